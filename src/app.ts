@@ -1,0 +1,80 @@
+/**
+ * The app assembly: middleware in order, then every feature's routes. Built
+ * from injected dependencies, so tests run it in process with `app.request()`.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { compress } from 'hono/compress';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { apiDocsPage } from './features/api-docs/api-page.js';
+import { healthRoute } from './features/health/health-route.js';
+import { homePages } from './features/home/home-page.js';
+import { referenceApi, referencePages } from './features/reference/index.js';
+import type { AppEnv, Deps } from './http/app-env.js';
+import { publicCache } from './http/caching.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { locale } from './http/locale.js';
+import { requestLog } from './http/request-log.js';
+import { ASSETS } from './web/assets.js';
+
+export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Digital Cooperation Platform API',
+    version: '1.0.0',
+    description: 'Public JSON API of the Digital Cooperation Platform. Errors are application/problem+json; lists return { data, next }.',
+    license: { name: 'Data: CC BY 4.0 and as stated per source' },
+  },
+  servers: [{ url: '/' }],
+};
+
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(errorHandler(deps.logger));
+  app.notFound(notFoundHandler);
+
+  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(requestLog(deps.logger));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'self'"], objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(compress());
+  app.use(locale());
+
+  for (const asset of ASSETS) {
+    app.get(asset.path, (c) => {
+      if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304);
+      return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable', ETag: asset.etag });
+    });
+  }
+
+  app.use('/api/v1/countries/*', publicCache(300));
+  app.use('/api/v1/countries', publicCache(300));
+  app.use('/api/v1/groups/*', publicCache(300));
+  app.use('/api/v1/groups', publicCache(300));
+  app.use('/api/v1/taxonomies/*', publicCache(300));
+  app.use('/api/v1/taxonomies', publicCache(300));
+
+  app.route('/', healthRoute(deps));
+  app.route('/api/v1', referenceApi(deps));
+  app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
+
+  app.route('/', homePages(deps));
+  app.route('/', referencePages(deps));
+  app.route('/', apiDocsPage(() => openApiDocument(app)));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+/** The OpenAPI 3.1 document, as served at /api/v1/openapi.json and committed in docs/openapi.json. */
+export function openApiDocument(app: OpenAPIHono<AppEnv>) {
+  return app.getOpenAPI31Document(OPENAPI_INFO);
+}

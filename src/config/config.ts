@@ -1,0 +1,90 @@
+/**
+ * Configuration, parsed once at boot from the environment (ENGINEERING.md §5).
+ * This is the only module that reads `process.env`; everything else receives a
+ * frozen `Config`. A missing or malformed value fails fast with the variable named.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root, two levels above this file (src/config). */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DCP_HOME: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DCP_DATA_DIR: z.string().min(1).optional(),
+  DCP_PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  DCP_API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+  DCP_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+/** Everything the application may know about its environment. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Where the embedded database and other local state live. */
+  readonly home: string;
+  /** A server to use instead of the embedded default; undefined means embedded. */
+  readonly databaseUrl: string | undefined;
+  /** Public reference files (M49, indicators, taxonomies); undefined when none is found. */
+  readonly dataDir: string | undefined;
+  readonly publicUrl: string | undefined;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** Anonymous API reads allowed per IP per minute. */
+  readonly apiRateLimitPerMinute: number;
+  readonly shutdownGraceMs: number;
+  readonly env: 'development' | 'production' | 'test';
+}
+
+/** A configuration problem, named by variable, raised before anything starts. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses an environment into a frozen Config.
+ * @example loadConfig({ PORT: '8080' }).port // 8080
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const home = path.resolve(e.DCP_HOME ?? path.join(projectRoot, '.dcp'));
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    home,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolveDataDir(e.DCP_DATA_DIR),
+    publicUrl: e.DCP_PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    apiRateLimitPerMinute: e.DCP_API_RATE_LIMIT,
+    shutdownGraceMs: e.DCP_SHUTDOWN_GRACE_MS,
+    env: e.NODE_ENV,
+  });
+}
+
+/** An explicit directory must exist; the default (../shared/data) is used only where it does. */
+function resolveDataDir(explicit: string | undefined): string | undefined {
+  if (explicit !== undefined) {
+    const dir = path.resolve(explicit);
+    if (!existsSync(dir)) throw new ConfigError(`Invalid environment:\n  DCP_DATA_DIR: ${dir} does not exist`);
+    return dir;
+  }
+  const fallback = path.resolve(projectRoot, '..', 'shared', 'data');
+  return existsSync(fallback) ? fallback : undefined;
+}

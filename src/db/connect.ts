@@ -1,0 +1,33 @@
+/**
+ * Opens the database the configuration points at: the server in DATABASE_URL,
+ * or the embedded default under DCP_HOME, which this process starts (or adopts
+ * after a crash) and stops again on close.
+ */
+import type { Config } from '../config/config.js';
+import { createDb, type Db } from './database.js';
+import { startEmbedded } from './embedded/embedded.js';
+
+export interface OpenDatabase {
+  readonly db: Db;
+  readonly engine: 'embedded' | 'server';
+  /** Closes the pool and, for the embedded default, stops the server. */
+  close(): Promise<void>;
+}
+
+/** @example const { db, close } = await openDatabase(config, (m) => logger.info(m)); */
+export async function openDatabase(config: Config, log: (message: string) => void): Promise<OpenDatabase> {
+  if (config.databaseUrl) {
+    const db = createDb(config.databaseUrl);
+    return { db, engine: 'server', close: () => db.destroy() };
+  }
+  const cluster = await startEmbedded(config.home, log);
+  const db = createDb(cluster.url);
+  return {
+    db,
+    engine: 'embedded',
+    close: async () => {
+      await db.destroy();
+      await cluster.stop();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * /api: a readable page generated from the same OpenAPI document the API
+ * serves, so the two cannot disagree. No JavaScript, no third-party viewer.
+ */
+import { Hono } from 'hono';
+import { t } from '../../i18n/i18n.js';
+import type { AppEnv } from '../../http/app-env.js';
+import { Layout, type PageContext } from '../../web/layout.js';
+import { pageContext } from '../../web/page-context.js';
+import { renderPage } from '../../web/render.js';
+
+export interface OpenApiLike {
+  paths?: Record<string, object | undefined>;
+}
+
+interface Operation { summary?: string; description?: string }
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+function ApiPage(props: { ctx: PageContext; doc: OpenApiLike }) {
+  const { lang } = props.ctx;
+  const operations = Object.entries(props.doc.paths ?? {}).flatMap(([path, item]) =>
+    METHODS.flatMap((method) => {
+      const op = (item as Partial<Record<(typeof METHODS)[number], Operation>> | undefined)?.[method];
+      return op ? [{ path, method: method.toUpperCase(), summary: op.summary ?? '', description: op.description ?? '' }] : [];
+    }),
+  );
+  return (
+    <Layout ctx={props.ctx} title={t(lang, 'api.title')}>
+      <h1>{t(lang, 'api.title')}</h1>
+      <p class="lead">{t(lang, 'api.lead')}</p>
+      <p><a href="/api/v1/openapi.json">{t(lang, 'api.document')}</a> (<code>/api/v1/openapi.json</code>)</p>
+      <h2>{t(lang, 'api.conventions')}</h2>
+      <ul>
+        <li>{t(lang, 'api.conventions.errors')}</li>
+        <li>{t(lang, 'api.conventions.lists')}</li>
+      </ul>
+      <h2>{t(lang, 'api.endpoints')}</h2>
+      <div class="scroll">
+        <table>
+          <caption class="skip">{t(lang, 'api.endpoints')}</caption>
+          <tbody>
+            {operations.map((op) => (
+              <tr>
+                <td><span class="method">{op.method}</span></td>
+                <td><code dir="ltr">{op.path}</code></td>
+                <td lang="en">{op.summary}{op.description ? <><br /><small>{op.description}</small></> : null}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}
+
+export function apiDocsPage(document: () => OpenApiLike) {
+  return new Hono<AppEnv>().get('/api', (c) => renderPage(c, <ApiPage ctx={pageContext(c)} doc={document()} />));
+}

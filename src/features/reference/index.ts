@@ -1,0 +1,6 @@
+/** The reference-data feature: countries, groups, taxonomies. */
+export { referenceApi } from './api-routes.js';
+export { referencePages } from './page-routes.js';
+export { importReference, REFERENCE_FILES, type ReferenceSummary } from './import-reference.js';
+export { countCountries, exportCountries, exportGroups, exportTaxonomy, getCountry, listGroups } from './service.js';
+export type { Country } from './schemas.js';

@@ -1,0 +1,104 @@
+/**
+ * Use cases of the reference data: list and look up countries, groups and
+ * taxonomies. Routes and pages call these; they never query directly.
+ */
+import { z } from '@hono/zod-openapi';
+import type { Db } from '../../db/database.js';
+import { AppError } from '../../http/app-error.js';
+import { decodeCursor, paginate } from '../../http/pagination.js';
+import * as repo from './repository.js';
+import { presentCountry, presentGroup, presentTerm } from './presenters.js';
+import type { Country } from './schemas.js';
+
+export interface CountryQuery {
+  region?: string | undefined;
+  group?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** A page of countries in M49 order, filtered by region and group. */
+export async function listCountries(db: Db, query: CountryQuery): Promise<{ data: Country[]; next: string | null }> {
+  const groups = [query.region, query.group].filter((g): g is string => Boolean(g)).map((g) => g.toUpperCase());
+  for (const code of groups) {
+    if (!(await repo.findGroup(db, code))) throw new AppError('not-found', `No group with code "${code}"; see /api/v1/groups`);
+  }
+  const after = decodeCursor(query.cursor, z.string().regex(/^\d{3}$/));
+  const rows = await repo.listCountries(db, { groups, ...(after ? { after } : {}), limit: query.limit + 1 });
+  const { items, next } = paginate(rows, query.limit, (r) => r.m49);
+  const memberships = await repo.groupsOfCountries(db, items.map((r) => r.m49));
+  return { data: items.map((r) => presentCountry(r, memberships.get(r.m49) ?? [])), next };
+}
+
+/** Every country matching the filter, for pages (no paging: at most 248 rows). */
+export async function allCountries(db: Db, filter: { region?: string; group?: string }): Promise<Country[]> {
+  const groups = [filter.region, filter.group].filter((g): g is string => Boolean(g));
+  const rows = await repo.listCountries(db, { groups });
+  const memberships = await repo.groupsOfCountries(db, rows.map((r) => r.m49));
+  return rows.map((r) => presentCountry(r, memberships.get(r.m49) ?? []));
+}
+
+export async function getCountry(db: Db, code: string): Promise<Country> {
+  const row = await repo.findCountry(db, code);
+  if (!row) throw new AppError('not-found', `No country or area with code "${code}"; use an ISO alpha-3 code such as KEN`);
+  const memberships = await repo.groupsOfCountries(db, [row.m49]);
+  return presentCountry(row, memberships.get(row.m49) ?? []);
+}
+
+export async function listGroups(db: Db, kind?: string) {
+  const rows = await repo.listGroups(db, kind ? [kind] : undefined);
+  return rows.map(presentGroup);
+}
+
+export async function getGroup(db: Db, code: string) {
+  const upper = code.toUpperCase();
+  const [group] = (await repo.listGroups(db)).filter((g) => g.code === upper);
+  if (!group) throw new AppError('not-found', `No group with code "${code}"; see /api/v1/groups`);
+  const members = await repo.listCountries(db, { groups: [upper] });
+  return { ...presentGroup(group), members: members.map((m) => ({ m49: m.m49, iso3: m.iso3, names: m.names })) };
+}
+
+export async function listTaxonomies(db: Db) {
+  const rows = await repo.listTaxonomies(db);
+  return rows.map((r) => ({ name: r.name, labels: r.labels, source: r.source, licence: r.licence, termCount: Number(r.term_count ?? 0) }));
+}
+
+export async function getTaxonomyTerms(db: Db, name: string, query: { limit: number; cursor?: string | undefined; parent?: string | undefined }) {
+  const taxonomy = await repo.findTaxonomy(db, name);
+  if (!taxonomy) throw new AppError('not-found', `No taxonomy named "${name}"; see /api/v1/taxonomies`);
+  const after = decodeCursor(query.cursor, z.number().int().min(0));
+  const rows = await repo.listTerms(db, name, {
+    limit: query.limit + 1,
+    ...(after !== undefined ? { afterPosition: after } : {}),
+    ...(query.parent !== undefined ? { parent: query.parent } : {}),
+  });
+  const { items, next } = paginate(rows, query.limit, (r) => r.position);
+  return {
+    taxonomy: { name: taxonomy.name, labels: taxonomy.labels, source: taxonomy.source, licence: taxonomy.licence },
+    data: items.map(presentTerm),
+    next,
+  };
+}
+
+export async function countCountries(db: Db): Promise<number> {
+  return repo.countCountries(db);
+}
+
+/** Every country, for bulk export. */
+export async function exportCountries(db: Db): Promise<Country[]> {
+  return allCountries(db, {});
+}
+
+/** Every group with its member M49 codes, for bulk export. */
+export async function exportGroups(db: Db) {
+  const groups = await repo.listGroups(db);
+  const members = await repo.groupMembers(db);
+  return groups.map((g) => ({ ...presentGroup(g), members: members.get(g.code) ?? [] }));
+}
+
+/** Every term of a taxonomy, for bulk export. */
+export async function exportTaxonomy(db: Db, name: string) {
+  const taxonomy = await repo.findTaxonomy(db, name);
+  if (!taxonomy) throw new AppError('not-found', `No taxonomy named "${name}"`);
+  return (await repo.listTerms(db, name, { limit: 100_000 })).map(presentTerm);
+}

@@ -1,0 +1,64 @@
+/**
+ * Renders every error in one place (ENGINEERING.md §4): problem+json under
+ * /api and /healthz, an error page elsewhere. Unexpected errors are logged once
+ * with the request id and shown as a plain 500.
+ */
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Logger } from 'pino';
+import { ErrorPage } from '../web/error-page.js';
+import { pageContext } from '../web/page-context.js';
+import { renderPage } from '../web/render.js';
+import { AppError, type ErrorCode } from './app-error.js';
+import type { AppEnv } from './app-env.js';
+import { toProblem } from './problem.js';
+
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'malformed-request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed',
+  406: 'not-acceptable', 413: 'payload-too-large', 415: 'unsupported-media-type', 429: 'rate-limited', 503: 'unavailable',
+};
+
+/** Converts what a handler threw into an AppError, or undefined when it is a bug. */
+function asAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) {
+    const code = HTTP_EXCEPTION_CODES[error.status];
+    if (!code) return undefined;
+    const detail = code === 'malformed-request' && /json/i.test(error.message)
+      ? 'The request body is not valid JSON'
+      : error.message || `HTTP ${error.status}`;
+    return new AppError(code, detail);
+  }
+  return undefined;
+}
+
+function wantsProblem(c: Context): boolean {
+  const path = c.req.path;
+  return path.startsWith('/api/') || path === '/healthz';
+}
+
+export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
+  return async (error, c) => {
+    const known = asAppError(error);
+    if (!known) logger.error({ err: error, requestId: c.get('requestId'), method: c.req.method, path: c.req.path }, 'unexpected error');
+    return renderError(c, known ?? new AppError('internal', 'An unexpected error occurred; quote the request id when reporting it'));
+  };
+}
+
+/** The response for an AppError: problem+json for the API, an error page for people. */
+async function renderError(c: Context<AppEnv>, appError: AppError): Promise<Response> {
+    const requestId = c.get('requestId');
+    if (wantsProblem(c)) {
+      return c.json(toProblem(appError, requestId), appError.status, {
+        'Content-Type': 'application/problem+json',
+        'Cache-Control': 'no-store',
+        ...appError.headers,
+      });
+    }
+    const status = appError.status === 404 ? 404 : appError.status >= 500 ? 500 : appError.status;
+    const response = await renderPage(c, <ErrorPage ctx={pageContext(c)} status={status} detail={appError.detail} requestId={requestId} />, 200);
+    return new Response(response.body, { status, headers: { ...Object.fromEntries(response.headers), 'Cache-Control': 'no-store' } });
+}
+
+export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
+  renderError(c, new AppError('not-found', `Nothing at ${c.req.method} ${c.req.path}`));

@@ -1,0 +1,110 @@
+/**
+ * Entry point and the `dcp` command: config → database → migrate → command.
+ * `npm start` runs `dcp serve`; `npm run dcp -- <command>` runs the others.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { runServer } from './cli/serve.js';
+import { exportDataset } from './cli/export.js';
+import { ConfigError, loadConfig, type Config } from './config/config.js';
+import { openDatabase, type OpenDatabase } from './db/connect.js';
+import { migrate } from './db/migrate.js';
+import { FormatError } from './formats/csv/format-error.js';
+import { countCountries, importReference } from './features/reference/index.js';
+
+const HELP = `Usage: dcp <command> [options]
+
+Commands:
+  serve                          Start the web server (the default for npm start).
+                                 Applies migrations and, on first start, loads the reference data.
+  migrate [--down]               Apply all pending migrations (or undo the last one).
+  import reference [--data-dir DIR]
+                                 Load countries, groups and taxonomies from DIR
+                                 (default DCP_DATA_DIR, else ../shared/data). All-or-nothing.
+  export countries|groups|taxonomy <name> [--format csv|json] [--out FILE]
+                                 Write reference data to FILE (default: standard output).
+  help                           Show this text.
+
+Environment: PORT, HOST, DCP_HOME, DATABASE_URL, DCP_DATA_DIR, LOG_LEVEL (see README.md).
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      down: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      format: { type: 'string', default: 'csv' },
+      out: { type: 'string' },
+    },
+  });
+  const [command = 'help', ...rest] = positionals;
+  if (values.help || command === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (!['serve', 'migrate', 'import', 'export'].includes(command)) {
+    process.stderr.write(`dcp: unknown command "${command}"\n\n${HELP}`);
+    return 2;
+  }
+
+  const config = loadConfig(values['data-dir'] ? { ...process.env, DCP_DATA_DIR: values['data-dir'] } : process.env);
+  const logger = pino({ level: config.logLevel, base: undefined });
+  const started = performance.now();
+  const database = await openDatabase(config, (message) => logger.info(message));
+  try {
+    const applied = await migrate(database.db, values.down ? 'down' : 'latest');
+    if (applied.length > 0) logger.info({ applied }, values.down ? 'migration undone' : 'migrations applied');
+    if (command === 'migrate') return 0;
+
+    if (command === 'import') return await runImport(config, database, rest[0], logger);
+    if (command === 'export') {
+      const format = values.format === 'json' ? 'json' : values.format === 'csv' ? 'csv' : undefined;
+      if (!format) throw new UsageError(`--format must be csv or json, not "${values.format}"`);
+      const output = await exportDataset(database.db, rest[0] ?? '', rest[1], format);
+      if (values.out) await writeFile(values.out, output);
+      else process.stdout.write(output);
+      return 0;
+    }
+
+    if ((await countCountries(database.db)) === 0) {
+      if (config.dataDir) {
+        const summary = await importReference(database.db, config.dataDir);
+        logger.info({ ...summary, dataDir: config.dataDir }, 'reference data loaded on first start');
+      } else {
+        logger.warn('no data directory found (DCP_DATA_DIR): starting without reference data');
+      }
+    }
+    logger.info({ ms: Math.round(performance.now() - started), engine: database.engine }, 'ready');
+    await runServer(config, database, logger);
+    return 0;
+  } finally {
+    await database.close();
+    logger.info('stopped');
+  }
+}
+
+async function runImport(config: Config, database: OpenDatabase, what: string | undefined, logger: pino.Logger): Promise<number> {
+  if (what !== 'reference') throw new UsageError(`import needs what to import: reference (got "${what ?? ''}")`);
+  if (!config.dataDir) throw new UsageError('no data directory: pass --data-dir DIR or set DCP_DATA_DIR');
+  const summary = await importReference(database.db, config.dataDir);
+  logger.info({ ...summary, dataDir: config.dataDir }, 'reference data imported');
+  return 0;
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof FormatError || error instanceof ConfigError || error instanceof UsageError) {
+      process.stderr.write(`dcp: ${error.message}\n`);
+      process.exit(error instanceof UsageError ? 2 : 1);
+    }
+    process.stderr.write(`dcp: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
