@@ -2,12 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Three tiers (ENGINEERING.md §11): pure unit tests, database tests that run
- * against both PostgreSQL engines, and end-to-end tests in Chromium.
+ * against both PostgreSQL engines (see test/setup/databases.ts), and
+ * end-to-end tests in Chromium (test/e2e).
  */
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+    globalSetup: ['test/setup/databases.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Two cores on CI: more workers only contend for the same PostgreSQL servers.
+    maxWorkers: 2,
   },
 });

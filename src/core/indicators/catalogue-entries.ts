@@ -10,7 +10,7 @@
  * surveys them (ownership), so progress is read against the target, not certified by it.
  */
 import type { IndicatorDefinition, IndicatorSource } from './catalogue-types.js';
-import type { Localised } from './types.js';
+import type { Localised } from '../../shared/localised.js';
 
 const UMC_2030 =
   'ITU and UN Office of the Envoy on Technology, Targets for universal and meaningful digital connectivity by 2030 (2022)';

@@ -1,7 +1,10 @@
 /**
  * The shape of one catalogue entry, separate from the entries so the data file reads as data.
  */
-import type { AggregationRule, Direction, Localised, NaturalBounds, Target } from './types.js';
+// Localised (all six UN languages required) is the platform's shared type: a missing translation
+// is a compile error.
+import type { Localised } from '../../shared/localised.js';
+import type { AggregationRule, Direction, NaturalBounds, Target } from './types.js';
 
 export type Unit =
   | 'percent'

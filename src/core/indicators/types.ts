@@ -51,12 +51,6 @@ export interface NaturalBounds {
   readonly max: number | null;
 }
 
-/** The six UN languages, in UN order. */
-export const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-/** Text given in all six UN languages; the type makes a missing translation a compile error. */
-export type Localised = Readonly<Record<Language, string>>;
 
 /**
  * One number as an importer hands it over, before it is stored. `indicator` is the source's own

@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -45,6 +45,8 @@ export async function ensureCluster(options: ClusterOptions): Promise<RunningClu
   const dataDir = path.join(options.home, 'pg');
   const database = options.database ?? 'dcp';
   mkdirSync(options.home, { recursive: true });
+  // The unprivileged account must be able to reach the data directory inside home.
+  if (options.runAs) chmodSync(options.home, 0o711);
   const password = readOrCreateSecret(path.join(options.home, 'pg-secret'));
 
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {

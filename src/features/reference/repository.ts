@@ -26,7 +26,12 @@ export async function replaceReference(tx: WriteTx, data: { countries: Country[]
         sub_region_code: eb.ref('excluded.sub_region_code'), intermediate_region_code: eb.ref('excluded.intermediate_region_code'),
         ldc: eb.ref('excluded.ldc'), lldc: eb.ref('excluded.lldc'), sids: eb.ref('excluded.sids'),
         wb_region: eb.ref('excluded.wb_region'), wb_income_group: eb.ref('excluded.wb_income_group'), updated_at: sql`now()`,
-      })))
+      })).where(sql<boolean>`(countries.iso2, countries.iso3, countries.names, countries.formal_names, countries.region_code,
+          countries.sub_region_code, countries.intermediate_region_code, countries.ldc, countries.lldc, countries.sids,
+          countries.wb_region, countries.wb_income_group)
+        is distinct from (excluded.iso2, excluded.iso3, excluded.names, excluded.formal_names, excluded.region_code,
+          excluded.sub_region_code, excluded.intermediate_region_code, excluded.ldc, excluded.lldc, excluded.sids,
+          excluded.wb_region, excluded.wb_income_group)`))
       .execute();
   }
   const m49s = data.countries.map((c) => c.m49);

@@ -1,0 +1,16 @@
+/** The app assembled for in-process HTTP tests (`app.request()`, no port). */
+import pino from 'pino';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import type { Db } from '../../src/db/database.js';
+
+export const silentLogger = pino({ level: 'silent' });
+
+export function testApp(db: Db) {
+  return createApp({ db, config: loadConfig({ NODE_ENV: 'test' }), logger: silentLogger });
+}
+
+/** Parses a JSON response body, typed loosely for assertions. */
+export async function body<T = Record<string, unknown>>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
