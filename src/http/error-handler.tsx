@@ -29,7 +29,14 @@ function asAppError(error: unknown): AppError | undefined {
       : error.message || `HTTP ${error.status}`;
     return new AppError(code, detail);
   }
+  if (isDatabaseUnreachable(error)) return new AppError('unavailable', 'The database is not reachable; try again shortly');
   return undefined;
+}
+
+/** Connection failures (server down, restarting) are an outage, not a bug. */
+function isDatabaseUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '57P03';
 }
 
 function wantsProblem(c: Context): boolean {
@@ -40,6 +47,7 @@ function wantsProblem(c: Context): boolean {
 export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return async (error, c) => {
     const known = asAppError(error);
+    if (known?.code === 'unavailable') logger.warn({ requestId: c.get('requestId'), path: c.req.path }, 'database unreachable');
     if (!known) logger.error({ err: error, requestId: c.get('requestId'), method: c.req.method, path: c.req.path }, 'unexpected error');
     return renderError(c, known ?? new AppError('internal', 'An unexpected error occurred; quote the request id when reporting it'));
   };

@@ -58,6 +58,6 @@ export function negotiate(header: string | undefined): Language | undefined {
       return { base: tag.trim().toLowerCase().split('-')[0] ?? '', q: Number.isFinite(q) ? q : 0 };
     })
     .filter((entry) => entry.q > 0)
-    .sort((a, b) => b.q - a.q);
+    .toSorted((a, b) => b.q - a.q);
   return ranked.map((entry) => entry.base).find((base): base is Language => (LANGUAGES as readonly string[]).includes(base));
 }

@@ -32,7 +32,7 @@ export function buildGroups(countries: Country[], names: Table): Group[] {
       const regionCode = level.kind === 'region' ? c.regionCode : level.kind === 'sub-region' ? c.subRegionCode : c.intermediateRegionCode;
       if (regionCode) byCode.set(regionCode, [...(byCode.get(regionCode) ?? []), c]);
     }
-    for (const [code, members] of [...byCode].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [code, members] of [...byCode].toSorted(([a], [b]) => a.localeCompare(b))) {
       add(code, level.kind, regionNames.get(code) ?? fallbackNames(code), level.parent(members[0]!), members);
     }
   }

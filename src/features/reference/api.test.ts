@@ -22,7 +22,7 @@ forEachEngine('reference API', (t) => {
     } while (cursor);
     expect(pages).toBe(3);
     expect(new Set(seen).size).toBe(248);
-    expect([...seen].sort()).toEqual(seen);
+    expect(seen.toSorted()).toEqual(seen);
   });
 
   it('filters by region and by group together', async () => {
@@ -39,7 +39,7 @@ forEachEngine('reference API', (t) => {
     expect(res.status).toBe(200);
     const nepal = await body<Page['data'][number]>(res);
     expect(nepal.iso3).toBe('NPL');
-    expect(Object.keys(nepal.names).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
+    expect(Object.keys(nepal.names).toSorted()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
     expect(nepal.groups.map((g) => g.code)).toEqual(expect.arrayContaining(['WLD', '142', '034', 'LDC', 'LLDC']));
   });
 

@@ -9,7 +9,7 @@ import { readTable } from '../../formats/csv/read-table.js';
 import { buildCountries, DATAHUB_COLUMNS, M49_COLUMNS, NAMES_COLUMNS, WDI_COLUMNS } from '../../core/reference/build-countries.js';
 import { buildGroups } from '../../core/reference/build-groups.js';
 import { buildTaxonomies, DIGCOMP_COLUMNS, ESCO_COLUMNS } from '../../core/reference/build-taxonomies.js';
-import { readDataFile, type DataFile } from '../../shared/data-files.js';
+import { readDataFile, type DataFile } from '../imports/index.js';
 import { recordImport, replaceReference } from './repository.js';
 
 /** The files read, in the data directory (see README "Data"). */
@@ -30,15 +30,16 @@ export interface ReferenceSummary {
   terms: number;
 }
 
+const table = (file: DataFile, columns: readonly string[]) => readTable(file.path, file.text, columns);
+
 /**
- * @example await importReference(db, '../shared/data') // { countries: 248, groups: 40, ... }
+ * @example await importReference(db, '../shared/data') // { countries: 248, groups: 37, ... }
  */
 export async function importReference(db: Db, dataDir: string): Promise<ReferenceSummary> {
   const files = await Promise.all(
     (Object.keys(REFERENCE_FILES) as (keyof typeof REFERENCE_FILES)[]).map(async (key) => [key, await readDataFile(dataDir, REFERENCE_FILES[key])] as const),
   );
   const f = Object.fromEntries(files) as Record<keyof typeof REFERENCE_FILES, DataFile>;
-  const table = (file: DataFile, columns: readonly string[]) => readTable(file.path, file.text, columns);
 
   const tables = {
     m49: table(f.m49, M49_COLUMNS),

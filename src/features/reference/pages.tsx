@@ -15,7 +15,7 @@ type Group = z.infer<typeof GroupSchema>;
 export function CountriesPage(props: { ctx: PageContext; countries: Country[]; total: number; groups: Group[]; region?: string; group?: string }) {
   const { lang } = props.ctx;
   const collator = new Intl.Collator(lang);
-  const sorted = [...props.countries].sort((a, b) => collator.compare(pick(a.names, lang), pick(b.names, lang)));
+  const sorted = props.countries.toSorted((a, b) => collator.compare(pick(a.names, lang), pick(b.names, lang)));
   const regions = props.groups.filter((g) => g.kind === 'region' || g.kind === 'sub-region');
   const others = props.groups.filter((g) => g.kind === 'development-status' || g.kind === 'income');
   const regionName = new Map(props.groups.map((g) => [g.code, pick(g.names, lang)]));
@@ -83,14 +83,16 @@ export function CountriesPage(props: { ctx: PageContext; countries: Country[]; t
   );
 }
 
+function fact(label: string, value: string | null | undefined) {
+  return value ? (<><dt>{label}</dt><dd>{value}</dd></>) : null;
+}
+
 export function CountryPage(props: { ctx: PageContext; country: Country }) {
   const { lang } = props.ctx;
   const c = props.country;
   const name = pick(c.names, lang);
   const byKind = (kind: string) => c.groups.find((g) => g.kind === kind);
   const status = c.groups.filter((g) => g.kind === 'development-status');
-  const fact = (label: string, value: string | null | undefined) =>
-    value ? (<><dt>{label}</dt><dd>{value}</dd></>) : null;
   return (
     <Layout ctx={props.ctx} title={name}>
       <p><a href="/countries">{t(lang, 'country.back')}</a></p>

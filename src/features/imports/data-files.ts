@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FormatError } from '../formats/csv/format-error.js';
+import { FormatError } from '../../formats/csv/format-error.js';
 
 export interface DataFile {
   readonly name: string;

@@ -1,0 +1,219 @@
+/**
+ * `npm run bench [-- --duration N] [-- --only NAME]`: starts the platform in this
+ * process on a throwaway embedded PostgreSQL (temporary DCP_HOME, migrated, reference
+ * data imported), runs the registered benchmarks against it, prints a table, writes
+ * bench/results/latest.json, then stops everything and removes the temporary home.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config/config.js';
+import { createDb, type Db } from '../src/db/database.js';
+import { startEmbedded } from '../src/db/embedded/embedded.js';
+import { migrate } from '../src/db/migrate.js';
+import { importReference, type ReferenceSummary } from '../src/features/reference/index.js';
+import type { Benchmark } from './benchmark.js';
+import { countriesVsHealth } from './countries-vs-health.js';
+import type { Comparison, EndpointResult } from './http.js';
+
+/** Every benchmark, in run order. Add one line per new benchmark. */
+const BENCHMARKS: readonly Benchmark[] = [
+  countriesVsHealth,
+];
+
+const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+interface Platform {
+  readonly origin: string;
+  readonly db: Db;
+  readonly reference: ReferenceSummary;
+}
+
+/** Steps undone last-first, once, whether the run ends normally, fails or is interrupted. */
+class Teardown {
+  readonly #steps: (() => Promise<void>)[] = [];
+  #running: Promise<void> | undefined;
+  add(step: () => Promise<void>): void {
+    this.#steps.push(step);
+  }
+  run(): Promise<void> {
+    this.#running ??= (async () => {
+      for (const step of this.#steps.toReversed()) await step().catch((error: unknown) => log(`teardown: ${String(error)}`));
+    })();
+    return this.#running;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { duration: { type: 'string', default: '10' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    process.stdout.write(`Usage: npm run bench -- [--duration SECONDS] [--only NAME]\nBenchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}\n`);
+    return 0;
+  }
+  const durationSeconds = Number(values.duration);
+  if (!Number.isInteger(durationSeconds) || durationSeconds < 1) return usage(`--duration must be a whole number of seconds ≥ 1, not "${values.duration}"`);
+  const selected = values.only ? BENCHMARKS.filter((b) => b.name === values.only) : BENCHMARKS;
+  if (selected.length === 0) return usage(`no benchmark named "${values.only}"; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+
+  const startedAt = new Date();
+  const loadAverageAtStart = os.loadavg();
+  const teardown = new Teardown();
+  // Interrupted runs must not leave a detached PostgreSQL behind in the temporary home.
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal}: stopping`);
+    void teardown.run().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    const platform = await startPlatform(teardown);
+    const results: { name: string; description: string; result: Comparison }[] = [];
+    for (const benchmark of selected) {
+      log(`${benchmark.name}: ${benchmark.description}`);
+      const result = await benchmark.run({ origin: platform.origin, db: platform.db, durationSeconds, log: (m) => log(`${benchmark.name}: ${m}`) });
+      results.push({ name: benchmark.name, description: benchmark.description, result });
+    }
+
+    process.stdout.write(`\n${formatTable(results)}\n`);
+    const machine = {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+      loadAverageAtStart,
+      loadAverageAtEnd: os.loadavg(),
+      platform: `${process.platform}-${process.arch}`,
+      node: process.version,
+    };
+    const report = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      git: gitDescription(),
+      durationSeconds,
+      machine,
+      reference: platform.reference,
+      benchmarks: Object.fromEntries(results.map((r) => [r.name, { description: r.description, ...r.result }])),
+    };
+    await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
+    await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)} (${machine.cpus} CPUs, ${machine.cpuModel}; load generator, server and PostgreSQL share them)\n`);
+    return 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await teardown.run();
+    log('stopped');
+  }
+}
+
+/** Registers in `teardown` how to undo each step as soon as it is done. */
+async function startPlatform(teardown: Teardown): Promise<Platform> {
+  const started = performance.now();
+  const home = await mkdtemp(path.join(os.tmpdir(), 'dcp-bench-'));
+  teardown.add(() => rm(home, { recursive: true, force: true }));
+  // Under root PostgreSQL runs as `nobody`, which must be able to enter the home.
+  await chmod(home, 0o755);
+  const cluster = await startEmbedded(home, log);
+  teardown.add(() => cluster.stop());
+  // A generous API rate limit: a load test from one IP is not what the limiter is for.
+  const config = loadConfig({ DCP_HOME: home, DCP_API_RATE_LIMIT: String(1e9) });
+  if (!config.dataDir) throw new Error('no reference data directory (../shared/data): the benchmarks need the countries');
+  const db = createDb(cluster.url);
+  teardown.add(() => db.destroy());
+  await migrate(db);
+  const reference = await importReference(db, config.dataDir);
+
+  // Request logging stays on, as in production, but is written to /dev/null.
+  const logger = pino({ level: 'info', base: undefined }, pino.destination({ dest: '/dev/null', sync: true }));
+  const app = createApp({ db, config, logger });
+  // serve() returns an http.Server unless createServer is overridden (as in src/cli/serve.ts).
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  teardown.add(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
+  const address = server.address();
+  if (typeof address !== 'object' || !address) throw new Error('the HTTP server has no address');
+  const origin = `http://127.0.0.1:${address.port}`;
+  log(`platform ready at ${origin} in ${Math.round(performance.now() - started)} ms (${JSON.stringify(reference)})`);
+  return { origin, db, reference };
+}
+
+function formatTable(results: readonly { name: string; result: Comparison }[]): string {
+  const header = ['benchmark', 'endpoint', 'req/s', 'spread', 'p50 ms', 'p95 ms', 'p99 ms', 'samples', 'bytes'];
+  const rows: string[][] = [];
+  for (const { name, result } of results) {
+    rows.push(endpointRow(name, 'baseline', result.baseline));
+    rows.push(endpointRow('', 'target  ', result.target));
+    const r = result.ratio;
+    rows.push(['', 'ratio target/baseline', times(r.requestsPerSecond), '', times(r.p50), times(r.p95), '', '', '']);
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
+  const settings = results.map(({ name, result: r }) => `${name}: ${r.connections} connections, ${r.warmupSeconds} s warm-up, ${r.baseline.rounds.length}×${r.durationSeconds} s per endpoint, interleaved`);
+  return [
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map(line),
+    '',
+    ...settings,
+    'req/s: mean of rounds; spread: ±half the range between rounds; latency: exact percentiles over every 2xx response',
+    'of all rounds, measured by the client; bytes: mean response size incl. headers. Ratios: below 1× for req/s and',
+    'above 1× for latency mean the target is slower.',
+  ].join('\n');
+}
+
+function endpointRow(name: string, role: string, e: EndpointResult): string[] {
+  return [
+    name, `${role} ${e.path}`, e.requestsPerSecond.toFixed(0), `±${(e.requestsPerSecondSpread * 50).toFixed(1)}%`,
+    e.latencyMs.p50.toFixed(2), e.latencyMs.p95.toFixed(2), e.latencyMs.p99.toFixed(2), String(e.samples),
+    String(e.rounds[0]?.bytesPerResponse ?? ''),
+  ];
+}
+
+/** A ratio to three significant figures: 0.0404×, 30.1×. */
+function times(ratio: number): string {
+  return `${Number(ratio.toPrecision(3))}×`;
+}
+
+function gitDescription(): { commit: string; dirty: boolean } | undefined {
+  try {
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
+    return { commit, dirty };
+  } catch {
+    return undefined;
+  }
+}
+
+function usage(message: string): number {
+  process.stderr.write(`bench: ${message}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { Observation } from '../../core/indicators/types.js';
+import { FormatError } from '../csv/format-error.js';
+import { observationsToSdmx, sdmxToObservations } from './observations.js';
+import { parseSdmxCsv } from './parse-sdmx-csv.js';
+import { serialiseSdmxCsv } from './serialise-sdmx-csv.js';
+
+const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const dataDir = process.env['DCP_DATA_DIR'] ?? path.join(projectRoot, '..', 'shared', 'data');
+
+const SDG = [
+  'DATAFLOW,FREQ,SERIES,REF_AREA,SEX,TIME_PERIOD,OBS_VALUE,NATURE,COMMENT_OBS',
+  'IAEG-SDGs:DF_SDG_GLH(1.18),A,IT_MOB_OWN,012,FEMALE,2018,83.0695,C,',
+  'IAEG-SDGs:DF_SDG_GLH(1.18),A,IT_MOB_OWN,012,MALE,2018,92.62223,E,ITU estimate',
+  'IAEG-SDGs:DF_SDG_GLH(1.18),A,IT_MOB_OWN,999,MALE,2018,50,C,',
+  'IAEG-SDGs:DF_SDG_GLH(1.18),Q,IT_MOB_OWN,012,MALE,2018-Q1,90,C,',
+  'IAEG-SDGs:DF_SDG_GLH(1.18),A,IT_MOB_OWN,012,MALE,2017,NaN,C,',
+].join('\n');
+
+const M49_TO_ISO3 = new Map([['012', 'DZA']]);
+
+describe('sdmxToObservations', () => {
+  it('maps rows to annual observations with breakdowns, estimates and notes', () => {
+    const result = sdmxToObservations(parseSdmxCsv(SDG), {
+      breakdownColumns: ['SEX'],
+      mapArea: (code) => M49_TO_ISO3.get(code) ?? null,
+    });
+    expect(result.observations).toEqual([
+      { indicator: 'IT_MOB_OWN', area: 'DZA', year: 2018, value: 83.0695, estimate: false, note: null, breakdown: { SEX: 'FEMALE' } },
+      { indicator: 'IT_MOB_OWN', area: 'DZA', year: 2018, value: 92.62223, estimate: true, note: 'ITU estimate', breakdown: { SEX: 'MALE' } },
+    ]);
+    expect(result.skipped).toEqual({ deletions: 0, noValue: 1, notAnnual: 1, unmappedArea: 1 });
+  });
+
+  it('uses SERIES as the indicator column when there is no INDICATOR column', () => {
+    const { observations } = sdmxToObservations(parseSdmxCsv(SDG));
+    expect(observations[0]?.indicator).toBe('IT_MOB_OWN');
+    expect(observations[0]?.area).toBe('012');
+  });
+
+  it('counts deletions and attribute-only rows instead of reading them as observations', () => {
+    const message = parseSdmxCsv(
+      [
+        'STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE,OBS_STATUS',
+        'dataflow,DCP:CONNECT(1.0),D,internet-use,KEN,2023,-,',
+        'dataflow,DCP:CONNECT(1.0),I,internet-use,KEN,,,E',
+        'dataflow,DCP:CONNECT(1.0),R,internet-use,KEN,2023,40.8,E',
+      ].join('\n'),
+    );
+    const result = sdmxToObservations(message);
+    expect(result.skipped).toMatchObject({ deletions: 1, noValue: 1 });
+    expect(result.observations).toEqual([
+      { indicator: 'internet-use', area: 'KEN', year: 2023, value: 40.8, estimate: true, note: null, breakdown: {} },
+    ]);
+  });
+
+  it('reads decimal commas in semicolon-separated messages', () => {
+    const message = parseSdmxCsv('STRUCTURE;STRUCTURE_ID;INDICATOR;REF_AREA;TIME_PERIOD;OBS_VALUE\ndataflow;A:B(1.0);x;FRA;2023;12,4\n');
+    expect(sdmxToObservations(message).observations[0]?.value).toBe(12.4);
+  });
+
+  it('accepts SDMX 3.0 annual periods written 2023-A1', () => {
+    const message = parseSdmxCsv('STRUCTURE,STRUCTURE_ID,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE\ndataflow,A:B(1.0),x,FRA,2023-A1,1\n');
+    expect(sdmxToObservations(message).observations[0]?.year).toBe(2023);
+  });
+
+  it('refuses a value that is not a number, naming the line', () => {
+    const message = parseSdmxCsv('DATAFLOW,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE\nA:B(1.0),x,FRA,2023,12.4\nA:B(1.0),x,FRA,2024,n/a\n');
+    expect(() => sdmxToObservations(message, { file: 'upload.csv' })).toThrow('upload.csv:3 (OBS_VALUE): expected a number, found "n/a"');
+  });
+
+  it('refuses a message without the mapped columns', () => {
+    const message = parseSdmxCsv('DATAFLOW,INDICATOR,TIME_PERIOD,OBS_VALUE\nA:B(1.0),x,2023,1\n');
+    expect(() => sdmxToObservations(message)).toThrow(FormatError);
+    expect(() => sdmxToObservations(message)).toThrow(/no REF_AREA column/);
+  });
+
+  it('refuses an observation without an area', () => {
+    const message = parseSdmxCsv('DATAFLOW,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE\nA:B(1.0),x,,2023,1\n');
+    expect(() => sdmxToObservations(message)).toThrow(/:2 \(REF_AREA\): an observation needs an area/);
+  });
+});
+
+describe('observationsToSdmx', () => {
+  const structure = { type: 'dataflow', agency: 'DCP', id: 'CONNECT', version: '1.0' } as const;
+  const sample: Observation[] = [
+    { indicator: 'internet-use', area: 'KEN', year: 2023, value: 40.8, estimate: false, note: null, breakdown: {} },
+    { indicator: 'mobile-ownership', area: 'DZA', year: 2018, value: 83.0695, estimate: true, note: 'survey, "15+"', breakdown: { SEX: 'female' } },
+  ];
+
+  it('writes FREQ, indicator, area, breakdowns, period, value, status and notes', () => {
+    const text = serialiseSdmxCsv(observationsToSdmx(sample, { structure }), { lineEnding: '\n' });
+    expect(text).toBe(
+      [
+        'STRUCTURE,STRUCTURE_ID,ACTION,FREQ,INDICATOR,REF_AREA,SEX,TIME_PERIOD,OBS_VALUE,OBS_STATUS,COMMENT_OBS',
+        'dataflow,DCP:CONNECT(1.0),I,A,internet-use,KEN,,2023,40.8,A,',
+        'dataflow,DCP:CONNECT(1.0),I,A,mobile-ownership,DZA,female,2018,83.0695,E,"survey, ""15+"""',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses a breakdown that would overwrite a fixed column', () => {
+    const bad: Observation[] = [{ ...sample[0]!, breakdown: { TIME_PERIOD: 'x' } }];
+    expect(() => observationsToSdmx(bad, { structure })).toThrow(/would overwrite/);
+  });
+
+  it.each(['1.0', '2.0'] as const)(
+    'round-trips real SDG 5.b.1 observations by sex through SDMX-CSV %s unchanged',
+    (version) => {
+      const rows = parse(readFileSync(path.join(dataDir, 'sdg_ict_indicators_2020_snapshot.csv'), 'utf8'), {
+        columns: true,
+      }) as Record<string, string>[];
+      const observations: Observation[] = rows
+        .filter((row) => row['series_code'] === 'IT_MOB_OWN' && row['iso3'] !== '')
+        .map((row) => ({
+          indicator: 'IT_MOB_OWN',
+          area: row['iso3'] ?? '',
+          year: Number(row['year']),
+          value: Number(row['value']),
+          estimate: false,
+          note: null,
+          breakdown: { SEX: row['sex'] ?? '' },
+        }));
+      expect(observations.length).toBeGreaterThan(500);
+      const text = serialiseSdmxCsv(observationsToSdmx(observations, { structure, version }));
+      const back = sdmxToObservations(parseSdmxCsv(text), { breakdownColumns: ['SEX'] });
+      expect(back.observations).toEqual(observations);
+      expect(back.skipped).toEqual({ deletions: 0, noValue: 0, notAnnual: 0, unmappedArea: 0 });
+    },
+  );
+});

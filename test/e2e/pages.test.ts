@@ -1,0 +1,213 @@
+/**
+ * The browser tier: every page the platform serves, in a real Chromium over a
+ * real port, held to the inclusion budgets of PRODUCT.md (first response
+ * ≤ 14 KiB compressed, first visit ≤ 100 KiB, no third parties, no axe WCAG 2.1
+ * A/AA violation, usable with JavaScript off, right lang and dir), plus the few
+ * behaviours only a browser shows: the language switcher and its cookie, the
+ * countries filter without JavaScript, and the skip link as the first Tab stop.
+ * A new page adds one line to PAGES.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGUES } from '../../src/i18n/i18n.js';
+import { launchBrowser } from '../support/browser.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { BUDGETS, checkPageBudgets, type AxeViolation, type PageBudgetReport } from './page-budgets.js';
+
+interface PageCase {
+  readonly path: string;
+  readonly lang?: 'ar' | 'zh' | 'fr' | 'ru' | 'es';
+  readonly status?: 200 | 404;
+}
+
+const PAGES: readonly PageCase[] = [
+  { path: '/' },
+  { path: '/countries' },
+  { path: '/countries?region=002&group=LDC' },
+  { path: '/countries/KEN' },
+  { path: '/api' },
+  { path: '/no-such-page', status: 404 },
+  { path: '/', lang: 'ar' },
+  { path: '/countries', lang: 'ar' },
+  { path: '/countries/KEN', lang: 'ar' },
+  { path: '/', lang: 'zh' },
+  { path: '/', lang: 'fr' },
+  { path: '/', lang: 'ru' },
+  { path: '/', lang: 'es' },
+];
+
+describe('pages in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const reports: PageBudgetReport[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    if (reports.length > 0) console.log(budgetTable(reports));
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe('inclusion budgets', () => {
+    for (const page of PAGES) {
+      it(`${page.path} [${page.lang ?? 'en'}]`, async () => {
+        const report = await checkPageBudgets(browser, server.origin, page.path, page.lang ? { lang: page.lang } : {});
+        reports.push(report);
+        expect(budgetFailures(report, page), `${page.path} [${page.lang ?? 'en'}] misses its budgets`).toEqual([]);
+      });
+    }
+  });
+
+  describe('behaviour', () => {
+    it('switches language from the switcher and remembers it on the next plain visit', async () => {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/`);
+        expect(await page.locator('html').getAttribute('lang')).toBe('en');
+        await Promise.all([page.waitForURL(/[?&]lang=fr\b/), page.locator('a[hreflang="fr"]').click()]);
+        expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+        expect((await page.locator('h1').innerText()).trim()).toBe(CATALOGUES.fr['home.title']);
+
+        const cookie = (await context.cookies()).find((c) => c.name === 'lang');
+        expect(cookie?.value, 'lang cookie set by ?lang=fr').toBe('fr');
+
+        await page.goto(`${server.origin}/countries`);
+        expect(await page.locator('html').getAttribute('lang'), 'a plain visit keeps French').toBe('fr');
+        expect((await page.locator('h1').innerText()).trim()).toBe(CATALOGUES.fr['countries.title']);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('filters countries by region and group with JavaScript off', async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/countries`);
+        await page.locator('#region').selectOption('002');
+        await page.locator('#group').selectOption('LDC');
+        await Promise.all([page.waitForURL(/region=002/), page.locator('form.filters button[type="submit"]').click()]);
+        const url = new URL(page.url());
+        expect(url.pathname).toBe('/countries');
+        expect(url.searchParams.get('region')).toBe('002');
+        expect(url.searchParams.get('group')).toBe('LDC');
+        expect(await page.locator('main table tbody tr').count(), 'LDCs in Africa').toBe(33);
+        expect(await page.locator('#region').inputValue(), 'the form keeps the chosen region').toBe('002');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('has the skip link as the first Tab stop, and it moves focus to main', async () => {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/`);
+        await page.keyboard.press('Tab');
+        const focused = page.locator(':focus');
+        expect(await focused.getAttribute('href')).toBe('#main');
+        expect(await focused.isVisible(), 'the skip link shows when focused').toBe(true);
+        await page.keyboard.press('Enter');
+        await page.waitForURL(/#main$/);
+        expect(await page.locator(':focus').getAttribute('id'), 'focus lands on main').toBe('main');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('takes screenshots for humans (Arabic right to left, Chinese glyphs)', async () => {
+      const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/countries/KEN?lang=ar`);
+        const arabic = await page.screenshot({ path: '/tmp/dcp-ar.png', fullPage: true });
+        await page.goto(`${server.origin}/?lang=zh`);
+        const chinese = await page.screenshot({ path: '/tmp/dcp-zh.png', fullPage: true });
+        expect(arabic.length * chinese.length, 'both screenshots written').toBeGreaterThan(0);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+});
+
+/**
+ * Every budget and check of one page, as the list of those it misses, each
+ * message carrying the measured figure; one run shows all that are over.
+ */
+function budgetFailures(r: PageBudgetReport, page: PageCase): string[] {
+  const lang = page.lang ?? 'en';
+  const status = page.status ?? 200;
+  const first = r.firstResponse;
+  const ns = r.noScript;
+  const failures: string[] = [];
+  const check = (ok: boolean, message: string) => {
+    if (!ok) failures.push(message);
+  };
+
+  check(first.status === status, `HTTP status ${first.status}, expected ${status}`);
+  check(
+    first.wireBytes <= BUDGETS.firstResponseBytes,
+    `first response is ${first.wireBytes} B on the wire (${first.encoding || 'uncompressed'}, ${first.htmlBytes} B of HTML); budget ${BUDGETS.firstResponseBytes} B`,
+  );
+  check(
+    r.firstVisit.totalBytes <= BUDGETS.firstVisitBytes,
+    `first visit transfers ${r.firstVisit.totalBytes} B in ${r.firstVisit.requests.length} requests; budget ${BUDGETS.firstVisitBytes} B\n${r.firstVisit.requests.map((q) => `  ${q.bytes} B ${q.status ?? '-'} ${q.url}`).join('\n')}`,
+  );
+  check(r.thirdParty.length === 0, `requests to other origins: ${r.thirdParty.join(', ')}`);
+  const failed = r.firstVisit.requests.filter((q) => q.failed);
+  check(failed.length === 0, `failed requests: ${failed.map((q) => `${q.url} (${q.failed ?? ''})`).join(', ')}`);
+  check(r.axe.length === 0, `axe WCAG 2.1 A/AA violations:\n${formatViolations(r.axe)}`);
+  const dir = lang === 'ar' ? 'rtl' : 'ltr';
+  check(r.html.lang === lang && r.html.dir === dir, `<html lang="${r.html.lang ?? ''}" dir="${r.html.dir ?? ''}">, expected lang="${lang}" dir="${dir}"`);
+
+  check(ns.status === status, `with JavaScript off: HTTP status ${ns.status ?? 'none'}, expected ${status}`);
+  check(ns.h1 !== '', 'with JavaScript off: no <h1> text');
+  check(ns.mainTextLength > 20, `with JavaScript off: main content is ${ns.mainTextLength} characters`);
+  if (!ns.link) failures.push('with JavaScript off: no main-navigation link to another page');
+  else {
+    const { text, href, status: linkStatus, landedPath, expectedPath, h1 } = ns.link;
+    check(
+      linkStatus === 200 && landedPath === expectedPath && h1 !== '',
+      `with JavaScript off: following "${text}" (${href}) gave HTTP ${linkStatus ?? 'none'} at ${landedPath} with <h1> "${h1}"`,
+    );
+  }
+  return failures;
+}
+
+function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${v.nodes.map((n) => `    ${n.target}  ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n')}`)
+    .join('\n');
+}
+
+/** A compact, fixed-width table of the measured figures, for the test output. */
+function budgetTable(reports: PageBudgetReport[]): string {
+  const header = ['path', 'lang', 'status', 'enc', '1st wire B', 'html B', 'total B', 'reqs', 'axe', '3rd', 'dir', 'no-JS link'];
+  const rows = reports.map((r) => [
+    r.path,
+    r.lang ?? 'en',
+    String(r.firstResponse.status),
+    r.firstResponse.encoding || '-',
+    String(r.firstResponse.wireBytes),
+    String(r.firstResponse.htmlBytes),
+    String(r.firstVisit.totalBytes),
+    String(r.firstVisit.requests.length),
+    r.axe.length === 0 ? '0' : `${r.axe.length} (${r.axe.map((v) => v.id).join(',')})`,
+    String(r.thirdParty.length),
+    `${r.html.lang ?? '?'}/${r.html.dir ?? '?'}`,
+    r.noScript.link ? `${r.noScript.link.href} → ${r.noScript.link.status ?? '?'}` : 'none',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [
+    `Page budgets: first response ≤ ${BUDGETS.firstResponseBytes} B compressed, first visit ≤ ${BUDGETS.firstVisitBytes} B`,
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ].join('\n');
+}
