@@ -63,6 +63,53 @@ export interface ImportRunsTable {
   finished_at: Timestamp;
 }
 
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  email_verified_at: Timestamp | null;
+  platform_role: 'admin' | 'coordinator' | null;
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  preferred_lang: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  id_hash: Buffer;
+  user_id: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+  pending_second_factor: Generated<boolean>;
+  csrf_secret: string;
+}
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  name: string;
+  acronym: string | null;
+  kind: 'member-state' | 'un-entity' | 'intergovernmental' | 'private-sector' | 'academia' | 'civil-society';
+  country_m49: string | null;
+  website: string | null;
+  description: string | null;
+  verification: Generated<'unverified' | 'verified'>;
+  verified_at: Timestamp | null;
+  verified_by: string | null;
+  email_domains: Generated<string[]>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface MembershipsTable {
+  organisation_id: string;
+  user_id: string;
+  role: 'owner' | 'editor' | 'member';
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   countries: CountriesTable;
   groups: GroupsTable;
@@ -70,6 +117,10 @@ export interface Database {
   taxonomies: TaxonomiesTable;
   taxonomy_terms: TaxonomyTermsTable;
   import_runs: ImportRunsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  organisations: OrganisationsTable;
+  memberships: MembershipsTable;
 }
 
 export type CountryRow = Selectable<CountriesTable>;

@@ -57,7 +57,7 @@ describe('pages in the browser', () => {
         const report = await checkPageBudgets(browser, server.origin, page.path, page.lang ? { lang: page.lang } : {});
         reports.push(report);
         expect(budgetFailures(report, page), `${page.path} [${page.lang ?? 'en'}] misses its budgets`).toEqual([]);
-      });
+      }, 60_000);
     }
   });
 
