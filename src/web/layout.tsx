@@ -32,6 +32,8 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title === t(lang, 'shell.site') ? props.title : `${props.title} · ${t(lang, 'shell.site')}`}</title>
         <link rel="stylesheet" href={stylesheet.path} />
+        {/* No favicon request: one round trip less on slow links. */}
+        <link rel="icon" href="data:," />
       </head>
       <body>
         <a class="skip" href="#main">{t(lang, 'shell.skip')}</a>

@@ -72,7 +72,7 @@ export function CountriesPage(props: { ctx: PageContext; countries: Country[]; t
                   <td><a href={`/countries/${c.iso3 ?? c.m49}`}>{pick(c.names, lang)}</a></td>
                   <td>{c.iso3 ?? '—'}</td>
                   <td>{c.subRegion ? regionName.get(c.subRegion) : ''}</td>
-                  <td>{[c.ldc && 'LDC', c.lldc && 'LLDC', c.sids && 'SIDS', c.wbIncomeGroup].filter(Boolean).join(' · ')}</td>
+                  <td><span lang="en" dir="ltr">{[c.ldc && 'LDC', c.lldc && 'LLDC', c.sids && 'SIDS', c.wbIncomeGroup].filter(Boolean).join(' · ')}</span></td>
                 </tr>
               ))}
             </tbody>
@@ -107,7 +107,7 @@ export function CountryPage(props: { ctx: PageContext; country: Country }) {
         {fact(t(lang, 'country.subRegion'), byKind('sub-region') && pick(byKind('sub-region')!.names, lang))}
         {fact(t(lang, 'country.intermediateRegion'), byKind('intermediate-region') && pick(byKind('intermediate-region')!.names, lang))}
         {fact(t(lang, 'country.income'), byKind('income') && pick(byKind('income')!.names, lang))}
-        {fact(t(lang, 'country.wbRegion'), c.wbRegion)}
+        {c.wbRegion ? <><dt>{t(lang, 'country.wbRegion')}</dt><dd><span lang="en" dir="ltr">{c.wbRegion}</span></dd></> : null}
       </dl>
       <h2>{t(lang, 'country.groups')}</h2>
       {status.length === 0 ? (
@@ -118,7 +118,7 @@ export function CountryPage(props: { ctx: PageContext; country: Country }) {
       <h2>{t(lang, 'country.names')}</h2>
       <dl class="facts">
         {LANGUAGES.map((l) => (
-          <><dt>{CATALOGUES[l]['lang.name']}</dt><dd lang={l} dir={l === 'ar' ? 'rtl' : 'ltr'}>{c.names[l]}</dd></>
+          <><dt>{CATALOGUES[l]['lang.name']}</dt><dd><span lang={l} dir={l === 'ar' ? 'rtl' : 'ltr'}>{c.names[l]}</span></dd></>
         ))}
       </dl>
     </Layout>
