@@ -108,6 +108,14 @@ async function main(argv: string[]): Promise<number> {
     await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
     await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)} (${machine.cpus} CPUs, ${machine.cpuModel}; load generator, server and PostgreSQL share them)\n`);
+    // Before the run, the load average is other work (or a run that just ended).
+    const before = loadAverageAtStart[0] ?? 0;
+    if (before > machine.cpus / 2) {
+      process.stdout.write(
+        `Warning: the 1-minute load average was ${before.toFixed(1)} on ${machine.cpus} CPUs before the run: something else ` +
+          'was using the machine, so absolute figures and even ratios are noisy; compare quiet runs only.\n',
+      );
+    }
     return 0;
   } finally {
     process.off('SIGINT', onSignal);

@@ -12,6 +12,7 @@ import { openDatabase, type OpenDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { FormatError } from './formats/csv/format-error.js';
 import { countCountries, importReference } from './features/reference/index.js';
+import { importIndicators } from './features/indicators/index.js';
 
 const HELP = `Usage: dcp <command> [options]
 
@@ -22,6 +23,9 @@ Commands:
   import reference [--data-dir DIR]
                                  Load countries, groups and taxonomies from DIR
                                  (default DCP_DATA_DIR, else ../shared/data). All-or-nothing.
+  import indicators [--data-dir DIR]
+                                 Load the ICT indicator files from DIR, recompute derived
+                                 indicators and aggregates. All-or-nothing; newer vintages win.
   export countries|groups|taxonomy <name> [--format csv|json] [--out FILE]
                                  Write reference data to FILE (default: standard output).
   help                           Show this text.
@@ -74,6 +78,8 @@ async function main(argv: string[]): Promise<number> {
       if (config.dataDir) {
         const summary = await importReference(database.db, config.dataDir);
         logger.info({ ...summary, dataDir: config.dataDir }, 'reference data loaded on first start');
+        const indicators = await importIndicators(database.db, config.dataDir);
+        logger.info({ inserted: indicators.inserted, aggregates: indicators.aggregates }, 'indicator data loaded on first start');
       } else {
         logger.warn('no data directory found (DCP_DATA_DIR): starting without reference data');
       }
@@ -88,10 +94,13 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runImport(config: Config, database: OpenDatabase, what: string | undefined, logger: pino.Logger): Promise<number> {
-  if (what !== 'reference') throw new UsageError(`import needs what to import: reference (got "${what ?? ''}")`);
+  if (what !== 'reference' && what !== 'indicators') {
+    throw new UsageError(`import needs what to import: reference or indicators (got "${what ?? ''}")`);
+  }
   if (!config.dataDir) throw new UsageError('no data directory: pass --data-dir DIR or set DCP_DATA_DIR');
-  const summary = await importReference(database.db, config.dataDir);
-  logger.info({ ...summary, dataDir: config.dataDir }, 'reference data imported');
+  const summary = what === 'reference' ? await importReference(database.db, config.dataDir) : await importIndicators(database.db, config.dataDir);
+  logger.info({ ...summary, dataDir: config.dataDir }, `${what} imported`);
+  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   return 0;
 }
 

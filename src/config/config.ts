@@ -25,6 +25,11 @@ const EnvSchema = z.object({
   DCP_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DCP_API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+  DCP_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
+  DCP_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(24 * 7),
+  DCP_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  DCP_MAIL_FROM: z.string().min(3).default('Digital Cooperation Platform <no-reply@localhost>'),
+  DCP_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   DCP_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
@@ -44,6 +49,15 @@ export interface Config {
   /** Anonymous API reads allowed per IP per minute. */
   readonly apiRateLimitPerMinute: number;
   readonly shutdownGraceMs: number;
+  /** A session unused this long ends. */
+  readonly sessionIdleMinutes: number;
+  /** A session ends this long after sign-in, however active. */
+  readonly sessionAbsoluteHours: number;
+  /** Outgoing mail server; undefined means mail goes to the outbox table. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  readonly trustProxy: boolean;
   readonly env: 'development' | 'production' | 'test';
 }
 
@@ -76,6 +90,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     apiRateLimitPerMinute: e.DCP_API_RATE_LIMIT,
     shutdownGraceMs: e.DCP_SHUTDOWN_GRACE_MS,
+    sessionIdleMinutes: e.DCP_SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.DCP_SESSION_ABSOLUTE_HOURS,
+    smtpUrl: e.DCP_SMTP_URL,
+    mailFrom: e.DCP_MAIL_FROM,
+    trustProxy: e.DCP_TRUST_PROXY,
     env: e.NODE_ENV,
   });
 }

@@ -14,6 +14,8 @@ export type WriteTx = Transaction<Database>;
 // measured values fit in a double, so parse them as numbers in one place.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+// Calendar dates (vintages) stay ISO strings: a Date would shift them by the time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 /**
  * Opens a pooled connection to the database at `url`.

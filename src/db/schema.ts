@@ -72,6 +72,7 @@ export interface UsersTable {
   platform_role: 'admin' | 'coordinator' | null;
   totp_secret: string | null;
   totp_enabled_at: Timestamp | null;
+  totp_last_step: number | null;
   preferred_lang: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -85,6 +86,51 @@ export interface SessionsTable {
   expires_at: Timestamp;
   pending_second_factor: Generated<boolean>;
   csrf_secret: string;
+  user_agent: string | null;
+}
+
+export interface AccountTokensTable {
+  id_hash: Buffer;
+  user_id: string;
+  purpose: 'verify-email' | 'reset-password' | 'change-email';
+  new_email: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  organisation_id: string;
+  name: string;
+  scope: 'read' | 'write';
+  token_hash: Buffer;
+  hint: string;
+  created_at: Generated<Date>;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  recipient: string;
+  subject: string;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+export interface SignInFailuresTable {
+  email_hash: Buffer;
+  failures: number;
+  last_failed_at: Timestamp;
+  blocked_until: Timestamp | null;
 }
 
 export interface OrganisationsTable {
@@ -110,7 +156,111 @@ export interface MembershipsTable {
   created_at: Generated<Date>;
 }
 
+export interface IndicatorsTable {
+  code: string;
+  /** The catalogue entry (IndicatorDefinition) as JSON: names, unit, target, source … */
+  definition: Json<Record<string, unknown>>;
+  updated_at: Generated<Date>;
+}
+
+export interface IndicatorAliasesTable {
+  alias: string;
+  code: string;
+}
+
+export interface ObservationsTable {
+  indicator_code: string;
+  m49: string;
+  year: number;
+  breakdown: Generated<string>;
+  value: number;
+  estimate: Generated<boolean>;
+  note: string | null;
+  source: string;
+  vintage: ColumnType<string, string, string>;
+  import_run_id: number | null;
+}
+
+export interface ObservationRevisionsTable {
+  id: Generated<number>;
+  indicator_code: string;
+  m49: string;
+  year: number;
+  breakdown: string;
+  old_value: number;
+  new_value: number;
+  old_source: string;
+  old_vintage: ColumnType<string, string, string>;
+  new_vintage: ColumnType<string, string, string>;
+  import_run_id: number | null;
+  revised_at: Generated<Date>;
+}
+
+export interface PublishedAggregatesTable {
+  indicator_code: string;
+  group_code: string;
+  year: number;
+  breakdown: Generated<string>;
+  value: number;
+  source: string;
+  vintage: ColumnType<string, string, string>;
+}
+
+export interface AggregatesTable {
+  indicator_code: string;
+  group_code: string;
+  year: number;
+  breakdown: Generated<string>;
+  value: number;
+  coverage: number;
+  members_with_data: number;
+  members_gap_filled: number;
+  members_total: number;
+  method: string;
+  computed_at: Generated<Date>;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  email: string;
+  role: 'owner' | 'editor' | 'member';
+  token_hash: Buffer;
+  invited_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: ColumnType<number, never, never>;
+  at: Generated<Date>;
+  actor_id: string | null;
+  via: 'anonymous' | 'session' | 'token' | 'system';
+  token_organisation_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  subject_id: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  request_id: string | null;
+}
+
+export interface OidcLoginsTable {
+  state_hash: Buffer;
+  code_verifier: string;
+  nonce: string;
+  return_to: string;
+  expires_at: Timestamp;
+}
+
 export interface Database {
+  invitations: InvitationsTable;
+  audit_log: AuditLogTable;
+  oidc_logins: OidcLoginsTable;
   countries: CountriesTable;
   groups: GroupsTable;
   group_members: GroupMembersTable;
@@ -121,9 +271,25 @@ export interface Database {
   sessions: SessionsTable;
   organisations: OrganisationsTable;
   memberships: MembershipsTable;
+  account_tokens: AccountTokensTable;
+  api_tokens: ApiTokensTable;
+  outbox: OutboxTable;
+  rate_limits: RateLimitsTable;
+  sign_in_failures: SignInFailuresTable;
+  indicators: IndicatorsTable;
+  indicator_aliases: IndicatorAliasesTable;
+  observations: ObservationsTable;
+  observation_revisions: ObservationRevisionsTable;
+  published_aggregates: PublishedAggregatesTable;
+  aggregates: AggregatesTable;
 }
 
 export type CountryRow = Selectable<CountriesTable>;
 export type NewCountry = Insertable<CountriesTable>;
 export type GroupRow = Selectable<GroupsTable>;
 export type TaxonomyTermRow = Selectable<TaxonomyTermsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+export type AccountTokenRow = Selectable<AccountTokensTable>;
+export type OutboxRow = Selectable<OutboxTable>;

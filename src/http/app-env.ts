@@ -2,11 +2,34 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
+import type { Actor } from '../core/policy/actor.js';
 import type { Db } from '../db/database.js';
 import type { Language } from '../shared/localised.js';
 import { validationError } from './validation.js';
 
-export type AppEnv = { Variables: { lang: Language; requestId: string } };
+/**
+ * The signed-in browser session behind a request, when there is one. A session
+ * still owing its second factor leaves the actor anonymous.
+ */
+export interface CurrentSession {
+  /** SHA-256 of the cookie value: the sessions row's key. */
+  readonly idHash: Buffer;
+  readonly userId: string;
+  readonly pendingSecondFactor: boolean;
+  /** The synchroniser token every state-changing form and cookie request must echo. */
+  readonly csrfSecret: string;
+}
+
+export type AppEnv = {
+  Variables: {
+    lang: Language;
+    requestId: string;
+    /** Who is asking: set by the authentication middleware on every request (anonymous when no credential). */
+    actor: Actor;
+    /** The browser session, or null for anonymous and Bearer-token requests. */
+    session: CurrentSession | null;
+  };
+};
 
 /** The app's collaborators, injected once at assembly. */
 export interface Deps {

@@ -1,7 +1,7 @@
 /**
  * Vitest global setup: starts the two PostgreSQL engines the database suite runs
  * against, once per run, and prepares on each a template database with the
- * schema and the real reference data, so every test file can clone its own
+ * schema and the real reference and indicator data, so every test file can clone its own
  * database in milliseconds.
  *
  * - embedded: the npm-shipped PostgreSQL the app uses by default, under a temp DCP_HOME;
@@ -19,6 +19,7 @@ import { startEmbedded } from '../../src/db/embedded/embedded.js';
 import { unprivilegedAccount } from '../../src/db/embedded/run-as.js';
 import { migrate } from '../../src/db/migrate.js';
 import { importReference } from '../../src/features/reference/index.js';
+import { importIndicators } from '../../src/features/indicators/index.js';
 import { TEMPLATE_DATABASE, withDatabase, type Engine } from '../support/engines.js';
 
 declare module 'vitest' {
@@ -63,6 +64,7 @@ async function prepareTemplate(engine: Engine, dataDir: string): Promise<void> {
   try {
     await migrate(db);
     await importReference(db, dataDir);
+    await importIndicators(db, dataDir);
   } finally {
     await db.destroy();
   }

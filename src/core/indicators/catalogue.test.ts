@@ -57,12 +57,10 @@ describe('indicator catalogue', () => {
   });
 
   it('gives each target a direction that agrees with it and a reference to cite', () => {
-    for (const entry of INDICATOR_CATALOGUE) {
-      if (entry.target === null) continue;
+    const directionFor = { 'at-least': 'higher-is-better', 'at-most': 'lower-is-better', between: null } as const;
+    for (const entry of INDICATOR_CATALOGUE.filter((e) => e.target !== null)) {
       expect(entry.targetReference, entry.code).not.toBeNull();
-      if (entry.target.kind === 'at-least') expect(entry.direction, entry.code).toBe('higher-is-better');
-      if (entry.target.kind === 'at-most') expect(entry.direction, entry.code).toBe('lower-is-better');
-      if (entry.target.kind === 'between') expect(entry.direction, entry.code).toBeNull();
+      expect(entry.direction, entry.code).toBe(entry.target === null ? undefined : directionFor[entry.target.kind]);
     }
   });
 

@@ -74,7 +74,7 @@ export function combineByYear(
 ): YearValue[] {
   const rightByYear = new Map(right.map((point) => [point.year, point.value]));
   const combined: YearValue[] = [];
-  for (const point of [...left].sort((a, b) => a.year - b.year)) {
+  for (const point of left.toSorted((a, b) => a.year - b.year)) {
     const other = rightByYear.get(point.year);
     if (other === undefined) continue;
     const value = combine(point.value, other);

@@ -38,7 +38,7 @@ export function rankPeers(
     return value !== null && Number.isFinite(value);
   });
   const compare = better(direction);
-  const sorted = present.map(([, value]) => value).sort(compare);
+  const sorted = present.map(([, value]) => value).toSorted(compare);
   const of = sorted.length;
   const ranks = new Map<string, PeerRank>();
   for (const [code, value] of present) {

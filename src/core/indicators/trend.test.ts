@@ -34,6 +34,12 @@ describe('fitTrend', () => {
     expect(trend.slope).toBeCloseTo(5, 12);
   });
 
+  it('keeps a point exactly ten years before the latest out of the span', () => {
+    // 2013 is L − 10 for L = 2023: outside 2014–2023, leaving two points, too few for a trend.
+    expect(fitTrend(series({ 2013: 0, 2015: 10, 2023: 50 }))).toBeNull();
+    expect(fitTrend(series({ 2014: 0, 2015: 10, 2023: 50 }))?.yearsUsed).toEqual([2014, 2015, 2023]);
+  });
+
   it('clamps the 2030 projection to the natural bounds', () => {
     const fast = series({ 2019: 70, 2020: 75, 2021: 80, 2022: 85, 2023: 90 });
     expect(fitTrend(fast, { bounds: percent })!.projected).toBe(100);

@@ -100,10 +100,10 @@ export function fitTrend(series: readonly YearValue[], options: TrendOptions = {
     if (byYear.has(point.year)) throw new RangeError(`series has two values for ${point.year}`);
     byYear.set(point.year, point.value);
   }
-  const reported = [...byYear.entries()].map(([year, value]) => ({ year, value })).sort((a, b) => a.year - b.year);
+  const reported = [...byYear.entries()].map(([year, value]) => ({ year, value })).toSorted((a, b) => a.year - b.year);
   const latest = reported.at(-1);
   if (latest === undefined) return null;
-  const used = reported.filter((p) => p.year > latest.year - spanYears).slice(-maxPoints);
+  const used = reported.filter((p) => p.year >= latest.year - spanYears).slice(-maxPoints);
   if (used.length < minPoints) return null;
 
   const { slope, intercept } = leastSquares(used);

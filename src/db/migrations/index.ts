@@ -2,8 +2,14 @@
 import type { Migration } from 'kysely';
 import * as reference from './2026-11-28-001-reference.js';
 import * as accounts from './2026-11-28-002-accounts.js';
+import * as indicators from './2026-11-28-003-indicators.js';
+import * as credentials from './2026-11-29-001-credentials.js';
+import * as invitationsAudit from './2026-11-29-010-invitations-audit.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
   '2026-11-28-002-accounts': accounts,
+  '2026-11-28-003-indicators': indicators,
+  '2026-11-29-001-credentials': credentials,
+  '2026-11-29-010-invitations-audit': invitationsAudit,
 };

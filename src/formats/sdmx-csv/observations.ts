@@ -164,7 +164,7 @@ export function observationsToSdmx(observations: readonly Observation[], options
   if (version === '1.0' && action !== 'I') throw new RangeError('SDMX-CSV 1.0 has no ACTION column; only action I can be written');
   const indicatorColumn = options.indicatorColumn ?? 'INDICATOR';
   const areaColumn = options.areaColumn ?? 'REF_AREA';
-  const dimensions = [...new Set(observations.flatMap((o) => Object.keys(o.breakdown)))].sort();
+  const dimensions = [...new Set(observations.flatMap((o) => Object.keys(o.breakdown)))].toSorted();
   const withNotes = observations.some((o) => o.note !== null && o.note !== '');
   const fixed = ['FREQ', indicatorColumn, areaColumn, 'TIME_PERIOD', 'OBS_VALUE', 'OBS_STATUS', 'COMMENT_OBS'];
   const clash = dimensions.find((dimension) => fixed.includes(dimension));

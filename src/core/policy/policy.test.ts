@@ -1,0 +1,200 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS, type Actor, type Membership, type OrganisationRole, type PlatformRole } from './actor.js';
+import { can, isReadAction, type ActionsOf, type Resource } from './policy.js';
+
+const ORG = 'org-a';
+const OTHER = 'org-b';
+const ME = 'user-me';
+
+function person(memberships: Membership[] = [], platformRole: PlatformRole | null = null, userId = ME): Actor {
+  return { kind: 'user', userId, platformRole, memberships, via: { kind: 'session' } };
+}
+function token(memberships: Membership[], organisationId: string, scope: 'read' | 'write', platformRole: PlatformRole | null = null): Actor {
+  return { kind: 'user', userId: ME, platformRole, memberships, via: { kind: 'token', organisationId, scope } };
+}
+const inOrg = (role: OrganisationRole, organisationId = ORG): Membership => ({ organisationId, role });
+
+/** Every action of every resource type, with an example resource. */
+const CASES: { [T in keyof ActionsOf]: { resource: Extract<Resource, { type: T }>; actions: ActionsOf[T][] } } = {
+  organisations: { resource: { type: 'organisations' }, actions: ['list', 'create'] },
+  organisation: { resource: { type: 'organisation', id: ORG }, actions: ['read', 'update', 'verify', 'map-domains', 'read-members', 'manage-members', 'add-member', 'delete'] },
+  membership: { resource: { type: 'membership', organisationId: ORG, userId: 'someone-else' }, actions: ['update-role', 'remove'] },
+  invitation: { resource: { type: 'invitation', organisationId: ORG }, actions: ['read', 'create', 'revoke', 'accept'] },
+  'audit-log': { resource: { type: 'audit-log' }, actions: ['read', 'export'] },
+  account: { resource: { type: 'account', userId: ME }, actions: ['read', 'export', 'delete'] },
+  taxonomy: { resource: { type: 'taxonomy' }, actions: ['read', 'curate'] },
+  record: { resource: { type: 'record', ownerOrganisationId: ORG, published: false }, actions: ['read', 'create', 'update', 'delete', 'publish'] },
+};
+const ALL = Object.values(CASES).flatMap(({ resource, actions }) => (actions as string[]).map((action) => ({ resource: resource as Resource, action })));
+const ask = (actor: Actor, action: string, resource: Resource) => can(actor, action as never, resource);
+
+/** The roles of the access matrix, as actors of organisation ORG. */
+const ROLES: Record<string, Actor> = {
+  anonymous: ANONYMOUS,
+  other: person([inOrg('owner', OTHER)]),
+  member: person([inOrg('member')]),
+  editor: person([inOrg('editor')]),
+  owner: person([inOrg('owner')]),
+  coordinator: person([], 'coordinator'),
+  admin: person([], 'admin'),
+};
+
+/** The whole table: action → the roles allowed. Anything not listed is refused. */
+const EXPECTED: Record<string, string[]> = {
+  'organisations:list': ['anonymous', 'other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'organisations:create': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'organisation:read': ['anonymous', 'other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'organisation:update': ['owner', 'admin'],
+  'organisation:verify': ['coordinator', 'admin'],
+  'organisation:map-domains': ['coordinator', 'admin'],
+  'organisation:read-members': ['member', 'editor', 'owner', 'coordinator', 'admin'],
+  'organisation:manage-members': ['owner', 'admin'],
+  'organisation:add-member': ['admin'],
+  'organisation:delete': ['owner', 'admin'],
+  'membership:update-role': ['owner', 'admin'],
+  'membership:remove': ['owner', 'admin'],
+  'invitation:read': ['owner', 'admin'],
+  'invitation:create': ['owner', 'admin'],
+  'invitation:revoke': ['owner', 'admin'],
+  'invitation:accept': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'audit-log:read': ['admin'],
+  'audit-log:export': ['admin'],
+  'account:read': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'account:export': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'account:delete': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'taxonomy:read': ['anonymous', 'other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'taxonomy:curate': ['coordinator', 'admin'],
+  'record:read': ['member', 'editor', 'owner', 'coordinator', 'admin'],
+  'record:create': ['editor', 'owner', 'admin'],
+  'record:update': ['editor', 'owner', 'admin'],
+  'record:delete': ['editor', 'owner', 'admin'],
+  'record:publish': ['editor', 'owner', 'admin'],
+};
+
+describe('can(): the role table', () => {
+  it('has an expectation for every action of every resource type', () => {
+    expect(ALL.map(({ resource, action }) => `${resource.type}:${action}`).toSorted()).toEqual(Object.keys(EXPECTED).toSorted());
+  });
+
+  for (const { resource, action } of ALL) {
+    it(`lets exactly ${EXPECTED[`${resource.type}:${action}`]!.join(', ') || 'nobody'} ${action} ${resource.type}`, () => {
+      const allowed = Object.entries(ROLES).filter(([, actor]) => ask(actor, action, resource)).map(([name]) => name);
+      expect(allowed).toEqual(EXPECTED[`${resource.type}:${action}`]);
+    });
+  }
+});
+
+describe('can(): specific rules', () => {
+  it('lets a member leave an organisation but not remove someone else', () => {
+    const member = person([inOrg('member')]);
+    expect(can(member, 'remove', { type: 'membership', organisationId: ORG, userId: ME })).toBe(true);
+    expect(can(member, 'remove', { type: 'membership', organisationId: ORG, userId: 'other-user' })).toBe(false);
+    expect(can(person([]), 'remove', { type: 'membership', organisationId: ORG, userId: ME })).toBe(false);
+  });
+
+  it('shows a published record to everyone and an unpublished one to organisations it is shared with', () => {
+    const published: Resource = { type: 'record', ownerOrganisationId: ORG, published: true };
+    const shared: Resource = { type: 'record', ownerOrganisationId: ORG, published: false, sharedWithOrganisationIds: [OTHER] };
+    expect(can(ANONYMOUS, 'read', published)).toBe(true);
+    expect(can(ANONYMOUS, 'update', published)).toBe(false);
+    expect(can(ROLES['other']!, 'read', shared)).toBe(true);
+    expect(can(ROLES['other']!, 'update', shared)).toBe(false);
+    expect(can(person([inOrg('member', 'org-c')]), 'read', shared)).toBe(false);
+  });
+
+  it('keeps a person’s account to that person', () => {
+    expect(can(person([], 'admin'), 'export', { type: 'account', userId: 'someone' })).toBe(false);
+    expect(can(person([]), 'delete', { type: 'account', userId: ME })).toBe(true);
+  });
+
+  it('lets a write token of an organisation edit its records but not another organisation’s', () => {
+    const both = [inOrg('editor'), inOrg('editor', OTHER)];
+    const writer = token(both, ORG, 'write');
+    expect(can(writer, 'update', { type: 'record', ownerOrganisationId: ORG, published: false })).toBe(true);
+    expect(can(writer, 'update', { type: 'record', ownerOrganisationId: OTHER, published: false })).toBe(false);
+    expect(can(writer, 'read', { type: 'record', ownerOrganisationId: OTHER, published: false })).toBe(false);
+  });
+
+  it('does not give a token its creator’s platform role or personal powers', () => {
+    const adminToken = token([inOrg('owner')], ORG, 'write', 'admin');
+    expect(can(adminToken, 'read', { type: 'audit-log' })).toBe(false);
+    expect(can(adminToken, 'verify', { type: 'organisation', id: ORG })).toBe(false);
+    expect(can(adminToken, 'create', { type: 'organisations' })).toBe(false);
+    expect(can(adminToken, 'export', { type: 'account', userId: ME })).toBe(false);
+    expect(can(adminToken, 'accept', { type: 'invitation', organisationId: OTHER })).toBe(false);
+    expect(can(adminToken, 'remove', { type: 'membership', organisationId: ORG, userId: ME })).toBe(true);
+  });
+
+  it('refuses an action or resource type it does not know (default deny)', () => {
+    expect(ask(person([], 'admin'), 'obliterate', { type: 'organisation', id: ORG })).toBe(false);
+    expect(ask(person([], 'admin'), 'read', { type: 'spaceship' } as unknown as Resource)).toBe(false);
+  });
+});
+
+describe('can(): properties over arbitrary actors', () => {
+  const role = fc.constantFrom<OrganisationRole>('owner', 'editor', 'member');
+  const org = fc.constantFrom(ORG, OTHER, 'org-c');
+  const memberships = fc.uniqueArray(fc.record({ organisationId: org, role }), { selector: (m) => m.organisationId, maxLength: 3 });
+  const platformRole = fc.constantFrom<PlatformRole | null>(null, 'admin', 'coordinator');
+  const userId = fc.constantFrom(ME, 'someone-else');
+  const via = fc.oneof(
+    fc.constant({ kind: 'session' as const }),
+    fc.record({ kind: fc.constant('token' as const), organisationId: org, scope: fc.constantFrom<'read' | 'write'>('read', 'write') }),
+  );
+  const actor: fc.Arbitrary<Actor> = fc.oneof(
+    fc.constant(ANONYMOUS),
+    fc.record({ kind: fc.constant('user' as const), userId, platformRole, memberships, via }),
+  );
+  const resource: fc.Arbitrary<Resource> = fc.oneof(
+    fc.constant({ type: 'organisations' as const }),
+    org.map((id) => ({ type: 'organisation' as const, id })),
+    fc.record({ type: fc.constant('membership' as const), organisationId: org, userId }),
+    org.map((organisationId) => ({ type: 'invitation' as const, organisationId })),
+    fc.constant({ type: 'audit-log' as const }),
+    userId.map((id) => ({ type: 'account' as const, userId: id })),
+    fc.constant({ type: 'taxonomy' as const }),
+    fc.record({ type: fc.constant('record' as const), ownerOrganisationId: org, published: fc.boolean(), sharedWithOrganisationIds: fc.array(org, { maxLength: 2 }) }),
+  );
+  const actionFor = (r: Resource) => fc.constantFrom(...(CASES[r.type].actions as string[]));
+  const request = resource.chain((r) => fc.tuple(actor, actionFor(r), fc.constant(r)));
+
+  it('never lets an anonymous visitor write', () => {
+    fc.assert(fc.property(request, ([a, action, r]) => !(a.kind === 'anonymous' && !isReadAction(action) && ask(a, action, r))), { numRuns: 3000 });
+  });
+
+  it('never lets a read-scoped token write', () => {
+    fc.assert(fc.property(request, ([a, action, r]) => {
+      const readToken = a.kind === 'user' && a.via.kind === 'token' && a.via.scope === 'read';
+      return !(readToken && !isReadAction(action) && ask(a, action, r));
+    }), { numRuns: 3000 });
+  });
+
+  it('decides for a token exactly as for the same person holding only that organisation’s membership and no platform role', () => {
+    fc.assert(fc.property(request, ([a, action, r]) => {
+      if (a.kind !== 'user' || a.via.kind !== 'token') return true;
+      const orgId = a.via.organisationId;
+      const narrowed: Actor = { ...a, platformRole: null, memberships: a.memberships.filter((m) => m.organisationId === orgId) };
+      // Tokens never do personal acts; otherwise a token can do no more than its narrowed person.
+      return !ask(a, action, r) || ask(narrowed, action, r);
+    }), { numRuns: 3000 });
+  });
+
+  it('never lets a token touch an organisation other than its own, beyond public reads', () => {
+    fc.assert(fc.property(request, ([a, action, r]) => {
+      if (a.kind !== 'user' || a.via.kind !== 'token' || !ask(a, action, r)) return true;
+      const orgOf = r.type === 'organisation' ? r.id : r.type === 'membership' || r.type === 'invitation' ? r.organisationId : r.type === 'record' ? r.ownerOrganisationId : undefined;
+      const publicRead = (r.type === 'organisation' && action === 'read') || (r.type === 'record' && action === 'read' && (r.published || (r.sharedWithOrganisationIds ?? []).includes(a.via.organisationId)));
+      return orgOf === undefined || orgOf === a.via.organisationId || publicRead;
+    }), { numRuns: 3000 });
+  });
+
+  it('gives more rights, never fewer, to a higher role in the same organisation', () => {
+    const rank: OrganisationRole[] = ['member', 'editor', 'owner'];
+    fc.assert(fc.property(resource.chain((r) => fc.tuple(actionFor(r), fc.constant(r))), fc.integer({ min: 0, max: 1 }), ([action, r], i) => {
+      const lower = person([inOrg(rank[i]!)]);
+      const higher = person([inOrg(rank[i + 1]!)]);
+      return !ask(lower, action, r) || ask(higher, action, r);
+    }), { numRuns: 2000 });
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * The one access policy of the platform: `can(actor, action, resource)`.
+ * Every route and page asks it; nothing else decides who may see or change
+ * what. It is pure (no database, no HTTP): callers load the resource's owning
+ * organisation and flags first, then ask.
+ *
+ * Rules, in order:
+ * 1. Default deny: an action not granted below is refused.
+ * 2. An API token acts only for its organisation: its other memberships and
+ *    any platform role of its creator do not count, and personal actions
+ *    (own account, creating organisations, accepting invitations) need a person
+ *    signed in with a session.
+ * 3. A token with scope `read` cannot perform any write action.
+ */
+import type { Actor, Membership, OrganisationRole } from './actor.js';
+
+/** What `can` decides about; each type names the facts the rule needs. */
+export type Resource =
+  /** The collection of organisations: list, create. */
+  | { readonly type: 'organisations' }
+  | { readonly type: 'organisation'; readonly id: string }
+  | { readonly type: 'membership'; readonly organisationId: string; readonly userId: string }
+  | { readonly type: 'invitation'; readonly organisationId: string }
+  | { readonly type: 'audit-log' }
+  /** A person's own account and personal data. */
+  | { readonly type: 'account'; readonly userId: string }
+  | { readonly type: 'taxonomy' }
+  /**
+   * Any record a later feature stores (offering, need, project, profile …):
+   * owned by one organisation, published or not, possibly shared with others.
+   */
+  | {
+      readonly type: 'record';
+      readonly ownerOrganisationId: string;
+      readonly published: boolean;
+      readonly sharedWithOrganisationIds?: readonly string[];
+    };
+
+export type ResourceType = Resource['type'];
+
+/** The actions each resource type knows. An action not listed cannot be asked. */
+export interface ActionsOf {
+  organisations: 'list' | 'create';
+  organisation: 'read' | 'update' | 'verify' | 'map-domains' | 'read-members' | 'manage-members' | 'add-member' | 'delete';
+  membership: 'update-role' | 'remove';
+  invitation: 'read' | 'create' | 'revoke' | 'accept';
+  'audit-log': 'read' | 'export';
+  account: 'read' | 'export' | 'delete';
+  taxonomy: 'read' | 'curate';
+  record: 'read' | 'create' | 'update' | 'delete' | 'publish';
+}
+
+export type Action<R extends Resource = Resource> = ActionsOf[R['type']];
+
+/** Actions that read; every other action writes and is refused to read-scoped tokens. */
+const READS: ReadonlySet<string> = new Set(['list', 'read', 'read-members', 'export']);
+
+/** True for an action that only reads. @example isReadAction('read-members') // true */
+export function isReadAction(action: string): boolean {
+  return READS.has(action);
+}
+
+type UserActor = Extract<Actor, { kind: 'user' }>;
+
+/**
+ * May `actor` do `action` to `resource`? Default deny.
+ * @example can(actor, 'update', { type: 'organisation', id }) // true for its owners and admins
+ */
+export function can<R extends Resource>(actor: Actor, action: ActionsOf[R['type']], resource: R): boolean {
+  if (actor.kind === 'user' && actor.via.kind === 'token' && actor.via.scope === 'read' && !isReadAction(action)) return false;
+  const rule = RULES[resource.type] as ((actor: Actor, action: string, resource: R) => boolean) | undefined;
+  return rule !== undefined && rule(actor, action, resource) === true;
+}
+
+/** What counts for a decision: a token sees only its organisation and no platform role. */
+function effective(actor: UserActor): { admin: boolean; coordinator: boolean; roleIn: (organisationId: string) => OrganisationRole | undefined; session: boolean } {
+  const viaToken = actor.via.kind === 'token' ? actor.via : undefined;
+  const memberships: readonly Membership[] = viaToken ? actor.memberships.filter((m) => m.organisationId === viaToken.organisationId) : actor.memberships;
+  return {
+    admin: !viaToken && actor.platformRole === 'admin',
+    coordinator: !viaToken && actor.platformRole === 'coordinator',
+    roleIn: (organisationId) => memberships.find((m) => m.organisationId === organisationId)?.role,
+    session: !viaToken,
+  };
+}
+
+const isOwner = (role: OrganisationRole | undefined) => role === 'owner';
+const isEditorOrOwner = (role: OrganisationRole | undefined) => role === 'owner' || role === 'editor';
+
+type Rule<T extends ResourceType> = (actor: Actor, action: ActionsOf[T], resource: Extract<Resource, { type: T }>) => boolean;
+
+const RULES: { [T in ResourceType]: Rule<T> } = {
+  organisations(actor, action) {
+    if (action === 'list') return true;
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    // A token acts for the organisation it was made for; founding another is a person's act.
+    return action === 'create' && e.session;
+  },
+
+  organisation(actor, action, { id }) {
+    if (action === 'read') return true;
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    const role = e.roleIn(id);
+    switch (action) {
+      case 'update':
+      case 'manage-members':
+      case 'delete':
+        return e.admin || isOwner(role);
+      case 'verify':
+      // Mapping an e-mail domain enrols every single-sign-on user of that domain:
+      // it is a moderation act, not something an organisation grants itself.
+      case 'map-domains':
+        return e.admin || e.coordinator;
+      case 'read-members':
+        return e.admin || e.coordinator || role !== undefined;
+      // Adding someone without their accepting an invitation is for bootstrapping only.
+      case 'add-member':
+        return e.admin;
+      default:
+        return false;
+    }
+  },
+
+  membership(actor, action, { organisationId, userId }) {
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    const manages = e.admin || isOwner(e.roleIn(organisationId));
+    if (action === 'update-role') return manages;
+    // Anyone may leave an organisation themselves, in person.
+    if (action === 'remove') return manages || (e.session && actor.userId === userId && e.roleIn(organisationId) !== undefined);
+    return false;
+  },
+
+  invitation(actor, action, { organisationId }) {
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    if (action === 'accept') return e.session;
+    if (action === 'read' || action === 'create' || action === 'revoke') return e.admin || isOwner(e.roleIn(organisationId));
+    return false;
+  },
+
+  'audit-log'(actor, action) {
+    if (actor.kind !== 'user') return false;
+    return (action === 'read' || action === 'export') && effective(actor).admin;
+  },
+
+  account(actor, action, { userId }) {
+    if (actor.kind !== 'user') return false;
+    // Personal data goes to the person, in person: never to a program holding an organisation's token.
+    return (action === 'read' || action === 'export' || action === 'delete') && effective(actor).session && actor.userId === userId;
+  },
+
+  taxonomy(actor, action) {
+    if (action === 'read') return true;
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    return action === 'curate' && (e.admin || e.coordinator);
+  },
+
+  record(actor, action, resource) {
+    const { ownerOrganisationId, published } = resource;
+    if (action === 'read' && published) return true;
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    const role = e.roleIn(ownerOrganisationId);
+    switch (action) {
+      case 'read':
+        // Coordinators moderate, so they see drafts in review too.
+        return e.admin || e.coordinator || role !== undefined
+          || (resource.sharedWithOrganisationIds ?? []).some((id) => e.roleIn(id) !== undefined);
+      case 'create':
+      case 'update':
+      case 'delete':
+      case 'publish':
+        return e.admin || isEditorOrOwner(role);
+      default:
+        return false;
+    }
+  },
+};

@@ -1,0 +1,54 @@
+/** Storage of API tokens (only their SHA-256 and a short hint are kept). */
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { ApiTokenRow } from '../../db/schema.js';
+
+export async function insertApiToken(
+  db: Db,
+  token: { userId: string; organisationId: string; name: string; scope: 'read' | 'write'; tokenHash: Buffer; hint: string },
+): Promise<ApiTokenRow> {
+  return db
+    .insertInto('api_tokens')
+    .values({ user_id: token.userId, organisation_id: token.organisationId, name: token.name, scope: token.scope, token_hash: token.tokenHash, hint: token.hint })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The live (unrevoked) token with this hash, with what authentication needs of its owner. */
+export async function findLiveToken(db: Db, tokenHash: Buffer) {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(['api_tokens.id', 'api_tokens.user_id', 'api_tokens.organisation_id', 'api_tokens.scope', 'api_tokens.last_used_at'])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function markTokenUsed(db: Db, id: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: sql`now()` }).where('id', '=', id).execute();
+}
+
+export async function listTokensOf(db: Db, userId: string) {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('organisations', 'organisations.id', 'api_tokens.organisation_id')
+    .selectAll('api_tokens')
+    .select('organisations.name as organisation_name')
+    .where('api_tokens.user_id', '=', userId)
+    .where('api_tokens.revoked_at', 'is', null)
+    .orderBy('api_tokens.created_at', 'desc')
+    .execute();
+}
+
+/** Revokes the user's token `id`; false when there is no such live token of theirs. */
+export async function revokeToken(db: Db, userId: string, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: sql`now()` })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
