@@ -103,7 +103,7 @@ export function fitTrend(series: readonly YearValue[], options: TrendOptions = {
   const reported = [...byYear.entries()].map(([year, value]) => ({ year, value })).toSorted((a, b) => a.year - b.year);
   const latest = reported.at(-1);
   if (latest === undefined) return null;
-  const used = reported.filter((p) => p.year >= latest.year - spanYears).slice(-maxPoints);
+  const used = reported.filter((p) => p.year > latest.year - spanYears).slice(-maxPoints);
   if (used.length < minPoints) return null;
 
   const { slope, intercept } = leastSquares(used);

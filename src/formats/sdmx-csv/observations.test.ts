@@ -109,28 +109,28 @@ describe('observationsToSdmx', () => {
     expect(() => observationsToSdmx(bad, { structure })).toThrow(/would overwrite/);
   });
 
-  it.each(['1.0', '2.0'] as const)(
-    'round-trips real SDG 5.b.1 observations by sex through SDMX-CSV %s unchanged',
-    (version) => {
-      const rows = parse(readFileSync(path.join(dataDir, 'sdg_ict_indicators_2020_snapshot.csv'), 'utf8'), {
-        columns: true,
-      }) as Record<string, string>[];
-      const observations: Observation[] = rows
-        .filter((row) => row['series_code'] === 'IT_MOB_OWN' && row['iso3'] !== '')
-        .map((row) => ({
-          indicator: 'IT_MOB_OWN',
-          area: row['iso3'] ?? '',
-          year: Number(row['year']),
-          value: Number(row['value']),
-          estimate: false,
-          note: null,
-          breakdown: { SEX: row['sex'] ?? '' },
-        }));
+  describe('with real SDG 5.b.1 data (mobile-phone ownership by sex, shared/data)', () => {
+    const rows = parse(readFileSync(path.join(dataDir, 'sdg_ict_indicators_2020_snapshot.csv'), 'utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
+    const observations: Observation[] = rows
+      .filter((row) => row['series_code'] === 'IT_MOB_OWN' && row['iso3'] !== '')
+      .map((row) => ({
+        indicator: 'IT_MOB_OWN',
+        area: row['iso3'] ?? '',
+        year: Number(row['year']),
+        value: Number(row['value']),
+        estimate: false,
+        note: null,
+        breakdown: { SEX: row['sex'] ?? '' },
+      }));
+
+    it.each(['1.0', '2.0'] as const)('round-trips every observation through SDMX-CSV %s unchanged', (version) => {
       expect(observations.length).toBeGreaterThan(500);
       const text = serialiseSdmxCsv(observationsToSdmx(observations, { structure, version }));
       const back = sdmxToObservations(parseSdmxCsv(text), { breakdownColumns: ['SEX'] });
       expect(back.observations).toEqual(observations);
       expect(back.skipped).toEqual({ deletions: 0, noValue: 0, notAnnual: 0, unmappedArea: 0 });
-    },
-  );
+    });
+  });
 });

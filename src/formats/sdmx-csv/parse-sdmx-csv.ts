@@ -141,7 +141,11 @@ function readHeader(header: readonly string[], layout: Layout, file: string): He
   return { labels, hasStructureName, hasAction, firstComponent, columns };
 }
 
-/** In labels=both, "A: Annual" is the id A with its name; a list splits item by item. */
+/**
+ * In labels=both, "A: Annual" is the id A with its name; a list splits item by item. Without the
+ * data structure a free-text cell that starts with one word and ": " looks the same and is split
+ * too; serialising joins it back, so the text survives a round trip either way.
+ */
 function splitCodedCell(cell: string, column: SdmxColumn, separator: string | null): { value: string; label: string | null } {
   if (column.languages !== null) return { value: cell, label: null };
   const items = column.multiValued && separator !== null ? cell.split(separator) : [cell];
