@@ -18,14 +18,19 @@ import { loadConfig } from '../src/config/config.js';
 import { createDb, type Db } from '../src/db/database.js';
 import { startEmbedded } from '../src/db/embedded/embedded.js';
 import { migrate } from '../src/db/migrate.js';
+import { importIndicators } from '../src/features/indicators/index.js';
 import { importReference, type ReferenceSummary } from '../src/features/reference/index.js';
 import type { Benchmark } from './benchmark.js';
+import { aggregatesCompute } from './aggregates-compute.js';
 import { countriesVsHealth } from './countries-vs-health.js';
+import { profileVsHealth } from './profile-vs-health.js';
 import type { Comparison, EndpointResult } from './http.js';
 
 /** Every benchmark, in run order. Add one line per new benchmark. */
 const BENCHMARKS: readonly Benchmark[] = [
   countriesVsHealth,
+  aggregatesCompute,
+  profileVsHealth,
 ];
 
 const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
@@ -141,6 +146,8 @@ async function startPlatform(teardown: Teardown): Promise<Platform> {
   teardown.add(() => db.destroy());
   await migrate(db);
   const reference = await importReference(db, config.dataDir);
+  // The indicator benchmarks need observations and aggregates, as a first start loads them.
+  await importIndicators(db, config.dataDir);
 
   // Request logging stays on, as in production, but is written to /dev/null.
   const logger = pino({ level: 'info', base: undefined }, pino.destination({ dest: '/dev/null', sync: true }));

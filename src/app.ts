@@ -6,10 +6,16 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { accountPages, authApi, authenticate, limitAnonymousApiReads, requireCsrf, tokenApi } from './features/accounts/index.js';
 import { apiDocsPage } from './features/api-docs/api-page.js';
+import { auditApi, auditPages, auditTrail } from './features/audit/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { homePages } from './features/home/home-page.js';
+import { organisationPages, organisationsApi } from './features/organisations/index.js';
+import { privacyApi, privacyPages } from './features/privacy/index.js';
+import { connectivitySection, indicatorsApi } from './features/indicators/index.js';
 import { referenceApi, referencePages } from './features/reference/index.js';
+import { ssoPages } from './features/sso/index.js';
 import type { AppEnv, Deps } from './http/app-env.js';
 import { publicCache } from './http/caching.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
@@ -47,6 +53,11 @@ export function createApp(deps: Deps) {
   );
   app.use(compress());
   app.use(locale());
+  // Who is asking (session cookie or Bearer token), then CSRF for cookie-authenticated
+  // state changes, then the anonymous API read limit — before any route runs.
+  app.use(authenticate(deps));
+  app.use(requireCsrf());
+  app.use('/api/v1/*', limitAnonymousApiReads(deps));
 
   for (const asset of ASSETS) {
     app.get(asset.path, (c) => {
@@ -61,13 +72,29 @@ export function createApp(deps: Deps) {
   app.use('/api/v1/groups', publicCache(300));
   app.use('/api/v1/taxonomies/*', publicCache(300));
   app.use('/api/v1/taxonomies', publicCache(300));
+  app.use('/api/v1/indicators/*', publicCache(300));
+  app.use('/api/v1/indicators', publicCache(300));
 
+  // Audit of sign-ins and token use (src/features/audit/trail.ts): before the routes it watches.
+  app.route('/', auditTrail(deps));
   app.route('/', healthRoute(deps));
+  // Before the reference routes, so /countries/{iso3}/profile is the indicators feature's.
+  app.route('/api/v1', indicatorsApi(deps));
   app.route('/api/v1', referenceApi(deps));
+  app.route('/api/v1', authApi(deps));
+  app.route('/api/v1', tokenApi(deps));
+  app.route('/api/v1', organisationsApi(deps));
+  app.route('/api/v1', auditApi(deps));
+  app.route('/api/v1', privacyApi(deps));
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));
-  app.route('/', referencePages(deps));
+  app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps)] }));
+  app.route('/', accountPages(deps));
+  app.route('/', organisationPages(deps));
+  app.route('/', auditPages(deps));
+  app.route('/', privacyPages(deps));
+  app.route('/', ssoPages(deps));
   app.route('/', apiDocsPage(() => openApiDocument(app)));
   return app;
 }

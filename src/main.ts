@@ -7,12 +7,13 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { runServer } from './cli/serve.js';
 import { exportDataset } from './cli/export.js';
+import { usersCommand, UsersUsageError } from './cli/users.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { openDatabase, type OpenDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { FormatError } from './formats/csv/format-error.js';
 import { countCountries, importReference } from './features/reference/index.js';
-import { importIndicators } from './features/indicators/index.js';
+import { importIndicators, importSdmx, importWorldBank } from './features/indicators/index.js';
 
 const HELP = `Usage: dcp <command> [options]
 
@@ -26,11 +27,19 @@ Commands:
   import indicators [--data-dir DIR]
                                  Load the ICT indicator files from DIR, recompute derived
                                  indicators and aggregates. All-or-nothing; newer vintages win.
+  import sdmx FILE [--source NAME] [--vintage YYYY-MM-DD]
+                                 Load an SDMX-CSV file (1.0 or 2.0; REF_AREA as ISO3 or M49).
+                                 Vintage: when the source published it (default: today).
+  import worldbank CODE          Fetch one indicator (e.g. IT.NET.USER.ZS) from the World Bank
+                                 API (DCP_WORLDBANK_API_URL); vintage = its lastupdated date.
   export countries|groups|taxonomy <name> [--format csv|json] [--out FILE]
                                  Write reference data to FILE (default: standard output).
+  users create --email ADDRESS --name "NAME" [--admin | --coordinator] [--password-stdin]
+                                 Create a verified account without e-mail (e.g. the first admin).
+                                 Prints a one-time password unless one is piped in.
   help                           Show this text.
 
-Environment: PORT, HOST, DCP_HOME, DATABASE_URL, DCP_DATA_DIR, LOG_LEVEL (see README.md).
+Environment: PORT, HOST, DCP_HOME, DATABASE_URL, DCP_DATA_DIR, DCP_WORLDBANK_API_URL, LOG_LEVEL (see README.md).
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -43,6 +52,13 @@ async function main(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       format: { type: 'string', default: 'csv' },
       out: { type: 'string' },
+      source: { type: 'string' },
+      vintage: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      admin: { type: 'boolean', default: false },
+      coordinator: { type: 'boolean', default: false },
+      'password-stdin': { type: 'boolean', default: false },
     },
   });
   const [command = 'help', ...rest] = positionals;
@@ -50,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (!['serve', 'migrate', 'import', 'export'].includes(command)) {
+  if (!['serve', 'migrate', 'import', 'export', 'users'].includes(command)) {
     process.stderr.write(`dcp: unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
@@ -64,7 +80,13 @@ async function main(argv: string[]): Promise<number> {
     if (applied.length > 0) logger.info({ applied }, values.down ? 'migration undone' : 'migrations applied');
     if (command === 'migrate') return 0;
 
-    if (command === 'import') return await runImport(config, database, rest[0], logger);
+    if (command === 'import') return await runImport(config, database, rest, { source: values.source, vintage: values.vintage }, logger);
+    if (command === 'users') {
+      await usersCommand(database.db, rest[0], {
+        email: values.email, name: values.name, admin: values.admin === true, coordinator: values.coordinator === true, passwordStdin: values['password-stdin'] === true,
+      }, (text) => process.stdout.write(text));
+      return 0;
+    }
     if (command === 'export') {
       const format = values.format === 'json' ? 'json' : values.format === 'csv' ? 'csv' : undefined;
       if (!format) throw new UsageError(`--format must be csv or json, not "${values.format}"`);
@@ -93,13 +115,23 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function runImport(config: Config, database: OpenDatabase, what: string | undefined, logger: pino.Logger): Promise<number> {
-  if (what !== 'reference' && what !== 'indicators') {
-    throw new UsageError(`import needs what to import: reference or indicators (got "${what ?? ''}")`);
+async function runImport(
+  config: Config, database: OpenDatabase, [what, target]: string[], options: { source?: string | undefined; vintage?: string | undefined }, logger: pino.Logger,
+): Promise<number> {
+  let summary: object;
+  if (what === 'sdmx' || what === 'worldbank') {
+    if (!target) throw new UsageError(what === 'sdmx' ? 'import sdmx needs a FILE' : 'import worldbank needs an indicator CODE such as IT.NET.USER.ZS');
+    summary = what === 'sdmx'
+      ? await importSdmx(database.db, target, options)
+      : await importWorldBank(database.db, config.worldBankApiUrl, target);
+    logger.info({ ...summary, from: target }, `${what} imported`);
+  } else if (what === 'reference' || what === 'indicators') {
+    if (!config.dataDir) throw new UsageError('no data directory: pass --data-dir DIR or set DCP_DATA_DIR');
+    summary = what === 'reference' ? await importReference(database.db, config.dataDir) : await importIndicators(database.db, config.dataDir);
+    logger.info({ ...summary, dataDir: config.dataDir }, `${what} imported`);
+  } else {
+    throw new UsageError(`import needs what to import: reference, indicators, sdmx FILE or worldbank CODE (got "${what ?? ''}")`);
   }
-  if (!config.dataDir) throw new UsageError('no data directory: pass --data-dir DIR or set DCP_DATA_DIR');
-  const summary = what === 'reference' ? await importReference(database.db, config.dataDir) : await importIndicators(database.db, config.dataDir);
-  logger.info({ ...summary, dataDir: config.dataDir }, `${what} imported`);
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   return 0;
 }
@@ -109,9 +141,9 @@ class UsageError extends Error {}
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof FormatError || error instanceof ConfigError || error instanceof UsageError) {
+    if (error instanceof FormatError || error instanceof ConfigError || error instanceof UsageError || error instanceof UsersUsageError) {
       process.stderr.write(`dcp: ${error.message}\n`);
-      process.exit(error instanceof UsageError ? 2 : 1);
+      process.exit(error instanceof UsageError || error instanceof UsersUsageError ? 2 : 1);
     }
     process.stderr.write(`dcp: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

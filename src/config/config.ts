@@ -30,6 +30,11 @@ const EnvSchema = z.object({
   DCP_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   DCP_MAIL_FROM: z.string().min(3).default('Digital Cooperation Platform <no-reply@localhost>'),
   DCP_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  DCP_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  DCP_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  DCP_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  DCP_OIDC_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DCP_WORLDBANK_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.worldbank.org/v2'),
   DCP_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
@@ -58,7 +63,20 @@ export interface Config {
   readonly mailFrom: string;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   readonly trustProxy: boolean;
+  /** Single sign-on with OpenID Connect; undefined when not configured (the button is then not shown). */
+  readonly oidc: OidcConfig | undefined;
+  /** World Bank Indicators API v2 base, for `dcp import worldbank CODE` (a local server in tests). */
+  readonly worldBankApiUrl: string;
   readonly env: 'development' | 'production' | 'test';
+}
+
+/** One OpenID Connect provider, all four variables given together. */
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** This site's callback, registered with the provider: https://…/sign-in/oidc/callback */
+  readonly redirectUrl: string;
 }
 
 /** A configuration problem, named by variable, raised before anything starts. */
@@ -79,6 +97,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const oidcValues = [e.DCP_OIDC_ISSUER, e.DCP_OIDC_CLIENT_ID, e.DCP_OIDC_CLIENT_SECRET, e.DCP_OIDC_REDIRECT_URL];
+  if (oidcValues.some((v) => v !== undefined) && oidcValues.some((v) => v === undefined)) {
+    throw new ConfigError('Invalid environment:\n  DCP_OIDC_*: set DCP_OIDC_ISSUER, DCP_OIDC_CLIENT_ID, DCP_OIDC_CLIENT_SECRET and DCP_OIDC_REDIRECT_URL together, or none of them');
+  }
   const home = path.resolve(e.DCP_HOME ?? path.join(projectRoot, '.dcp'));
   return Object.freeze({
     port: e.PORT,
@@ -90,11 +112,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     apiRateLimitPerMinute: e.DCP_API_RATE_LIMIT,
     shutdownGraceMs: e.DCP_SHUTDOWN_GRACE_MS,
+    worldBankApiUrl: e.DCP_WORLDBANK_API_URL,
     sessionIdleMinutes: e.DCP_SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.DCP_SESSION_ABSOLUTE_HOURS,
     smtpUrl: e.DCP_SMTP_URL,
     mailFrom: e.DCP_MAIL_FROM,
     trustProxy: e.DCP_TRUST_PROXY,
+    oidc: e.DCP_OIDC_ISSUER && e.DCP_OIDC_CLIENT_ID && e.DCP_OIDC_CLIENT_SECRET && e.DCP_OIDC_REDIRECT_URL
+      ? Object.freeze({ issuer: e.DCP_OIDC_ISSUER, clientId: e.DCP_OIDC_CLIENT_ID, clientSecret: e.DCP_OIDC_CLIENT_SECRET, redirectUrl: e.DCP_OIDC_REDIRECT_URL })
+      : undefined,
     env: e.NODE_ENV,
   });
 }

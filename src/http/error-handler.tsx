@@ -65,7 +65,7 @@ async function renderError(c: Context<AppEnv>, appError: AppError): Promise<Resp
     }
     const status = appError.status === 404 ? 404 : appError.status >= 500 ? 500 : appError.status;
     const response = await renderPage(c, <ErrorPage ctx={pageContext(c)} status={status} detail={appError.detail} requestId={requestId} />, 200);
-    return new Response(response.body, { status, headers: { ...Object.fromEntries(response.headers), 'Cache-Control': 'no-store' } });
+    return new Response(response.body, { status, headers: { ...Object.fromEntries(response.headers), 'Cache-Control': 'no-store', ...appError.headers } });
 }
 
 export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>

@@ -14,6 +14,8 @@ export interface PageContext {
   readonly lang: Language;
   /** Path and query of the current request, used by the language switcher. */
   readonly url: URL;
+  /** Whether someone is signed in: the header links to the account page instead of sign-in. */
+  readonly signedIn?: boolean;
 }
 
 const NAV: { href: string; key: MessageKey }[] = [
@@ -50,6 +52,11 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
                     <a href={n.href} aria-current={section === n.href ? 'page' : undefined}>{t(lang, n.key)}</a>
                   </li>
                 ))}
+                <li>
+                  {props.ctx.signedIn
+                    ? <a href="/account" aria-current={url.pathname.startsWith('/account') ? 'page' : undefined}>{t(lang, 'shell.nav.account')}</a>
+                    : <a href="/sign-in" aria-current={url.pathname === '/sign-in' ? 'page' : undefined}>{t(lang, 'shell.nav.signIn')}</a>}
+                </li>
               </ul>
             </nav>
             <nav class="langs" aria-label={t(lang, 'shell.languages')}>

@@ -4,5 +4,7 @@ import type { AppEnv } from '../http/app-env.js';
 import type { PageContext } from './layout.js';
 
 export function pageContext(c: Context<AppEnv>): PageContext {
-  return { lang: c.get('lang'), url: new URL(c.req.url) };
+  // The actor is unset when an error is rendered before authentication ran.
+  const actor = c.get('actor') as AppEnv['Variables']['actor'] | undefined;
+  return { lang: c.get('lang'), url: new URL(c.req.url), signedIn: actor?.kind === 'user' };
 }

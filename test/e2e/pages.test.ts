@@ -119,6 +119,35 @@ describe('pages in the browser', () => {
       }
     });
 
+    it('reflows on a 320 px phone without sideways scrolling of the page (WCAG 1.4.10)', async () => {
+      const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+      try {
+        const page = await context.newPage();
+        for (const path of ['/', '/countries', '/countries/KEN', '/api', '/countries/KEN?lang=ar']) {
+          await page.goto(`${server.origin}${path}`);
+          // Wide tables scroll inside their own .scroll box; the page itself must not.
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, `${path} is ${overflow}px wider than a 320px screen`).toBeLessThanOrEqual(0);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('prints without the navigation, language switcher or filters', async () => {
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/countries`);
+        await page.emulateMedia({ media: 'print' });
+        expect(await page.locator('header.site').isVisible()).toBe(false);
+        expect(await page.locator('form.filters').isVisible()).toBe(false);
+        expect(await page.locator('main h1').isVisible()).toBe(true);
+      } finally {
+        await context.close();
+      }
+    });
+
     it('takes screenshots for humans (Arabic right to left, Chinese glyphs)', async () => {
       const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
       try {

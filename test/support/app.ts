@@ -7,7 +7,8 @@ import type { Db } from '../../src/db/database.js';
 export const silentLogger = pino({ level: 'silent' });
 
 export function testApp(db: Db) {
-  return createApp({ db, config: loadConfig({ NODE_ENV: 'test' }), logger: silentLogger });
+  // Trust X-Forwarded-For so each test can speak from its own address (rate limits are per address).
+  return createApp({ db, config: loadConfig({ NODE_ENV: 'test', DCP_TRUST_PROXY: 'true' }), logger: silentLogger });
 }
 
 /** Parses a JSON response body, typed loosely for assertions. */

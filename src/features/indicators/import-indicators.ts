@@ -4,6 +4,7 @@
  * first, derived indicators and every aggregate are recomputed, and the run is
  * recorded. A bad file or value changes nothing.
  */
+import { sql } from 'kysely';
 import { INDICATOR_CATALOGUE, type Observation } from '../../core/indicators/index.js';
 import type { Db } from '../../db/database.js';
 import { lockForTransaction } from '../../db/locks.js';
@@ -60,7 +61,7 @@ export async function importIndicators(db: Db, dataDir: string): Promise<Indicat
 /** Applies parsed batches in one transaction (oldest vintage first) and recomputes what depends on them. */
 export async function importBatches(db: Db, kind: string, batches: readonly ObservationBatch[]): Promise<IndicatorImportSummary> {
   const ordered = batches.toSorted((a, b) => a.vintage.localeCompare(b.vintage));
-  return db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
     await lockForTransaction(tx, 'import:indicators');
     const runId = await startImportRun(tx, kind);
     await syncCatalogue(tx, INDICATOR_CATALOGUE);
@@ -89,6 +90,10 @@ export async function importBatches(db: Db, kind: string, batches: readonly Obse
     });
     return summary;
   });
+  // Fresh statistics for the planner: after a first import it would otherwise plan for empty
+  // tables (nested loops over thousands of rows) until autovacuum gets round to them.
+  await sql`analyze observations, aggregates, published_aggregates, observation_revisions`.execute(db);
+  return result;
 }
 
 function add(summary: IndicatorImportSummary, counts: ApplyCounts): void {

@@ -151,3 +151,147 @@ export async function startImportRun(tx: WriteTx, kind: string): Promise<number>
 export async function finishImportRun(tx: WriteTx, id: number, files: { name: string; sha256: string; rows: number }[], summary: Record<string, number>): Promise<void> {
   await tx.updateTable('import_runs').set({ files: JSON.stringify(files), summary: JSON.stringify(summary), finished_at: sql`now()` }).where('id', '=', id).execute();
 }
+
+// ---- Reads (API, pages, profiles) ----
+
+/** Per indicator: how many observations, countries and which years the platform holds. */
+export async function observationStats(db: Db): Promise<Map<string, { count: number; countries: number; firstYear: number; lastYear: number }>> {
+  const rows = await db
+    .selectFrom('observations')
+    .select((eb) => [
+      'indicator_code',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.count<number>('m49').distinct().as('countries'),
+      eb.fn.min<number>('year').as('first_year'),
+      eb.fn.max<number>('year').as('last_year'),
+    ])
+    .groupBy('indicator_code')
+    .execute();
+  return new Map(rows.map((r) => [r.indicator_code, { count: Number(r.count), countries: Number(r.countries), firstYear: r.first_year, lastYear: r.last_year }]));
+}
+
+export interface ObservationFilter {
+  readonly indicator: string;
+  /** Only these M49 codes (already resolved from ISO3 codes and group members). */
+  readonly m49s?: readonly string[];
+  readonly years?: { from: number; to: number };
+  /** '' for the total. */
+  readonly breakdown?: string;
+  /** Keyset: start after this (m49, year, breakdown). */
+  readonly after?: readonly [string, number, string];
+  readonly limit?: number;
+}
+
+export type ObservationListRow = ObservationRow & { iso3: string | null };
+
+/** Observations of one indicator ordered by country (M49), year and breakdown. */
+export async function listObservations(db: Db, filter: ObservationFilter): Promise<ObservationListRow[]> {
+  let query = db
+    .selectFrom('observations as o')
+    .innerJoin('countries as c', 'c.m49', 'o.m49')
+    .select(['o.indicator_code', 'o.m49', 'c.iso3', 'o.year', 'o.breakdown', 'o.value', 'o.estimate', 'o.note', 'o.source', 'o.vintage'])
+    .where('o.indicator_code', '=', filter.indicator)
+    .orderBy('o.m49').orderBy('o.year').orderBy('o.breakdown');
+  if (filter.m49s) query = query.where('o.m49', 'in', filter.m49s.length > 0 ? [...filter.m49s] : ['']);
+  if (filter.years) query = query.where('o.year', '>=', filter.years.from).where('o.year', '<=', filter.years.to);
+  if (filter.breakdown !== undefined) query = query.where('o.breakdown', '=', filter.breakdown);
+  if (filter.after) {
+    const [m49, year, breakdown] = filter.after;
+    query = query.where((eb) => eb(eb.refTuple('o.m49', 'o.year', 'o.breakdown'), '>', eb.tuple(m49, year, breakdown)));
+  }
+  if (filter.limit) query = query.limit(filter.limit);
+  return query.execute();
+}
+
+export interface AggregateFilter {
+  readonly indicator: string;
+  readonly group?: string;
+  readonly years?: { from: number; to: number };
+  /** Keyset: start after this (group, year). */
+  readonly after?: readonly [string, number];
+  readonly limit?: number;
+}
+
+export type AggregateListRow = AggregateRow & { published_value: number | null; published_source: string | null; published_vintage: string | null };
+
+/**
+ * Computed aggregates (total breakdown) with the source-published figure for the same group and
+ * year alongside, the newest vintage when several sources published one.
+ */
+export async function listAggregates(db: Db, filter: AggregateFilter): Promise<AggregateListRow[]> {
+  let query = db
+    .selectFrom('aggregates as a')
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('published_aggregates as p')
+        .select(['p.value as published_value', 'p.source as published_source', 'p.vintage as published_vintage'])
+        .whereRef('p.indicator_code', '=', 'a.indicator_code').whereRef('p.group_code', '=', 'a.group_code')
+        .whereRef('p.year', '=', 'a.year').whereRef('p.breakdown', '=', 'a.breakdown')
+        .orderBy('p.vintage', 'desc').limit(1)
+        .as('p'),
+      (join) => join.onTrue(),
+    )
+    .select([
+      'a.indicator_code', 'a.group_code', 'a.year', 'a.breakdown', 'a.value', 'a.coverage', 'a.members_with_data', 'a.members_gap_filled',
+      'a.members_total', 'a.method', 'p.published_value', 'p.published_source', 'p.published_vintage',
+    ])
+    .where('a.indicator_code', '=', filter.indicator)
+    .where('a.breakdown', '=', '')
+    .orderBy('a.group_code').orderBy('a.year');
+  if (filter.group) query = query.where('a.group_code', '=', filter.group);
+  if (filter.years) query = query.where('a.year', '>=', filter.years.from).where('a.year', '<=', filter.years.to);
+  if (filter.after) {
+    const [group, year] = filter.after;
+    query = query.where((eb) => eb(eb.refTuple('a.group_code', 'a.year'), '>', eb.tuple(group, year)));
+  }
+  if (filter.limit) query = query.limit(filter.limit);
+  return query.execute();
+}
+
+export interface SeriesPoint {
+  readonly indicator_code: string;
+  readonly year: number;
+  readonly value: number;
+  readonly source: string;
+  readonly vintage: string;
+  readonly estimate: boolean;
+}
+
+/** Every total (no breakdown) observation of one country, by indicator and year. */
+export async function countrySeries(db: Db, m49: string): Promise<SeriesPoint[]> {
+  return db
+    .selectFrom('observations')
+    .select(['indicator_code', 'year', 'value', 'source', 'vintage', 'estimate'])
+    .where('m49', '=', m49).where('breakdown', '=', '')
+    .orderBy('indicator_code').orderBy('year')
+    .execute();
+}
+
+/** Total values of the given M49 codes for each (indicator, year) asked. */
+export async function valuesInYears(db: Db, m49s: readonly string[], pairs: readonly { indicator: string; year: number }[]): Promise<{ indicator_code: string; year: number; m49: string; value: number }[]> {
+  if (m49s.length === 0 || pairs.length === 0) return [];
+  return db
+    .selectFrom('observations')
+    .select(['indicator_code', 'year', 'm49', 'value'])
+    .where('breakdown', '=', '')
+    .where('m49', 'in', [...m49s])
+    .where((eb) => eb(eb.refTuple('indicator_code', 'year'), 'in', pairs.map((p) => eb.tuple(p.indicator, p.year))))
+    .execute();
+}
+
+/** M49 codes of the members of each named group; unknown groups are absent from the map. */
+export async function membersOf(db: Db, groups: readonly string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (groups.length === 0) return result;
+  const known = await db.selectFrom('groups').select('code').where('code', 'in', [...groups]).execute();
+  for (const g of known) result.set(g.code, []);
+  const rows = await db.selectFrom('group_members').select(['group_code', 'm49']).where('group_code', 'in', [...groups]).orderBy('m49').execute();
+  for (const r of rows) result.get(r.group_code)?.push(r.m49);
+  return result;
+}
+
+/** M49 codes of countries by ISO alpha-3 code; unknown codes are absent. */
+export async function m49ByIso3(db: Db, iso3s: readonly string[]): Promise<Map<string, string>> {
+  if (iso3s.length === 0) return new Map();
+  const rows = await db.selectFrom('countries').select(['iso3', 'm49']).where('iso3', 'in', [...iso3s]).execute();
+  return new Map(rows.map((r) => [r.iso3!, r.m49]));
+}

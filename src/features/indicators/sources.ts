@@ -19,9 +19,9 @@ export interface IndicatorFileSpec {
   readonly aggregateCodes: Readonly<Record<string, string>>;
 }
 
-const WORLD_BANK_GROUPS = { WLD: 'WLD', LDC: 'LDC', HIC: 'HIC', UMC: 'UMC', LMC: 'LMC', LIC: 'LIC' };
+export const WORLD_BANK_GROUPS = { WLD: 'WLD', LDC: 'LDC', HIC: 'HIC', UMC: 'UMC', LMC: 'LMC', LIC: 'LIC' };
 // The SDG database writes M49 codes without leading zeros.
-const SDG_GROUPS = { '1': 'WLD', '199': 'LDC', '432': 'LLDC', '722': 'SIDS', '2': '002', '19': '019', '142': '142', '150': '150', '9': '009' };
+export const SDG_GROUPS = { '1': 'WLD', '199': 'LDC', '432': 'LLDC', '722': 'SIDS', '2': '002', '19': '019', '142': '142', '150': '150', '9': '009' };
 
 export const INDICATOR_FILES: readonly IndicatorFileSpec[] = [
   {

@@ -1,14 +1,23 @@
 /** HTML routes for countries; they read through the same service as the API. */
 import { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { AppEnv, Deps } from '../../http/app-env.js';
+import type { PageContext } from '../../web/layout.js';
 import { renderPage } from '../../web/render.js';
 import { pageContext } from '../../web/page-context.js';
 import * as service from './service.js';
 import { CountriesPage, CountryPage } from './pages.js';
+import type { Country } from './schemas.js';
+
+/**
+ * A section another feature adds to the country page (connectivity, needs, projects …),
+ * injected at assembly so this feature does not depend on them.
+ */
+export type CountrySection = (country: Country, ctx: PageContext) => Promise<Child>;
 
 const CODE = /^[0-9A-Za-z]{2,4}$/;
 
-export function referencePages({ db }: Deps) {
+export function referencePages({ db }: Deps, extras: { countrySections?: readonly CountrySection[] } = {}) {
   return new Hono<AppEnv>()
     .get('/countries', async (c) => {
       const groups = await service.listGroups(db);
@@ -24,7 +33,9 @@ export function referencePages({ db }: Deps) {
     })
     .get('/countries/:code', async (c) => {
       const country = await service.getCountry(db, c.req.param('code'));
-      return renderPage(c, <CountryPage ctx={pageContext(c)} country={country} />);
+      const ctx = pageContext(c);
+      const sections = await Promise.all((extras.countrySections ?? []).map((section) => section(country, ctx)));
+      return renderPage(c, <CountryPage ctx={ctx} country={country} sections={sections} />);
     });
 }
 

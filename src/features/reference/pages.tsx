@@ -2,6 +2,7 @@
  * Pages: /countries (filter by region and group, a plain GET form) and
  * /countries/{code} (identity, groups, names in six languages).
  */
+import type { Child } from 'hono/jsx';
 import { t } from '../../i18n/i18n.js';
 import { Layout, type PageContext } from '../../web/layout.js';
 import { LANGUAGES, pick } from '../../shared/localised.js';
@@ -87,7 +88,7 @@ function fact(label: string, value: string | null | undefined) {
   return value ? (<><dt>{label}</dt><dd>{value}</dd></>) : null;
 }
 
-export function CountryPage(props: { ctx: PageContext; country: Country }) {
+export function CountryPage(props: { ctx: PageContext; country: Country; sections?: Child[] }) {
   const { lang } = props.ctx;
   const c = props.country;
   const name = pick(c.names, lang);
@@ -109,6 +110,7 @@ export function CountryPage(props: { ctx: PageContext; country: Country }) {
         {fact(t(lang, 'country.income'), byKind('income') && pick(byKind('income')!.names, lang))}
         {c.wbRegion ? <><dt>{t(lang, 'country.wbRegion')}</dt><dd><span lang="en" dir="ltr">{c.wbRegion}</span></dd></> : null}
       </dl>
+      {props.sections}
       <h2>{t(lang, 'country.groups')}</h2>
       {status.length === 0 ? (
         <p>{t(lang, 'country.noGroups')}</p>

@@ -1,4 +1,7 @@
 /** Arabic interface text (see en.ts for the keys and their meaning). */
+import { accountsAr } from './accounts/ar.js';
+import { platformAr } from './platform/ar.js';
+import { connectAr } from './connect/ar.js';
 import type { Catalogue } from './en.js';
 
 export const ar = {
@@ -65,4 +68,7 @@ export const ar = {
   'error.server.text': 'تعذّر عرض الصفحة. يُرجى المحاولة مرة أخرى؛ وإذا تكرر ذلك، فأبلغنا بالرقم المرجعي أدناه.',
   'error.reference': 'الرقم المرجعي',
   'error.home': 'الانتقال إلى الصفحة الرئيسية',
+  ...accountsAr,
+  ...platformAr,
+  ...connectAr,
 } satisfies Catalogue;

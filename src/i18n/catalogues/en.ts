@@ -3,6 +3,10 @@
  * have exactly these keys (checked by the type system and by i18n.test.ts).
  * `{name}` placeholders are filled by t().
  */
+import { accountsEn } from './accounts/en.js';
+import { platformEn } from './platform/en.js';
+import { connectEn } from './connect/en.js';
+
 export const en = {
   'lang.name': 'English',
   'shell.skip': 'Skip to main content',
@@ -67,6 +71,9 @@ export const en = {
   'error.server.text': 'The page could not be shown. Please try again; if it happens again, tell us the reference below.',
   'error.reference': 'Reference',
   'error.home': 'Go to the home page',
+  ...accountsEn,
+  ...platformEn,
+  ...connectEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,7 @@
 /** Spanish interface text (see en.ts for the keys and their meaning). */
+import { accountsEs } from './accounts/es.js';
+import { platformEs } from './platform/es.js';
+import { connectEs } from './connect/es.js';
 import type { Catalogue } from './en.js';
 
 export const es = {
@@ -65,4 +68,7 @@ export const es = {
   'error.server.text': 'No se ha podido mostrar la página. Vuelva a intentarlo; si el problema se repite, indíquenos la referencia que figura a continuación.',
   'error.reference': 'Referencia',
   'error.home': 'Ir a la página de inicio',
+  ...accountsEs,
+  ...platformEs,
+  ...connectEs,
 } satisfies Catalogue;

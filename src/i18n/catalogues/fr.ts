@@ -1,4 +1,7 @@
 /** French interface text (see en.ts for the keys and their meaning). */
+import { accountsFr } from './accounts/fr.js';
+import { platformFr } from './platform/fr.js';
+import { connectFr } from './connect/fr.js';
 import type { Catalogue } from './en.js';
 
 export const fr = {
@@ -65,4 +68,7 @@ export const fr = {
   'error.server.text': 'La page n’a pas pu être affichée. Veuillez réessayer ; si le problème se reproduit, communiquez-nous la référence ci-dessous.',
   'error.reference': 'Référence',
   'error.home': 'Aller à la page d’accueil',
+  ...accountsFr,
+  ...platformFr,
+  ...connectFr,
 } satisfies Catalogue;

@@ -1,4 +1,7 @@
 /** Russian interface text (see en.ts for the keys and their meaning). */
+import { accountsRu } from './accounts/ru.js';
+import { platformRu } from './platform/ru.js';
+import { connectRu } from './connect/ru.js';
 import type { Catalogue } from './en.js';
 
 export const ru = {
@@ -65,4 +68,7 @@ export const ru = {
   'error.server.text': 'Не удалось отобразить страницу. Повторите попытку; если ошибка повторится, сообщите нам приведённый ниже идентификатор.',
   'error.reference': 'Идентификатор',
   'error.home': 'Перейти на главную страницу',
+  ...accountsRu,
+  ...platformRu,
+  ...connectRu,
 } satisfies Catalogue;

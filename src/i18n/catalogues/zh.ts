@@ -1,4 +1,7 @@
 /** Chinese (Simplified) interface text (see en.ts for the keys and their meaning). */
+import { accountsZh } from './accounts/zh.js';
+import { platformZh } from './platform/zh.js';
+import { connectZh } from './connect/zh.js';
 import type { Catalogue } from './en.js';
 
 export const zh = {
@@ -65,4 +68,7 @@ export const zh = {
   'error.server.text': '无法显示该页面。请重试；如果问题再次出现，请将下方的参考编号告知我们。',
   'error.reference': '参考编号',
   'error.home': '前往首页',
+  ...accountsZh,
+  ...platformZh,
+  ...connectZh,
 } satisfies Catalogue;

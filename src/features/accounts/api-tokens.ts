@@ -1,0 +1,49 @@
+/**
+ * API tokens: made by a signed-in person for one organisation they belong to,
+ * with a scope; shown once (`dcp_` + 32 random bytes), stored as SHA-256,
+ * listed and revoked by their owner.
+ */
+import type { Actor } from '../../core/policy/actor.js';
+import type { Deps } from '../../http/app-env.js';
+import { AppError } from '../../http/app-error.js';
+import * as repo from './api-tokens-repository.js';
+import { TOKEN_PREFIX } from './authentication.js';
+import { presentToken } from './presenters.js';
+import { randomSecret, sha256 } from './secrets.js';
+
+/** Tokens are managed from a browser session only: a token cannot mint or revoke tokens. */
+function sessionUser(actor: Actor): Extract<Actor, { kind: 'user' }> {
+  if (actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in to manage API tokens');
+  if (actor.via.kind !== 'session') throw new AppError('forbidden', 'API tokens are managed from a signed-in session, not with a token');
+  return actor;
+}
+
+export async function createToken(
+  deps: Pick<Deps, 'db' | 'logger'>,
+  actor: Actor,
+  input: { organisationId: string; scope: 'read' | 'write'; name: string },
+) {
+  const user = sessionUser(actor);
+  if (!user.memberships.some((m) => m.organisationId === input.organisationId)) {
+    throw new AppError('forbidden', 'You can make tokens only for an organisation you belong to', [{ field: 'body.organisationId', message: 'not one of your organisations' }]);
+  }
+  const secret = randomSecret(32);
+  const token = `${TOKEN_PREFIX}${secret}`;
+  const row = await repo.insertApiToken(deps.db, {
+    userId: user.userId, organisationId: input.organisationId, scope: input.scope, name: input.name.trim(),
+    tokenHash: sha256(token), hint: `${TOKEN_PREFIX}${secret.slice(0, 4)}…`,
+  });
+  deps.logger.info({ event: 'token-created', userId: user.userId, tokenId: row.id }, 'API token created');
+  return { ...presentToken({ ...row, organisation_name: null }), token };
+}
+
+export async function listTokens(deps: Pick<Deps, 'db'>, actor: Actor) {
+  const user = sessionUser(actor);
+  return (await repo.listTokensOf(deps.db, user.userId)).map(presentToken);
+}
+
+export async function revokeToken(deps: Pick<Deps, 'db' | 'logger'>, actor: Actor, id: string): Promise<void> {
+  const user = sessionUser(actor);
+  if (!(await repo.revokeToken(deps.db, user.userId, id))) throw new AppError('not-found', 'You have no API token with this id');
+  deps.logger.info({ event: 'token-revoked', userId: user.userId, tokenId: id }, 'API token revoked');
+}

@@ -1,0 +1,161 @@
+/**
+ * The only way indicator data leaves the server (ENGINEERING.md §3): rows in, public shapes
+ * out — JSON items for the API and pages, and the flat rows of the CSV and SDMX-CSV downloads,
+ * each carrying its source and licence.
+ */
+import type { IndicatorDefinition, Observation } from '../../core/indicators/index.js';
+import type { AggregateListRow, ObservationListRow } from './repository.js';
+import type { AggregateItem, CountryProfile, Indicator, ObservationItem } from './schemas.js';
+
+export function presentIndicator(d: IndicatorDefinition, stats: { count: number; countries: number; firstYear: number; lastYear: number } | undefined): Indicator {
+  return {
+    code: d.code,
+    aliases: [...d.aliases],
+    names: d.name,
+    definitions: d.definition,
+    unit: d.unit,
+    decimals: d.decimals,
+    direction: d.direction,
+    aggregation: d.aggregation,
+    aggregationNote: d.aggregationNote,
+    target: d.target,
+    targetReference: d.targetReference,
+    source: { name: d.source.name, licence: d.source.licence, url: d.source.url },
+    derivedFrom: [...d.derivedFrom],
+    breakdowns: d.breakdowns.map((b) => ({ dimension: b.dimension, values: b.values.map((v) => v.code) })),
+    observations: { count: stats?.count ?? 0, countries: stats?.countries ?? 0, firstYear: stats?.firstYear ?? null, lastYear: stats?.lastYear ?? null },
+  };
+}
+
+export function presentObservation(row: ObservationListRow): ObservationItem {
+  return {
+    indicator: row.indicator_code,
+    iso3: row.iso3,
+    m49: row.m49,
+    year: row.year,
+    breakdown: row.breakdown === '' ? null : row.breakdown,
+    value: row.value,
+    estimate: row.estimate,
+    note: row.note,
+    source: row.source,
+    vintage: row.vintage,
+  };
+}
+
+export function presentAggregate(row: AggregateListRow): AggregateItem {
+  const published = row.published_value !== null && row.published_source !== null && row.published_vintage !== null
+    ? { value: row.published_value, source: row.published_source, vintage: row.published_vintage }
+    : null;
+  return {
+    indicator: row.indicator_code,
+    group: row.group_code,
+    year: row.year,
+    value: row.value,
+    coverage: row.coverage,
+    method: row.method,
+    members: { withData: row.members_with_data, gapFilled: row.members_gap_filled, total: row.members_total },
+    published,
+    difference: published ? row.value - published.value : null,
+  };
+}
+
+// ---- Flat rows for CSV and SDMX-CSV ----
+
+export type CsvCell = string | number | boolean | null;
+export interface CsvTable {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly CsvCell[])[];
+}
+
+export function observationsTable(items: readonly ObservationItem[], licence: string): CsvTable {
+  return {
+    columns: ['indicator', 'iso3', 'm49', 'year', 'breakdown', 'value', 'estimate', 'note', 'source', 'vintage', 'licence'],
+    rows: items.map((o) => [o.indicator, o.iso3, o.m49, o.year, o.breakdown ?? 'total', o.value, o.estimate, o.note, o.source, o.vintage, licence]),
+  };
+}
+
+const AGGREGATE_SOURCE = 'Computed by the platform (population-weighted; see docs/methods.md)';
+
+export function aggregatesTable(items: readonly AggregateItem[], licence: string): CsvTable {
+  return {
+    columns: [
+      'indicator', 'group', 'year', 'value', 'coverage', 'method', 'members_with_data', 'members_gap_filled', 'members_total',
+      'published_value', 'published_source', 'published_vintage', 'difference', 'source', 'licence',
+    ],
+    rows: items.map((a) => [
+      a.indicator, a.group, a.year, a.value, a.coverage, a.method, a.members.withData, a.members.gapFilled, a.members.total,
+      a.published?.value ?? null, a.published?.source ?? null, a.published?.vintage ?? null, a.difference, AGGREGATE_SOURCE, licence,
+    ]),
+  };
+}
+
+export function indicatorsTable(items: readonly Indicator[]): CsvTable {
+  return {
+    columns: ['code', 'aliases', 'name_en', 'unit', 'direction', 'aggregation', 'target', 'observations', 'first_year', 'last_year', 'source', 'licence'],
+    rows: items.map((i) => [
+      i.code, i.aliases.join(' '), i.names.en, i.unit, i.direction, i.aggregation, i.target ? JSON.stringify(i.target) : null,
+      i.observations.count, i.observations.firstYear, i.observations.lastYear, i.source.name, i.source.licence,
+    ]),
+  };
+}
+
+export function profileTable(profile: CountryProfile): CsvTable {
+  return {
+    columns: [
+      'iso3', 'indicator', 'year', 'value', 'estimate', 'band', 'target_met', 'gap', 'projected_2030', 'on_track', 'years_to_target',
+      'trend_slope_per_year', 'ranks', 'source', 'vintage', 'licence',
+    ],
+    rows: profile.indicators.map((i) => [
+      profile.country.iso3, i.code, i.latest?.year ?? null, i.latest?.value ?? null, i.latest?.estimate ?? null, i.band, i.targetMet, i.gap,
+      i.projected2030, i.onTrack, i.yearsToTarget, i.trend?.slope ?? null, i.ranks.map((r) => `${r.group}: ${r.label}`).join('; '),
+      i.latest?.source ?? null, i.latest?.vintage ?? null, i.licence,
+    ]),
+  };
+}
+
+/** One SDMX observation with the attributes every download carries. */
+export interface SdmxRow {
+  readonly observation: Observation;
+  readonly source: string;
+  readonly vintage: string;
+  readonly licence: string;
+  readonly extra?: Readonly<Record<string, string>>;
+}
+
+const SDMX_DIMENSIONS: Record<string, string> = { sex: 'SEX', speed: 'TYPE_OF_SPEED' };
+
+/** `sex=female;speed=…` → { SEX: 'female', … }, the SDMX dimension ids the importer reads back. */
+function sdmxBreakdown(breakdown: string | null): Record<string, string> {
+  if (!breakdown) return {};
+  return Object.fromEntries(breakdown.split(';').map((part) => {
+    const [dimension = '', value = ''] = part.split('=');
+    return [SDMX_DIMENSIONS[dimension] ?? dimension.toUpperCase(), value];
+  }));
+}
+
+export function observationsSdmx(items: readonly ObservationItem[], licence: string): SdmxRow[] {
+  return items.map((o) => ({
+    observation: { indicator: o.indicator, area: o.iso3 ?? o.m49, year: o.year, value: o.value, estimate: o.estimate, note: o.note, breakdown: sdmxBreakdown(o.breakdown) },
+    source: o.source, vintage: o.vintage, licence,
+  }));
+}
+
+export function aggregatesSdmx(items: readonly AggregateItem[], licence: string): SdmxRow[] {
+  return items.map((a) => ({
+    observation: { indicator: a.indicator, area: a.group, year: a.year, value: a.value, estimate: false, note: a.method, breakdown: {} },
+    source: AGGREGATE_SOURCE, vintage: '', licence,
+    extra: { COVERAGE: String(a.coverage), PUBLISHED_VALUE: a.published ? String(a.published.value) : '' },
+  }));
+}
+
+export function profileSdmx(profile: CountryProfile): SdmxRow[] {
+  return profile.indicators.flatMap((i) => (i.latest
+    ? [{
+      observation: { indicator: i.code, area: profile.country.iso3, year: i.latest.year, value: i.latest.value, estimate: i.latest.estimate, note: null, breakdown: {} },
+      source: i.latest.source, vintage: i.latest.vintage, licence: i.licence,
+      extra: {
+        BAND: i.band ?? '', ON_TRACK: i.onTrack === null ? '' : String(i.onTrack), PROJECTED_2030: i.projected2030 === null ? '' : String(i.projected2030),
+      },
+    }]
+    : []));
+}

@@ -1,0 +1,41 @@
+/** GET /api/v1/me/export and DELETE /api/v1/me: a person's own data. */
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter, type Deps } from '../../http/app-env.js';
+import { actorOf } from '../../http/authorise.js';
+import { problemResponses } from '../../http/problem.js';
+import { clearSessionCookie } from '../accounts/cookies.js';
+import { PersonalDataSchema } from './schemas.js';
+import * as service from './service.js';
+
+const tags = ['Personal data'];
+
+const exportMyData = createRoute({
+  method: 'get', path: '/me/export', tags, summary: 'Download all my data as JSON',
+  description: 'Account, memberships, sessions and API tokens (metadata only), open invitations and audit entries about the signed-in person. Needs a browser session, not an API token.',
+  responses: {
+    200: { description: 'All personal data', content: { 'application/json': { schema: PersonalDataSchema } } },
+    ...problemResponses(401, 403),
+  },
+});
+
+const deleteMe = createRoute({
+  method: 'delete', path: '/me', tags, summary: 'Delete my account',
+  description: 'Removes the account with its sessions, API tokens and memberships. Records the person authored stay with their organisation. '
+    + 'Refused with 409 while the person is the only owner of an organisation.',
+  responses: { 204: { description: 'Deleted; the session cookie is cleared' }, ...problemResponses(401, 403, 409) },
+});
+
+export function privacyApi({ db }: Deps) {
+  return createRouter()
+    .openapi(exportMyData, async (c) => {
+      const data = await service.exportMyData(db, actorOf(c));
+      c.header('Cache-Control', 'no-store');
+      c.header('Content-Disposition', 'attachment; filename="my-data.json"');
+      return c.json(data, 200);
+    })
+    .openapi(deleteMe, async (c) => {
+      await service.deleteMyAccount(db, actorOf(c), c.get('requestId'));
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    });
+}

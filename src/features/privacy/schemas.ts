@@ -1,0 +1,30 @@
+/** Schemas of a person's data export and account deletion. */
+import { z } from '@hono/zod-openapi';
+import { AuditEntrySchema } from '../audit/schemas.js';
+
+export const PersonalDataSchema = z
+  .object({
+    exportedAt: z.string(),
+    account: z.object({
+      id: z.uuid(),
+      email: z.string(),
+      displayName: z.string(),
+      emailVerifiedAt: z.string().nullable(),
+      platformRole: z.enum(['admin', 'coordinator']).nullable(),
+      preferredLanguage: z.string().nullable(),
+      twoFactorEnabled: z.boolean(),
+      hasPassword: z.boolean().openapi({ description: 'False for accounts that only sign in through single sign-on' }),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+    }),
+    memberships: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string(), role: z.enum(['owner', 'editor', 'member']), since: z.string() })),
+    sessions: z.array(z.object({ createdAt: z.string(), lastSeenAt: z.string(), expiresAt: z.string(), userAgent: z.string().nullable() })),
+    apiTokens: z.array(z.object({
+      id: z.uuid(), name: z.string(), organisationId: z.uuid(), scope: z.enum(['read', 'write']), hint: z.string(),
+      createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+    })),
+    invitations: z.array(z.object({ organisationId: z.uuid(), role: z.enum(['owner', 'editor', 'member']), createdAt: z.string(), expiresAt: z.string() })),
+    auditEntries: z.array(AuditEntrySchema),
+  })
+  .openapi('PersonalData', { description: 'Everything the platform keeps about the signed-in person. Secrets (password hash, TOTP secret, token hashes, session ids) are never exported.' });
+export type PersonalData = z.infer<typeof PersonalDataSchema>;

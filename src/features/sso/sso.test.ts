@@ -1,0 +1,109 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../app.js';
+import { loadConfig } from '../../config/config.js';
+import { forEachEngine } from '../../../test/support/engines.js';
+import { startTestProvider, type TestProvider } from '../../../test/support/oidc.js';
+import { testApp } from '../../../test/support/app.js';
+import { safeReturnPath } from './service.js';
+
+const REDIRECT = 'http://localhost/sign-in/oidc/callback';
+
+describe('safeReturnPath', () => {
+  it('keeps a path on this site and refuses anything that would leave it', () => {
+    expect(safeReturnPath('/organisations?kind=academia')).toBe('/organisations?kind=academia');
+    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', undefined, '']) expect(safeReturnPath(bad)).toBe('/');
+  });
+});
+
+forEachEngine('single sign-on with OpenID Connect', (t) => {
+  let provider: TestProvider;
+  const app = () => createApp({
+    db: t.db, logger: pino({ level: 'silent' }),
+    config: loadConfig({
+      NODE_ENV: 'test', DCP_TRUST_PROXY: 'true',
+      DCP_OIDC_ISSUER: provider.issuer, DCP_OIDC_CLIENT_ID: provider.clientId, DCP_OIDC_CLIENT_SECRET: provider.clientSecret, DCP_OIDC_REDIRECT_URL: REDIRECT,
+    }),
+  });
+  let orgId: string;
+
+  beforeAll(async () => {
+    provider = await startTestProvider([
+      { sub: 'alice', email: 'Alice.Wanjiru@ICT.go.ke', emailVerified: true, name: 'Alice Wanjiru' },
+      { sub: 'mallory', email: 'mallory@ict.go.ke', emailVerified: false, name: 'Mallory' },
+    ], REDIRECT);
+    orgId = (await t.db.insertInto('organisations').values({ name: 'ICT Authority', kind: 'member-state', email_domains: ['ict.go.ke'] }).returning('id').executeTakeFirstOrThrow()).id;
+  });
+  afterAll(() => provider.close());
+
+  /** Starts at /sign-in/oidc, passes the provider, and returns the callback response. */
+  async function signInThroughProvider(sso: ReturnType<typeof app>, sub: string, next = '/organisations') {
+    provider.signInAs(sub);
+    const start = await sso.request(`/sign-in/oidc?next=${encodeURIComponent(next)}`);
+    expect(start.status).toBe(302);
+    const stateCookie = /dcp_oidc_state=[^;]+/.exec(start.headers.get('set-cookie') ?? '')?.[0] ?? '';
+    const authorisation = new URL(start.headers.get('location')!);
+    const callback = await provider.authorise(authorisation.toString(), REDIRECT);
+    return { authorisation, stateCookie, callback, response: await sso.request(`${callback.pathname}${callback.search}`, { headers: { Cookie: stateCookie } }) };
+  }
+
+  it('sends the browser to the provider with PKCE, state and nonce', async () => {
+    const res = await app().request('/sign-in/oidc');
+    const url = new URL(res.headers.get('location')!);
+    expect(url.origin).toBe(provider.issuer);
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    for (const p of ['code_challenge', 'state', 'nonce']) expect(url.searchParams.get(p)?.length).toBeGreaterThan(20);
+    expect(res.headers.get('set-cookie')).toMatch(/dcp_oidc_state=.*HttpOnly/i);
+  });
+
+  it('creates the person from their verified address, joins the organisation of their domain and opens a session', async () => {
+    const sso = app();
+    const { response } = await signInThroughProvider(sso, 'alice');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/organisations');
+    const session = /dcp_session=[^;]+/.exec(response.headers.get('set-cookie') ?? '')?.[0];
+    expect(session).toBeTruthy();
+
+    const me = await sso.request('/api/v1/me', { headers: { Cookie: session! } });
+    expect(me.status).toBe(200);
+    const user = await t.db.selectFrom('users').selectAll().where('email', '=', 'alice.wanjiru@ict.go.ke').executeTakeFirstOrThrow();
+    expect(user).toMatchObject({ display_name: 'Alice Wanjiru', password_hash: null });
+    expect(user.email_verified_at).not.toBeNull();
+    const membership = await t.db.selectFrom('memberships').selectAll().where('user_id', '=', user.id).execute();
+    expect(membership).toEqual([expect.objectContaining({ organisation_id: orgId, role: 'member' })]);
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'after']).where('subject_id', '=', user.id).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['user.create', 'membership.add', 'auth.sign-in']);
+    expect(JSON.stringify(audit)).not.toContain('alice.wanjiru@');
+  });
+
+  it('signs the same person in again without a second account or membership', async () => {
+    const { response } = await signInThroughProvider(app(), 'alice', '/my/organisations');
+    expect(response.status).toBe(303);
+    expect(await t.db.selectFrom('users').select('id').where('email', '=', 'alice.wanjiru@ict.go.ke').execute()).toHaveLength(1);
+    expect(await t.db.selectFrom('memberships').select('user_id').where('organisation_id', '=', orgId).execute()).toHaveLength(1);
+  });
+
+  it('refuses a replayed callback and a callback without the state cookie (login CSRF)', async () => {
+    const sso = app();
+    const { callback, stateCookie } = await signInThroughProvider(sso, 'alice');
+    const replay = await sso.request(`${callback.pathname}${callback.search}`, { headers: { Cookie: stateCookie } });
+    expect(replay.status).toBe(403);
+
+    provider.signInAs('alice');
+    const start = await sso.request('/sign-in/oidc');
+    const fresh = await provider.authorise(start.headers.get('location')!, REDIRECT);
+    const noCookie = await sso.request(`${fresh.pathname}${fresh.search}`);
+    expect(noCookie.status).toBe(403);
+    expect(noCookie.headers.get('set-cookie') ?? '').not.toContain('dcp_session=');
+  });
+
+  it('refuses an address the provider has not verified, creating nobody', async () => {
+    const { response } = await signInThroughProvider(app(), 'mallory');
+    expect(response.status).toBe(403);
+    expect(await t.db.selectFrom('users').select('id').where('email', '=', 'mallory@ict.go.ke').execute()).toHaveLength(0);
+  });
+
+  it('offers no single sign-on when it is not configured', async () => {
+    expect((await testApp(t.db).request('/sign-in/oidc')).status).toBe(404);
+  });
+});

@@ -1,0 +1,256 @@
+/**
+ * The access-control matrix: every operation of the generated OpenAPI document
+ * × every role, asserting the status the expectations table below states. A
+ * route added to the API without a row here fails the suite, so nobody ships
+ * an endpoint whose access rules were never written down.
+ *
+ * Roles, relative to a fresh organisation O made for each cell:
+ *   anonymous · other (member of another organisation only) · member, editor,
+ *   owner of O · coordinator · admin (platform roles, no membership of O).
+ * Each cell gets its own organisation, target member, open invitation and API
+ * token, so cells never depend on one another; routes that end the caller's
+ * session or account (`fresh`) get a freshly signed-in person of the role.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from '../src/openapi-document.js';
+import type { Db } from '../src/db/database.js';
+import { testApp } from './support/app.js';
+import { createUser, randomAddress, signInAs, TEST_PASSWORD, type SignedIn, type TestUser } from './support/auth.js';
+import { forEachEngine } from './support/engines.js';
+
+const ROLES = ['anonymous', 'other', 'member', 'editor', 'owner', 'coordinator', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+type Statuses = Record<Role, number>;
+
+/** One cell's world: organisation O with its people, and things in it to act on. */
+interface Cell {
+  readonly orgId: string;
+  readonly otherOrgId: string;
+  /** The acting person (undefined for anonymous). */
+  readonly actor: TestUser | undefined;
+  /** A plain member of O, to change or remove. */
+  readonly targetId: string;
+  /** Someone in no organisation, to add. */
+  readonly outsiderId: string;
+  readonly invitationId: string;
+  /** Raw token of an open invitation to O addressed to the actor. */
+  readonly invitationToken: string;
+  /** An API token of the actor's (or of the target's, for anonymous). */
+  readonly apiTokenId: string;
+  readonly indicatorCode: string;
+  /** Credentials anyone may sign in with. */
+  readonly signInUser: TestUser;
+}
+
+interface Expectation {
+  readonly request: (cell: Cell) => { path: string; body?: unknown };
+  readonly expect: Statuses;
+  /** The call ends the caller's session or account: use a fresh person of the role. */
+  readonly fresh?: boolean;
+}
+
+const all = (status: number): Statuses => ({ anonymous: status, other: status, member: status, editor: status, owner: status, coordinator: status, admin: status });
+const signedIn = (status: number): Statuses => ({ ...all(status), anonymous: 401 });
+/** 401 for anonymous, `ok` for the listed roles, 403 for the rest. */
+const only = (ok: number, roles: Role[]): Statuses => ({ ...signedIn(403), ...Object.fromEntries(roles.map((r) => [r, ok])) });
+const get = (path: string | ((cell: Cell) => string), expectation: Statuses): Expectation => ({
+  request: (cell) => ({ path: typeof path === 'string' ? path : path(cell) }), expect: expectation,
+});
+
+/** The expectations table: `METHOD /path` as in the OpenAPI document → request and status per role. */
+const EXPECTATIONS: Record<string, Expectation> = {
+  // Public reads.
+  'GET /healthz': get('/healthz', all(200)),
+  'GET /api/v1/countries': get('/api/v1/countries', all(200)),
+  'GET /api/v1/countries/{code}': get('/api/v1/countries/KEN', all(200)),
+  'GET /api/v1/countries/{iso3}/profile': get('/api/v1/countries/KEN/profile', all(200)),
+  'GET /api/v1/groups': get('/api/v1/groups', all(200)),
+  'GET /api/v1/groups/{code}': get('/api/v1/groups/LDC', all(200)),
+  'GET /api/v1/taxonomies': get('/api/v1/taxonomies', all(200)),
+  'GET /api/v1/taxonomies/{name}': get('/api/v1/taxonomies/digcomp', all(200)),
+  'GET /api/v1/indicators': get('/api/v1/indicators', all(200)),
+  'GET /api/v1/indicators/{code}': get((c) => `/api/v1/indicators/${c.indicatorCode}`, all(200)),
+  'GET /api/v1/indicators/{code}/observations': get((c) => `/api/v1/indicators/${c.indicatorCode}/observations?country=KEN`, all(200)),
+  'GET /api/v1/indicators/{code}/aggregates': get((c) => `/api/v1/indicators/${c.indicatorCode}/aggregates`, all(200)),
+
+  // Accounts (part A of issue 3).
+  'POST /api/v1/auth/sign-in': { request: (c) => ({ path: '/api/v1/auth/sign-in', body: { email: c.signInUser.email, password: TEST_PASSWORD } }), expect: all(200) },
+  'POST /api/v1/auth/sign-out': { request: () => ({ path: '/api/v1/auth/sign-out' }), expect: all(204), fresh: true },
+  'GET /api/v1/me': get('/api/v1/me', signedIn(200)),
+  'GET /api/v1/tokens': get('/api/v1/tokens', signedIn(200)),
+  // Tokens only for an organisation one belongs to.
+  'POST /api/v1/tokens': {
+    request: (c) => ({ path: '/api/v1/tokens', body: { organisationId: c.orgId, scope: 'read', name: 'matrix' } }),
+    expect: only(201, ['member', 'editor', 'owner']),
+  },
+  // One's own token.
+  'DELETE /api/v1/tokens/{id}': { request: (c) => ({ path: `/api/v1/tokens/${c.apiTokenId}` }), expect: signedIn(204) },
+
+  // Organisations: public to read, changed by owners (and admins), verified by coordinators.
+  'GET /api/v1/organisations': get('/api/v1/organisations', all(200)),
+  'POST /api/v1/organisations': {
+    request: () => ({ path: '/api/v1/organisations', body: { name: `Matrix ${randomBytes(6).toString('hex')}`, kind: 'civil-society' } }),
+    expect: signedIn(201),
+  },
+  'GET /api/v1/organisations/{id}': get((c) => `/api/v1/organisations/${c.orgId}`, all(200)),
+  'PATCH /api/v1/organisations/{id}': {
+    request: (c) => ({ path: `/api/v1/organisations/${c.orgId}`, body: { description: 'Changed by the matrix' } }),
+    expect: only(200, ['owner', 'admin']),
+  },
+  'POST /api/v1/organisations/{id}/verify': {
+    request: (c) => ({ path: `/api/v1/organisations/${c.orgId}/verify`, body: { verification: 'verified', emailDomains: ['matrix.example.org'] } }),
+    expect: only(200, ['coordinator', 'admin']),
+  },
+  'GET /api/v1/organisations/{id}/members': get((c) => `/api/v1/organisations/${c.orgId}/members`, only(200, ['member', 'editor', 'owner', 'coordinator', 'admin'])),
+  // Owners invite; only admins add an account directly.
+  'POST /api/v1/organisations/{id}/members': {
+    request: (c) => ({ path: `/api/v1/organisations/${c.orgId}/members`, body: { userId: c.outsiderId, role: 'member' } }),
+    expect: only(201, ['admin']),
+  },
+  'PATCH /api/v1/organisations/{id}/members/{userId}': {
+    request: (c) => ({ path: `/api/v1/organisations/${c.orgId}/members/${c.targetId}`, body: { role: 'editor' } }),
+    expect: only(200, ['owner', 'admin']),
+  },
+  'DELETE /api/v1/organisations/{id}/members/{userId}': {
+    request: (c) => ({ path: `/api/v1/organisations/${c.orgId}/members/${c.targetId}` }),
+    expect: only(204, ['owner', 'admin']),
+  },
+  'GET /api/v1/organisations/{id}/invitations': get((c) => `/api/v1/organisations/${c.orgId}/invitations`, only(200, ['owner', 'admin'])),
+  'POST /api/v1/organisations/{id}/invitations': {
+    request: (c) => ({ path: `/api/v1/organisations/${c.orgId}/invitations`, body: { email: `invitee-${randomBytes(4).toString('hex')}@example.org`, role: 'member' } }),
+    expect: only(201, ['owner', 'admin']),
+  },
+  'DELETE /api/v1/organisations/{id}/invitations/{invitationId}': {
+    request: (c) => ({ path: `/api/v1/organisations/${c.orgId}/invitations/${c.invitationId}` }),
+    expect: only(204, ['owner', 'admin']),
+  },
+  // The invitation is addressed to the actor; those already in O get a conflict.
+  'POST /api/v1/invitations/accept': {
+    request: (c) => ({ path: '/api/v1/invitations/accept', body: { token: c.invitationToken } }),
+    expect: { anonymous: 401, other: 200, member: 409, editor: 409, owner: 409, coordinator: 200, admin: 200 },
+  },
+  'GET /api/v1/me/organisations': get('/api/v1/me/organisations', signedIn(200)),
+
+  // Audit log: admins only.
+  'GET /api/v1/audit': get('/api/v1/audit', only(200, ['admin'])),
+
+  // Personal data: one's own; the only owner of an organisation must hand it over before leaving.
+  'GET /api/v1/me/export': get('/api/v1/me/export', signedIn(200)),
+  'DELETE /api/v1/me': { request: () => ({ path: '/api/v1/me' }), expect: { ...signedIn(204), owner: 409 }, fresh: true },
+};
+
+/** Every operation of the OpenAPI document as `METHOD /path`. */
+function documentedOperations(): string[] {
+  const document = buildOpenApiDocument();
+  return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    Object.keys(item ?? {}).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+}
+
+const OPERATIONS = documentedOperations();
+
+describe('access matrix: the expectations table', () => {
+  it('has an expectation for every route of the OpenAPI document', () => {
+    const missing = OPERATIONS.filter((op) => !(op in EXPECTATIONS));
+    expect(missing, `routes without an access expectation: add them to EXPECTATIONS in ${import.meta.url}`).toEqual([]);
+  });
+
+  it('has no expectation for a route the document no longer has', () => {
+    expect(Object.keys(EXPECTATIONS).filter((key) => !OPERATIONS.includes(key))).toEqual([]);
+  });
+});
+
+forEachEngine('access matrix', (t) => {
+  const app = () => testApp(t.db);
+  const people = {} as Record<Exclude<Role, 'anonymous'>, { user: TestUser; session: SignedIn }>;
+  let otherOrgId: string;
+  let signInUser: TestUser;
+  let indicatorCode: string;
+  let cells = 0;
+
+  async function organisation(db: Db, label: string): Promise<string> {
+    const row = await db.insertInto('organisations').values({ name: `${label} ${randomBytes(6).toString('hex')}`, kind: 'un-entity' }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  /** A person of `role`: a member of O (member, editor, owner), of the other organisation, or with a platform role. */
+  async function personOf(role: Exclude<Role, 'anonymous'>, orgId: string | undefined): Promise<TestUser> {
+    if (role === 'coordinator' || role === 'admin') return createUser(t.db, { platformRole: role });
+    if (role === 'other') return createUser(t.db, { memberships: [{ organisationId: otherOrgId, role: 'member' }] });
+    return createUser(t.db, orgId ? { memberships: [{ organisationId: orgId, role }] } : {});
+  }
+
+  beforeAll(async () => {
+    otherOrgId = await organisation(t.db, 'Other');
+    signInUser = await createUser(t.db);
+    for (const role of ROLES) {
+      if (role === 'anonymous') continue;
+      const user = await personOf(role, undefined);
+      people[role] = { user, session: await signInAs(app(), user) };
+    }
+    const indicators = await app().request('/api/v1/indicators', { headers: { 'X-Forwarded-For': randomAddress() } });
+    indicatorCode = ((await indicators.json()) as { data: { code: string }[] }).data[0]?.code ?? 'none';
+  });
+
+  afterAll(() => {
+    process.stdout.write(`[access matrix] ${t.engine.name}: ${Object.keys(EXPECTATIONS).length} operations × ${ROLES.length} roles = ${cells} cells checked\n`);
+  });
+
+  /** Builds cell O for `role`, with the acting person's memberships in it. */
+  async function cellFor(role: Role, actor: TestUser | undefined): Promise<Cell> {
+    const orgId = await organisation(t.db, 'Matrix');
+    if (actor && (role === 'member' || role === 'editor' || role === 'owner')) {
+      await t.db.insertInto('memberships').values({ organisation_id: orgId, user_id: actor.id, role }).execute();
+    }
+    if (role !== 'owner') {
+      // O always has an owner, so the last-owner rule never decides a cell by accident.
+      const owner = await createUser(t.db);
+      await t.db.insertInto('memberships').values({ organisation_id: orgId, user_id: owner.id, role: 'owner' }).execute();
+    }
+    const target = await createUser(t.db, { memberships: [{ organisationId: orgId, role: 'member' }] });
+    const outsider = await createUser(t.db);
+    const invitationToken = randomBytes(32).toString('base64url');
+    const invitation = await t.db.insertInto('invitations').values({
+      organisation_id: orgId, email: actor?.email ?? 'nobody@example.org', role: 'member',
+      token_hash: createHash('sha256').update(invitationToken).digest(), invited_by: null, expires_at: new Date(Date.now() + 86_400_000),
+    }).returning('id').executeTakeFirstOrThrow();
+    const token = await t.db.insertInto('api_tokens').values({
+      user_id: actor?.id ?? target.id, organisation_id: orgId, name: 'matrix', scope: 'read', token_hash: randomBytes(32), hint: 'dcp_xxxx…',
+    }).returning('id').executeTakeFirstOrThrow();
+    return {
+      orgId, otherOrgId, actor, targetId: target.id, outsiderId: outsider.id, invitationId: invitation.id, invitationToken,
+      apiTokenId: token.id, indicatorCode, signInUser,
+    };
+  }
+
+  for (const operation of OPERATIONS) {
+    const expectation = EXPECTATIONS[operation];
+    if (!expectation) continue;
+    const method = operation.split(' ')[0]!;
+    it(`${operation}: ${ROLES.map((r) => `${r} ${expectation.expect[r]}`).join(', ')}`, async () => {
+      const actual = {} as Statuses;
+      for (const role of ROLES) {
+        let actor: TestUser | undefined;
+        let session: SignedIn | undefined;
+        if (role !== 'anonymous') {
+          if (expectation.fresh) {
+            actor = await personOf(role, undefined);
+            session = await signInAs(app(), actor);
+          } else {
+            ({ user: actor, session } = people[role]);
+          }
+        }
+        const cell = await cellFor(role, actor);
+        const { path, body } = expectation.request(cell);
+        const response = await app().request(path, {
+          method,
+          headers: { 'X-Forwarded-For': randomAddress(), ...(session?.headers ?? {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        actual[role] = response.status;
+        cells += 1;
+      }
+      expect(actual).toEqual(expectation.expect);
+    });
+  }
+});
