@@ -53,11 +53,6 @@ export function createApp(deps: Deps) {
   );
   app.use(compress());
   app.use(locale());
-  // Who is asking (session cookie or Bearer token), then CSRF for cookie-authenticated
-  // state changes, then the anonymous API read limit — before any route runs.
-  app.use(authenticate(deps));
-  app.use(requireCsrf());
-  app.use('/api/v1/*', limitAnonymousApiReads(deps));
 
   for (const asset of ASSETS) {
     app.get(asset.path, (c) => {
@@ -65,6 +60,12 @@ export function createApp(deps: Deps) {
       return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable', ETag: asset.etag });
     });
   }
+
+  // Who is asking (session cookie or Bearer token), then CSRF for cookie-authenticated
+  // state changes, then the anonymous API read limit — before any route but the static assets.
+  app.use(authenticate(deps));
+  app.use(requireCsrf());
+  app.use('/api/v1/*', limitAnonymousApiReads(deps));
 
   app.use('/api/v1/countries/*', publicCache(300));
   app.use('/api/v1/countries', publicCache(300));

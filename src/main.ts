@@ -39,7 +39,9 @@ Commands:
                                  Prints a one-time password unless one is piped in.
   help                           Show this text.
 
-Environment: PORT, HOST, DCP_HOME, DATABASE_URL, DCP_DATA_DIR, DCP_WORLDBANK_API_URL, LOG_LEVEL (see README.md).
+Environment: PORT, HOST, DCP_HOME, DATABASE_URL, DCP_DATA_DIR, DCP_WORLDBANK_API_URL, LOG_LEVEL,
+  DCP_PUBLIC_URL, DCP_SMTP_URL, DCP_MAIL_FROM, DCP_SESSION_IDLE_MINUTES, DCP_SESSION_ABSOLUTE_HOURS,
+  DCP_API_RATE_LIMIT, DCP_TRUST_PROXY (see README.md).
 `;
 
 async function main(argv: string[]): Promise<number> {

@@ -160,6 +160,11 @@ describe('access matrix: the expectations table', () => {
   });
 });
 
+async function organisation(db: Db, label: string): Promise<string> {
+  const row = await db.insertInto('organisations').values({ name: `${label} ${randomBytes(6).toString('hex')}`, kind: 'un-entity' }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
 forEachEngine('access matrix', (t) => {
   const app = () => testApp(t.db);
   const people = {} as Record<Exclude<Role, 'anonymous'>, { user: TestUser; session: SignedIn }>;
@@ -167,11 +172,6 @@ forEachEngine('access matrix', (t) => {
   let signInUser: TestUser;
   let indicatorCode: string;
   let cells = 0;
-
-  async function organisation(db: Db, label: string): Promise<string> {
-    const row = await db.insertInto('organisations').values({ name: `${label} ${randomBytes(6).toString('hex')}`, kind: 'un-entity' }).returning('id').executeTakeFirstOrThrow();
-    return row.id;
-  }
 
   /** A person of `role`: a member of O (member, editor, owner), of the other organisation, or with a platform role. */
   async function personOf(role: Exclude<Role, 'anonymous'>, orgId: string | undefined): Promise<TestUser> {
@@ -244,7 +244,7 @@ forEachEngine('access matrix', (t) => {
         const { path, body } = expectation.request(cell);
         const response = await app().request(path, {
           method,
-          headers: { 'X-Forwarded-For': randomAddress(), ...(session?.headers ?? {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          headers: { 'X-Forwarded-For': randomAddress(), ...session?.headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
         actual[role] = response.status;

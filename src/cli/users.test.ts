@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
 import { forEachEngine } from '../../test/support/engines.js';
 import { verifyPassword } from '../features/accounts/index.js';
-import { usersCommand, UsersUsageError } from './users.js';
+import { usersCommand, UsersUsageError, type UsersCreateOptions } from './users.js';
 
 forEachEngine('dcp users create', (t) => {
-  const base = { email: undefined, name: undefined, admin: false, coordinator: false, passwordStdin: false };
+  const base: UsersCreateOptions = { email: undefined, name: undefined, admin: false, coordinator: false, passwordStdin: false };
 
   it('creates a verified admin and prints a one-time password that signs in', async () => {
     let out = '';
@@ -19,7 +19,7 @@ forEachEngine('dcp users create', (t) => {
   });
 
   it('says clearly what is missing or wrong', async () => {
-    const run = (options: Partial<typeof base>, sub = 'create') => usersCommand(t.db, sub, { ...base, ...options }, () => {});
+    const run = (options: Partial<UsersCreateOptions>, sub = 'create') => usersCommand(t.db, sub, { ...base, ...options }, () => {});
     await expect(run({ name: 'X' })).rejects.toThrow(new UsersUsageError('users create needs --email ADDRESS'));
     await expect(run({ email: 'x@example.org' })).rejects.toThrow(/--name/);
     await expect(run({ email: 'x@example.org', name: 'X', admin: true, coordinator: true })).rejects.toThrow(/one of --admin and --coordinator/);

@@ -21,6 +21,7 @@ export interface PageContext {
 const NAV: { href: string; key: MessageKey }[] = [
   { href: '/', key: 'shell.nav.home' },
   { href: '/countries', key: 'shell.nav.countries' },
+  { href: '/organisations', key: 'shell.nav.organisations' },
   { href: '/api', key: 'shell.nav.api' },
 ];
 

@@ -16,7 +16,7 @@ declare module 'oidc-provider' {
     params: Record<string, unknown>;
     grantId?: string;
   }
-  export default class Provider {
+  export class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>);
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;

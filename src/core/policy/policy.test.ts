@@ -29,6 +29,13 @@ const CASES: { [T in keyof ActionsOf]: { resource: Extract<Resource, { type: T }
 const ALL = Object.values(CASES).flatMap(({ resource, actions }) => (actions as string[]).map((action) => ({ resource: resource as Resource, action })));
 const ask = (actor: Actor, action: string, resource: Resource) => can(actor, action as never, resource);
 
+/** Checks a boolean property with fast-check: 'holds', or the counterexample report. */
+function holds<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => boolean, numRuns = 3000): string {
+  const details = fc.check(fc.property(arbitrary, predicate), { numRuns });
+  return details.failed ? (fc.defaultReportMessage(details) ?? 'failed') : 'holds';
+}
+const actionFor = (r: Resource) => fc.constantFrom(...(CASES[r.type].actions as string[]));
+
 /** The roles of the access matrix, as actors of organisation ORG. */
 const ROLES: Record<string, Actor> = {
   anonymous: ANONYMOUS,
@@ -156,45 +163,44 @@ describe('can(): properties over arbitrary actors', () => {
     fc.constant({ type: 'taxonomy' as const }),
     fc.record({ type: fc.constant('record' as const), ownerOrganisationId: org, published: fc.boolean(), sharedWithOrganisationIds: fc.array(org, { maxLength: 2 }) }),
   );
-  const actionFor = (r: Resource) => fc.constantFrom(...(CASES[r.type].actions as string[]));
   const request = resource.chain((r) => fc.tuple(actor, actionFor(r), fc.constant(r)));
 
   it('never lets an anonymous visitor write', () => {
-    fc.assert(fc.property(request, ([a, action, r]) => !(a.kind === 'anonymous' && !isReadAction(action) && ask(a, action, r))), { numRuns: 3000 });
+    expect(holds(request, ([a, action, r]) => !(a.kind === 'anonymous' && !isReadAction(action) && ask(a, action, r)), 3000)).toBe('holds');
   });
 
   it('never lets a read-scoped token write', () => {
-    fc.assert(fc.property(request, ([a, action, r]) => {
+    expect(holds(request, ([a, action, r]) => {
       const readToken = a.kind === 'user' && a.via.kind === 'token' && a.via.scope === 'read';
       return !(readToken && !isReadAction(action) && ask(a, action, r));
-    }), { numRuns: 3000 });
+    }, 3000)).toBe('holds');
   });
 
   it('decides for a token exactly as for the same person holding only that organisation’s membership and no platform role', () => {
-    fc.assert(fc.property(request, ([a, action, r]) => {
+    expect(holds(request, ([a, action, r]) => {
       if (a.kind !== 'user' || a.via.kind !== 'token') return true;
       const orgId = a.via.organisationId;
       const narrowed: Actor = { ...a, platformRole: null, memberships: a.memberships.filter((m) => m.organisationId === orgId) };
       // Tokens never do personal acts; otherwise a token can do no more than its narrowed person.
       return !ask(a, action, r) || ask(narrowed, action, r);
-    }), { numRuns: 3000 });
+    }, 3000)).toBe('holds');
   });
 
   it('never lets a token touch an organisation other than its own, beyond public reads', () => {
-    fc.assert(fc.property(request, ([a, action, r]) => {
+    expect(holds(request, ([a, action, r]) => {
       if (a.kind !== 'user' || a.via.kind !== 'token' || !ask(a, action, r)) return true;
       const orgOf = r.type === 'organisation' ? r.id : r.type === 'membership' || r.type === 'invitation' ? r.organisationId : r.type === 'record' ? r.ownerOrganisationId : undefined;
       const publicRead = (r.type === 'organisation' && action === 'read') || (r.type === 'record' && action === 'read' && (r.published || (r.sharedWithOrganisationIds ?? []).includes(a.via.organisationId)));
       return orgOf === undefined || orgOf === a.via.organisationId || publicRead;
-    }), { numRuns: 3000 });
+    }, 3000)).toBe('holds');
   });
 
   it('gives more rights, never fewer, to a higher role in the same organisation', () => {
     const rank: OrganisationRole[] = ['member', 'editor', 'owner'];
-    fc.assert(fc.property(resource.chain((r) => fc.tuple(actionFor(r), fc.constant(r))), fc.integer({ min: 0, max: 1 }), ([action, r], i) => {
+    expect(holds(fc.tuple(resource.chain((r) => fc.tuple(actionFor(r), fc.constant(r))), fc.integer({ min: 0, max: 1 })), ([[action, r], i]) => {
       const lower = person([inOrg(rank[i]!)]);
       const higher = person([inOrg(rank[i + 1]!)]);
       return !ask(lower, action, r) || ask(higher, action, r);
-    }), { numRuns: 2000 });
+    }, 2000)).toBe('holds');
   });
 });

@@ -33,8 +33,9 @@ function waitForExit(pid: number): Promise<void> {
   });
 }
 
+const options = async () => ({ binDir: await embeddedBinDir(), home: path.join(home, 'a'), runAs: unprivilegedAccount() });
+
 describe('embedded PostgreSQL lifecycle', () => {
-  const options = async () => ({ binDir: await embeddedBinDir(), home: path.join(home, 'a'), runAs: unprivilegedAccount() });
   afterAll(async () => {
     await (await ensureCluster(await options())).stop();
     rmSync(home, { recursive: true, force: true });

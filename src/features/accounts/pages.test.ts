@@ -90,6 +90,7 @@ forEachEngine('account pages', (t) => {
       expect(html).toContain('<label for="email">عنوان البريد الإلكتروني</label>');
       expect(html).toContain('autocomplete="current-password"');
       expect(html).toContain('name="_csrf"');
+      expect(html).toContain('<a href="/sign-in" aria-current="page">تسجيل الدخول</a>'); // the header link, for a visitor not signed in
     });
   });
 

@@ -57,12 +57,20 @@ export function limitPerIp(deps: Pick<Deps, 'db' | 'config'>, scope: string, lim
   };
 }
 
-/** Anonymous GETs under /api/v1: DCP_API_RATE_LIMIT a minute per address. Signed-in and token requests are not counted. */
-export function limitAnonymousApiReads(deps: Pick<Deps, 'db' | 'config'>): MiddlewareHandler<AppEnv> {
+/**
+ * Anonymous GETs under /api/v1: DCP_API_RATE_LIMIT a minute per address.
+ * Signed-in and token requests are not counted. When the counter store is
+ * unreachable the read goes ahead (it fails on its own if it needs the
+ * database): an outage of the limiter must not turn every 404 into a 503.
+ */
+export function limitAnonymousApiReads(deps: Pick<Deps, 'db' | 'config' | 'logger'>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if ((c.req.method === 'GET' || c.req.method === 'HEAD') && c.get('actor').kind === 'anonymous') {
-      const verdict = await hit(deps.db, ipKey('api-read', clientIp(c, deps.config.trustProxy)), deps.config.apiRateLimitPerMinute, 60);
-      if (!verdict.allowed) throw rateLimited(verdict.retryAfter);
+      const verdict = await hit(deps.db, ipKey('api-read', clientIp(c, deps.config.trustProxy)), deps.config.apiRateLimitPerMinute, 60).catch((error: unknown) => {
+        deps.logger.warn({ code: (error as { code?: unknown }).code ?? 'unknown' }, 'rate-limit store unavailable: read allowed');
+        return undefined;
+      });
+      if (verdict && !verdict.allowed) throw rateLimited(verdict.retryAfter);
     }
     await next();
   };

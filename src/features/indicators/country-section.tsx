@@ -26,7 +26,7 @@ function isConnectivity(i: ProfileIndicator): boolean {
 }
 
 function number(lang: Language, i: Pick<ProfileIndicator, 'unit' | 'decimals'>, value: number): string {
-  const text = formatNumber(lang, value, { maximumFractionDigits: i.decimals, minimumFractionDigits: 0 });
+  const text = formatNumber(lang, value, { maximumFractionDigits: i.decimals, minimumFractionDigits: i.decimals });
   return t(lang, UNIT_KEYS[i.unit] ?? 'connect.unit.plain', { value: text });
 }
 
@@ -96,7 +96,7 @@ export function ConnectivitySection(props: { ctx: PageContext; country: Country;
                       <td>{targetCell(lang, i)}</td>
                       <td>{trendCell(lang, i)}</td>
                       <td>{outlookCell(lang, i)}</td>
-                      <td>{i.ranks.map((r, n) => <>{n > 0 ? <br /> : null}{t(lang, 'connect.rank', { rank: r.rank, of: r.of, group: groupNames.get(r.group) ?? r.group })}</>)}</td>
+                      <td>{i.ranks.map((r, n) => <>{n > 0 ? <br /> : null}{t(lang, 'connect.rank', { rank: r.rank, of: r.of, year: String(r.year), group: groupNames.get(r.group) ?? r.group })}</>)}</td>
                     </tr>
                   );
                 })}

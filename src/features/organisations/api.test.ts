@@ -7,11 +7,12 @@ import { readOutbox } from '../accounts/index.js';
 type Org = { id: string; name: string; country: string | null; verification: string; emailDomains?: string[] };
 type Member = { userId: string; role: string; displayName: string };
 
+const json = (who: SignedIn | undefined, method: string, payload?: unknown) => ({
+  method, headers: { ...who?.headers, 'Content-Type': 'application/json' }, ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
+});
+
 forEachEngine('organisations API', (t) => {
   const app = () => testApp(t.db);
-  const json = (who: SignedIn | undefined, method: string, payload?: unknown) => ({
-    method, headers: { ...(who?.headers ?? {}), 'Content-Type': 'application/json' }, ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
-  });
   let founder: TestUser; let founderSession: SignedIn;
   let other: TestUser; let otherSession: SignedIn;
   let coordinatorSession: SignedIn;

@@ -65,6 +65,13 @@ function problemsOf(error: unknown): readonly FieldProblem[] {
   throw error;
 }
 
+function organisationInput(form: Record<string, string>) {
+  return {
+    name: form['name'] ?? '', acronym: orNull(form['acronym']), kind: form['kind'], country: orNull(form['country']),
+    website: orNull(form['website']), description: orNull(form['description']),
+  };
+}
+
 export function organisationPages(deps: Deps) {
   const { db } = deps;
 
@@ -100,13 +107,6 @@ export function organisationPages(deps: Deps) {
       return showOrganisation(c, id, problemsOf(error), 400);
     }
     return c.redirect(`/organisations/${id}?done=1`, 303);
-  }
-
-  function organisationInput(form: Record<string, string>) {
-    return {
-      name: form['name'] ?? '', acronym: orNull(form['acronym']), kind: form['kind'], country: orNull(form['country']),
-      website: orNull(form['website']), description: orNull(form['description']),
-    };
   }
 
   return new Hono<AppEnv>()

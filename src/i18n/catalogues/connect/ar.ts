@@ -34,7 +34,7 @@ export const connectAr = {
   'connect.outlook.offTrack': 'خارج المسار: القيمة المتوقعة {value}',
   'connect.outlook.years': 'تتحقق الغاية بعد نحو {years} سنة',
   'connect.outlook.never': 'لا تتحقق بهذا الاتجاه',
-  'connect.rank': '{rank} من {of}، {group}',
+  'connect.rank': '{rank} من {of} في عام {year}، {group}',
   'connect.sources': 'المصادر',
   'connect.none': 'لا تتوفر بيانات عن الموصولية لهذا البلد أو المنطقة.',
   'connect.download': 'تنزيل هذا الملف التعريفي:',

@@ -35,7 +35,7 @@ export const connectEn = {
   'connect.outlook.offTrack': 'off track: {value} projected',
   'connect.outlook.years': 'target in about {years} years',
   'connect.outlook.never': 'not reached on this trend',
-  'connect.rank': '{rank} of {of}, {group}',
+  'connect.rank': '{rank} of {of} in {year}, {group}',
   'connect.sources': 'Sources',
   'connect.none': 'No connectivity data is available for this country or area.',
   'connect.download': 'Download this profile:',

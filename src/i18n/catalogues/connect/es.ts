@@ -34,7 +34,7 @@ export const connectEs = {
   'connect.outlook.offTrack': 'fuera de camino: {value} previsto',
   'connect.outlook.years': 'meta en unos {years} años',
   'connect.outlook.never': 'no se alcanza a este ritmo',
-  'connect.rank': '{rank} de {of}, {group}',
+  'connect.rank': '{rank} de {of} en {year}, {group}',
   'connect.sources': 'Fuentes',
   'connect.none': 'No hay datos de conectividad para este país o zona.',
   'connect.download': 'Descargar este perfil:',

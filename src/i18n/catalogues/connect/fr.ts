@@ -34,7 +34,7 @@ export const connectFr = {
   'connect.outlook.offTrack': 'pas en bonne voie : {value} prévu',
   'connect.outlook.years': 'cible dans environ {years} ans',
   'connect.outlook.never': 'non atteinte à ce rythme',
-  'connect.rank': '{rank} sur {of}, {group}',
+  'connect.rank': '{rank} sur {of} en {year}, {group}',
   'connect.sources': 'Sources',
   'connect.none': 'Aucune donnée de connectivité n’est disponible pour ce pays ou cette zone.',
   'connect.download': 'Télécharger ce profil :',

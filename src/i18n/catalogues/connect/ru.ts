@@ -34,7 +34,7 @@ export const connectRu = {
   'connect.outlook.offTrack': 'отставание: прогноз {value}',
   'connect.outlook.years': 'цель примерно через {years} лет',
   'connect.outlook.never': 'при этой тенденции не достигается',
-  'connect.rank': '{rank} из {of}, {group}',
+  'connect.rank': '{rank} из {of} в {year} г., {group}',
   'connect.sources': 'Источники',
   'connect.none': 'Данных о подключенности для этой страны или территории нет.',
   'connect.download': 'Скачать этот профиль:',

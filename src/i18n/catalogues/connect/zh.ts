@@ -34,7 +34,7 @@ export const connectZh = {
   'connect.outlook.offTrack': '进展落后：预计{value}',
   'connect.outlook.years': '约{years}年后达到目标',
   'connect.outlook.never': '按此趋势无法达到',
-  'connect.rank': '第{rank}名（共{of}个），{group}',
+  'connect.rank': '{year}年第{rank}名（共{of}个），{group}',
   'connect.sources': '来源',
   'connect.none': '该国家或地区暂无连通性数据。',
   'connect.download': '下载此概况：',
