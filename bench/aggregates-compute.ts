@@ -53,7 +53,7 @@ async function round(name: string, fn: () => Promise<number>, seconds: number, l
 }
 
 function summarise(path: string, rounds: Awaited<ReturnType<typeof round>>[], latencies: number[]): EndpointResult {
-  const sorted = Float64Array.from(latencies).sort();
+  const sorted = Float64Array.from(latencies).toSorted();
   const rates = rounds.map((r) => r.requestsPerSecond);
   const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
   return {

@@ -19,9 +19,12 @@ describe('interface catalogues', () => {
   });
 
   it('translates rather than copies English in the other five languages', () => {
+    // A few strings are rightly the same (French "Organisations", "Sources", unit symbols);
+    // a catalogue that copies more than 3 % of its keys from English has not been translated.
+    const keys = Object.keys(en) as (keyof typeof en)[];
     for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
-      const same = (Object.keys(en) as (keyof typeof en)[]).filter((k) => CATALOGUES[lang][k] === en[k] && /[a-z]{4}/.test(en[k]));
-      expect(same.length, `${lang}: ${same.join(', ')}`).toBeLessThan(4);
+      const same = keys.filter((k) => CATALOGUES[lang][k] === en[k] && /[a-z]{4}/.test(en[k]));
+      expect(same.length, `${lang} copies English in: ${same.join(', ')}`).toBeLessThanOrEqual(Math.ceil(keys.length * 0.03));
     }
   });
 });

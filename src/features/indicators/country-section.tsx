@@ -105,7 +105,8 @@ export function ConnectivitySection(props: { ctx: PageContext; country: Country;
           </div>
           <p><small>{t(lang, 'connect.methods')}</small></p>
           <h3>{t(lang, 'connect.sources')}</h3>
-          <ol>{sources.map((s) => <li lang="en" dir="ltr">{s}</li>)}</ol>
+          {/* The list keeps the page's direction (its markers stay inside in Arabic); only the English names are isolated. */}
+          <ol>{sources.map((s) => <li><span lang="en" dir="ltr">{s}</span></li>)}</ol>
           <p>
             {t(lang, 'connect.download')}{' '}
             <a href={`/api/v1/countries/${iso3}/profile?format=csv`}>CSV</a>,{' '}
