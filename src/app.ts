@@ -8,14 +8,14 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountPages, authApi, authenticate, limitAnonymousApiReads, requireCsrf, tokenApi } from './features/accounts/index.js';
 import { apiDocsPage } from './features/api-docs/api-page.js';
-import { auditApi, auditPages, auditTrail } from './features/audit/index.js';
+import { auditApi, auditPages } from './features/audit/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { homePages } from './features/home/home-page.js';
 import { organisationPages, organisationsApi } from './features/organisations/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
 import { connectivitySection, indicatorsApi } from './features/indicators/index.js';
 import { referenceApi, referencePages } from './features/reference/index.js';
-import { ssoPages } from './features/sso/index.js';
+import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
 import type { AppEnv, Deps } from './http/app-env.js';
 import { publicCache } from './http/caching.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
@@ -76,8 +76,6 @@ export function createApp(deps: Deps) {
   app.use('/api/v1/indicators/*', publicCache(300));
   app.use('/api/v1/indicators', publicCache(300));
 
-  // Audit of sign-ins and token use (src/features/audit/trail.ts): before the routes it watches.
-  app.route('/', auditTrail(deps));
   app.route('/', healthRoute(deps));
   // Before the reference routes, so /countries/{iso3}/profile is the indicators feature's.
   app.route('/api/v1', indicatorsApi(deps));
@@ -91,7 +89,7 @@ export function createApp(deps: Deps) {
 
   app.route('/', homePages(deps));
   app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps)] }));
-  app.route('/', accountPages(deps));
+  app.route('/', accountPages(deps, { signInAlternative: ssoSignInAlternative(deps) }));
   app.route('/', organisationPages(deps));
   app.route('/', auditPages(deps));
   app.route('/', privacyPages(deps));

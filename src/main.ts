@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { runServer } from './cli/serve.js';
 import { exportDataset } from './cli/export.js';
+import { outboxCommand, OutboxUsageError } from './cli/outbox.js';
 import { usersCommand, UsersUsageError } from './cli/users.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { openDatabase, type OpenDatabase } from './db/connect.js';
@@ -37,6 +38,8 @@ Commands:
   users create --email ADDRESS --name "NAME" [--admin | --coordinator] [--password-stdin]
                                  Create a verified account without e-mail (e.g. the first admin).
                                  Prints a one-time password unless one is piped in.
+  outbox [--limit N]             Print the latest N (default 5) mails kept in the outbox, newest
+                                 first: without DCP_SMTP_URL, how to read a verification link.
   help                           Show this text.
 
 Environment: PORT, HOST, DCP_HOME, DATABASE_URL, DCP_DATA_DIR, DCP_WORLDBANK_API_URL, LOG_LEVEL,
@@ -61,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
       admin: { type: 'boolean', default: false },
       coordinator: { type: 'boolean', default: false },
       'password-stdin': { type: 'boolean', default: false },
+      limit: { type: 'string' },
     },
   });
   const [command = 'help', ...rest] = positionals;
@@ -68,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (!['serve', 'migrate', 'import', 'export', 'users'].includes(command)) {
+  if (!['serve', 'migrate', 'import', 'export', 'users', 'outbox'].includes(command)) {
     process.stderr.write(`dcp: unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
@@ -87,6 +91,10 @@ async function main(argv: string[]): Promise<number> {
       await usersCommand(database.db, rest[0], {
         email: values.email, name: values.name, admin: values.admin === true, coordinator: values.coordinator === true, passwordStdin: values['password-stdin'] === true,
       }, (text) => process.stdout.write(text));
+      return 0;
+    }
+    if (command === 'outbox') {
+      await outboxCommand(database.db, { limit: values.limit }, (text) => process.stdout.write(text));
       return 0;
     }
     if (command === 'export') {
@@ -143,9 +151,9 @@ class UsageError extends Error {}
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof FormatError || error instanceof ConfigError || error instanceof UsageError || error instanceof UsersUsageError) {
+    if (error instanceof FormatError || error instanceof ConfigError || error instanceof UsageError || error instanceof UsersUsageError || error instanceof OutboxUsageError) {
       process.stderr.write(`dcp: ${error.message}\n`);
-      process.exit(error instanceof UsageError || error instanceof UsersUsageError ? 2 : 1);
+      process.exit(error instanceof UsageError || error instanceof UsersUsageError || error instanceof OutboxUsageError ? 2 : 1);
     }
     process.stderr.write(`dcp: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

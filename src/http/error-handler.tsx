@@ -63,9 +63,21 @@ async function renderError(c: Context<AppEnv>, appError: AppError): Promise<Resp
         ...appError.headers,
       });
     }
+    // A page that needs a signed-in person sends a visitor to sign in and come back — for reads
+    // only: a refused form post is shown as a page with a sign-in link, its data not silently lost.
+    if (appError.status === 401 && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+      return new Response(null, { status: 303, headers: { Location: signInPath(c), 'Cache-Control': 'no-store' } });
+    }
     const status = appError.status === 404 ? 404 : appError.status >= 500 ? 500 : appError.status;
-    const response = await renderPage(c, <ErrorPage ctx={pageContext(c)} status={status} detail={appError.detail} requestId={requestId} />, 200);
+    const page = <ErrorPage ctx={pageContext(c)} status={status} detail={appError.detail} requestId={requestId} {...(status === 401 ? { signInHref: '/sign-in' } : {})} />;
+    const response = await renderPage(c, page, 200);
     return new Response(response.body, { status, headers: { ...Object.fromEntries(response.headers), 'Cache-Control': 'no-store', ...appError.headers } });
+}
+
+/** /sign-in with `next` set to this page (path and query, same site only). */
+function signInPath(c: Context): string {
+  const url = new URL(c.req.url);
+  return `/sign-in?next=${encodeURIComponent(`${url.pathname}${url.search}`)}`;
 }
 
 export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>

@@ -86,24 +86,32 @@ export interface PageBudgetReport {
   readonly noScript: NoScriptCheck;
 }
 
+/** A cookie every request of the check carries, e.g. a signed-in session: `{ name: 'dcp_session', value }`. */
+export interface BudgetCookie {
+  readonly name: string;
+  readonly value: string;
+}
+
 /**
  * Measures one page against the budgets. `lang` is passed as `?lang=`; each
- * browser visit runs in its own fresh context (empty cache, no cookies).
+ * browser visit runs in its own fresh context (empty cache, no cookies but
+ * `cookies`, so a signed-in page is measured as its person sees it).
  * @example const r = await checkPageBudgets(browser, 'http://127.0.0.1:3000', '/countries/KEN', { lang: 'ar' });
  */
 export async function checkPageBudgets(
   browser: Browser,
   origin: string,
   path: string,
-  options: { lang?: string } = {},
+  options: { lang?: string; cookies?: readonly BudgetCookie[] } = {},
 ): Promise<PageBudgetReport> {
   const url = new URL(path, origin);
   if (options.lang) url.searchParams.set('lang', options.lang);
   const href = url.toString();
+  const cookies = options.cookies ?? [];
 
-  const firstResponse = await fetchRaw(href);
-  const visit = await firstVisit(browser, href);
-  const noScript = await withoutScript(browser, href);
+  const firstResponse = await fetchRaw(href, cookies);
+  const visit = await firstVisit(browser, href, cookies);
+  const noScript = await withoutScript(browser, href, cookies);
 
   return {
     path,
@@ -119,11 +127,12 @@ export async function checkPageBudgets(
 }
 
 /** The first response as a browser would get it, counted before decompression (Node's fetch would decompress). */
-function fetchRaw(href: string): Promise<FirstResponse> {
+function fetchRaw(href: string, cookies: readonly BudgetCookie[]): Promise<FirstResponse> {
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   return new Promise((resolve, reject) => {
     const request = http.get(
       href,
-      { agent: false, headers: { 'Accept-Encoding': 'gzip, deflate, br', Accept: 'text/html,application/xhtml+xml' } },
+      { agent: false, headers: { 'Accept-Encoding': 'gzip, deflate, br', Accept: 'text/html,application/xhtml+xml', ...(cookie ? { Cookie: cookie } : {}) } },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -154,8 +163,15 @@ function decode(raw: Buffer, encoding: string): Buffer {
 }
 
 /** A first visit in a fresh context: every transfer through CDP, then axe and the <html> attributes. */
-async function firstVisit(browser: Browser, href: string) {
-  const context = await browser.newContext();
+/** A fresh browser context holding only `cookies` (for this page's origin). */
+async function freshContext(browser: Browser, href: string, cookies: readonly BudgetCookie[], options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext(options);
+  if (cookies.length > 0) await context.addCookies(cookies.map((c) => ({ name: c.name, value: c.value, url: new URL(href).origin })));
+  return context;
+}
+
+async function firstVisit(browser: Browser, href: string, cookies: readonly BudgetCookie[]) {
+  const context = await freshContext(browser, href, cookies);
   try {
     const page = await context.newPage();
     const requested: string[] = [];
@@ -211,8 +227,8 @@ async function htmlAttributes(page: Page) {
 }
 
 /** JavaScript off: the <h1> and main content are there, and the first main-navigation link to another page works. */
-async function withoutScript(browser: Browser, href: string): Promise<NoScriptCheck> {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+async function withoutScript(browser: Browser, href: string, cookies: readonly BudgetCookie[]): Promise<NoScriptCheck> {
+  const context = await freshContext(browser, href, cookies, { javaScriptEnabled: false });
   try {
     const page = await context.newPage();
     const response = await page.goto(href, { waitUntil: 'load' });

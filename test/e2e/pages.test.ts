@@ -10,14 +10,18 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../src/i18n/i18n.js';
+import { createUser, signInAs } from '../support/auth.js';
 import { launchBrowser } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { BUDGETS, checkPageBudgets, type AxeViolation, type PageBudgetReport } from './page-budgets.js';
+import { BUDGETS, checkPageBudgets, type AxeViolation, type BudgetCookie, type PageBudgetReport } from './page-budgets.js';
 
 interface PageCase {
+  /** `{org}` stands for an organisation the suite makes, with members. */
   readonly path: string;
   readonly lang?: 'ar' | 'zh' | 'fr' | 'ru' | 'es';
   readonly status?: 200 | 404;
+  /** Visit signed in as a member (owner) of `{org}`, or as a platform admin. */
+  readonly as?: 'member' | 'admin';
 }
 
 const PAGES: readonly PageCase[] = [
@@ -34,6 +38,17 @@ const PAGES: readonly PageCase[] = [
   { path: '/', lang: 'fr' },
   { path: '/', lang: 'ru' },
   { path: '/', lang: 'es' },
+  { path: '/sign-in' },
+  { path: '/sign-up' },
+  { path: '/reset-password' },
+  { path: '/privacy' },
+  { path: '/organisations' },
+  { path: '/organisations/{org}' },
+  { path: '/sign-in', lang: 'ar' },
+  { path: '/account', as: 'member' },
+  { path: '/my/organisations', as: 'member' },
+  { path: '/organisations/{org}', as: 'member' },
+  { path: '/admin/audit', as: 'admin' },
 ];
 
 describe('pages in the browser', () => {
@@ -41,8 +56,23 @@ describe('pages in the browser', () => {
   let browser: Browser;
   const reports: PageBudgetReport[] = [];
 
+  let orgId: string;
+  const sessions = {} as Record<'member' | 'admin', BudgetCookie[]>;
+
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    const org = await server.db.insertInto('organisations')
+      .values({ name: 'Ministry of ICT and Digital Economy', acronym: 'MICDE', kind: 'member-state', country_m49: '404', website: 'https://ict.go.ke', description: 'Leads the national digital transformation agenda.' })
+      .returning('id').executeTakeFirstOrThrow();
+    orgId = org.id;
+    const member = await createUser(server.db, { displayName: 'Wanjiru Kamau', memberships: [{ organisationId: orgId, role: 'owner' }] });
+    await createUser(server.db, { displayName: 'Amina Otieno', memberships: [{ organisationId: orgId, role: 'editor' }] });
+    const admin = await createUser(server.db, { displayName: 'Platform Admin', platformRole: 'admin' });
+    const http = { request: (path: string, init?: RequestInit) => fetch(`${server.origin}${path}`, init) };
+    for (const [role, user] of [['member', member], ['admin', admin]] as const) {
+      const signedIn = await signInAs(http, user);
+      sessions[role] = [{ name: 'dcp_session', value: signedIn.cookie.slice('dcp_session='.length) }];
+    }
   });
 
   afterAll(async () => {
@@ -53,10 +83,12 @@ describe('pages in the browser', () => {
 
   describe('inclusion budgets', () => {
     for (const page of PAGES) {
-      it(`${page.path} [${page.lang ?? 'en'}]`, async () => {
-        const report = await checkPageBudgets(browser, server.origin, page.path, page.lang ? { lang: page.lang } : {});
+      const signedIn = page.as ? ` as ${page.as}` : '';
+      it(`${page.path} [${page.lang ?? 'en'}]${signedIn}`, async () => {
+        const path = page.path.replace('{org}', orgId);
+        const report = await checkPageBudgets(browser, server.origin, path, { ...(page.lang ? { lang: page.lang } : {}), ...(page.as ? { cookies: sessions[page.as] } : {}) });
         reports.push(report);
-        expect(budgetFailures(report, page), `${page.path} [${page.lang ?? 'en'}] misses its budgets`).toEqual([]);
+        expect(budgetFailures(report, page), `${page.path} [${page.lang ?? 'en'}]${signedIn} misses its budgets`).toEqual([]);
       }, 60_000);
     }
   });

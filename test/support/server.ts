@@ -10,13 +10,15 @@ import { serve } from '@hono/node-server';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
-import { createDb } from '../../src/db/database.js';
+import { createDb, type Db } from '../../src/db/database.js';
 import { silentLogger } from './app.js';
 import { TEMPLATE_DATABASE, withDatabase } from './engines.js';
 
 export interface TestServer {
   /** e.g. http://127.0.0.1:41234, without a trailing slash. */
   readonly origin: string;
+  /** The server's own database, to arrange data (users, organisations) before a visit. */
+  readonly db: Db;
   /** Stops the server, closes the pool and drops the database. */
   close(): Promise<void>;
 }
@@ -39,6 +41,7 @@ export async function startTestServer(): Promise<TestServer> {
 
   return {
     origin: `http://127.0.0.1:${port}`,
+    db,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

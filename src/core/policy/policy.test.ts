@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Actor, type Membership, type OrganisationRole, type PlatformRole } from './actor.js';
-import { can, isReadAction, type ActionsOf, type Resource } from './policy.js';
+import { can, isReadAction, secondFactorRequired, type ActionsOf, type Resource } from './policy.js';
 
 const ORG = 'org-a';
 const OTHER = 'org-b';
@@ -18,11 +18,12 @@ const inOrg = (role: OrganisationRole, organisationId = ORG): Membership => ({ o
 /** Every action of every resource type, with an example resource. */
 const CASES: { [T in keyof ActionsOf]: { resource: Extract<Resource, { type: T }>; actions: ActionsOf[T][] } } = {
   organisations: { resource: { type: 'organisations' }, actions: ['list', 'create'] },
-  organisation: { resource: { type: 'organisation', id: ORG }, actions: ['read', 'update', 'verify', 'map-domains', 'read-members', 'manage-members', 'add-member', 'delete'] },
+  organisation: { resource: { type: 'organisation', id: ORG }, actions: ['read', 'update', 'verify', 'map-domains', 'read-members', 'manage-members', 'add-member', 'delete', 'create-token'] },
   membership: { resource: { type: 'membership', organisationId: ORG, userId: 'someone-else' }, actions: ['update-role', 'remove'] },
   invitation: { resource: { type: 'invitation', organisationId: ORG }, actions: ['read', 'create', 'revoke', 'accept'] },
   'audit-log': { resource: { type: 'audit-log' }, actions: ['read', 'export'] },
-  account: { resource: { type: 'account', userId: ME }, actions: ['read', 'export', 'delete'] },
+  outbox: { resource: { type: 'outbox' }, actions: ['read'] },
+  account: { resource: { type: 'account', userId: ME }, actions: ['read', 'export', 'delete', 'manage-tokens', 'disable-two-factor'] },
   taxonomy: { resource: { type: 'taxonomy' }, actions: ['read', 'curate'] },
   record: { resource: { type: 'record', ownerOrganisationId: ORG, published: false }, actions: ['read', 'create', 'update', 'delete', 'publish'] },
 };
@@ -59,6 +60,8 @@ const EXPECTED: Record<string, string[]> = {
   'organisation:manage-members': ['owner', 'admin'],
   'organisation:add-member': ['admin'],
   'organisation:delete': ['owner', 'admin'],
+  // A token is a member's: admins and coordinators who are not members cannot make one.
+  'organisation:create-token': ['member', 'editor', 'owner'],
   'membership:update-role': ['owner', 'admin'],
   'membership:remove': ['owner', 'admin'],
   'invitation:read': ['owner', 'admin'],
@@ -67,9 +70,12 @@ const EXPECTED: Record<string, string[]> = {
   'invitation:accept': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
   'audit-log:read': ['admin'],
   'audit-log:export': ['admin'],
+  'outbox:read': ['admin'],
   'account:read': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
   'account:export': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
   'account:delete': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'account:manage-tokens': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'account:disable-two-factor': ['other', 'member', 'editor', 'owner'],
   'taxonomy:read': ['anonymous', 'other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
   'taxonomy:curate': ['coordinator', 'admin'],
   'record:read': ['member', 'editor', 'owner', 'coordinator', 'admin'],
@@ -133,6 +139,29 @@ describe('can(): specific rules', () => {
     expect(can(adminToken, 'remove', { type: 'membership', organisationId: ORG, userId: ME })).toBe(true);
   });
 
+  it('lets only a member make a token for an organisation, and only in person', () => {
+    expect(can(person([inOrg('member')]), 'create-token', { type: 'organisation', id: ORG })).toBe(true);
+    expect(can(person([inOrg('member')]), 'create-token', { type: 'organisation', id: OTHER })).toBe(false);
+    expect(can(person([], 'admin'), 'create-token', { type: 'organisation', id: ORG })).toBe(false);
+    // A token cannot mint tokens, not even a write token of an owner.
+    expect(can(token([inOrg('owner')], ORG, 'write'), 'create-token', { type: 'organisation', id: ORG })).toBe(false);
+  });
+
+  it('keeps a person’s tokens and second factor to that person, and makes admins and coordinators keep theirs', () => {
+    expect(can(person([]), 'manage-tokens', { type: 'account', userId: ME })).toBe(true);
+    expect(can(person([], 'admin'), 'manage-tokens', { type: 'account', userId: 'someone' })).toBe(false);
+    expect(can(token([inOrg('owner')], ORG, 'write'), 'manage-tokens', { type: 'account', userId: ME })).toBe(false);
+    expect(can(person([]), 'disable-two-factor', { type: 'account', userId: ME })).toBe(true);
+    expect(can(person([], 'coordinator'), 'disable-two-factor', { type: 'account', userId: ME })).toBe(false);
+    expect([secondFactorRequired(null), secondFactorRequired('admin'), secondFactorRequired('coordinator')]).toEqual([false, true, true]);
+  });
+
+  it('shows the mail outbox to admins in person only', () => {
+    expect(can(person([], 'admin'), 'read', { type: 'outbox' })).toBe(true);
+    expect(can(person([], 'coordinator'), 'read', { type: 'outbox' })).toBe(false);
+    expect(can(token([inOrg('owner')], ORG, 'read', 'admin'), 'read', { type: 'outbox' })).toBe(false);
+  });
+
   it('refuses an action or resource type it does not know (default deny)', () => {
     expect(ask(person([], 'admin'), 'obliterate', { type: 'organisation', id: ORG })).toBe(false);
     expect(ask(person([], 'admin'), 'read', { type: 'spaceship' } as unknown as Resource)).toBe(false);
@@ -159,6 +188,7 @@ describe('can(): properties over arbitrary actors', () => {
     fc.record({ type: fc.constant('membership' as const), organisationId: org, userId }),
     org.map((organisationId) => ({ type: 'invitation' as const, organisationId })),
     fc.constant({ type: 'audit-log' as const }),
+    fc.constant({ type: 'outbox' as const }),
     userId.map((id) => ({ type: 'account' as const, userId: id })),
     fc.constant({ type: 'taxonomy' as const }),
     fc.record({ type: fc.constant('record' as const), ownerOrganisationId: org, published: fc.boolean(), sharedWithOrganisationIds: fc.array(org, { maxLength: 2 }) }),

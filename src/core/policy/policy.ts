@@ -12,7 +12,7 @@
  *    signed in with a session.
  * 3. A token with scope `read` cannot perform any write action.
  */
-import type { Actor, Membership, OrganisationRole } from './actor.js';
+import type { Actor, Membership, OrganisationRole, PlatformRole } from './actor.js';
 
 /** What `can` decides about; each type names the facts the rule needs. */
 export type Resource =
@@ -22,6 +22,8 @@ export type Resource =
   | { readonly type: 'membership'; readonly organisationId: string; readonly userId: string }
   | { readonly type: 'invitation'; readonly organisationId: string }
   | { readonly type: 'audit-log' }
+  /** Mail kept when SMTP is not configured (verification links, invitations). */
+  | { readonly type: 'outbox' }
   /** A person's own account and personal data. */
   | { readonly type: 'account'; readonly userId: string }
   | { readonly type: 'taxonomy' }
@@ -41,11 +43,12 @@ export type ResourceType = Resource['type'];
 /** The actions each resource type knows. An action not listed cannot be asked. */
 export interface ActionsOf {
   organisations: 'list' | 'create';
-  organisation: 'read' | 'update' | 'verify' | 'map-domains' | 'read-members' | 'manage-members' | 'add-member' | 'delete';
+  organisation: 'read' | 'update' | 'verify' | 'map-domains' | 'read-members' | 'manage-members' | 'add-member' | 'delete' | 'create-token';
   membership: 'update-role' | 'remove';
   invitation: 'read' | 'create' | 'revoke' | 'accept';
   'audit-log': 'read' | 'export';
-  account: 'read' | 'export' | 'delete';
+  outbox: 'read';
+  account: 'read' | 'export' | 'delete' | 'manage-tokens' | 'disable-two-factor';
   taxonomy: 'read' | 'curate';
   record: 'read' | 'create' | 'update' | 'delete' | 'publish';
 }
@@ -61,6 +64,16 @@ export function isReadAction(action: string): boolean {
 }
 
 type UserActor = Extract<Actor, { kind: 'user' }>;
+
+/**
+ * Whether an account with this platform role must sign in with a second factor.
+ * Not a `can()` question — at sign-in there is no actor yet — but a rule about
+ * roles all the same, so it lives here beside the others.
+ * @example secondFactorRequired('coordinator') // true
+ */
+export function secondFactorRequired(platformRole: PlatformRole | null): boolean {
+  return platformRole !== null;
+}
 
 /**
  * May `actor` do `action` to `resource`? Default deny.
@@ -118,6 +131,10 @@ const RULES: { [T in ResourceType]: Rule<T> } = {
       // Adding someone without their accepting an invitation is for bootstrapping only.
       case 'add-member':
         return e.admin;
+      // A token acts as its maker's membership, so only a member may make one, in person;
+      // an admin who is not a member cannot mint a token for somebody else's organisation.
+      case 'create-token':
+        return e.session && role !== undefined;
       default:
         return false;
     }
@@ -146,10 +163,28 @@ const RULES: { [T in ResourceType]: Rule<T> } = {
     return (action === 'read' || action === 'export') && effective(actor).admin;
   },
 
+  outbox(actor, action) {
+    if (actor.kind !== 'user') return false;
+    // Mail holds links that sign people up and in: admins only, in person.
+    return action === 'read' && effective(actor).admin;
+  },
+
   account(actor, action, { userId }) {
     if (actor.kind !== 'user') return false;
-    // Personal data goes to the person, in person: never to a program holding an organisation's token.
-    return (action === 'read' || action === 'export' || action === 'delete') && effective(actor).session && actor.userId === userId;
+    // Personal data and credentials go to the person, in person: never to a program holding an organisation's token.
+    if (!effective(actor).session || actor.userId !== userId) return false;
+    switch (action) {
+      case 'read':
+      case 'export':
+      case 'delete':
+      case 'manage-tokens':
+        return true;
+      // Admins and coordinators must keep their second factor.
+      case 'disable-two-factor':
+        return !secondFactorRequired(actor.platformRole);
+      default:
+        return false;
+    }
   },
 
   taxonomy(actor, action) {

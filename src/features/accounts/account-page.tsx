@@ -12,6 +12,8 @@ export interface AccountView {
   readonly me: Me;
   readonly sessions: readonly { current: boolean; createdAt: Date; lastSeenAt: Date; userAgent: string | null }[];
   readonly tokens: readonly ApiToken[];
+  /** What the policy lets this person do here (admins and coordinators must keep their second factor). */
+  readonly may: { readonly disableTwoFactor: boolean };
 }
 
 export function AccountPage(props: {
@@ -81,7 +83,7 @@ export function AccountPage(props: {
       {me.twoFactorEnabled ? (
         <>
           <p>{t(lang, 'accounts.twoFactor.on')}</p>
-          {me.platformRole ? null : (
+          {!props.view.may.disableTwoFactor ? null : (
             <form method="post" action="/account/two-factor/disable" class="stack" novalidate>
               <CsrfInput token={props.csrf} />
               <Field lang={lang} name="disablePassword" type="password" label="accounts.field.password" autocomplete="current-password" error={errors['disablePassword']} />

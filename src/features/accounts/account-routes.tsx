@@ -3,6 +3,7 @@
  * still owing its second factor is sent to finish it (or to enrol) first.
  */
 import { Hono, type Context } from 'hono';
+import { can, secondFactorRequired } from '../../core/policy/policy.js';
 import { AppError } from '../../http/app-error.js';
 import type { AppEnv, CurrentSession, Deps } from '../../http/app-env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
@@ -49,7 +50,7 @@ async function accountView(deps: Deps, c: Context<AppEnv>, session: CurrentSessi
     listSessions(deps, session.userId, session.idHash),
     listTokens(deps, c.get('actor')),
   ]);
-  return { me, sessions, tokens };
+  return { me, sessions, tokens, may: { disableTwoFactor: can(c.get('actor'), 'disable-two-factor', { type: 'account', userId: session.userId }) } };
 }
 
 export function accountRoutes(deps: Deps) {
@@ -134,7 +135,7 @@ export function accountRoutes(deps: Deps) {
 
   app.post('/account/two-factor/disable', action(async (c, session, form) => {
     try {
-      await disableTwoFactor(deps, session.userId, form['disablePassword'] ?? '');
+      await disableTwoFactor(deps, c.get('actor'), form['disablePassword'] ?? '');
     } catch (e) {
       if (e instanceof AppError && e.code === 'validation-failed') return showAccount(c, session, { errors: { disablePassword: 'accounts.error.currentPassword' } }, 400);
       throw e;
@@ -147,7 +148,7 @@ export function accountRoutes(deps: Deps) {
     const user = await findUserById(deps.db, session.userId);
     const enrolment = await pendingEnrolment(deps, session.userId);
     if (!user || !enrolment) return c.redirect(session.pendingSecondFactor ? '/sign-in/two-factor' : '/account', 303);
-    return renderAccountPage(c, <TwoFactorSetupPage ctx={pageContext(c)} csrf={csrfToken(c)} secret={enrolment.secret} uri={enrolment.uri} required={user.platform_role !== null} {...(errors ? { errors } : {})} />, errors ? 400 : 200);
+    return renderAccountPage(c, <TwoFactorSetupPage ctx={pageContext(c)} csrf={csrfToken(c)} secret={enrolment.secret} uri={enrolment.uri} required={secondFactorRequired(user.platform_role)} {...(errors ? { errors } : {})} />, errors ? 400 : 200);
   };
 
   app.get('/account/two-factor', async (c) => {
@@ -161,7 +162,7 @@ export function accountRoutes(deps: Deps) {
     if (!session) return c.redirect('/sign-in', 303);
     const form = await readForm(c);
     try {
-      await confirmEnrolment(deps, session.userId, form['code'] ?? '', session.idHash);
+      await confirmEnrolment(deps, session.userId, form['code'] ?? '', { ...session, requestId: c.get('requestId') });
     } catch (e) {
       if (e instanceof AppError && e.code === 'unauthenticated') return setupPage(c, session, { code: 'accounts.error.code' });
       if (e instanceof AppError && e.code === 'conflict') return c.redirect('/account', 303);

@@ -41,7 +41,7 @@ export function authApi(deps: Deps) {
   return router
     .openapi(signInRoute, async (c) => {
       const input = c.req.valid('json');
-      const { user, session } = await signInForApi(deps, { ...input, userAgent: c.req.header('user-agent') });
+      const { user, session } = await signInForApi(deps, { ...input, userAgent: c.req.header('user-agent'), requestId: c.get('requestId') });
       writeSessionCookie(c, session.cookieValue, session.maxAgeSeconds);
       c.header('Cache-Control', 'no-store');
       return c.json({ user: await meOfSessionUser(deps, user.id), csrfToken: session.csrfSecret }, 200);

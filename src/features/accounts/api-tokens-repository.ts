@@ -25,8 +25,19 @@ export async function findLiveToken(db: Db, tokenHash: Buffer) {
     .executeTakeFirst();
 }
 
-export async function markTokenUsed(db: Db, id: string): Promise<void> {
-  await db.updateTable('api_tokens').set({ last_used_at: sql`now()` }).where('id', '=', id).execute();
+/**
+ * Marks the token used now, unless it was already marked within the last
+ * `everySeconds`: true when this call moved `last_used_at` (one statement, so
+ * concurrent requests on any instance agree on which of them "claimed" the window).
+ */
+export async function claimTokenUse(db: Db, id: string, everySeconds: number): Promise<boolean> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: sql`now()` })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', sql<Date>`now() - make_interval(secs => ${everySeconds})`)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function listTokensOf(db: Db, userId: string) {
@@ -51,4 +62,14 @@ export async function revokeToken(db: Db, userId: string, id: string): Promise<b
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Every token the user made, revoked ones too (for their data export). */
+export async function listAllTokensOf(db: Db, userId: string) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'organisation_id', 'scope', 'hint', 'created_at', 'last_used_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
 }

@@ -4,18 +4,23 @@
  * listed and revoked by their owner.
  */
 import type { Actor } from '../../core/policy/actor.js';
+import { can } from '../../core/policy/policy.js';
 import type { Deps } from '../../http/app-env.js';
 import { AppError } from '../../http/app-error.js';
+import { authorise, requireUser } from '../../http/authorise.js';
 import * as repo from './api-tokens-repository.js';
 import { TOKEN_PREFIX } from './authentication.js';
 import { presentToken } from './presenters.js';
 import { randomSecret, sha256 } from './secrets.js';
 
-/** Tokens are managed from a browser session only: a token cannot mint or revoke tokens. */
-function sessionUser(actor: Actor): Extract<Actor, { kind: 'user' }> {
-  if (actor.kind !== 'user') throw new AppError('unauthenticated', 'Sign in to manage API tokens');
-  if (actor.via.kind !== 'session') throw new AppError('forbidden', 'API tokens are managed from a signed-in session, not with a token');
-  return actor;
+/**
+ * The person managing their own tokens. The policy (`account` `manage-tokens`)
+ * allows it only in person, from a browser session: a token cannot mint or revoke tokens.
+ */
+function tokenOwner(actor: Actor): Extract<Actor, { kind: 'user' }> {
+  const user = requireUser(actor);
+  authorise(actor, 'manage-tokens', { type: 'account', userId: user.userId });
+  return user;
 }
 
 export async function createToken(
@@ -23,8 +28,8 @@ export async function createToken(
   actor: Actor,
   input: { organisationId: string; scope: 'read' | 'write'; name: string },
 ) {
-  const user = sessionUser(actor);
-  if (!user.memberships.some((m) => m.organisationId === input.organisationId)) {
+  const user = tokenOwner(actor);
+  if (!can(actor, 'create-token', { type: 'organisation', id: input.organisationId })) {
     throw new AppError('forbidden', 'You can make tokens only for an organisation you belong to', [{ field: 'body.organisationId', message: 'not one of your organisations' }]);
   }
   const secret = randomSecret(32);
@@ -38,12 +43,12 @@ export async function createToken(
 }
 
 export async function listTokens(deps: Pick<Deps, 'db'>, actor: Actor) {
-  const user = sessionUser(actor);
+  const user = tokenOwner(actor);
   return (await repo.listTokensOf(deps.db, user.userId)).map(presentToken);
 }
 
 export async function revokeToken(deps: Pick<Deps, 'db' | 'logger'>, actor: Actor, id: string): Promise<void> {
-  const user = sessionUser(actor);
+  const user = tokenOwner(actor);
   if (!(await repo.revokeToken(deps.db, user.userId, id))) throw new AppError('not-found', 'You have no API token with this id');
   deps.logger.info({ event: 'token-revoked', userId: user.userId, tokenId: id }, 'API token revoked');
 }

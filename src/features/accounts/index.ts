@@ -1,7 +1,8 @@
 /**
  * Accounts: sign-up and e-mail verification, sign-in with sessions and TOTP,
  * password reset, change of e-mail, API tokens, CSRF, rate limits and mail.
- * Other features use `c.get('actor')` (set by `authenticate`) and the exports below.
+ * Other features use `c.get('actor')` (set by `authenticate`) and the exports
+ * below — never this feature's other modules or its tables.
  */
 export { authenticate } from './authenticate.js';
 export { requireCsrf, csrfToken, CSRF_FIELD, CSRF_HEADER } from './csrf.js';
@@ -10,8 +11,13 @@ export { limitAnonymousApiReads, limitPerIp, hit as hitRateLimit, rateLimited } 
 export { clientIp } from './client-ip.js';
 export { authApi } from './api-routes.js';
 export { tokenApi } from './token-routes.js';
-export { accountPages } from './page-routes.js';
+export { accountPages, type AccountPagesOptions, type SignInAlternative } from './page-routes.js';
 export { createAccount, type CreatedAccount } from './create-account.js';
 export { hashPassword, verifyPassword, passwordProblem } from './passwords.js';
 export { currentTotp } from './totp.js';
-export { SESSION_COOKIE } from './cookies.js';
+export { SESSION_COOKIE, clearSessionCookie, secureCookies, writeSessionCookie } from './cookies.js';
+// Single sign-on opens sessions and finds or creates accounts through these.
+export { openSession, type OpenedSession } from './sessions.js';
+export { accountForVerifiedAddress, type VerifiedAccount } from './verified-accounts.js';
+export { accountExists, emailOfAccount } from './people.js';
+export { accountDataOf, deleteAccountData } from './personal-data.js';

@@ -1,7 +1,7 @@
 /**
  * Outgoing mail. Through SMTP (nodemailer) when DCP_SMTP_URL is set;
  * otherwise — and whenever SMTP fails — into the `outbox` table, where an
- * admin can read it. The log says only that a mail was queued and how, never
+ * admin reads it at /admin/outbox and anyone on the server with `dcp outbox`. The log says only that a mail was queued and how, never
  * to whom or what it says.
  */
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -41,14 +41,22 @@ export async function sendMail(deps: Pick<Deps, 'db' | 'config' | 'logger'>, mai
     }
   }
   await writeOutbox(deps.db, mail);
-  logger.info({ via: 'outbox' }, 'mail queued');
+  // For a newcomer without SMTP: where the mail (a verification link, say) can be read. Never to whom.
+  logger.info({ via: 'outbox' }, 'mail queued in the outbox (no SMTP): read it at /admin/outbox as an admin, or run "npm run dcp -- outbox" on the server');
 }
 
 async function writeOutbox(db: Db, mail: Mail): Promise<void> {
   await db.insertInto('outbox').values({ recipient: mail.to, subject: mail.subject, body: mail.text }).execute();
 }
 
-/** The most recent outbox mails, newest first (for admins). */
-export async function readOutbox(db: Db, limit = 100) {
-  return db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(limit).execute();
+/** The most recent outbox mails, newest first, older than `beforeId` when given (keyset pages). */
+export async function readOutbox(db: Db, limit = 100, beforeId?: number) {
+  let query = db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(limit);
+  if (beforeId !== undefined) query = query.where('id', '<', beforeId);
+  return query.execute();
+}
+
+/** Drops mail still kept for an address (when its account is deleted). */
+export async function forgetMailTo(db: Db, recipient: string): Promise<void> {
+  await db.deleteFrom('outbox').where('recipient', '=', recipient).execute();
 }

@@ -22,7 +22,7 @@ export function resetRoutes(deps: Deps) {
     const error = emailError(form['email']);
     if (error) return renderAccountPage(c, <ResetRequestPage ctx={pageContext(c)} csrf={csrfToken(c)} errors={{ email: error }} values={{ email: form['email'] ?? '' }} />, 400);
     await requestPasswordReset(deps, form['email']!);
-    return renderAccountPage(c, <SentPage ctx={pageContext(c)} text="accounts.sent.reset" />);
+    return renderAccountPage(c, <SentPage ctx={pageContext(c)} text="accounts.sent.reset" outbox={deps.config.smtpUrl === undefined} />);
   });
 
   app.get('/reset-password/confirm', async (c) => {

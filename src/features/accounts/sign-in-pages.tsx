@@ -3,6 +3,7 @@
  * e-mail", reset request and new password, and the one-button confirmations
  * a mailed link opens (a GET never changes anything; the button posts).
  */
+import type { JSX } from 'hono/jsx/jsx-runtime';
 import { t, type MessageKey } from '../../i18n/i18n.js';
 import { Layout, type PageContext } from '../../web/layout.js';
 import { CsrfInput, ErrorSummary, Field, Notice, type FormErrors } from './forms.js';
@@ -14,7 +15,7 @@ interface FormPage {
   values?: Record<string, string>;
 }
 
-export function SignInPage(props: FormPage & { next: string; notice?: string | undefined }) {
+export function SignInPage(props: FormPage & { next: string; notice?: string | undefined; alternative?: JSX.Element | null | undefined }) {
   const { lang } = props.ctx;
   const errors = props.errors ?? {};
   const title = t(lang, 'accounts.signIn.title');
@@ -30,6 +31,7 @@ export function SignInPage(props: FormPage & { next: string; notice?: string | u
         <Field lang={lang} name="password" type="password" label="accounts.field.password" autocomplete="current-password" error={errors['password']} />
         <button type="submit">{t(lang, 'accounts.signIn.submit')}</button>
       </form>
+      {props.alternative ?? null}
       <p><a href="/reset-password">{t(lang, 'accounts.signIn.forgot')}</a></p>
       <p><a href="/sign-up">{t(lang, 'accounts.signIn.noAccount')}</a></p>
     </Layout>
@@ -76,13 +78,23 @@ export function SignUpPage(props: FormPage) {
   );
 }
 
-export function SentPage(props: { ctx: PageContext; text: MessageKey }) {
+/** Where outbox mail can be read, for the "check your e-mail" page when no SMTP server is set up. */
+export const OUTBOX_PATH = '/admin/outbox';
+
+/**
+ * "Check your e-mail". With `outbox` (no SMTP server configured) it also says
+ * where the mail went: the admin outbox page, or `npm run dcp -- outbox` on the
+ * server — how a newcomer confirms the first account without a mail server.
+ */
+export function SentPage(props: { ctx: PageContext; text: MessageKey; outbox?: boolean }) {
   const { lang } = props.ctx;
   const title = t(lang, 'accounts.sent.title');
+  const [before, after = ''] = t(lang, 'accounts.sent.outbox').split('{link}');
   return (
     <Layout ctx={props.ctx} title={title}>
       <h1>{title}</h1>
       <p role="status">{t(lang, props.text)}</p>
+      {props.outbox ? <p class="notice">{before}<a href={OUTBOX_PATH}>{OUTBOX_PATH}</a>{after}</p> : null}
       <p><a href="/sign-in">{t(lang, 'accounts.signIn.title')}</a></p>
     </Layout>
   );

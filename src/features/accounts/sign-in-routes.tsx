@@ -1,5 +1,7 @@
 /** HTML routes for signing in (with the second factor), out and up, and confirming an address. */
 import { Hono, type Context } from 'hono';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import type { Language } from '../../shared/localised.js';
 import { AppError } from '../../http/app-error.js';
 import type { AppEnv, Deps } from '../../http/app-env.js';
 import { t, type MessageKey } from '../../i18n/i18n.js';
@@ -34,12 +36,21 @@ function hasErrors(errors: FormErrors): boolean {
   return Object.values(errors).some(Boolean);
 }
 
-export function signInRoutes(deps: Deps) {
+/** Another way to sign in, shown under the sign-in form (single sign-on); given by app.ts, so accounts need not import sso. */
+export type SignInAlternative = (props: { lang: Language; next: string }) => JSX.Element | null;
+
+export interface SignInOptions {
+  readonly signInAlternative?: SignInAlternative | undefined;
+}
+
+export function signInRoutes(deps: Deps, options: SignInOptions = {}) {
   const app = new Hono<AppEnv>();
+  const alternative = options.signInAlternative;
 
   app.get('/sign-in', async (c) => {
     if (c.get('actor').kind === 'user') return c.redirect('/account', 303);
-    return renderAccountPage(c, <SignInPage ctx={pageContext(c)} csrf={csrfToken(c)} next={safeNext(c.req.query('next'))} notice={doneNotice(c, DONE)} />);
+    const next = safeNext(c.req.query('next'));
+    return renderAccountPage(c, <SignInPage ctx={pageContext(c)} csrf={csrfToken(c)} next={next} notice={doneNotice(c, DONE)} alternative={alternative?.({ lang: c.get('lang'), next })} />);
   });
 
   app.post('/sign-in', limitPerIp(deps, 'sign-in', 10), async (c) => {
@@ -47,10 +58,10 @@ export function signInRoutes(deps: Deps) {
     const next = safeNext(form['next']);
     const errors: FormErrors = { email: emailError(form['email']), password: form['password'] ? undefined : 'accounts.error.password.required' };
     const again = (e: FormErrors, status: 400 | 401 | 403) =>
-      renderAccountPage(c, <SignInPage ctx={pageContext(c)} csrf={csrfToken(c)} next={next} errors={e} values={{ email: form['email'] ?? '' }} />, status);
+      renderAccountPage(c, <SignInPage ctx={pageContext(c)} csrf={csrfToken(c)} next={next} errors={e} values={{ email: form['email'] ?? '' }} alternative={alternative?.({ lang: c.get('lang'), next })} />, status);
     if (hasErrors(errors)) return again(errors, 400);
     try {
-      const outcome = await signInWithPassword(deps, { email: form['email']!, password: form['password']!, userAgent: c.req.header('user-agent') });
+      const outcome = await signInWithPassword(deps, { email: form['email']!, password: form['password']!, userAgent: c.req.header('user-agent'), requestId: c.get('requestId') });
       writeSessionCookie(c, outcome.session.cookieValue, outcome.session.maxAgeSeconds);
       if (outcome.kind === 'second-factor') return c.redirect(`/sign-in/two-factor?next=${encodeURIComponent(next)}`, 303);
       if (outcome.kind === 'enrol') return c.redirect('/account/two-factor', 303);
@@ -74,7 +85,7 @@ export function signInRoutes(deps: Deps) {
     const form = await readForm(c);
     const next = safeNext(form['next']);
     try {
-      await completeSignIn(deps, session.userId, form['code'] ?? '', session.idHash);
+      await completeSignIn(deps, session.userId, form['code'] ?? '', { ...session, requestId: c.get('requestId') });
     } catch (error) {
       if (error instanceof AppError && error.code === 'unauthenticated') {
         return renderAccountPage(c, <SecondFactorPage ctx={pageContext(c)} csrf={csrfToken(c)} next={next} errors={{ code: 'accounts.error.code' }} />, 401);
@@ -102,7 +113,7 @@ export function signInRoutes(deps: Deps) {
       return renderAccountPage(c, <SignUpPage ctx={pageContext(c)} csrf={csrfToken(c)} errors={errors} values={values} />, 400);
     }
     await signUp(deps, { email: form['email']!, displayName: form['displayName']!, password: form['password']!, lang: c.get('lang') });
-    return renderAccountPage(c, <SentPage ctx={pageContext(c)} text="accounts.sent.signUp" />);
+    return renderAccountPage(c, <SentPage ctx={pageContext(c)} text="accounts.sent.signUp" outbox={deps.config.smtpUrl === undefined} />);
   });
 
   app.get('/verify-email', (c) => {

@@ -2,9 +2,17 @@
  * Signing in with an e-mail address and password. Wrong address and wrong
  * password are indistinguishable (same message, same argon2 work). After
  * repeated failures the address is refused for a growing delay.
+ *
+ * Audit: `auth.sign-in` is written when a session becomes usable (here when no
+ * second factor is owed, else by the second step in two-factor.ts);
+ * `auth.sign-in-failed` for a wrong password, an unconfirmed address or a wrong
+ * second-factor code, naming the account by id (null for an unknown address),
+ * never by address. Attempts refused by the throttle before any check are not logged.
  */
+import { secondFactorRequired } from '../../core/policy/policy.js';
 import { AppError } from '../../http/app-error.js';
 import type { Deps } from '../../http/app-env.js';
+import { recordFailedSignIn, recordSignIn } from '../audit/index.js';
 import { sendVerification } from './email-verification.js';
 import { rateLimited } from './rate-limits.js';
 import { normaliseEmail } from './secrets.js';
@@ -29,6 +37,8 @@ export interface SignInInput {
   readonly email: string;
   readonly password: string;
   readonly userAgent: string | undefined;
+  /** Quoted in the audit log. */
+  readonly requestId?: string | undefined;
 }
 
 /** Checks the password and the account state, or throws the AppError to show. */
@@ -40,10 +50,12 @@ async function checkCredentials(deps: Pick<Deps, 'db' | 'config' | 'logger'>, in
   const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : await verifyDecoy(input.password);
   if (!user || !ok) {
     await recordFailure(deps.db, email);
+    await recordFailedSignIn(deps.db, { userId: user?.id ?? null, reason: 'credentials', requestId: input.requestId ?? null });
     deps.logger.info({ event: 'sign-in-failed' }, 'sign-in failed');
     throw new AppError('unauthenticated', BAD_CREDENTIALS);
   }
   if (!user.email_verified_at) {
+    await recordFailedSignIn(deps.db, { userId: user.id, reason: 'unverified', requestId: input.requestId ?? null });
     await sendVerification(deps, user);
     throw new AppError('forbidden', 'Confirm your e-mail address first: we have sent you a new link');
   }
@@ -57,8 +69,9 @@ async function checkCredentials(deps: Pick<Deps, 'db' | 'config' | 'logger'>, in
  */
 export async function signInWithPassword(deps: Pick<Deps, 'db' | 'config' | 'logger'>, input: SignInInput): Promise<SignInOutcome> {
   const user = await checkCredentials(deps, input);
-  const kind = user.totp_enabled_at ? 'second-factor' : user.platform_role ? 'enrol' : 'signed-in';
+  const kind = user.totp_enabled_at ? 'second-factor' : secondFactorRequired(user.platform_role) ? 'enrol' : 'signed-in';
   const session = await openSession(deps, user.id, { pendingSecondFactor: kind !== 'signed-in', userAgent: input.userAgent });
+  if (kind === 'signed-in') await recordSignIn(deps.db, { userId: user.id, method: 'password', requestId: input.requestId ?? null });
   deps.logger.info({ event: 'sign-in', userId: user.id, pending: kind !== 'signed-in' }, 'signed in');
   return { kind, user, session } as SignInOutcome;
 }
@@ -74,13 +87,28 @@ export async function signInForApi(
   const user = await checkCredentials(deps, input);
   if (user.totp_enabled_at) {
     if (!input.totp) throw new AppError('unauthenticated', 'This account uses two-factor sign-in: send the current code as "totp"', [{ field: 'body.totp', message: 'required for this account' }]);
-    await checkTotp(deps, user, input.totp);
-  } else if (user.platform_role) {
+    await checkSecondFactor(deps, user, input.totp, input.requestId);
+  } else if (secondFactorRequired(user.platform_role)) {
     throw new AppError('forbidden', 'Administrators and coordinators must set up two-factor sign-in first: sign in at /sign-in to do so');
   }
   const session = await openSession(deps, user.id, { pendingSecondFactor: false, userAgent: input.userAgent });
+  await recordSignIn(deps.db, { userId: user.id, method: user.totp_enabled_at ? 'totp' : 'password', requestId: input.requestId ?? null });
   deps.logger.info({ event: 'sign-in', userId: user.id, via: 'api' }, 'signed in');
   return { user, session };
+}
+
+/** checkTotp as a step of signing in: a refused code is also a failed sign-in in the audit log. */
+export async function checkSecondFactor(
+  deps: Pick<Deps, 'db' | 'logger'>, user: Pick<UserRow, 'id' | 'totp_secret'>, code: string, requestId: string | null | undefined,
+): Promise<void> {
+  try {
+    await checkTotp(deps, user, code);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'unauthenticated') {
+      await recordFailedSignIn(deps.db, { userId: user.id, reason: 'second-factor', requestId: requestId ?? null });
+    }
+    throw error;
+  }
 }
 
 /** Accepts a TOTP code once (a replayed code is refused), or throws. */

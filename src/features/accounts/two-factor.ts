@@ -2,11 +2,14 @@
  * TOTP enrolment and the second step of sign-in. Enrolment stores a secret,
  * shows it once, and takes effect only when a code from it is entered.
  */
+import type { Actor } from '../../core/policy/actor.js';
 import type { Deps } from '../../http/app-env.js';
 import { AppError } from '../../http/app-error.js';
+import { authorise, requireUser } from '../../http/authorise.js';
+import { recordSignIn } from '../audit/index.js';
 import { verifyPassword } from './passwords.js';
 import { completeSecondFactor } from './sessions-repository.js';
-import { checkTotp } from './sign-in.js';
+import { checkSecondFactor, checkTotp } from './sign-in.js';
 import { newTotpSecret, totpUri } from './totp.js';
 import * as users from './users-repository.js';
 
@@ -27,30 +30,46 @@ export async function pendingEnrolment(deps: Pick<Deps, 'db'>, userId: string, r
   return { secret, uri: totpUri(secret, user.email) };
 }
 
-/** Turns TOTP on with a first code and completes the session's sign-in. */
-export async function confirmEnrolment(deps: Pick<Deps, 'db' | 'logger'>, userId: string, code: string, session: Buffer): Promise<void> {
+/** The session a second-factor step completes, and the request to quote in the audit log. */
+export interface PendingSession {
+  readonly idHash: Buffer;
+  /** True while the session still owes its second factor (enrolment then completes a sign-in). */
+  readonly pendingSecondFactor: boolean;
+  readonly requestId?: string | undefined;
+}
+
+/**
+ * Turns TOTP on with a first code and completes the session's sign-in. For a
+ * session still pending (an admin or coordinator enrolling at sign-in) this is
+ * the sign-in's last step, audited as one.
+ */
+export async function confirmEnrolment(deps: Pick<Deps, 'db' | 'logger'>, userId: string, code: string, session: PendingSession): Promise<void> {
   const user = await users.findUserById(deps.db, userId);
   if (!user?.totp_secret || user.totp_enabled_at) throw new AppError('conflict', 'There is no two-factor set-up in progress');
-  await checkTotp(deps, user, code);
+  if (session.pendingSecondFactor) await checkSecondFactor(deps, user, code, session.requestId);
+  else await checkTotp(deps, user, code);
   await users.enableTotp(deps.db, userId);
-  await completeSecondFactor(deps.db, session);
+  await completeSecondFactor(deps.db, session.idHash);
+  if (session.pendingSecondFactor) await recordSignIn(deps.db, { userId, method: 'totp', requestId: session.requestId ?? null });
   deps.logger.info({ event: 'two-factor-enabled', userId }, 'two-factor sign-in enabled');
 }
 
 /** The second step of sign-in: a code completes the pending session. */
-export async function completeSignIn(deps: Pick<Deps, 'db' | 'logger'>, userId: string, code: string, session: Buffer): Promise<void> {
+export async function completeSignIn(deps: Pick<Deps, 'db' | 'logger'>, userId: string, code: string, session: PendingSession): Promise<void> {
   const user = await users.findUserById(deps.db, userId);
   if (!user?.totp_enabled_at) throw new AppError('conflict', 'This account has no two-factor sign-in to complete');
-  await checkTotp(deps, user, code);
-  await completeSecondFactor(deps.db, session);
+  await checkSecondFactor(deps, user, code, session.requestId);
+  await completeSecondFactor(deps.db, session.idHash);
+  await recordSignIn(deps.db, { userId, method: 'totp', requestId: session.requestId ?? null });
   deps.logger.info({ event: 'sign-in', userId, secondFactor: true }, 'signed in');
 }
 
-/** Turns TOTP off (with the password); refused for admins and coordinators, who must keep it. */
-export async function disableTwoFactor(deps: Pick<Deps, 'db' | 'logger'>, userId: string, password: string): Promise<void> {
+/** Turns TOTP off (with the password); the policy refuses it to admins and coordinators, who must keep it. */
+export async function disableTwoFactor(deps: Pick<Deps, 'db' | 'logger'>, actor: Actor, password: string): Promise<void> {
+  const { userId } = requireUser(actor);
+  authorise(actor, 'disable-two-factor', { type: 'account', userId });
   const user = await users.findUserById(deps.db, userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in first');
-  if (user.platform_role) throw new AppError('forbidden', 'Administrators and coordinators must keep two-factor sign-in');
   if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
     throw new AppError('validation-failed', 'The password is not correct', [{ field: 'body.password', message: 'not correct' }]);
   }

@@ -80,7 +80,12 @@ export async function claimTotpStep(db: Db, userId: string, step: number): Promi
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The user's memberships with the organisation's name, for the actor and the account page. */
+/**
+ * The user's memberships with the organisation's name, for the actor and the
+ * account page. It reads the organisations feature's tables: every request's
+ * Actor is built from it, and asking that feature's service instead would make
+ * the two features import each other (organisations sends mail through accounts).
+ */
 export async function listMemberships(db: Db, userId: string) {
   return db
     .selectFrom('memberships')
@@ -89,4 +94,12 @@ export async function listMemberships(db: Db, userId: string) {
     .where('memberships.user_id', '=', userId)
     .orderBy('organisations.name')
     .execute();
+}
+
+/**
+ * Deletes the account; its sessions, memberships, API tokens and one-time
+ * tokens go with it (ON DELETE CASCADE).
+ */
+export async function deleteUser(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('users').where('id', '=', userId).execute();
 }

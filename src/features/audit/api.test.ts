@@ -93,9 +93,34 @@ forEachEngine('audit log', (t) => {
       method: 'PATCH', headers: { Authorization: `Bearer ${created.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ acronym: 'TO' }),
     });
     expect(write.status).toBe(403);
-    const uses = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'token.use').where('resource_id', '=', created.id).execute();
-    expect(uses).toHaveLength(2);
-    expect(uses[0]).toMatchObject({ actor_id: owner.id, via: 'token', token_organisation_id: org.id });
+    // Both requests fall in one minute: one entry, quoting the first (at most one per token per minute).
+    const uses = async () => t.db.selectFrom('audit_log').selectAll().where('action', '=', 'token.use').where('resource_id', '=', created.id).orderBy('id').execute();
+    expect(await uses()).toHaveLength(1);
+    expect((await uses())[0]).toMatchObject({ actor_id: owner.id, via: 'token', token_organisation_id: org.id, after: { method: 'GET', path: `/api/v1/organisations/${org.id}/members` } });
+    // A minute later, the next request is recorded again.
+    await t.db.updateTable('api_tokens').set({ last_used_at: new Date(Date.now() - 61_000) }).where('id', '=', created.id).execute();
+    expect((await app().request('/api/v1/me', { headers: { Authorization: `Bearer ${created.token}` } })).status).toBe(200);
+    expect((await uses()).map((u) => (u.after as { path: string }).path)).toEqual([`/api/v1/organisations/${org.id}/members`, '/api/v1/me']);
+  });
+
+  it('records a wrong second-factor code and an unconfirmed address as failed sign-ins, and the completed second step as the sign-in', async () => {
+    const person = await createUser(t.db, { totp: true });
+    const wrongCode = await app().request('/api/v1/auth/sign-in', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': randomAddress() }, body: JSON.stringify({ email: person.email, password: person.password, totp: '000000' }),
+    });
+    expect(wrongCode.status).toBe(401);
+    await signInAs(app(), person);
+    const unconfirmed = await createUser(t.db, { verified: false });
+    const refused = await app().request('/api/v1/auth/sign-in', {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': randomAddress() }, body: JSON.stringify({ email: unconfirmed.email, password: unconfirmed.password }),
+    });
+    expect(refused.status).toBe(403);
+    const rows = await t.db.selectFrom('audit_log').select(['action', 'subject_id', 'after']).where('subject_id', 'in', [person.id, unconfirmed.id]).orderBy('id').execute();
+    expect(rows).toEqual([
+      { action: 'auth.sign-in-failed', subject_id: person.id, after: { reason: 'second-factor' } },
+      { action: 'auth.sign-in', subject_id: person.id, after: { method: 'totp' } },
+      { action: 'auth.sign-in-failed', subject_id: unconfirmed.id, after: { reason: 'unverified' } },
+    ]);
   });
 
   it('shows the admin page to admins and refuses others', async () => {

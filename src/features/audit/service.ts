@@ -52,7 +52,10 @@ export async function recordAudit(tx: WriteTx | Db, event: AuditEvent): Promise<
 }
 
 /**
- * A successful sign-in (password, single sign-on, second factor).
+ * A completed sign-in: the session is usable from now on. `method` is how it
+ * completed — `password` or `oidc` alone, or `totp` for a second factor that
+ * completed a pending session (after a password or single sign-on). Called by
+ * the accounts feature (password, API, second factor) and by single sign-on.
  * @example await recordSignIn(tx, { userId, method: 'password', requestId })
  */
 export async function recordSignIn(tx: WriteTx | Db, input: { userId: string; method: 'password' | 'oidc' | 'totp'; requestId?: string | null }): Promise<void> {
@@ -66,9 +69,12 @@ export async function recordSignIn(tx: WriteTx | Db, input: { userId: string; me
 /**
  * A refused sign-in. `userId` is the account the attempt named, or null when the
  * address matches no account; the address itself is never recorded.
- * @example await recordFailedSignIn(db, { userId: null, reason: 'bad-credentials', requestId })
+ * @example await recordFailedSignIn(db, { userId: null, reason: 'credentials', requestId })
  */
-export async function recordFailedSignIn(tx: WriteTx | Db, input: { userId: string | null; reason: string; requestId?: string | null }): Promise<void> {
+export async function recordFailedSignIn(
+  tx: WriteTx | Db,
+  input: { userId: string | null; reason: 'credentials' | 'unverified' | 'second-factor'; requestId?: string | null },
+): Promise<void> {
   await recordAudit(tx, {
     actor: { kind: 'anonymous' }, action: 'auth.sign-in-failed', resourceType: 'user', resourceId: input.userId, subjectId: input.userId,
     after: { reason: input.reason }, requestId: input.requestId ?? null,
@@ -76,7 +82,9 @@ export async function recordFailedSignIn(tx: WriteTx | Db, input: { userId: stri
 }
 
 /**
- * A request authenticated by an API token.
+ * A request authenticated by an API token. The accounts feature calls it at
+ * most once per token per minute (see accounts/authentication.ts), so an entry
+ * marks the first request of a minute of use, not every request.
  * @example await recordTokenUse(db, { actor, tokenId, method: 'POST', path: '/api/v1/…', requestId })
  */
 export async function recordTokenUse(tx: WriteTx | Db, input: { actor: Actor; tokenId: string; method: string; path: string; requestId?: string | null }): Promise<void> {

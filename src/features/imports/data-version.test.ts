@@ -12,6 +12,13 @@ describe('VersionedCache', () => {
     expect(cache.size).toBe(1);
   });
 
+  it('answers a request that read an older version without emptying the newer cache', async () => {
+    const cache = new VersionedCache<string>();
+    await cache.get('5.5', 'KEN', async () => 'new');
+    expect(await cache.get('4.4', 'KEN', async () => 'old')).toBe('old');
+    expect(await cache.get('5.5', 'KEN', async () => 'recomputed')).toBe('new');
+  });
+
   it('shares one computation between concurrent misses and keeps no failure', async () => {
     const cache = new VersionedCache<string>();
     let calls = 0;

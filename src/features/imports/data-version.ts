@@ -35,6 +35,9 @@ export class VersionedCache<T> {
   constructor(private readonly maxEntries = 1000) {}
 
   get(version: string, key: string, compute: () => Promise<T>): Promise<T> {
+    // A request that read the version just before an import committed must not empty the
+    // cache of the newer version: it gets its answer, uncached.
+    if (isOlder(version, this.#version)) return compute();
     if (version !== this.#version) {
       this.#entries.clear();
       this.#version = version;
@@ -53,4 +56,12 @@ export class VersionedCache<T> {
   get size(): number {
     return this.#entries.size;
   }
+}
+
+/** Versions are `max.count` of import_runs; both only grow. */
+function isOlder(version: string, than: string): boolean {
+  if (than === '') return false;
+  const [max = 0, count = 0] = version.split('.').map(Number);
+  const [thanMax = 0, thanCount = 0] = than.split('.').map(Number);
+  return count < thanCount || (count === thanCount && max < thanMax);
 }

@@ -85,13 +85,19 @@ export function organisationPages(deps: Deps) {
     const organisation = await service.getOrganisation(db, actor, id);
     const resource = { type: 'organisation' as const, id };
     const { byIso3 } = await countryIndex();
+    const members = can(actor, 'read-members', resource) ? await service.listMembers(db, actor, id) : undefined;
+    const viewerId = actor.kind === 'user' ? actor.userId : undefined;
+    const isMember = viewerId !== undefined && (members ?? []).some((m) => m.userId === viewerId);
     return {
       organisation,
       country: organisation.country ? byIso3.get(organisation.country) : undefined,
-      members: can(actor, 'read-members', resource) ? await service.listMembers(db, actor, id) : undefined,
+      members,
       invitations: can(actor, 'read', { type: 'invitation', organisationId: id }) ? await service.listInvitations(db, actor, id) : undefined,
-      viewerId: actor.kind === 'user' ? actor.userId : undefined,
-      may: { edit: can(actor, 'update', resource), manage: can(actor, 'manage-members', resource), verify: can(actor, 'verify', resource), mapDomains: can(actor, 'map-domains', resource) },
+      viewerId,
+      may: {
+        edit: can(actor, 'update', resource), manage: can(actor, 'manage-members', resource), verify: can(actor, 'verify', resource), mapDomains: can(actor, 'map-domains', resource),
+        leave: isMember && can(actor, 'remove', { type: 'membership', organisationId: id, userId: viewerId }),
+      },
     };
   }
 

@@ -128,14 +128,14 @@ export interface OrganisationView {
   members: Member[] | undefined;
   invitations: Invitation[] | undefined;
   viewerId: string | undefined;
-  may: { edit: boolean; manage: boolean; verify: boolean; mapDomains: boolean };
+  /** What the policy lets the viewer do here; `leave` only for a member. */
+  may: { edit: boolean; manage: boolean; verify: boolean; mapDomains: boolean; leave: boolean };
 }
 
 export function OrganisationPage(props: { ctx: Ctx; csrf: string; view: OrganisationView; done: boolean; problems: readonly FieldProblem[] }) {
   const { ctx, view } = props;
   const o = view.organisation;
   const lang = ctx.lang;
-  const myRole = view.members?.find((m) => m.userId === view.viewerId)?.role;
   return (
     <Layout ctx={ctx} title={o.name}>
       <p><a href="/organisations">{t(lang, 'org.list.title')}</a></p>
@@ -188,7 +188,7 @@ export function OrganisationPage(props: { ctx: Ctx; csrf: string; view: Organisa
               ))}
             </tbody>
           </table></div>
-          {myRole && view.viewerId ? (
+          {view.may.leave && view.viewerId ? (
             <form method="post" action={`/organisations/${o.id}/members/${view.viewerId}/remove`}>
               <Csrf token={props.csrf} />
               <button type="submit">{t(lang, 'org.leave')}</button>

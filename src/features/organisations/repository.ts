@@ -1,9 +1,15 @@
 /**
  * Reads and writes of organisations, memberships and invitations. Plain
- * functions taking the database or a transaction first. Two reads reach past
- * this feature's tables, on purpose and read-only: the country's ISO code
- * (reference data, joined for lists) and a member's display name and address
- * (users, to list members and to check an invitation's addressee).
+ * functions taking the database or a transaction first.
+ *
+ * Two reads reach past this feature's tables, on purpose and read-only, each
+ * in one named function: `organisationsWithCountryCode` joins `countries` (the
+ * reference feature's) for the ISO code shown in every list, and
+ * `listMembersWithNames` joins `users` (the accounts feature's) for members'
+ * display names. Asking those features' services row by row instead would
+ * turn one query per page into one per organisation or member, and sort by
+ * name in memory. Everything else about other features' data goes through
+ * their index.ts (reference `m49OfIso3`, accounts `accountExists`, `emailOfAccount`).
  */
 import { sql, type Selectable } from 'kysely';
 import type { Db, WriteTx } from '../../db/database.js';
@@ -15,7 +21,8 @@ export type InvitationRow = Selectable<InvitationsTable>;
 type Role = MembershipRow['role'];
 type Reader = Db | WriteTx;
 
-function organisations(db: Reader) {
+/** Organisations with their country's ISO alpha-3 code: the one join with `countries` (see the header). */
+function organisationsWithCountryCode(db: Reader) {
   return db
     .selectFrom('organisations')
     .leftJoin('countries', 'countries.m49', 'organisations.country_m49')
@@ -33,7 +40,7 @@ export interface OrganisationFilter {
 }
 
 export async function listOrganisations(db: Db, filter: OrganisationFilter): Promise<OrganisationRow[]> {
-  let query = organisations(db).orderBy(sql`lower(organisations.name)`).limit(filter.limit);
+  let query = organisationsWithCountryCode(db).orderBy(sql`lower(organisations.name)`).limit(filter.limit);
   if (filter.kind) query = query.where('organisations.kind', '=', filter.kind as OrganisationRow['kind']);
   if (filter.countryM49) query = query.where('organisations.country_m49', '=', filter.countryM49);
   if (filter.verification) query = query.where('organisations.verification', '=', filter.verification as OrganisationRow['verification']);
@@ -42,17 +49,13 @@ export async function listOrganisations(db: Db, filter: OrganisationFilter): Pro
 }
 
 export async function findOrganisation(db: Reader, id: string): Promise<OrganisationRow | undefined> {
-  return organisations(db).where('organisations.id', '=', id).executeTakeFirst();
+  return organisationsWithCountryCode(db).where('organisations.id', '=', id).executeTakeFirst();
 }
 
 /** Locks the organisation row so membership changes to it run one at a time (the last-owner rule). */
 export async function lockOrganisation(tx: WriteTx, id: string): Promise<OrganisationRow | undefined> {
   const row = await tx.selectFrom('organisations').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
   return row ? findOrganisation(tx, id) : undefined;
-}
-
-export async function m49OfIso3(db: Reader, iso3: string): Promise<string | undefined> {
-  return (await db.selectFrom('countries').select('m49').where('iso3', '=', iso3.toUpperCase()).executeTakeFirst())?.m49;
 }
 
 export async function insertOrganisation(tx: WriteTx, values: {
@@ -74,7 +77,8 @@ export async function organisationsForDomain(db: Reader, domain: string): Promis
   return db.selectFrom('organisations').select('id').where(sql<boolean>`${domain} = any(email_domains)`).execute();
 }
 
-export async function listMembers(db: Reader, organisationId: string) {
+/** Members with their display names, by name: the one join with `users` (see the header). */
+export async function listMembersWithNames(db: Reader, organisationId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
@@ -112,7 +116,7 @@ export async function deleteMembership(tx: WriteTx, organisationId: string, user
 
 /** A person's organisations with their role, by name. */
 export async function membershipsOfUser(db: Reader, userId: string) {
-  const rows = await organisations(db)
+  const rows = await organisationsWithCountryCode(db)
     .innerJoin('memberships', 'memberships.organisation_id', 'organisations.id')
     .select(['memberships.role as membership_role', 'memberships.created_at as membership_since'])
     .where('memberships.user_id', '=', userId)
@@ -134,14 +138,6 @@ export async function soleOwnerships(db: Reader, userId: string): Promise<{ id: 
         .whereRef('other.organisation_id', '=', 'm.organisation_id').where('other.role', '=', 'owner').whereRef('other.user_id', '<>', 'm.user_id'),
     )))
     .execute();
-}
-
-export async function userExists(db: Reader, userId: string): Promise<boolean> {
-  return (await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst()) !== undefined;
-}
-
-export async function emailOfUser(db: Reader, userId: string): Promise<string | undefined> {
-  return (await db.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst())?.email;
 }
 
 export async function insertInvitation(tx: WriteTx, values: {

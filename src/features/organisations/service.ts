@@ -11,7 +11,9 @@ import type { Db, WriteTx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { authorise, requireUser } from '../../http/authorise.js';
 import { decodeCursor, paginate } from '../../http/pagination.js';
+import { accountExists, emailOfAccount } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
+import { m49OfIso3 } from '../reference/index.js';
 import { auditSnapshot, presentInvitation, presentMember, presentOrganisation } from './presenters.js';
 import * as repo from './repository.js';
 import type {
@@ -40,7 +42,7 @@ function isUniqueViolation(error: unknown): boolean {
 
 async function countryM49(db: Db | WriteTx, iso3: string | null | undefined): Promise<string | null | undefined> {
   if (iso3 === undefined || iso3 === null) return iso3;
-  const m49 = await repo.m49OfIso3(db, iso3);
+  const m49 = await m49OfIso3(db, iso3);
   if (!m49) throw new AppError('validation-failed', `body.country: no country with ISO code "${iso3}"`, [{ field: 'body.country', message: 'unknown ISO alpha-3 code' }]);
   return m49;
 }
@@ -53,7 +55,7 @@ function present(actor: Actor, row: repo.OrganisationRow): Organisation {
 export async function listOrganisations(db: Db, actor: Actor, query: OrganisationListQuery): Promise<{ data: Organisation[]; next: string | null }> {
   authorise(actor, 'list', { type: 'organisations' });
   const afterName = decodeCursor(query.cursor, z.string().max(200));
-  const m49 = query.country ? await repo.m49OfIso3(db, query.country) : undefined;
+  const m49 = query.country ? await m49OfIso3(db, query.country) : undefined;
   if (query.country && !m49) return { data: [], next: null };
   const rows = await repo.listOrganisations(db, { kind: query.kind, countryM49: m49, verification: query.verification, afterName, limit: query.limit + 1 });
   const { items, next } = paginate(rows, query.limit, (r) => r.name.toLowerCase());
@@ -145,7 +147,7 @@ export async function verifyOrganisation(db: Db, asker: Asker, id: string, input
 export async function listMembers(db: Db, actor: Actor, id: string): Promise<Member[]> {
   if (!(await repo.findOrganisation(db, id))) throw notFound(id);
   authorise(actor, 'read-members', { type: 'organisation', id });
-  return (await repo.listMembers(db, id)).map(presentMember);
+  return (await repo.listMembersWithNames(db, id)).map(presentMember);
 }
 
 /** Adds an existing account directly, without an invitation (admins, to bootstrap an organisation). */
@@ -153,7 +155,7 @@ export async function addMember(db: Db, asker: Asker, id: string, input: { userI
   const { actor } = asker;
   if (!(await repo.findOrganisation(db, id))) throw notFound(id);
   authorise(actor, 'add-member', { type: 'organisation', id });
-  if (!(await repo.userExists(db, input.userId))) throw new AppError('not-found', `No user with id "${input.userId}"`);
+  if (!(await accountExists(db, input.userId))) throw new AppError('not-found', `No user with id "${input.userId}"`);
   return db.transaction().execute(async (tx) => {
     await repo.lockOrganisation(tx, id);
     if (!(await repo.insertMembership(tx, id, input.userId, input.role))) throw new AppError('conflict', 'This person is already a member; change their role instead');
@@ -163,7 +165,7 @@ export async function addMember(db: Db, asker: Asker, id: string, input: { userI
 }
 
 async function memberOf(db: Db | WriteTx, organisationId: string, userId: string): Promise<Member> {
-  const row = (await repo.listMembers(db, organisationId)).find((m) => m.user_id === userId);
+  const row = (await repo.listMembersWithNames(db, organisationId)).find((m) => m.user_id === userId);
   if (!row) throw new AppError('not-found', `No member with id "${userId}" in this organisation`);
   return presentMember(row);
 }
@@ -285,7 +287,7 @@ export async function acceptInvitation(db: Db, asker: Asker, token: string): Pro
   const preview = await repo.usableInvitationByToken(db, hashToken(token));
   if (!preview) throw new AppError('not-found', 'This invitation link is unknown, used, revoked or expired');
   authorise(actor, 'accept', { type: 'invitation', organisationId: preview.organisation_id });
-  const email = await repo.emailOfUser(db, user.userId);
+  const email = await emailOfAccount(db, user.userId);
   if (email !== preview.email) throw new AppError('forbidden', 'This invitation was sent to another e-mail address; sign in with that address to accept it');
   return db.transaction().execute(async (tx) => {
     await repo.lockOrganisation(tx, preview.organisation_id);

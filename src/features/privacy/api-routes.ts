@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { createRouter, type Deps } from '../../http/app-env.js';
 import { actorOf } from '../../http/authorise.js';
 import { problemResponses } from '../../http/problem.js';
-import { clearSessionCookie } from '../accounts/cookies.js';
+import { clearSessionCookie } from '../accounts/index.js';
 import { PersonalDataSchema } from './schemas.js';
 import * as service from './service.js';
 

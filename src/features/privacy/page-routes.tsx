@@ -4,8 +4,7 @@ import { AppError, type FieldProblem } from '../../http/app-error.js';
 import type { AppEnv, Deps } from '../../http/app-env.js';
 import { actorOf } from '../../http/authorise.js';
 import { pageContext } from '../../web/page-context.js';
-import { clearSessionCookie } from '../accounts/cookies.js';
-import { csrfToken } from '../accounts/index.js';
+import { clearSessionCookie, csrfToken } from '../accounts/index.js';
 import { PrivacyPage } from './pages.js';
 import * as service from './service.js';
 

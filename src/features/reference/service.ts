@@ -61,6 +61,16 @@ export async function getCountry(db: Db, code: string): Promise<Country> {
   return presentCountry(row, memberships.get(row.m49) ?? []);
 }
 
+/**
+ * The M49 code of the country with this ISO alpha-3 code, or undefined; for
+ * features that store a country by its M49 key (organisations).
+ * @example await m49OfIso3(db, 'KEN') // '404'
+ */
+export async function m49OfIso3(db: Db, iso3: string): Promise<string | undefined> {
+  if (!/^[A-Za-z]{3}$/.test(iso3)) return undefined;
+  return (await repo.findCountry(db, iso3))?.m49;
+}
+
 export async function listGroups(db: Db, kind?: string) {
   const rows = await repo.listGroups(db, kind ? [kind] : undefined);
   return rows.map(presentGroup);

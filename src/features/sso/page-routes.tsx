@@ -8,9 +8,10 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../../http/app-error.js';
 import type { AppEnv, Deps } from '../../http/app-env.js';
-import { secureCookies, writeSessionCookie } from '../accounts/cookies.js';
-import { openSession } from '../accounts/sessions.js';
+import { openSession, secureCookies, writeSessionCookie } from '../accounts/index.js';
+import type { SignInAlternative } from '../accounts/index.js';
 import { beginSignIn, completeSignIn, oidcClient } from './service.js';
+import { SsoButton } from './sso-button.js';
 
 const STATE_COOKIE = 'dcp_oidc_state';
 const COOKIE_PATH = '/sign-in/oidc';
@@ -37,12 +38,24 @@ export function ssoPages(deps: Deps) {
       const session = await openSession(deps, result.userId, { pendingSecondFactor: result.secondFactorOwed, userAgent: c.req.header('user-agent') });
       writeSessionCookie(c, session.cookieValue, session.maxAgeSeconds);
       c.header('Cache-Control', 'no-store');
-      // A second factor still owed is asked for on the sign-in page, which knows the pending session.
-      return c.redirect(result.secondFactorOwed ? `/sign-in?next=${encodeURIComponent(result.returnTo)}` : result.returnTo, 303);
+      // A second factor still owed is asked for by the accounts feature's pages, which know the pending session.
+      if (result.step === 'second-factor') return c.redirect(`/sign-in/two-factor?next=${encodeURIComponent(result.returnTo)}`, 303);
+      if (result.step === 'enrol') return c.redirect('/account/two-factor', 303);
+      return c.redirect(result.returnTo, 303);
     });
 }
 
 /** Whether the "sign in with your organisation" button should be shown. */
 export function ssoEnabled(deps: Pick<Deps, 'config'>): boolean {
   return deps.config.oidc !== undefined;
+}
+
+/**
+ * The sign-in page's single-sign-on button when a provider is configured, else
+ * undefined; app.ts hands it to the accounts pages.
+ * @example accountPages(deps, { signInAlternative: ssoSignInAlternative(deps) })
+ */
+export function ssoSignInAlternative(deps: Pick<Deps, 'config'>): SignInAlternative | undefined {
+  if (!ssoEnabled(deps)) return undefined;
+  return ({ lang, next }) => SsoButton({ lang, enabled: true, next });
 }

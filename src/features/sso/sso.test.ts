@@ -5,6 +5,8 @@ import { loadConfig } from '../../config/config.js';
 import { forEachEngine } from '../../../test/support/engines.js';
 import { startTestProvider, type TestProvider } from '../../../test/support/oidc.js';
 import { testApp } from '../../../test/support/app.js';
+import { createUser, type TestUser } from '../../../test/support/auth.js';
+import { currentTotp } from '../accounts/index.js';
 import { safeReturnPath } from './service.js';
 
 const REDIRECT = 'http://localhost/sign-in/oidc/callback';
@@ -26,12 +28,15 @@ forEachEngine('single sign-on with OpenID Connect', (t) => {
     }),
   });
   let orgId: string;
+  let tess: TestUser;
 
   beforeAll(async () => {
     provider = await startTestProvider([
       { sub: 'alice', email: 'Alice.Wanjiru@ICT.go.ke', emailVerified: true, name: 'Alice Wanjiru' },
       { sub: 'mallory', email: 'mallory@ict.go.ke', emailVerified: false, name: 'Mallory' },
+      { sub: 'tess', email: 'tess.two-factor@example.org', emailVerified: true, name: 'Tess' },
     ], REDIRECT);
+    tess = await createUser(t.db, { email: 'tess.two-factor@example.org', totp: true });
     orgId = (await t.db.insertInto('organisations').values({ name: 'ICT Authority', kind: 'member-state', email_domains: ['ict.go.ke'] }).returning('id').executeTakeFirstOrThrow()).id;
   });
   afterAll(() => provider.close());
@@ -101,6 +106,36 @@ forEachEngine('single sign-on with OpenID Connect', (t) => {
     const { response } = await signInThroughProvider(app(), 'mallory');
     expect(response.status).toBe(403);
     expect(await t.db.selectFrom('users').select('id').where('email', '=', 'mallory@ict.go.ke').execute()).toHaveLength(0);
+  });
+
+  it('sends an account with two-factor sign-in to the two-factor page, and signs it in with the code', async () => {
+    const sso = app();
+    const { response } = await signInThroughProvider(sso, 'tess', '/my/organisations');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/sign-in/two-factor?next=%2Fmy%2Forganisations');
+    const cookie = /dcp_session=[^;]+/.exec(response.headers.get('set-cookie') ?? '')?.[0] ?? '';
+    // The session is pending: anonymous everywhere but the two-factor page.
+    expect((await sso.request('/api/v1/me', { headers: { Cookie: cookie } })).status).toBe(401);
+    const page = await sso.request('/sign-in/two-factor?next=%2Fmy%2Forganisations', { headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(html).toContain('name="code"');
+    const done = await sso.request('/sign-in/two-factor', {
+      method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf, next: '/my/organisations', code: currentTotp(tess.totpSecret!) }).toString(),
+    });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe('/my/organisations');
+    expect((await sso.request('/api/v1/me', { headers: { Cookie: cookie } })).status).toBe(200);
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'after']).where('subject_id', '=', tess.id).orderBy('id').execute();
+    expect(audit).toEqual([{ action: 'auth.sign-in', after: { method: 'totp' } }]);
+  });
+
+  it('shows the single-sign-on button on the sign-in page only when it is configured', async () => {
+    const html = await (await app().request('/sign-in?next=%2Forganisations')).text();
+    expect(html).toContain('href="/sign-in/oidc?next=%2Forganisations"');
+    expect(await (await testApp(t.db).request('/sign-in')).text()).not.toContain('/sign-in/oidc');
   });
 
   it('offers no single sign-on when it is not configured', async () => {

@@ -117,4 +117,12 @@ export const accountsEn = {
   'mail.changeEmail.body': 'Hello {name},\n\nTo use this address for your Digital Cooperation Platform account, open this link within 24 hours:\n\n{link}\n\nIf you did not ask for this, ignore this message.',
   'mail.emailChanged.subject': 'Your e-mail address was changed',
   'mail.emailChanged.body': 'Hello {name},\n\nThe e-mail address of your Digital Cooperation Platform account has been changed to another address. If you did not do this, reset your password here and tell an administrator:\n\n{link}',
+  'accounts.sent.outbox': 'This platform has no mail server set up, so the mail was kept in its outbox. An administrator can read it at {link}; on the server, run: npm run dcp -- outbox',
+  'outbox.title': 'Mail outbox',
+  'outbox.lead': 'Mail the platform kept because no mail server (DCP_SMTP_URL) is set up or delivery failed, newest first.',
+  'outbox.none': 'The outbox is empty.',
+  'outbox.col.at': 'Kept at',
+  'outbox.col.to': 'To',
+  'outbox.col.subject': 'Subject',
+  'outbox.older': 'Older mail',
 } as const;

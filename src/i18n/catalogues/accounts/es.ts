@@ -114,4 +114,12 @@ export const accountsEs = {
   'mail.changeEmail.body': 'Hola, {name}:\n\nPara usar esta dirección en su cuenta de la Plataforma de Cooperación Digital, abra este enlace en las próximas 24 horas:\n\n{link}\n\nSi no lo ha pedido, ignore este mensaje.',
   'mail.emailChanged.subject': 'Se ha cambiado su correo electrónico',
   'mail.emailChanged.body': 'Hola, {name}:\n\nEl correo electrónico de su cuenta en la Plataforma de Cooperación Digital se ha cambiado por otro. Si no fue usted, restablezca aquí su contraseña y avise a un administrador:\n\n{link}',
+  'accounts.sent.outbox': 'Esta plataforma no tiene un servidor de correo configurado, así que el mensaje se guardó en su bandeja de salida. Un administrador puede leerlo en {link}; en el servidor, ejecute: npm run dcp -- outbox',
+  'outbox.title': 'Bandeja de salida',
+  'outbox.lead': 'Mensajes que la plataforma guardó porque no hay servidor de correo (DCP_SMTP_URL) o falló el envío, del más reciente al más antiguo.',
+  'outbox.none': 'La bandeja de salida está vacía.',
+  'outbox.col.at': 'Guardado el',
+  'outbox.col.to': 'Para',
+  'outbox.col.subject': 'Asunto',
+  'outbox.older': 'Mensajes anteriores',
 };

@@ -114,4 +114,12 @@ export const accountsFr = {
   'mail.changeEmail.body': 'Bonjour {name},\n\nPour utiliser cette adresse pour votre compte sur la Plateforme de coopération numérique, ouvrez ce lien dans les 24 heures :\n\n{link}\n\nSi vous n’avez rien demandé, ignorez ce message.',
   'mail.emailChanged.subject': 'Votre adresse électronique a été changée',
   'mail.emailChanged.body': 'Bonjour {name},\n\nL’adresse électronique de votre compte sur la Plateforme de coopération numérique a été remplacée par une autre. Si ce n’est pas vous, réinitialisez votre mot de passe ici et prévenez un administrateur :\n\n{link}',
+  'accounts.sent.outbox': 'Aucun serveur de messagerie n’est configuré sur cette plateforme : le message a été conservé dans sa boîte d’envoi. Un administrateur peut le lire sur {link} ; sur le serveur, lancez : npm run dcp -- outbox',
+  'outbox.title': 'Boîte d’envoi',
+  'outbox.lead': 'Messages conservés par la plateforme faute de serveur de messagerie (DCP_SMTP_URL) ou après un échec d’envoi, du plus récent au plus ancien.',
+  'outbox.none': 'La boîte d’envoi est vide.',
+  'outbox.col.at': 'Conservé le',
+  'outbox.col.to': 'Destinataire',
+  'outbox.col.subject': 'Objet',
+  'outbox.older': 'Messages plus anciens',
 };

@@ -114,4 +114,12 @@ export const accountsZh = {
   'mail.changeEmail.body': '{name}，您好：\n\n如需将此地址用于您的数字合作平台账户，请在 24 小时内打开以下链接：\n\n{link}\n\n如果您没有提出此请求，请忽略此邮件。',
   'mail.emailChanged.subject': '您的电子邮件地址已更改',
   'mail.emailChanged.body': '{name}，您好：\n\n您的数字合作平台账户的电子邮件地址已更改为另一个地址。如果这不是您本人所为，请在此重置密码并通知管理员：\n\n{link}',
+  'accounts.sent.outbox': '本平台未配置邮件服务器，因此邮件已保存在发件箱中。管理员可在 {link} 阅读；在服务器上可运行：npm run dcp -- outbox',
+  'outbox.title': '发件箱',
+  'outbox.lead': '因未配置邮件服务器（DCP_SMTP_URL）或发送失败而由平台保存的邮件，最新的在前。',
+  'outbox.none': '发件箱为空。',
+  'outbox.col.at': '保存时间',
+  'outbox.col.to': '收件人',
+  'outbox.col.subject': '主题',
+  'outbox.older': '更早的邮件',
 };
