@@ -21,3 +21,4 @@ export { openSession, type OpenedSession } from './sessions.js';
 export { accountForVerifiedAddress, type VerifiedAccount } from './verified-accounts.js';
 export { accountExists, emailOfAccount } from './people.js';
 export { accountDataOf, deleteAccountData } from './personal-data.js';
+export { mailLink } from './links.js';
