@@ -4,7 +4,7 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, type Deps } from '../../http/app-env.js';
-import { problemResponses } from '../../http/problem.js';
+import { jsonResponse, problemResponses } from '../../http/problem.js';
 import { clearSessionCookie, writeSessionCookie } from './cookies.js';
 import { getMe, meOfSessionUser } from './me.js';
 import { limitPerIp } from './rate-limits.js';
@@ -12,7 +12,6 @@ import { MeResponseSchema, SignInRequestSchema, SignInResponseSchema } from './s
 import { endSession } from './sessions.js';
 import { signInForApi } from './sign-in.js';
 
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const tags = ['Accounts'];
 
 const signInRoute = createRoute({
@@ -20,7 +19,7 @@ const signInRoute = createRoute({
   description: 'Sets the `dcp_session` cookie. Accounts with two-factor sign-in send the current code as `totp`. '
     + 'At most 10 attempts a minute per address, and a growing delay after repeated failures for one account (429 with Retry-After).',
   request: { body: { content: { 'application/json': { schema: SignInRequestSchema } }, required: true } },
-  responses: { 200: json(SignInResponseSchema, 'Signed in; the session cookie is set'), ...problemResponses(400, 401, 403, 429) },
+  responses: { 200: jsonResponse(SignInResponseSchema, 'Signed in; the session cookie is set'), ...problemResponses(400, 401, 403, 429) },
 });
 
 const signOutRoute = createRoute({
@@ -31,7 +30,7 @@ const signOutRoute = createRoute({
 
 const meRoute = createRoute({
   method: 'get', path: '/me', tags, summary: 'The signed-in person: account, memberships, platform role',
-  responses: { 200: json(MeResponseSchema, 'The account behind the session or token'), ...problemResponses(401) },
+  responses: { 200: jsonResponse(MeResponseSchema, 'The account behind the session or token'), ...problemResponses(401) },
 });
 
 export function authApi(deps: Deps) {

@@ -1,23 +1,22 @@
 /** /api/v1/tokens: make, list and revoke API tokens (from a signed-in session). */
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, type Deps } from '../../http/app-env.js';
-import { problemResponses } from '../../http/problem.js';
+import { jsonResponse, problemResponses } from '../../http/problem.js';
 import * as service from './api-tokens.js';
 import { CreatedApiTokenSchema, CreateTokenRequestSchema, TokenListSchema, TokenParamsSchema } from './schemas.js';
 
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const tags = ['Accounts'];
 
 const createTokenRoute = createRoute({
   method: 'post', path: '/tokens', tags, summary: 'Make an API token for one of your organisations',
   description: 'The token is in the answer this once only; it is stored hashed. Use it as `Authorization: Bearer dcp_…`. Needs a signed-in session (and X-CSRF-Token).',
   request: { body: { content: { 'application/json': { schema: CreateTokenRequestSchema } }, required: true } },
-  responses: { 201: json(CreatedApiTokenSchema, 'The new token'), ...problemResponses(400, 401, 403) },
+  responses: { 201: jsonResponse(CreatedApiTokenSchema, 'The new token'), ...problemResponses(400, 401, 403) },
 });
 
 const listTokensRoute = createRoute({
   method: 'get', path: '/tokens', tags, summary: 'Your live API tokens (never the tokens themselves)',
-  responses: { 200: json(TokenListSchema, 'Your tokens'), ...problemResponses(401, 403) },
+  responses: { 200: jsonResponse(TokenListSchema, 'Your tokens'), ...problemResponses(401, 403) },
 });
 
 const revokeTokenRoute = createRoute({
