@@ -113,6 +113,15 @@ forEachEngine('indicator import', (t) => {
     expect((await observation(t.db, 'AGO', 2022))?.value).toBe(43.5);
   });
 
+  it('lets a second source with the same vintage neither overwrite nor flip the value, while the same source may correct itself', async () => {
+    const sameDayOtherSource = await importBatches(t.db, 'test', [batch('2027-01-15', 44, 'Another source, same day')]);
+    expect(sameDayOtherSource).toMatchObject({ revised: 0, superseded: 1 });
+    expect((await observation(t.db, 'AGO', 2022))?.value).toBe(43.5);
+    const correction = await importBatches(t.db, 'test', [batch('2027-01-15', 43.7, 'A newer source')]);
+    expect(correction).toMatchObject({ revised: 1, superseded: 0 });
+    expect((await observation(t.db, 'AGO', 2022))?.value).toBe(43.7);
+  });
+
   it('recomputes a cached profile after any import', async () => {
     const app = testApp(t.db);
     const first = await body<{ dataVersion: string; indicators: { code: string; latest: { year: number; value: number } | null }[] }>(await app.request('/api/v1/countries/AGO/profile'));

@@ -43,7 +43,18 @@ export interface ApplyCounts {
 }
 
 /**
- * Writes observations: new ones are inserted; a newer (or equal) vintage replaces
+ * Whether an incoming row may replace a stored one: a newer vintage always; the same
+ * vintage only from the same source (a re-import). Two sources published on the same
+ * day never overwrite each other, so re-imports do not flip a value back and forth.
+ */
+function replaces(incoming: 'i' | 'excluded', stored: 'o' | 'observations') {
+  const i = sql.raw(incoming);
+  const o = sql.raw(stored);
+  return sql`(${i}.vintage > ${o}.vintage or (${i}.vintage = ${o}.vintage and ${i}.source = ${o}.source))`;
+}
+
+/**
+ * Writes observations: new ones are inserted; a row that `replaces` the stored one replaces
  * the stored value, recording the old one in observation_revisions when it differs.
  */
 export async function applyObservations(tx: WriteTx, rows: readonly ObservationRow[], importRunId: number): Promise<ApplyCounts> {
@@ -55,23 +66,23 @@ export async function applyObservations(tx: WriteTx, rows: readonly ObservationR
   const counts = await sql<{ inserted: number; revised: number; unchanged: number; superseded: number }>`
     select
       count(*) filter (where o.m49 is null) as inserted,
-      count(*) filter (where o.m49 is not null and i.vintage >= o.vintage and i.value <> o.value) as revised,
-      count(*) filter (where o.m49 is not null and i.vintage >= o.vintage and i.value = o.value) as unchanged,
-      count(*) filter (where o.m49 is not null and i.vintage < o.vintage) as superseded
+      count(*) filter (where o.m49 is not null and ${replaces('i', 'o')} and i.value <> o.value) as revised,
+      count(*) filter (where o.m49 is not null and ${replaces('i', 'o')} and i.value = o.value) as unchanged,
+      count(*) filter (where o.m49 is not null and not ${replaces('i', 'o')}) as superseded
     from incoming i
     left join observations o using (indicator_code, m49, year, breakdown)`.execute(tx);
   await sql`
     insert into observation_revisions (indicator_code, m49, year, breakdown, old_value, new_value, old_source, old_vintage, new_vintage, import_run_id)
     select o.indicator_code, o.m49, o.year, o.breakdown, o.value, i.value, o.source, o.vintage, i.vintage, ${importRunId}
     from incoming i join observations o using (indicator_code, m49, year, breakdown)
-    where i.vintage >= o.vintage and i.value <> o.value`.execute(tx);
+    where ${replaces('i', 'o')} and i.value <> o.value`.execute(tx);
   await sql`
     insert into observations (indicator_code, m49, year, breakdown, value, estimate, note, source, vintage, import_run_id)
     select indicator_code, m49, year, breakdown, value, estimate, note, source, vintage, import_run_id from incoming
     on conflict (indicator_code, m49, year, breakdown) do update
       set value = excluded.value, estimate = excluded.estimate, note = excluded.note, source = excluded.source,
           vintage = excluded.vintage, import_run_id = excluded.import_run_id
-      where excluded.vintage >= observations.vintage
+      where ${replaces('excluded', 'observations')}
         and (observations.value, observations.source, observations.vintage, observations.estimate, observations.note)
             is distinct from (excluded.value, excluded.source, excluded.vintage, excluded.estimate, excluded.note)`.execute(tx);
   await sql`drop table incoming`.execute(tx);
