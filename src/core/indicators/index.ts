@@ -8,5 +8,6 @@ export * from './bands.js';
 export * from './aggregate.js';
 export * from './trend.js';
 export * from './rank.js';
+export * from './rank-window.js';
 export * from './derived.js';
 export * from './catalogue.js';

@@ -1,6 +1,6 @@
 /**
  * /api/v1 routes of the Connect data: the indicator catalogue, observations, aggregates and
- * country profiles. Each route declares its schemas, picks the representation (JSON, CSV or
+ * country and group profiles. Each route declares its schemas, picks the representation (JSON, CSV or
  * SDMX-CSV) and calls one service function; presenters shape what leaves.
  */
 import { createRoute } from '@hono/zod-openapi';
@@ -8,11 +8,11 @@ import { createRouter, type Deps } from '../../http/app-env.js';
 import { problemResponses } from '../../http/problem.js';
 import { csvResponse, downloadContent, refuseSdmx, requestedFormat, sdmxResponse } from './downloads.js';
 import {
-  aggregatesSdmx, aggregatesTable, indicatorsTable, observationsSdmx, observationsTable, profileSdmx, profileTable,
+  aggregatesSdmx, aggregatesTable, groupProfileSdmx, groupProfileTable, indicatorsTable, observationsSdmx, observationsTable, profileSdmx, profileTable,
 } from './presenters.js';
 import * as service from './service.js';
 import {
-  AggregatePageSchema, AggregateQuerySchema, CountryProfileParamsSchema, CountryProfileSchema, FormatQuerySchema,
+  AggregatePageSchema, AggregateQuerySchema, CountryProfileParamsSchema, CountryProfileSchema, FormatQuerySchema, GroupProfileParamsSchema, GroupProfileSchema,
   IndicatorListSchema, IndicatorParamsSchema, IndicatorSchema, ObservationPageSchema, ObservationQuerySchema,
 } from './schemas.js';
 
@@ -53,9 +53,20 @@ const listAggregates = createRoute({
 const getProfile = createRoute({
   method: 'get', path: '/countries/{iso3}/profile', tags, summary: 'Connectivity profile of one country',
   description: 'Every indicator: latest value, year, source and vintage; trend and 2030 projection; ITU band or target status; on track; '
-    + `years to target; gap; rank in the region and in each group (LDC, LLDC, SIDS, income) for the latest year. ${FORMATS_NOTE}`,
+    + 'years to target; gap; rank in the region and in each group (LDC, LLDC, SIDS, income), each peer on its latest value within the three years '
+    + `ending at the country's latest year (the rank says the window and how many peers had no value). ${FORMATS_NOTE}`,
   request: { params: CountryProfileParamsSchema, query: FormatQuerySchema },
   responses: { 200: { description: 'The profile', content: downloadContent(CountryProfileSchema) }, ...problemResponses(400, 404) },
+});
+
+const getGroupProfile = createRoute({
+  method: 'get', path: '/groups/{code}/profile', tags, summary: 'Connectivity profile of one group',
+  description: 'Every indicator for the world, an M49 region or sub-region, LDC, LLDC, SIDS or an income group: the latest computed aggregate '
+    + '(value, year, coverage 0–1, method), the figure the source itself published for the group that year when there is one, '
+    + 'and the trend fitted on the group\'s aggregate series with the same model as for countries, ITU band or target status, 2030 projection, '
+    + `on track, years to target and gap. Indicators that are not aggregated have no latest value. ${FORMATS_NOTE}`,
+  request: { params: GroupProfileParamsSchema, query: FormatQuerySchema },
+  responses: { 200: { description: 'The profile', content: downloadContent(GroupProfileSchema) }, ...problemResponses(400, 404) },
 });
 
 export function indicatorsApi({ db }: Deps) {
@@ -98,6 +109,14 @@ export function indicatorsApi({ db }: Deps) {
       const name = `${profile.country.iso3}-profile`;
       if (format === 'csv') return csvResponse(c, profileTable(profile), name);
       if (format === 'sdmx-csv') return sdmxResponse(c, profileSdmx(profile), name);
+      return c.json(profile, 200);
+    })
+    .openapi(getGroupProfile, async (c) => {
+      const format = requestedFormat(c, c.req.valid('query').format);
+      const profile = await service.groupProfile(db, c.req.valid('param').code);
+      const name = `${profile.group.code}-profile`;
+      if (format === 'csv') return csvResponse(c, groupProfileTable(profile), name);
+      if (format === 'sdmx-csv') return sdmxResponse(c, groupProfileSdmx(profile), name);
       return c.json(profile, 200);
     });
 }

@@ -14,7 +14,8 @@ type Profile = {
   indicators: {
     code: string; latest: { year: number; value: number; source: string; vintage: string } | null; band: string | null; gap: number | null;
     trend: { slope: number; yearsUsed: number[] } | null; projected2030: number | null; onTrack: boolean | null; yearsToTarget: number | null;
-    targetMet: boolean | null; ranks: { group: string; kind: string; rank: number; of: number; label: string }[];
+    targetMet: boolean | null;
+    ranks: { group: string; kind: string; year: number; window: { from: number; to: number }; rank: number; of: number; withoutValue: number; tied: boolean; label: string }[];
   }[];
 };
 
@@ -201,14 +202,28 @@ forEachEngine('indicators API', (t) => {
     // The line reaches 95 (ITU "target met") in 2022 + 59.67722 / 1.15517 = 2073.66: 50 years after 2024.
     expect(internet.yearsToTarget).toBe(50);
 
-    // Rank in Africa in 2024, counted independently: countries with a higher 2024 value, plus one.
-    const { rows } = await sql<{ higher: number; total: number }>`
-      select count(*) filter (where o.value > 34.9762)::int as higher, count(*)::int as total
-      from observations o join group_members g on g.m49 = o.m49 and g.group_code = '002'
-      where o.indicator_code = 'internet-use' and o.year = 2024 and o.breakdown = ''`.execute(t.db);
+    // Rank in Africa, counted independently: each member's latest value in 2022–2024 (the window
+    // ending at Kenya's latest year), then the members above Kenya plus one; members without a
+    // value in the window are not ranked but counted.
+    const { rows } = await sql<{ higher: number; tied: number; total: number; members: number }>`
+      with latest as (
+        select distinct on (o.m49) o.m49, o.value
+        from observations o join group_members g on g.m49 = o.m49 and g.group_code = '002'
+        where o.indicator_code = 'internet-use' and o.breakdown = '' and o.year between 2022 and 2024
+        order by o.m49, o.year desc
+      )
+      select count(*) filter (where value > 34.9762)::int as higher, count(*) filter (where value = 34.9762)::int as tied,
+             count(*)::int as total, (select count(*)::int from group_members where group_code = '002') as members
+      from latest`.execute(t.db);
+    const expected = rows[0]!;
     const africa = internet.ranks.find((r) => r.group === '002')!;
-    expect(africa).toMatchObject({ kind: 'region', rank: rows[0]!.higher + 1, of: rows[0]!.total });
-    expect(africa.label).toBe(`${rows[0]!.higher + 1} of ${rows[0]!.total}`);
+    expect(africa).toMatchObject({
+      kind: 'region', year: 2024, window: { from: 2022, to: 2024 }, rank: expected.higher + 1, of: expected.total,
+      withoutValue: expected.members - expected.total, tied: expected.tied > 1,
+    });
+    expect(africa.label).toBe(`${expected.tied > 1 ? '=' : ''}${expected.higher + 1} of ${expected.total}`);
+    // The old rule (a value in exactly 2024) compared Kenya with one other country; the window compares most of Africa.
+    expect(expected.total).toBeGreaterThan(40);
     expect(internet.ranks.map((r) => r.group)).toEqual(expect.arrayContaining(['002', 'LMC']));
 
     // Every catalogue indicator is there; context indicators have no target and no rank.

@@ -1,7 +1,8 @@
 /**
  * The connectivity section of a country page: one table row per connectivity indicator with
  * the latest value (source and publication date beside it), the 2030 target band or status,
- * the trend in words, the 2030 outlook and the rank in the region and groups. Plain HTML, no
+ * the trend in words, the 2030 outlook and the rank in the region and groups (with the years
+ * compared and how many peers had no value in them). Plain HTML, no
  * script; sources are numbered once below the table to keep the page within its byte budget.
  */
 import type { Child } from 'hono/jsx';
@@ -57,6 +58,12 @@ function outlookCell(lang: Language, i: ProfileIndicator): Child {
   return <>{t(lang, i.onTrack ? 'connect.outlook.onTrack' : 'connect.outlook.offTrack', { value: projected })}{years ? <><br /><small>{years}</small></> : null}</>;
 }
 
+/** "4 of 50, Africa (2022–2024; 3 without data)": the rank with the years compared and the peers left out. */
+function rankText(lang: Language, r: ProfileIndicator['ranks'][number], group: string): string {
+  const params = { rank: r.rank, of: r.of, group, from: String(r.window.from), to: String(r.window.to), missing: r.withoutValue };
+  return t(lang, r.withoutValue > 0 ? 'connect.rankWithMissing' : 'connect.rank', params);
+}
+
 export function ConnectivitySection(props: { ctx: PageContext; country: Country; profile: CountryProfile }) {
   const { lang } = props.ctx;
   const rows = props.profile.indicators.filter(isConnectivity);
@@ -96,7 +103,7 @@ export function ConnectivitySection(props: { ctx: PageContext; country: Country;
                       <td>{targetCell(lang, i)}</td>
                       <td>{trendCell(lang, i)}</td>
                       <td>{outlookCell(lang, i)}</td>
-                      <td>{i.ranks.map((r, n) => <>{n > 0 ? <br /> : null}{t(lang, 'connect.rank', { rank: r.rank, of: r.of, year: String(r.year), group: groupNames.get(r.group) ?? r.group })}</>)}</td>
+                      <td>{i.ranks.map((r, n) => <>{n > 0 ? <br /> : null}{rankText(lang, r, groupNames.get(r.group) ?? r.group)}</>)}</td>
                     </tr>
                   );
                 })}

@@ -5,7 +5,7 @@
  */
 import type { IndicatorDefinition, Observation } from '../../core/indicators/index.js';
 import type { AggregateListRow, ObservationListRow } from './repository.js';
-import type { AggregateItem, CountryProfile, Indicator, ObservationItem } from './schemas.js';
+import type { AggregateItem, CountryProfile, GroupProfile, Indicator, ObservationItem } from './schemas.js';
 
 export function presentIndicator(d: IndicatorDefinition, stats: { count: number; countries: number; firstYear: number; lastYear: number } | undefined): Indicator {
   return {
@@ -107,8 +107,27 @@ export function profileTable(profile: CountryProfile): CsvTable {
     ],
     rows: profile.indicators.map((i) => [
       profile.country.iso3, i.code, i.latest?.year ?? null, i.latest?.value ?? null, i.latest?.estimate ?? null, i.band, i.targetMet, i.gap,
-      i.projected2030, i.onTrack, i.yearsToTarget, i.trend?.slope ?? null, i.ranks.map((r) => `${r.group}: ${r.label}`).join('; '),
+      i.projected2030, i.onTrack, i.yearsToTarget, i.trend?.slope ?? null, i.ranks.map(rankText).join('; '),
       i.latest?.source ?? null, i.latest?.vintage ?? null, i.licence,
+    ]),
+  };
+}
+
+/** `002: 4 of 48 (2022–2024, 6 without a value)`: the rank with its window, for the CSV cell. */
+function rankText(r: CountryProfile['indicators'][number]['ranks'][number]): string {
+  return `${r.group}: ${r.label} (${r.window.from}–${r.window.to}, ${r.withoutValue} without a value)`;
+}
+
+export function groupProfileTable(profile: GroupProfile): CsvTable {
+  return {
+    columns: [
+      'group', 'indicator', 'year', 'value', 'coverage', 'method', 'published_value', 'published_source', 'published_vintage', 'difference',
+      'band', 'target_met', 'gap', 'projected_2030', 'on_track', 'years_to_target', 'trend_slope_per_year', 'source', 'licence',
+    ],
+    rows: profile.indicators.map((i) => [
+      profile.group.code, i.code, i.latest?.year ?? null, i.latest?.value ?? null, i.latest?.coverage ?? null, i.latest?.method ?? null,
+      i.published?.value ?? null, i.published?.source ?? null, i.published?.vintage ?? null, i.difference,
+      i.band, i.targetMet, i.gap, i.projected2030, i.onTrack, i.yearsToTarget, i.trend?.slope ?? null, i.latest ? AGGREGATE_SOURCE : null, i.licence,
     ]),
   };
 }
@@ -154,6 +173,19 @@ export function profileSdmx(profile: CountryProfile): SdmxRow[] {
       observation: { indicator: i.code, area: profile.country.iso3, year: i.latest.year, value: i.latest.value, estimate: i.latest.estimate, note: null, breakdown: {} },
       source: i.latest.source, vintage: i.latest.vintage, licence: i.licence,
       extra: {
+        BAND: i.band ?? '', ON_TRACK: i.onTrack === null ? '' : String(i.onTrack), PROJECTED_2030: i.projected2030 === null ? '' : String(i.projected2030),
+      },
+    }]
+    : []));
+}
+
+export function groupProfileSdmx(profile: GroupProfile): SdmxRow[] {
+  return profile.indicators.flatMap((i) => (i.latest
+    ? [{
+      observation: { indicator: i.code, area: profile.group.code, year: i.latest.year, value: i.latest.value, estimate: false, note: i.latest.method, breakdown: {} },
+      source: AGGREGATE_SOURCE, vintage: '', licence: i.licence,
+      extra: {
+        COVERAGE: String(i.latest.coverage), PUBLISHED_VALUE: i.published ? String(i.published.value) : '',
         BAND: i.band ?? '', ON_TRACK: i.onTrack === null ? '' : String(i.onTrack), PROJECTED_2030: i.projected2030 === null ? '' : String(i.projected2030),
       },
     }]

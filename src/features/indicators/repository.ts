@@ -230,7 +230,26 @@ export type AggregateListRow = AggregateRow & { published_value: number | null; 
  * year alongside, the newest vintage when several sources published one.
  */
 export async function listAggregates(db: Db, filter: AggregateFilter): Promise<AggregateListRow[]> {
-  let query = db
+  let query = aggregatesWithPublished(db)
+    .where('a.indicator_code', '=', filter.indicator)
+    .orderBy('a.group_code').orderBy('a.year');
+  if (filter.group) query = query.where('a.group_code', '=', filter.group);
+  if (filter.years) query = query.where('a.year', '>=', filter.years.from).where('a.year', '<=', filter.years.to);
+  if (filter.after) {
+    const [group, year] = filter.after;
+    query = query.where((eb) => eb(eb.refTuple('a.group_code', 'a.year'), '>', eb.tuple(group, year)));
+  }
+  if (filter.limit) query = query.limit(filter.limit);
+  return query.execute();
+}
+
+/** Every computed aggregate (total breakdown) of one group, all indicators, by indicator and year. */
+export async function groupAggregates(db: Db, group: string): Promise<AggregateListRow[]> {
+  return aggregatesWithPublished(db).where('a.group_code', '=', group).orderBy('a.indicator_code').orderBy('a.year').execute();
+}
+
+function aggregatesWithPublished(db: Db) {
+  return db
     .selectFrom('aggregates as a')
     .leftJoinLateral(
       (eb) => eb.selectFrom('published_aggregates as p')
@@ -245,17 +264,7 @@ export async function listAggregates(db: Db, filter: AggregateFilter): Promise<A
       'a.indicator_code', 'a.group_code', 'a.year', 'a.breakdown', 'a.value', 'a.coverage', 'a.members_with_data', 'a.members_gap_filled',
       'a.members_total', 'a.method', 'p.published_value', 'p.published_source', 'p.published_vintage',
     ])
-    .where('a.indicator_code', '=', filter.indicator)
-    .where('a.breakdown', '=', '')
-    .orderBy('a.group_code').orderBy('a.year');
-  if (filter.group) query = query.where('a.group_code', '=', filter.group);
-  if (filter.years) query = query.where('a.year', '>=', filter.years.from).where('a.year', '<=', filter.years.to);
-  if (filter.after) {
-    const [group, year] = filter.after;
-    query = query.where((eb) => eb(eb.refTuple('a.group_code', 'a.year'), '>', eb.tuple(group, year)));
-  }
-  if (filter.limit) query = query.limit(filter.limit);
-  return query.execute();
+    .where('a.breakdown', '=', '');
 }
 
 export interface SeriesPoint {
@@ -277,15 +286,15 @@ export async function countrySeries(db: Db, m49: string): Promise<SeriesPoint[]>
     .execute();
 }
 
-/** Total values of the given M49 codes for each (indicator, year) asked. */
-export async function valuesInYears(db: Db, m49s: readonly string[], pairs: readonly { indicator: string; year: number }[]): Promise<{ indicator_code: string; year: number; m49: string; value: number }[]> {
-  if (m49s.length === 0 || pairs.length === 0) return [];
+/** Total values of the given M49 codes for each indicator within its year span (inclusive). */
+export async function valuesInWindows(db: Db, m49s: readonly string[], windows: readonly { indicator: string; from: number; to: number }[]): Promise<{ indicator_code: string; year: number; m49: string; value: number }[]> {
+  if (m49s.length === 0 || windows.length === 0) return [];
   return db
     .selectFrom('observations')
     .select(['indicator_code', 'year', 'm49', 'value'])
     .where('breakdown', '=', '')
     .where('m49', 'in', [...m49s])
-    .where((eb) => eb(eb.refTuple('indicator_code', 'year'), 'in', pairs.map((p) => eb.tuple(p.indicator, p.year))))
+    .where((eb) => eb.or(windows.map((w) => eb.and([eb('indicator_code', '=', w.indicator), eb('year', '>=', w.from), eb('year', '<=', w.to)]))))
     .execute();
 }
 

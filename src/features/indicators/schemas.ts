@@ -134,13 +134,37 @@ const RankSchema = z
   .object({
     group: z.string().openapi({ example: '002' }),
     kind: z.string().openapi({ example: 'region' }),
-    year: z.number().int(),
+    year: z.number().int().openapi({ description: 'Reference year: the country\'s latest year for the indicator', example: 2024 }),
+    window: z
+      .object({ from: z.number().int(), to: z.number().int() })
+      .openapi({ description: 'Years whose values were compared (inclusive): each peer\'s latest value in this span', example: { from: 2022, to: 2024 } }),
     rank: z.number().int(),
-    of: z.number().int(),
+    of: z.number().int().openapi({ description: 'Members ranked: those with a value in the window, the country included' }),
+    withoutValue: z.number().int().openapi({ description: 'Members of the group with no value in the window, left out of the ranking' }),
     tied: z.boolean(),
     label: z.string().openapi({ example: '12 of 48' }),
   })
   .openapi('PeerRank');
+
+/** Trend, target status and 2030 outlook: the same fields for a country and a group. */
+const OutlookFields = {
+  trend: z
+    .object({
+      slope: z.number().openapi({ description: 'Change per year on the fitted line, in the indicator unit' }),
+      yearsUsed: z.array(z.number().int()),
+      model: z.string(),
+    })
+    .nullable(),
+  target: TargetSchema.nullable(),
+  targetReference: z.string().nullable(),
+  band: z.enum(['limited', 'satisfactory', 'advanced', 'target-met']).nullable()
+    .openapi({ description: 'ITU band of the latest value (at-least targets only)' }),
+  targetMet: z.boolean().nullable(),
+  gap: z.number().nullable().openapi({ description: 'Points from the latest value to the full target' }),
+  projected2030: z.number().nullable(),
+  onTrack: z.boolean().nullable(),
+  yearsToTarget: z.number().int().nullable().openapi({ description: 'Years after the latest year until the trend meets the target; 0 when met; null when never on this trend' }),
+};
 
 export const ProfileIndicatorSchema = z
   .object({
@@ -152,23 +176,8 @@ export const ProfileIndicatorSchema = z
     latest: z
       .object({ year: z.number().int(), value: z.number(), source: z.string(), vintage: z.string(), estimate: z.boolean() })
       .nullable(),
-    trend: z
-      .object({
-        slope: z.number().openapi({ description: 'Change per year on the fitted line, in the indicator unit' }),
-        yearsUsed: z.array(z.number().int()),
-        model: z.string(),
-      })
-      .nullable(),
-    target: TargetSchema.nullable(),
-    targetReference: z.string().nullable(),
-    band: z.enum(['limited', 'satisfactory', 'advanced', 'target-met']).nullable()
-      .openapi({ description: 'ITU band of the latest value (at-least targets only)' }),
-    targetMet: z.boolean().nullable(),
-    gap: z.number().nullable().openapi({ description: 'Points from the latest value to the full target' }),
-    projected2030: z.number().nullable(),
-    onTrack: z.boolean().nullable(),
-    yearsToTarget: z.number().int().nullable().openapi({ description: 'Years after the latest year until the trend meets the target; 0 when met; null when never on this trend' }),
-    ranks: z.array(RankSchema).openapi({ description: 'Rank in the latest year among the members of the region and of each group with a value that year' }),
+    ...OutlookFields,
+    ranks: z.array(RankSchema).openapi({ description: 'Rank among the members of the region and of each group, on each member\'s latest value within the three years ending at the country\'s latest year (docs/methods.md)' }),
     licence: z.string(),
   })
   .openapi('ProfileIndicator');
@@ -182,3 +191,46 @@ export const CountryProfileSchema = z
   })
   .openapi('CountryProfile');
 export type CountryProfile = z.infer<typeof CountryProfileSchema>;
+
+export const GroupProfileParamsSchema = z.object({
+  code: z.string().min(2).max(4).regex(/^[0-9A-Za-z]+$/, 'must be a group code such as WLD, LDC, 002 or HIC')
+    .openapi({ param: { name: 'code', in: 'path' }, example: 'LDC', description: 'WLD, LDC, LLDC, SIDS, HIC, UMC, LMC, LIC or an M49 region or sub-region code' }),
+});
+
+export const GroupProfileIndicatorSchema = z
+  .object({
+    code: z.string(),
+    names: LocalisedSchema,
+    unit: z.string(),
+    decimals: z.number().int(),
+    direction: z.enum(['higher-is-better', 'lower-is-better']).nullable(),
+    aggregation: z.enum(['population-weighted', 'sum', 'none']).openapi({ description: 'How the group figure is made; `none`: not aggregated, latest is null' }),
+    latest: z
+      .object({
+        year: z.number().int(),
+        value: z.number(),
+        coverage: z.number().min(0).max(1).openapi({ description: 'Share of the group population with a value (after gap filling)' }),
+        method: z.string(),
+        members: z.object({ withData: z.number().int(), gapFilled: z.number().int(), total: z.number().int() }),
+      })
+      .nullable()
+      .openapi({ description: 'The latest computed aggregate published by the platform (coverage at least two thirds)' }),
+    published: z
+      .object({ value: z.number(), source: z.string(), vintage: z.string() })
+      .nullable()
+      .openapi({ description: 'The aggregate the source itself published for the group in the same year, when there is one' }),
+    difference: z.number().nullable().openapi({ description: 'latest.value − published.value' }),
+    ...OutlookFields,
+    licence: z.string(),
+  })
+  .openapi('GroupProfileIndicator');
+export type GroupProfileIndicator = z.infer<typeof GroupProfileIndicatorSchema>;
+
+export const GroupProfileSchema = z
+  .object({
+    group: z.object({ code: z.string(), kind: z.string(), names: LocalisedSchema, parent: z.string().nullable(), memberCount: z.number().int() }),
+    dataVersion: z.string().openapi({ description: 'Changes whenever any import finishes' }),
+    indicators: z.array(GroupProfileIndicatorSchema),
+  })
+  .openapi('GroupProfile');
+export type GroupProfile = z.infer<typeof GroupProfileSchema>;

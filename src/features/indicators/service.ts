@@ -1,19 +1,19 @@
 /**
  * Use cases of the indicators API and pages: the catalogue, observations, aggregates and a
  * country's profile. Codes and aliases resolve here, once; unknown codes are not-found
- * problems; profiles are cached per data version (see imports/data-version.ts).
+ * problems; country and group profiles are cached per data version (see imports/data-version.ts).
  */
 import { z } from '@hono/zod-openapi';
-import { findIndicator, INDICATOR_CATALOGUE, type IndicatorDefinition } from '../../core/indicators/index.js';
+import { findIndicator, INDICATOR_CATALOGUE, type IndicatorDefinition, type YearValue } from '../../core/indicators/index.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { decodeCursor, paginate } from '../../http/pagination.js';
 import { dataVersion, VersionedCache } from '../imports/index.js';
-import { getCountry } from '../reference/index.js';
-import { computeProfile, latestYears, type RankGroup } from './profile.js';
+import { getCountry, listGroups } from '../reference/index.js';
+import { computeGroupProfile, computeProfile, rankWindows, type RankGroup } from './profile.js';
 import { presentAggregate, presentIndicator, presentObservation } from './presenters.js';
 import * as repo from './repository.js';
-import type { AggregateItem, CountryProfile, Indicator, ObservationItem } from './schemas.js';
+import type { AggregateItem, CountryProfile, GroupProfile, Indicator, ObservationItem } from './schemas.js';
 
 type Page<T> = { data: T[]; next: string | null };
 type YearSpan = { from: number; to: number };
@@ -167,18 +167,42 @@ async function buildProfile(db: Db, iso3: string, version: string): Promise<Coun
   const members = await repo.membersOf(db, rankRefs.map((g) => g.code));
   const rankGroups: RankGroup[] = rankRefs.map((g) => ({ code: g.code, kind: g.kind, members: members.get(g.code) ?? [] }));
   const peers = [...new Set(rankGroups.flatMap((g) => g.members))];
-  const values = await repo.valuesInYears(db, peers, latestYears(series));
-  const peerValues = new Map<string, Map<number, Map<string, number>>>();
+  const values = await repo.valuesInWindows(db, peers, rankWindows(series, INDICATOR_CATALOGUE));
+  const peerValues = new Map<string, Map<string, YearValue[]>>();
   for (const v of values) {
-    const byYear = peerValues.get(v.indicator_code) ?? new Map<number, Map<string, number>>();
-    const byCountry = byYear.get(v.year) ?? new Map<string, number>();
-    byCountry.set(v.m49, v.value);
-    byYear.set(v.year, byCountry);
-    peerValues.set(v.indicator_code, byYear);
+    const byCountry = peerValues.get(v.indicator_code) ?? new Map<string, YearValue[]>();
+    byCountry.set(v.m49, [...(byCountry.get(v.m49) ?? []), { year: v.year, value: v.value }]);
+    peerValues.set(v.indicator_code, byCountry);
   }
   return {
     country: { iso3, m49: country.m49, names: country.names, region: country.region, groups: country.groups.map((g) => g.code) },
     dataVersion: version,
     indicators: computeProfile({ m49: country.m49, catalogue: INDICATOR_CATALOGUE, series, rankGroups, peerValues }),
+  };
+}
+
+const groupProfileCaches = new WeakMap<Db, VersionedCache<GroupProfile>>();
+
+/**
+ * Every indicator for one group, from its computed aggregates: latest value with coverage and
+ * method, the source's own figure for that year, trend, band or target status, 2030 outlook.
+ * Cached per data version like the country profile.
+ */
+export async function groupProfile(db: Db, code: string): Promise<GroupProfile> {
+  const upper = code.toUpperCase();
+  let cache = groupProfileCaches.get(db);
+  if (!cache) groupProfileCaches.set(db, (cache = new VersionedCache<GroupProfile>(200)));
+  const version = await dataVersion(db);
+  return cache.get(version, upper, () => buildGroupProfile(db, upper, version));
+}
+
+async function buildGroupProfile(db: Db, code: string, version: string): Promise<GroupProfile> {
+  const group = (await listGroups(db)).find((g) => g.code === code);
+  if (!group) throw new AppError('not-found', `No group with code "${code}"; see /api/v1/groups`);
+  const aggregates = await repo.groupAggregates(db, code);
+  return {
+    group: { code: group.code, kind: group.kind, names: group.names, parent: group.parent, memberCount: group.memberCount },
+    dataVersion: version,
+    indicators: computeGroupProfile(INDICATOR_CATALOGUE, aggregates),
   };
 }

@@ -35,9 +35,10 @@ export const connectEn = {
   'connect.outlook.offTrack': 'off track: {value} projected',
   'connect.outlook.years': 'target in about {years} years',
   'connect.outlook.never': 'not reached on this trend',
-  'connect.rank': '{rank} of {of} in {year}, {group}',
+  'connect.rank': '{rank} of {of}, {group} ({from}–{to})',
+  'connect.rankWithMissing': '{rank} of {of}, {group} ({from}–{to}; {missing} without data)',
   'connect.sources': 'Sources',
   'connect.none': 'No connectivity data is available for this country or area.',
   'connect.download': 'Download this profile:',
-  'connect.methods': 'Trend: straight line fitted to the latest five reported years; bands as ITU shows them (below 50 % of the target limited, 50–75 satisfactory, 75–95 advanced, 95 or more target met).',
+  'connect.methods': 'Trend: straight line fitted to the latest five reported years; bands as ITU shows them (below 50 % of the target limited, 50–75 satisfactory, 75–95 advanced, 95 or more target met). Ranks: each country’s latest value in the three years up to this country’s latest year; countries with no value in those years are left out.',
 } as const;

@@ -34,9 +34,10 @@ export const connectEs = {
   'connect.outlook.offTrack': 'fuera de camino: {value} previsto',
   'connect.outlook.years': 'meta en unos {years} años',
   'connect.outlook.never': 'no se alcanza a este ritmo',
-  'connect.rank': '{rank} de {of} en {year}, {group}',
+  'connect.rank': '{rank} de {of}, {group} ({from}–{to})',
+  'connect.rankWithMissing': '{rank} de {of}, {group} ({from}–{to}; {missing} sin datos)',
   'connect.sources': 'Fuentes',
   'connect.none': 'No hay datos de conectividad para este país o zona.',
   'connect.download': 'Descargar este perfil:',
-  'connect.methods': 'Tendencia: recta ajustada a los últimos cinco años con datos; niveles como los presenta la UIT (menos del 50 % de la meta limitado, 50–75 satisfactorio, 75–95 avanzado, 95 o más meta alcanzada).',
+  'connect.methods': 'Tendencia: recta ajustada a los últimos cinco años con datos; niveles como los presenta la UIT (menos del 50 % de la meta limitado, 50–75 satisfactorio, 75–95 avanzado, 95 o más meta alcanzada). Posiciones: último valor de cada país en los tres años hasta el último año de este país; los países sin valor en ese periodo no se clasifican.',
 } satisfies Record<keyof typeof connectEn, string>;

@@ -34,9 +34,10 @@ export const connectFr = {
   'connect.outlook.offTrack': 'pas en bonne voie : {value} prévu',
   'connect.outlook.years': 'cible dans environ {years} ans',
   'connect.outlook.never': 'non atteinte à ce rythme',
-  'connect.rank': '{rank} sur {of} en {year}, {group}',
+  'connect.rank': '{rank} sur {of}, {group} ({from}–{to})',
+  'connect.rankWithMissing': '{rank} sur {of}, {group} ({from}–{to} ; {missing} sans données)',
   'connect.sources': 'Sources',
   'connect.none': 'Aucune donnée de connectivité n’est disponible pour ce pays ou cette zone.',
   'connect.download': 'Télécharger ce profil :',
-  'connect.methods': 'Tendance : droite ajustée sur les cinq dernières années renseignées ; niveaux tels que l’UIT les présente (moins de 50 % de la cible limité, 50–75 satisfaisant, 75–95 avancé, 95 ou plus cible atteinte).',
+  'connect.methods': 'Tendance : droite ajustée sur les cinq dernières années renseignées ; niveaux tels que l’UIT les présente (moins de 50 % de la cible limité, 50–75 satisfaisant, 75–95 avancé, 95 ou plus cible atteinte). Rangs : dernière valeur de chaque pays sur les trois années allant jusqu’à la dernière année de ce pays ; les pays sans valeur sur cette période ne sont pas classés.',
 } satisfies Record<keyof typeof connectEn, string>;

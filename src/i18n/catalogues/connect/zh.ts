@@ -34,9 +34,10 @@ export const connectZh = {
   'connect.outlook.offTrack': '进展落后：预计{value}',
   'connect.outlook.years': '约{years}年后达到目标',
   'connect.outlook.never': '按此趋势无法达到',
-  'connect.rank': '{year}年第{rank}名（共{of}个），{group}',
+  'connect.rank': '第{rank}名（共{of}个），{group}（{from}–{to}年）',
+  'connect.rankWithMissing': '第{rank}名（共{of}个），{group}（{from}–{to}年；{missing}个无数据）',
   'connect.sources': '来源',
   'connect.none': '该国家或地区暂无连通性数据。',
   'connect.download': '下载此概况：',
-  'connect.methods': '趋势：对最近五个有数据年份拟合的直线；等级按国际电联的划分（低于目标的50%为有限，50–75为令人满意，75–95为先进，95及以上为已达目标）。',
+  'connect.methods': '趋势：对最近五个有数据年份拟合的直线；等级按国际电联的划分（低于目标的50%为有限，50–75为令人满意，75–95为先进，95及以上为已达目标）。排名：取各国在截至本国最近数据年份的三年内的最新值；这三年内没有数据的国家不参与排名。',
 } satisfies Record<keyof typeof connectEn, string>;
