@@ -47,12 +47,13 @@ describe('computeProfile', () => {
   });
 });
 
+const row = (indicator: string, year: number, value: number, published: number | null = null): AggregateListRow => ({
+  indicator_code: indicator, group_code: 'LDC', year, breakdown: '', value, coverage: 0.9, members_with_data: 40, members_gap_filled: 3,
+  members_total: 45, method: 'population-weighted mean', published_value: published, published_source: published === null ? null : 'WB',
+  published_vintage: published === null ? null : '2024-11-29',
+});
+
 describe('computeGroupProfile', () => {
-  const row = (indicator: string, year: number, value: number, published: number | null = null): AggregateListRow => ({
-    indicator_code: indicator, group_code: 'LDC', year, breakdown: '', value, coverage: 0.9, members_with_data: 40, members_gap_filled: 3,
-    members_total: 45, method: 'population-weighted mean', published_value: published, published_source: published === null ? null : 'WB',
-    published_vintage: published === null ? null : '2024-11-29',
-  });
   const rows = [50, 55, 58, 63, 66].map((v, i) => row('internet-use', 2019 + i, v, i === 4 ? 65 : null)).concat([row('population', 2023, 1e9)]);
   const [net, pop, par] = computeGroupProfile([internet, population, parity], rows.toReversed());
 

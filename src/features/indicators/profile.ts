@@ -11,7 +11,7 @@
  */
 import {
   assessAgainstTarget, fitTrend, rankInWindow, rankWindow, targetOutlook, targetStatus,
-  DEFAULT_RANK_WINDOW_YEARS, DEFAULT_TREND_MIN_POINTS, DEFAULT_TREND_POINTS, DEFAULT_TREND_SPAN_YEARS,
+  DEFAULT_TREND_MIN_POINTS, DEFAULT_TREND_POINTS, DEFAULT_TREND_SPAN_YEARS,
   type IndicatorDefinition, type YearValue,
 } from '../../core/indicators/index.js';
 import type { AggregateListRow, SeriesPoint } from './repository.js';
@@ -37,10 +37,6 @@ export interface ProfileInputs {
   /** indicator → m49 → the peer's values within the indicator's rank window (see rankWindows). */
   readonly peerValues: ReadonlyMap<string, ReadonlyMap<string, readonly YearValue[]>>;
 }
-
-export const RANK_RULE =
-  `each peer's latest value from the ${DEFAULT_RANK_WINDOW_YEARS} years ending at the country's latest year; `
-  + 'peers without a value in those years are not ranked';
 
 /**
  * Per ranked indicator (one with a direction) the years whose peer values the ranks need:
@@ -89,12 +85,13 @@ export function computeProfile(inputs: ProfileInputs): ProfileIndicator[] {
     const points = (byIndicator.get(indicator.code) ?? []).toSorted((a, b) => a.year - b.year);
     const latest = points.at(-1) ?? null;
     const direction = indicator.direction;
+    // The country counts with its own latest value, whatever the peer query returned.
+    const peers = latest
+      ? new Map(inputs.peerValues.get(indicator.code) ?? []).set(inputs.m49, [{ year: latest.year, value: latest.value }])
+      : new Map<string, readonly YearValue[]>();
     const ranks = latest && direction
       ? inputs.rankGroups.flatMap((group) => {
-        const peers = inputs.peerValues.get(indicator.code) ?? new Map<string, readonly YearValue[]>();
-        // The country's own value is its latest, whatever the peer query returned.
-        const series = new Map(peers).set(inputs.m49, [{ year: latest.year, value: latest.value }]);
-        const rank = rankInWindow(inputs.m49, group.members, series, latest.year, direction);
+        const rank = rankInWindow(inputs.m49, group.members, peers, latest.year, direction);
         return rank
           ? [{
             group: group.code, kind: group.kind, year: latest.year, window: { from: rank.window.from, to: rank.window.to },
