@@ -23,6 +23,10 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
  */
 export function createDb(url: string, options: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: 'dcp' });
+  // An idle connection the server ends (restart, failover, a dropped test database) is
+  // reported here; the pool discards it and opens a new one on the next query. Without a
+  // listener, Node would treat the event as an uncaught error and stop the process.
+  pool.on('error', () => {});
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
