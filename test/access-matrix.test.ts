@@ -65,6 +65,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/countries': get('/api/v1/countries', all(200)),
   'GET /api/v1/countries/{code}': get('/api/v1/countries/KEN', all(200)),
   'GET /api/v1/countries/{iso3}/profile': get('/api/v1/countries/KEN/profile', all(200)),
+  'GET /api/v1/groups/{code}/profile': get('/api/v1/groups/LDC/profile', all(200)),
   'GET /api/v1/groups': get('/api/v1/groups', all(200)),
   'GET /api/v1/groups/{code}': get('/api/v1/groups/LDC', all(200)),
   'GET /api/v1/taxonomies': get('/api/v1/taxonomies', all(200)),
