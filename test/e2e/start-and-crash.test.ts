@@ -13,6 +13,7 @@ import { projectRoot } from '../../src/config/config.js';
 const home = mkdtempSync(path.join(tmpdir(), 'dcp-start-'));
 chmodSync(home, 0o755);
 const running: ChildProcess[] = [];
+const origins = new Map<ChildProcess, string>();
 
 /** Starts `dcp serve` on a free port and resolves with its origin and log once it listens. */
 function start(): Promise<{ child: ChildProcess; origin: string; log: () => string }> {
@@ -28,7 +29,10 @@ function start(): Promise<{ child: ChildProcess; origin: string; log: () => stri
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const port = /listening on http:\/\/localhost:(\d+)/.exec(output)?.[1];
-      if (port) resolve({ child, origin: `http://127.0.0.1:${port}`, log: () => output });
+      if (port && !origins.has(child)) {
+        origins.set(child, `http://127.0.0.1:${port}`);
+        resolve({ child, origin: `http://127.0.0.1:${port}`, log: () => output });
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
@@ -74,6 +78,23 @@ describe('dcp serve on the embedded default', () => {
     expect(second.log()).not.toContain('reference data loaded');
     const groups = await fetch(`${second.origin}/api/v1/groups/LDC`);
     expect(((await groups.json()) as { members: unknown[] }).members).toHaveLength(45);
+  });
+
+  it('keeps serving while a dcp command uses the same embedded database and exits', async () => {
+    const [app] = running.filter(isRunning);
+    expect(app).toBeDefined();
+    const origin = origins.get(app!);
+    const command = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'export', 'groups', '--format', 'json'], {
+      cwd: projectRoot,
+      env: { ...process.env, DCP_HOME: home, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    command.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    expect(await exited(command)).toBe(0);
+    expect(JSON.parse(out).length).toBe(37);
+    const health = await fetch(`${origin}/healthz`);
+    expect(await health.json()).toEqual({ status: 'ok' });
   });
 
   it('shuts down gracefully on SIGTERM, stopping the database too', async () => {

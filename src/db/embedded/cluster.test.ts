@@ -1,4 +1,5 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -61,6 +62,25 @@ describe('embedded PostgreSQL lifecycle', () => {
     expect(cluster.reused).toBe(true);
     const { rows } = await query(cluster.url, 'select v from kept');
     expect(rows).toEqual([{ v: 'before the crash' }]);
+  });
+
+  it('leaves the server of another live process running when a second process (a dcp command) closes', async () => {
+    const liveApp = spawn('sleep', ['60']);
+    try {
+      writeFileSync(path.join(home, 'a', 'pg-owner.pid'), `${liveApp.pid}\n`);
+      const guest = await ensureCluster(await options());
+      expect(guest).toMatchObject({ reused: true, owner: false });
+      await guest.stop();
+      const { rows } = await query(guest.url, 'select v from kept');
+      expect(rows).toEqual([{ v: 'before the crash' }]);
+    } finally {
+      const exited = new Promise((resolve) => liveApp.once('exit', resolve));
+      liveApp.kill();
+      await exited;
+    }
+    // Its owner gone, the next process adopts the server as its own again.
+    const adopted = await ensureCluster(await options());
+    expect(adopted).toMatchObject({ reused: true, owner: true });
   });
 
   it('restarts after the server itself was killed with SIGKILL, recovering committed data', async () => {

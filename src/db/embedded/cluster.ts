@@ -28,13 +28,21 @@ export interface ClusterOptions {
 export interface RunningCluster {
   /** Connection string for the application database. */
   readonly url: string;
-  /** True when a server left running (e.g. after a crash) was adopted. */
+  /** True when a server already running (left by a crash, or another live process's) was adopted. */
   readonly reused: boolean;
-  /** Stops the server (fast shutdown: open transactions are rolled back). */
+  /**
+   * True when this process is responsible for stopping the server: it started it, or
+   * adopted one whose owner is gone. False when another live process (a running app,
+   * while this one is a `dcp` command) owns it.
+   */
+  readonly owner: boolean;
+  /** Stops the server if this process owns it (fast shutdown: open transactions are rolled back). */
   stop(): Promise<void>;
 }
 
 const SUPERUSER = 'dcp';
+/** Pid of the process responsible for stopping the server (the app that started or adopted it). */
+const OWNER_FILE = 'pg-owner.pid';
 
 /**
  * Makes sure the cluster under `home` exists and is running, and returns how to reach it.
@@ -58,9 +66,16 @@ export async function ensureCluster(options: ClusterOptions): Promise<RunningClu
   if (left && isAlive(left.pid)) {
     const url = connectionUrl(left.port, password, database);
     if (await answers(connectionUrl(left.port, password, 'postgres'))) {
-      log(`Reusing the PostgreSQL server left running (pid ${left.pid}, port ${left.port})`);
+      const otherOwner = liveOwner(options.home);
+      log(
+        otherOwner === undefined
+          ? `Reusing the PostgreSQL server left running (pid ${left.pid}, port ${left.port})`
+          : `Using the PostgreSQL server of the running process ${otherOwner} (port ${left.port}); it stays running`,
+      );
       await ensureDatabase(left.port, password, database);
-      return { url, reused: true, stop: () => stopServer(options, dataDir) };
+      if (otherOwner !== undefined) return { url, reused: true, owner: false, stop: async () => {} };
+      claimOwnership(options.home);
+      return { url, reused: true, owner: true, stop: () => stopServer(options, dataDir) };
     }
     throw new Error(
       `A PostgreSQL server (pid ${left.pid}) holds ${dataDir} but does not answer on port ${left.port}; stop it or remove the directory`,
@@ -74,7 +89,8 @@ export async function ensureCluster(options: ClusterOptions): Promise<RunningClu
   ]);
   log(`Started PostgreSQL on 127.0.0.1:${port}`);
   await ensureDatabase(port, password, database);
-  return { url: connectionUrl(port, password, database), reused: false, stop: () => stopServer(options, dataDir) };
+  claimOwnership(options.home);
+  return { url: connectionUrl(port, password, database), reused: false, owner: true, stop: () => stopServer(options, dataDir) };
 }
 
 async function initialise(options: ClusterOptions, dataDir: string, password: string): Promise<void> {
@@ -154,7 +170,20 @@ function connectionUrl(port: number, password: string, database: string): string
   return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
+/** The pid of the live process, other than us, that owns the server; undefined when none does. */
+function liveOwner(home: string): number | undefined {
+  const file = path.join(home, OWNER_FILE);
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  return Number.isInteger(pid) && pid !== process.pid && isAlive(pid) ? pid : undefined;
+}
+
+function claimOwnership(home: string): void {
+  writeFileSync(path.join(home, OWNER_FILE), `${process.pid}\n`);
+}
+
 async function stopServer(options: ClusterOptions, dataDir: string): Promise<void> {
+  rmSync(path.join(options.home, OWNER_FILE), { force: true });
   if (!existsSync(path.join(dataDir, 'postmaster.pid'))) return;
   await run(options, 'pg_ctl', ['stop', '-w', '-t', '60', '-m', 'fast', '-D', dataDir]);
 }
