@@ -20,7 +20,8 @@ const HELP = `Usage: dcp <command> [options]
 
 Commands:
   serve                          Start the web server (the default for npm start).
-                                 Applies migrations and, on first start, loads the reference data.
+                                 Applies migrations and, on first start, loads the reference
+                                 and indicator data.
   migrate [--down]               Apply all pending migrations (or undo the last one).
   import reference [--data-dir DIR]
                                  Load countries, groups and taxonomies from DIR
