@@ -7,7 +7,8 @@
 export { authenticate } from './authenticate.js';
 export { requireCsrf, csrfToken, CSRF_FIELD, CSRF_HEADER } from './csrf.js';
 export { sendMail, readOutbox, type Mail } from './mail.js';
-export { limitAnonymousApiReads, limitPerIp, hit as hitRateLimit, rateLimited } from './rate-limits.js';
+export { limitPerIp, hit as hitRateLimit, rateLimited } from './rate-limits.js';
+export { limitAnonymousApiReads } from './read-leases.js';
 export { clientIp } from './client-ip.js';
 export { authApi } from './api-routes.js';
 export { tokenApi } from './token-routes.js';

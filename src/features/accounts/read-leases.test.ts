@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { forEachEngine } from '../../../test/support/engines.js';
+import { batchFor, ReadLeases } from './read-leases.js';
+
+describe('batchFor', () => {
+  it('leases a twentieth of the limit, at least one hit and at most fifty', () => {
+    expect([batchFor(3), batchFor(600), batchFor(100_000)]).toEqual([1, 30, 50]);
+  });
+});
+
+forEachEngine('leased read limits', (t) => {
+  async function counted(key: string): Promise<number> {
+    const row = await t.db.selectFrom('rate_limits').select('hits').where('key', '=', key).executeTakeFirst();
+    return Number(row?.hits ?? 0);
+  }
+
+  it('never lets several instances together exceed the shared limit', async () => {
+    const key = `test:${Math.random()}`;
+    // Three app instances on one database, 600 reads a minute allowed in all.
+    const instances = [new ReadLeases(t.db, 600), new ReadLeases(t.db, 600), new ReadLeases(t.db, 600)];
+    let allowed = 0;
+    for (let i = 0; i < 900; i++) if ((await instances[i % 3]!.take(key)).allowed) allowed += 1;
+    expect(allowed).toBeLessThanOrEqual(600);
+    // Leases not yet spent are lost to the other instances, at most one batch each.
+    expect(allowed).toBeGreaterThanOrEqual(600 - 3 * batchFor(600));
+    expect(await counted(key)).toBeLessThanOrEqual(600 + 3 * batchFor(600));
+  });
+
+  it('writes to the shared counter once per batch, not once per read', async () => {
+    const key = `test:${Math.random()}`;
+    const leases = new ReadLeases(t.db, 600);
+    for (let i = 0; i < 31; i++) await leases.take(key);
+    // Two leases of 30 hits: one read per request would have counted 31.
+    expect(await counted(key)).toBe(60);
+  });
+
+  it('refuses once the limit is spent, with the seconds left in the window', async () => {
+    const key = `test:${Math.random()}`;
+    const leases = new ReadLeases(t.db, 3);
+    const verdicts = [];
+    for (let i = 0; i < 4; i++) verdicts.push(await leases.take(key));
+    expect(verdicts.map((v) => v.allowed)).toEqual([true, true, true, false]);
+    expect(verdicts[3]!.retryAfter).toBeGreaterThan(0);
+    expect(verdicts[3]!.retryAfter).toBeLessThanOrEqual(60);
+  });
+});
