@@ -19,11 +19,13 @@ type Verdict = { readonly allowed: boolean; readonly retryAfter: number };
 
 interface Lease {
   tokens: number;
+  /** Size of the last lease: leases start at one hit and double up to the batch. */
+  size: number;
   /** Epoch ms when the shared window (and so this lease) ends. */
   expires: number;
 }
 
-/** Hits leased at once: a twentieth of the limit, between 1 and 50. */
+/** The largest lease: a twentieth of the limit, between 1 and 50 hits. */
 export function batchFor(limit: number): number {
   return Math.max(1, Math.min(50, Math.floor(limit / 20)));
 }
@@ -51,13 +53,15 @@ export class ReadLeases {
       }
       if (lease.tokens < 0) return { allowed: false, retryAfter: secondsUntil(lease.expires, now) };
     }
-    const batch = batchFor(this.limit);
-    const verdict = await hit(this.db, key, this.limit, this.windowSeconds, batch);
-    const granted = Math.max(0, Math.min(batch, this.limit - (verdict.hits - batch)));
+    // Slow start: an address seen once (or an instance that lives briefly) takes one hit,
+    // a busy one up to a full batch, so little is leased and left unspent.
+    const size = lease && lease.expires > now ? Math.min(batchFor(this.limit), lease.size * 2) : 1;
+    const verdict = await hit(this.db, key, this.limit, this.windowSeconds, size);
+    const granted = Math.max(0, Math.min(size, this.limit - (verdict.hits - size)));
     const expires = now + verdict.retryAfter * 1000;
     this.prune(now);
     // tokens −1 marks a refused window: no further database hit until it ends.
-    this.leases.set(key, { tokens: granted > 0 ? granted - 1 : -1, expires });
+    this.leases.set(key, { tokens: granted > 0 ? granted - 1 : -1, size, expires });
     return { allowed: granted > 0, retryAfter: verdict.retryAfter };
   }
 
