@@ -121,13 +121,15 @@ export async function groupsOfCountries(db: Db, m49s: readonly string[]): Promis
   return result;
 }
 
-export async function listGroups(db: Db, kinds?: readonly string[]): Promise<(GroupRow & { member_count: number })[]> {
+/** Groups with their member counts: all of them, those of some kinds, or one by code. */
+export async function listGroups(db: Db, filter: { kinds?: readonly string[]; code?: string } = {}): Promise<(GroupRow & { member_count: number })[]> {
   let query = db
     .selectFrom('groups')
     .selectAll('groups')
     .select((eb) => eb.selectFrom('group_members').whereRef('group_members.group_code', '=', 'groups.code').select(eb.fn.countAll<number>().as('n')).as('member_count'))
     .orderBy('position');
-  if (kinds && kinds.length > 0) query = query.where('kind', 'in', kinds);
+  if (filter.kinds && filter.kinds.length > 0) query = query.where('kind', 'in', filter.kinds);
+  if (filter.code !== undefined) query = query.where('code', '=', filter.code);
   const rows = await query.execute();
   return rows.map((r) => ({ ...r, member_count: Number(r.member_count ?? 0) }));
 }

@@ -72,13 +72,13 @@ export async function m49OfIso3(db: Db, iso3: string): Promise<string | undefine
 }
 
 export async function listGroups(db: Db, kind?: string) {
-  const rows = await repo.listGroups(db, kind ? [kind] : undefined);
+  const rows = await repo.listGroups(db, kind ? { kinds: [kind] } : {});
   return rows.map(presentGroup);
 }
 
 export async function getGroup(db: Db, code: string) {
   const upper = code.toUpperCase();
-  const [group] = (await repo.listGroups(db)).filter((g) => g.code === upper);
+  const [group] = await repo.listGroups(db, { code: upper });
   if (!group) throw new AppError('not-found', `No group with code "${code}"; see /api/v1/groups`);
   const members = await repo.listCountries(db, { groups: [upper] });
   return { ...presentGroup(group), members: members.map((m) => ({ m49: m.m49, iso3: m.iso3, names: m.names })) };
