@@ -18,7 +18,11 @@ const WARMUP_SECONDS = 2;
 const ROUNDS = 2;
 
 async function inApp(db: Db): Promise<number> {
-  const [groups, values, population] = await Promise.all([groupsWithMembers(db), seriesByCountry(db, INDICATOR), seriesByCountry(db, 'population')]);
+  const [groups, values, population] = await Promise.all([
+    groupsWithMembers(db),
+    seriesByCountry(db, INDICATOR),
+    seriesByCountry(db, 'population'),
+  ]);
   return computeAggregates(INDICATOR, 'population-weighted', groups, values, population).length;
 }
 
@@ -47,8 +51,16 @@ async function round(name: string, fn: () => Promise<number>, seconds: number, l
   }
   const durationSeconds = (performance.now() - started) / 1000;
   return {
-    durationSeconds, requestsPerSecond: runs / durationSeconds, requests: runs, bytesPerResponse: 0, non2xx: 0, errors: 0, timeouts: 0,
-    statusCodes: {}, autocannonLatencyMs: { p50: 0, p90: 0, p97_5: 0, p99: 0 }, name,
+    durationSeconds,
+    requestsPerSecond: runs / durationSeconds,
+    requests: runs,
+    bytesPerResponse: 0,
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+    statusCodes: {},
+    autocannonLatencyMs: { p50: 0, p90: 0, p97_5: 0, p99: 0 },
+    name,
   };
 }
 
@@ -61,8 +73,11 @@ function summarise(path: string, rounds: Awaited<ReturnType<typeof round>>[], la
     requestsPerSecond: mean,
     requestsPerSecondSpread: (Math.max(...rates) - Math.min(...rates)) / mean,
     latencyMs: {
-      p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99),
-      mean: latencies.reduce((a, b) => a + b, 0) / latencies.length, max: sorted[sorted.length - 1] ?? 0,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      mean: latencies.reduce((a, b) => a + b, 0) / latencies.length,
+      max: sorted[sorted.length - 1] ?? 0,
     },
     samples: latencies.length,
     rounds: rounds.map(({ name: _name, ...r }) => r),
@@ -75,7 +90,8 @@ export const aggregatesCompute: Benchmark = {
   async run(ctx) {
     const [appRows, sqlRows] = [await inApp(ctx.db), await rawSql(ctx.db)];
     ctx.log(`rows: app ${appRows} (gap filling ±2 years), raw SQL ${sqlRows} (reported values only)`);
-    if (appRows < 500 || sqlRows < 500) throw new Error(`expected hundreds of aggregates, got app ${appRows}, SQL ${sqlRows}: is the indicator data imported?`);
+    if (appRows < 500 || sqlRows < 500)
+      throw new Error(`expected hundreds of aggregates, got app ${appRows}, SQL ${sqlRows}: is the indicator data imported?`);
     ctx.log(`warm-up (${WARMUP_SECONDS} s each)`);
     await round('warm-up', () => rawSql(ctx.db), WARMUP_SECONDS, []);
     await round('warm-up', () => inApp(ctx.db), WARMUP_SECONDS, []);
@@ -92,8 +108,16 @@ export const aggregatesCompute: Benchmark = {
     const t = summarise('computeAggregates (app)', target, targetLatencies);
     const b = summarise('raw SQL, no gap filling', baseline, baselineLatencies);
     const result: Comparison = {
-      connections: 1, durationSeconds: ctx.durationSeconds, warmupSeconds: WARMUP_SECONDS, target: t, baseline: b,
-      ratio: { requestsPerSecond: t.requestsPerSecond / b.requestsPerSecond, p50: t.latencyMs.p50 / b.latencyMs.p50, p95: t.latencyMs.p95 / b.latencyMs.p95 },
+      connections: 1,
+      durationSeconds: ctx.durationSeconds,
+      warmupSeconds: WARMUP_SECONDS,
+      target: t,
+      baseline: b,
+      ratio: {
+        requestsPerSecond: t.requestsPerSecond / b.requestsPerSecond,
+        p50: t.latencyMs.p50 / b.latencyMs.p50,
+        p95: t.latencyMs.p95 / b.latencyMs.p95,
+      },
     };
     return result;
   },

@@ -17,8 +17,17 @@ export const countriesVsHealth: Benchmark = {
     const response = await fetch(new URL(TARGET, ctx.origin));
     const body = (await response.json()) as { data?: unknown };
     if (response.status !== 200 || !Array.isArray(body.data) || body.data.length !== 100) {
-      throw new Error(`${TARGET} answered ${response.status} with ${Array.isArray(body.data) ? body.data.length : 'no'} items; expected 100 countries`);
+      throw new Error(
+        `${TARGET} answered ${response.status} with ${Array.isArray(body.data) ? body.data.length : 'no'} items; expected 100 countries`,
+      );
     }
-    return compareEndpoints({ origin: ctx.origin, target: TARGET, baseline: BASELINE, connections: 10, duration: ctx.durationSeconds, log: ctx.log });
+    return compareEndpoints({
+      origin: ctx.origin,
+      target: TARGET,
+      baseline: BASELINE,
+      connections: 10,
+      duration: ctx.durationSeconds,
+      log: ctx.log,
+    });
   },
 };

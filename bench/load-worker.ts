@@ -55,7 +55,8 @@ async function main(request: LoadRequest): Promise<LoadReply> {
   });
   const settled = await instance;
   // In a worker thread autocannon resolves with its raw, unaggregated result.
-  const result = 'latencies' in settled ? autocannon.aggregateResult([settled], { url: request.url, connections: request.connections }) : settled;
+  const result =
+    'latencies' in settled ? autocannon.aggregateResult([settled], { url: request.url, connections: request.connections }) : settled;
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count]));
   return {
     result: {

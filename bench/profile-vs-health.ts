@@ -21,6 +21,13 @@ export const profileVsHealth: Benchmark = {
     if (response.status !== 200 || !internet?.latest) {
       throw new Error(`${TARGET} answered ${response.status} without an internet-use value; is the indicator data imported?`);
     }
-    return compareEndpoints({ origin: ctx.origin, target: TARGET, baseline: BASELINE, connections: 10, duration: ctx.durationSeconds, log: ctx.log });
+    return compareEndpoints({
+      origin: ctx.origin,
+      target: TARGET,
+      baseline: BASELINE,
+      connections: 10,
+      duration: ctx.durationSeconds,
+      log: ctx.log,
+    });
   },
 };

@@ -27,11 +27,7 @@ import { profileVsHealth } from './profile-vs-health.js';
 import type { Comparison, EndpointResult } from './http.js';
 
 /** Every benchmark, in run order. Add one line per new benchmark. */
-const BENCHMARKS: readonly Benchmark[] = [
-  countriesVsHealth,
-  aggregatesCompute,
-  profileVsHealth,
-];
+const BENCHMARKS: readonly Benchmark[] = [countriesVsHealth, aggregatesCompute, profileVsHealth];
 
 const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -63,11 +59,14 @@ async function main(argv: string[]): Promise<number> {
     options: { duration: { type: 'string', default: '10' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
-    process.stdout.write(`Usage: npm run bench -- [--duration SECONDS] [--only NAME]\nBenchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}\n`);
+    process.stdout.write(
+      `Usage: npm run bench -- [--duration SECONDS] [--only NAME]\nBenchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}\n`,
+    );
     return 0;
   }
   const durationSeconds = Number(values.duration);
-  if (!Number.isInteger(durationSeconds) || durationSeconds < 1) return usage(`--duration must be a whole number of seconds ≥ 1, not "${values.duration}"`);
+  if (!Number.isInteger(durationSeconds) || durationSeconds < 1)
+    return usage(`--duration must be a whole number of seconds ≥ 1, not "${values.duration}"`);
   const selected = values.only ? BENCHMARKS.filter((b) => b.name === values.only) : BENCHMARKS;
   if (selected.length === 0) return usage(`no benchmark named "${values.only}"; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
 
@@ -87,7 +86,12 @@ async function main(argv: string[]): Promise<number> {
     const results: { name: string; description: string; result: Comparison }[] = [];
     for (const benchmark of selected) {
       log(`${benchmark.name}: ${benchmark.description}`);
-      const result = await benchmark.run({ origin: platform.origin, db: platform.db, durationSeconds, log: (m) => log(`${benchmark.name}: ${m}`) });
+      const result = await benchmark.run({
+        origin: platform.origin,
+        db: platform.db,
+        durationSeconds,
+        log: (m) => log(`${benchmark.name}: ${m}`),
+      });
       results.push({ name: benchmark.name, description: benchmark.description, result });
     }
 
@@ -112,7 +116,9 @@ async function main(argv: string[]): Promise<number> {
     };
     await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
     await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
-    process.stdout.write(`\nWrote ${path.relative(process.cwd(), RESULTS_FILE)} (${machine.cpus} CPUs, ${machine.cpuModel}; load generator, server and PostgreSQL share them)\n`);
+    process.stdout.write(
+      `\nWrote ${path.relative(process.cwd(), RESULTS_FILE)} (${machine.cpus} CPUs, ${machine.cpuModel}; load generator, server and PostgreSQL share them)\n`,
+    );
     // Before the run, the load average is other work (or a run that just ended).
     const before = loadAverageAtStart[0] ?? 0;
     if (before > machine.cpus / 2) {
@@ -183,8 +189,14 @@ function formatTable(results: readonly { name: string; result: Comparison }[]): 
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
-  const settings = results.map(({ name, result: r }) => `${name}: ${r.connections} connections, ${r.warmupSeconds} s warm-up, ${r.baseline.rounds.length}×${r.durationSeconds} s per endpoint, interleaved`);
+    cells
+      .map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const settings = results.map(
+    ({ name, result: r }) =>
+      `${name}: ${r.connections} connections, ${r.warmupSeconds} s warm-up, ${r.baseline.rounds.length}×${r.durationSeconds} s per endpoint, interleaved`,
+  );
   return [
     line(header),
     widths.map((w) => '-'.repeat(w)).join('  '),
@@ -199,8 +211,14 @@ function formatTable(results: readonly { name: string; result: Comparison }[]): 
 
 function endpointRow(name: string, role: string, e: EndpointResult): string[] {
   return [
-    name, `${role} ${e.path}`, e.requestsPerSecond.toFixed(0), `±${(e.requestsPerSecondSpread * 50).toFixed(1)}%`,
-    e.latencyMs.p50.toFixed(2), e.latencyMs.p95.toFixed(2), e.latencyMs.p99.toFixed(2), String(e.samples),
+    name,
+    `${role} ${e.path}`,
+    e.requestsPerSecond.toFixed(0),
+    `±${(e.requestsPerSecondSpread * 50).toFixed(1)}%`,
+    e.latencyMs.p50.toFixed(2),
+    e.latencyMs.p95.toFixed(2),
+    e.latencyMs.p99.toFixed(2),
+    String(e.samples),
     String(e.rounds[0]?.bytesPerResponse ?? ''),
   ];
 }

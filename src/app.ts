@@ -44,8 +44,14 @@ export function createApp(deps: Deps) {
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'self'"], objectSrc: ["'none'"],
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
       },
       strictTransportSecurity: false,
       crossOriginEmbedderPolicy: false,
@@ -57,7 +63,11 @@ export function createApp(deps: Deps) {
   for (const asset of ASSETS) {
     app.get(asset.path, (c) => {
       if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304);
-      return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable', ETag: asset.etag });
+      return c.body(asset.body, 200, {
+        'Content-Type': asset.type,
+        'Cache-Control': 'public, max-age=31536000, immutable',
+        ETag: asset.etag,
+      });
     });
   }
 
@@ -94,7 +104,10 @@ export function createApp(deps: Deps) {
   app.route('/', auditPages(deps));
   app.route('/', privacyPages(deps));
   app.route('/', ssoPages(deps));
-  app.route('/', apiDocsPage(() => openApiDocument(app)));
+  app.route(
+    '/',
+    apiDocsPage(() => openApiDocument(app)),
+  );
   return app;
 }
 

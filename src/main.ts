@@ -89,9 +89,18 @@ async function main(argv: string[]): Promise<number> {
 
     if (command === 'import') return await runImport(config, database, rest, { source: values.source, vintage: values.vintage }, logger);
     if (command === 'users') {
-      await usersCommand(database.db, rest[0], {
-        email: values.email, name: values.name, admin: values.admin === true, coordinator: values.coordinator === true, passwordStdin: values['password-stdin'] === true,
-      }, (text) => process.stdout.write(text));
+      await usersCommand(
+        database.db,
+        rest[0],
+        {
+          email: values.email,
+          name: values.name,
+          admin: values.admin === true,
+          coordinator: values.coordinator === true,
+          passwordStdin: values['password-stdin'] === true,
+        },
+        (text) => process.stdout.write(text),
+      );
       return 0;
     }
     if (command === 'outbox') {
@@ -127,18 +136,25 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runImport(
-  config: Config, database: OpenDatabase, [what, target]: string[], options: { source?: string | undefined; vintage?: string | undefined }, logger: pino.Logger,
+  config: Config,
+  database: OpenDatabase,
+  [what, target]: string[],
+  options: { source?: string | undefined; vintage?: string | undefined },
+  logger: pino.Logger,
 ): Promise<number> {
   let summary: object;
   if (what === 'sdmx' || what === 'worldbank') {
-    if (!target) throw new UsageError(what === 'sdmx' ? 'import sdmx needs a FILE' : 'import worldbank needs an indicator CODE such as IT.NET.USER.ZS');
-    summary = what === 'sdmx'
-      ? await importSdmx(database.db, target, options)
-      : await importWorldBank(database.db, config.worldBankApiUrl, target);
+    if (!target)
+      throw new UsageError(
+        what === 'sdmx' ? 'import sdmx needs a FILE' : 'import worldbank needs an indicator CODE such as IT.NET.USER.ZS',
+      );
+    summary =
+      what === 'sdmx' ? await importSdmx(database.db, target, options) : await importWorldBank(database.db, config.worldBankApiUrl, target);
     logger.info({ ...summary, from: target }, `${what} imported`);
   } else if (what === 'reference' || what === 'indicators') {
     if (!config.dataDir) throw new UsageError('no data directory: pass --data-dir DIR or set DCP_DATA_DIR');
-    summary = what === 'reference' ? await importReference(database.db, config.dataDir) : await importIndicators(database.db, config.dataDir);
+    summary =
+      what === 'reference' ? await importReference(database.db, config.dataDir) : await importIndicators(database.db, config.dataDir);
     logger.info({ ...summary, dataDir: config.dataDir }, `${what} imported`);
   } else {
     throw new UsageError(`import needs what to import: reference, indicators, sdmx FILE or worldbank CODE (got "${what ?? ''}")`);
@@ -152,7 +168,13 @@ class UsageError extends Error {}
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof FormatError || error instanceof ConfigError || error instanceof UsageError || error instanceof UsersUsageError || error instanceof OutboxUsageError) {
+    if (
+      error instanceof FormatError ||
+      error instanceof ConfigError ||
+      error instanceof UsageError ||
+      error instanceof UsersUsageError ||
+      error instanceof OutboxUsageError
+    ) {
       process.stderr.write(`dcp: ${error.message}\n`);
       process.exit(error instanceof UsageError || error instanceof UsersUsageError || error instanceof OutboxUsageError ? 2 : 1);
     }

@@ -15,7 +15,16 @@ describe('OpenAPI document', () => {
   it('is OpenAPI 3.1 and documents every public reference route with a problem response', () => {
     expect(document.openapi).toBe('3.1.0');
     const paths = Object.keys(document.paths ?? {});
-    expect(paths).toEqual(expect.arrayContaining(['/healthz', '/api/v1/countries', '/api/v1/countries/{code}', '/api/v1/groups', '/api/v1/groups/{code}', '/api/v1/taxonomies/{name}']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/healthz',
+        '/api/v1/countries',
+        '/api/v1/countries/{code}',
+        '/api/v1/groups',
+        '/api/v1/groups/{code}',
+        '/api/v1/taxonomies/{name}',
+      ]),
+    );
     const countries = document.paths?.['/api/v1/countries']?.get;
     expect(Object.keys(countries?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400']));
     expect(document.components?.schemas?.['Problem']).toBeDefined();

@@ -50,12 +50,21 @@ interface Expectation {
   readonly fresh?: boolean;
 }
 
-const all = (status: number): Statuses => ({ anonymous: status, other: status, member: status, editor: status, owner: status, coordinator: status, admin: status });
+const all = (status: number): Statuses => ({
+  anonymous: status,
+  other: status,
+  member: status,
+  editor: status,
+  owner: status,
+  coordinator: status,
+  admin: status,
+});
 const signedIn = (status: number): Statuses => ({ ...all(status), anonymous: 401 });
 /** 401 for anonymous, `ok` for the listed roles, 403 for the rest. */
 const only = (ok: number, roles: Role[]): Statuses => ({ ...signedIn(403), ...Object.fromEntries(roles.map((r) => [r, ok])) });
 const get = (path: string | ((cell: Cell) => string), expectation: Statuses): Expectation => ({
-  request: (cell) => ({ path: typeof path === 'string' ? path : path(cell) }), expect: expectation,
+  request: (cell) => ({ path: typeof path === 'string' ? path : path(cell) }),
+  expect: expectation,
 });
 
 /** The expectations table: `METHOD /path` as in the OpenAPI document → request and status per role. */
@@ -76,7 +85,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/indicators/{code}/aggregates': get((c) => `/api/v1/indicators/${c.indicatorCode}/aggregates`, all(200)),
 
   // Accounts (part A of issue 3).
-  'POST /api/v1/auth/sign-in': { request: (c) => ({ path: '/api/v1/auth/sign-in', body: { email: c.signInUser.email, password: TEST_PASSWORD } }), expect: all(200) },
+  'POST /api/v1/auth/sign-in': {
+    request: (c) => ({ path: '/api/v1/auth/sign-in', body: { email: c.signInUser.email, password: TEST_PASSWORD } }),
+    expect: all(200),
+  },
   'POST /api/v1/auth/sign-out': { request: () => ({ path: '/api/v1/auth/sign-out' }), expect: all(204), fresh: true },
   'GET /api/v1/me': get('/api/v1/me', signedIn(200)),
   'GET /api/v1/tokens': get('/api/v1/tokens', signedIn(200)),
@@ -100,10 +112,16 @@ const EXPECTATIONS: Record<string, Expectation> = {
     expect: only(200, ['owner', 'admin']),
   },
   'POST /api/v1/organisations/{id}/verify': {
-    request: (c) => ({ path: `/api/v1/organisations/${c.orgId}/verify`, body: { verification: 'verified', emailDomains: ['matrix.example.org'] } }),
+    request: (c) => ({
+      path: `/api/v1/organisations/${c.orgId}/verify`,
+      body: { verification: 'verified', emailDomains: ['matrix.example.org'] },
+    }),
     expect: only(200, ['coordinator', 'admin']),
   },
-  'GET /api/v1/organisations/{id}/members': get((c) => `/api/v1/organisations/${c.orgId}/members`, only(200, ['member', 'editor', 'owner', 'coordinator', 'admin'])),
+  'GET /api/v1/organisations/{id}/members': get(
+    (c) => `/api/v1/organisations/${c.orgId}/members`,
+    only(200, ['member', 'editor', 'owner', 'coordinator', 'admin']),
+  ),
   // Owners invite; only admins add an account directly.
   'POST /api/v1/organisations/{id}/members': {
     request: (c) => ({ path: `/api/v1/organisations/${c.orgId}/members`, body: { userId: c.outsiderId, role: 'member' } }),
@@ -119,7 +137,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
   },
   'GET /api/v1/organisations/{id}/invitations': get((c) => `/api/v1/organisations/${c.orgId}/invitations`, only(200, ['owner', 'admin'])),
   'POST /api/v1/organisations/{id}/invitations': {
-    request: (c) => ({ path: `/api/v1/organisations/${c.orgId}/invitations`, body: { email: `invitee-${randomBytes(4).toString('hex')}@example.org`, role: 'member' } }),
+    request: (c) => ({
+      path: `/api/v1/organisations/${c.orgId}/invitations`,
+      body: { email: `invitee-${randomBytes(4).toString('hex')}@example.org`, role: 'member' },
+    }),
     expect: only(201, ['owner', 'admin']),
   },
   'DELETE /api/v1/organisations/{id}/invitations/{invitationId}': {
@@ -145,7 +166,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
 function documentedOperations(): string[] {
   const document = buildOpenApiDocument();
   return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
-    Object.keys(item ?? {}).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+    Object.keys(item ?? {})
+      .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  );
 }
 
 const OPERATIONS = documentedOperations();
@@ -162,7 +186,11 @@ describe('access matrix: the expectations table', () => {
 });
 
 async function organisation(db: Db, label: string): Promise<string> {
-  const row = await db.insertInto('organisations').values({ name: `${label} ${randomBytes(6).toString('hex')}`, kind: 'un-entity' }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('organisations')
+    .values({ name: `${label} ${randomBytes(6).toString('hex')}`, kind: 'un-entity' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -194,7 +222,9 @@ forEachEngine('access matrix', (t) => {
   });
 
   afterAll(() => {
-    process.stdout.write(`[access matrix] ${t.engine.name}: ${Object.keys(EXPECTATIONS).length} operations × ${ROLES.length} roles = ${cells} cells checked\n`);
+    process.stdout.write(
+      `[access matrix] ${t.engine.name}: ${Object.keys(EXPECTATIONS).length} operations × ${ROLES.length} roles = ${cells} cells checked\n`,
+    );
   });
 
   /** Builds cell O for `role`, with the acting person's memberships in it. */
@@ -211,16 +241,41 @@ forEachEngine('access matrix', (t) => {
     const target = await createUser(t.db, { memberships: [{ organisationId: orgId, role: 'member' }] });
     const outsider = await createUser(t.db);
     const invitationToken = randomBytes(32).toString('base64url');
-    const invitation = await t.db.insertInto('invitations').values({
-      organisation_id: orgId, email: actor?.email ?? 'nobody@example.org', role: 'member',
-      token_hash: createHash('sha256').update(invitationToken).digest(), invited_by: null, expires_at: new Date(Date.now() + 86_400_000),
-    }).returning('id').executeTakeFirstOrThrow();
-    const token = await t.db.insertInto('api_tokens').values({
-      user_id: actor?.id ?? target.id, organisation_id: orgId, name: 'matrix', scope: 'read', token_hash: randomBytes(32), hint: 'dcp_xxxx…',
-    }).returning('id').executeTakeFirstOrThrow();
+    const invitation = await t.db
+      .insertInto('invitations')
+      .values({
+        organisation_id: orgId,
+        email: actor?.email ?? 'nobody@example.org',
+        role: 'member',
+        token_hash: createHash('sha256').update(invitationToken).digest(),
+        invited_by: null,
+        expires_at: new Date(Date.now() + 86_400_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const token = await t.db
+      .insertInto('api_tokens')
+      .values({
+        user_id: actor?.id ?? target.id,
+        organisation_id: orgId,
+        name: 'matrix',
+        scope: 'read',
+        token_hash: randomBytes(32),
+        hint: 'dcp_xxxx…',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return {
-      orgId, otherOrgId, actor, targetId: target.id, outsiderId: outsider.id, invitationId: invitation.id, invitationToken,
-      apiTokenId: token.id, indicatorCode, signInUser,
+      orgId,
+      otherOrgId,
+      actor,
+      targetId: target.id,
+      outsiderId: outsider.id,
+      invitationId: invitation.id,
+      invitationToken,
+      apiTokenId: token.id,
+      indicatorCode,
+      signInUser,
     };
   }
 
@@ -245,7 +300,11 @@ forEachEngine('access matrix', (t) => {
         const { path, body } = expectation.request(cell);
         const response = await app().request(path, {
           method,
-          headers: { 'X-Forwarded-For': randomAddress(), ...session?.headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          headers: {
+            'X-Forwarded-For': randomAddress(),
+            ...session?.headers,
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
         actual[role] = response.status;

@@ -34,11 +34,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_MIN_COVERAGE,
-  aggregatePopulationWeightedSeries,
-  type GroupAggregate,
-} from '../src/core/indicators/aggregate.js';
+import { DEFAULT_MIN_COVERAGE, aggregatePopulationWeightedSeries, type GroupAggregate } from '../src/core/indicators/aggregate.js';
 import type { YearValue } from '../src/core/indicators/types.js';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -89,8 +85,7 @@ for (const row of wdi) {
 
 const ictCountries = new Set(ict.map((row) => row['iso3'] ?? ''));
 const m49Countries = new Set(m49.map((row) => row['ISO-alpha3 Code'] ?? '').filter((code) => code !== ''));
-const incomeMembers = (name: string): string[] =>
-  [...incomeGroup].filter(([, group]) => group === name).map(([code]) => code);
+const incomeMembers = (name: string): string[] => [...incomeGroup].filter(([, group]) => group === name).map(([code]) => code);
 
 const MEMBERS: Record<GroupCode, readonly string[]> = {
   WLD: [...ictCountries].filter((code) => m49Countries.has(code)),
@@ -209,7 +204,7 @@ describe('population-weighted internet use against World Bank aggregates', () =>
     expect(summary.meanAbsDiff).toBeLessThanOrEqual(CONTROL_MEAN_BOUND[group]);
   });
 
-  it('reproduces the World Bank\'s own LDC computation to 0.01 points with the same data and no gap filling', () => {
+  it("reproduces the World Bank's own LDC computation to 0.01 points with the same data and no gap filling", () => {
     const exact = compare('LDC', sameVintage, 0);
     console.log(
       `LDC, same vintage, no gap filling: ${exact.years} years, max abs diff ${exact.maxAbsDiff.toFixed(3)} (${exact.worst.year})`,

@@ -20,18 +20,36 @@ async function rowsOf(db: Db, dataset: string, name: string | undefined): Promis
   switch (dataset) {
     case 'countries':
       return (await exportCountries(db)).map((c) => ({
-        m49: c.m49, iso2: c.iso2, iso3: c.iso3,
+        m49: c.m49,
+        iso2: c.iso2,
+        iso3: c.iso3,
         ...Object.fromEntries(LANGUAGES.map((l) => [`name_${l}`, c.names[l]])),
-        region: c.region, sub_region: c.subRegion, intermediate_region: c.intermediateRegion,
-        ldc: c.ldc, lldc: c.lldc, sids: c.sids, wb_region: c.wbRegion, wb_income_group: c.wbIncomeGroup,
+        region: c.region,
+        sub_region: c.subRegion,
+        intermediate_region: c.intermediateRegion,
+        ldc: c.ldc,
+        lldc: c.lldc,
+        sids: c.sids,
+        wb_region: c.wbRegion,
+        wb_income_group: c.wbIncomeGroup,
       }));
     case 'groups':
       return (await exportGroups(db)).map((g) => ({
-        code: g.code, kind: g.kind, parent: g.parent, ...Object.fromEntries(LANGUAGES.map((l) => [`name_${l}`, g.names[l]])), members: g.members.join(' '),
+        code: g.code,
+        kind: g.kind,
+        parent: g.parent,
+        ...Object.fromEntries(LANGUAGES.map((l) => [`name_${l}`, g.names[l]])),
+        members: g.members.join(' '),
       }));
     case 'taxonomy': {
       if (!name) throw new Error('export taxonomy needs a name, e.g. `dcp export taxonomy digcomp`');
-      return (await exportTaxonomy(db, name)).map((t) => ({ code: t.code, parent: t.parent, label_en: t.labels.en, description_en: t.description?.en ?? '', uri: t.uri }));
+      return (await exportTaxonomy(db, name)).map((t) => ({
+        code: t.code,
+        parent: t.parent,
+        label_en: t.labels.en,
+        description_en: t.description?.en ?? '',
+        uri: t.uri,
+      }));
     }
     default:
       throw new Error(`unknown dataset "${dataset}"; choose countries, groups or taxonomy <name>`);

@@ -9,9 +9,15 @@ forEachEngine('dcp outbox', (t) => {
   it('prints the latest kept mails, newest first, with their links', async () => {
     const deps = { db: t.db, config: loadConfig({ NODE_ENV: 'test' }), logger: pino({ level: 'silent' }) };
     await sendMail(deps, { to: 'first@example.org', subject: 'Older', text: 'old' });
-    await sendMail(deps, { to: 'newcomer@example.org', subject: 'Confirm your e-mail address', text: 'Open http://localhost:3000/verify-email?token=abc' });
+    await sendMail(deps, {
+      to: 'newcomer@example.org',
+      subject: 'Confirm your e-mail address',
+      text: 'Open http://localhost:3000/verify-email?token=abc',
+    });
     let out = '';
-    await outboxCommand(t.db, { limit: '1' }, (s) => { out += s; });
+    await outboxCommand(t.db, { limit: '1' }, (s) => {
+      out += s;
+    });
     expect(out).toContain('To: newcomer@example.org');
     expect(out).toContain('/verify-email?token=abc');
     expect(out).not.toContain('Older');

@@ -13,7 +13,8 @@ export class OutboxUsageError extends Error {}
 /** @example await outboxCommand(db, { limit: '5' }, (s) => process.stdout.write(s)) */
 export async function outboxCommand(db: Db, options: { limit: string | undefined }, write: (text: string) => void): Promise<void> {
   const limit = options.limit === undefined ? 5 : Number(options.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new OutboxUsageError(`--limit must be a whole number from 1 to 1000 (got "${options.limit ?? ''}")`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw new OutboxUsageError(`--limit must be a whole number from 1 to 1000 (got "${options.limit ?? ''}")`);
   const mails = await readOutbox(db, limit);
   if (mails.length === 0) {
     write('The outbox is empty (mail goes there when DCP_SMTP_URL is not set).\n');

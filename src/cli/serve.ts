@@ -20,7 +20,10 @@ export async function runServer(config: Config, database: OpenDatabase, logger: 
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, engine: database.engine }, `Digital Cooperation Platform listening on http://localhost:${port}`);
+  logger.info(
+    { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, engine: database.engine },
+    `Digital Cooperation Platform listening on http://localhost:${port}`,
+  );
 
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

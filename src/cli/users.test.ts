@@ -8,7 +8,9 @@ forEachEngine('dcp users create', (t) => {
 
   it('creates a verified admin and prints a one-time password that signs in', async () => {
     let out = '';
-    await usersCommand(t.db, 'create', { ...base, email: 'First.Admin@Example.org', name: 'First Admin', admin: true }, (s) => { out += s; });
+    await usersCommand(t.db, 'create', { ...base, email: 'First.Admin@Example.org', name: 'First Admin', admin: true }, (s) => {
+      out += s;
+    });
     const password = /one-time password[^:]*: (\S+)/.exec(out)?.[1];
     expect(password).toBeDefined();
     const user = await t.db.selectFrom('users').selectAll().where('email', '=', 'first.admin@example.org').executeTakeFirstOrThrow();
@@ -22,7 +24,9 @@ forEachEngine('dcp users create', (t) => {
     const run = (options: Partial<UsersCreateOptions>, sub = 'create') => usersCommand(t.db, sub, { ...base, ...options }, () => {});
     await expect(run({ name: 'X' })).rejects.toThrow(new UsersUsageError('users create needs --email ADDRESS'));
     await expect(run({ email: 'x@example.org' })).rejects.toThrow(/--name/);
-    await expect(run({ email: 'x@example.org', name: 'X', admin: true, coordinator: true })).rejects.toThrow(/one of --admin and --coordinator/);
+    await expect(run({ email: 'x@example.org', name: 'X', admin: true, coordinator: true })).rejects.toThrow(
+      /one of --admin and --coordinator/,
+    );
     await expect(run({ email: 'not-an-address', name: 'X' })).rejects.toThrow(/not an e-mail address/);
     await expect(run({}, 'delete')).rejects.toThrow(/subcommand: create/);
     await usersCommand(t.db, 'create', { ...base, email: 'twice@example.org', name: 'Twice' }, () => {});

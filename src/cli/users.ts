@@ -21,11 +21,18 @@ export class UsersUsageError extends Error {}
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** @example await usersCommand(db, 'create', { email: 'a@un.org', name: 'Admin', admin: true, … }, write) */
-export async function usersCommand(db: Db, sub: string | undefined, options: UsersCreateOptions, write: (text: string) => void): Promise<void> {
+export async function usersCommand(
+  db: Db,
+  sub: string | undefined,
+  options: UsersCreateOptions,
+  write: (text: string) => void,
+): Promise<void> {
   if (sub !== 'create') throw new UsersUsageError(`users needs a subcommand: create (got "${sub ?? ''}")`);
   if (!options.email) throw new UsersUsageError('users create needs --email ADDRESS');
   if (!options.name) throw new UsersUsageError('users create needs --name "Full name"');
@@ -34,7 +41,9 @@ export async function usersCommand(db: Db, sub: string | undefined, options: Use
   if (options.passwordStdin && !password) throw new UsersUsageError('--password-stdin read an empty password');
   try {
     const { user, generatedPassword } = await createAccount(db, {
-      email: options.email, displayName: options.name, password,
+      email: options.email,
+      displayName: options.name,
+      password,
       platformRole: options.admin ? 'admin' : options.coordinator ? 'coordinator' : null,
     });
     write(`created ${user.platform_role ?? 'user'} ${user.email} (${user.id})\n`);

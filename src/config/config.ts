@@ -26,10 +26,20 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DCP_API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   DCP_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
-  DCP_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(24 * 7),
-  DCP_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  DCP_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 7),
+  DCP_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   DCP_MAIL_FROM: z.string().min(3).default('Digital Cooperation Platform <no-reply@localhost>'),
-  DCP_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  DCP_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   DCP_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   DCP_OIDC_CLIENT_ID: z.string().min(1).optional(),
   DCP_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -99,7 +109,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const oidcValues = [e.DCP_OIDC_ISSUER, e.DCP_OIDC_CLIENT_ID, e.DCP_OIDC_CLIENT_SECRET, e.DCP_OIDC_REDIRECT_URL];
   if (oidcValues.some((v) => v !== undefined) && oidcValues.some((v) => v === undefined)) {
-    throw new ConfigError('Invalid environment:\n  DCP_OIDC_*: set DCP_OIDC_ISSUER, DCP_OIDC_CLIENT_ID, DCP_OIDC_CLIENT_SECRET and DCP_OIDC_REDIRECT_URL together, or none of them');
+    throw new ConfigError(
+      'Invalid environment:\n  DCP_OIDC_*: set DCP_OIDC_ISSUER, DCP_OIDC_CLIENT_ID, DCP_OIDC_CLIENT_SECRET and DCP_OIDC_REDIRECT_URL together, or none of them',
+    );
   }
   const home = path.resolve(e.DCP_HOME ?? path.join(projectRoot, '.dcp'));
   return Object.freeze({
@@ -118,9 +130,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.DCP_SMTP_URL,
     mailFrom: e.DCP_MAIL_FROM,
     trustProxy: e.DCP_TRUST_PROXY,
-    oidc: e.DCP_OIDC_ISSUER && e.DCP_OIDC_CLIENT_ID && e.DCP_OIDC_CLIENT_SECRET && e.DCP_OIDC_REDIRECT_URL
-      ? Object.freeze({ issuer: e.DCP_OIDC_ISSUER, clientId: e.DCP_OIDC_CLIENT_ID, clientSecret: e.DCP_OIDC_CLIENT_SECRET, redirectUrl: e.DCP_OIDC_REDIRECT_URL })
-      : undefined,
+    oidc:
+      e.DCP_OIDC_ISSUER && e.DCP_OIDC_CLIENT_ID && e.DCP_OIDC_CLIENT_SECRET && e.DCP_OIDC_REDIRECT_URL
+        ? Object.freeze({
+            issuer: e.DCP_OIDC_ISSUER,
+            clientId: e.DCP_OIDC_CLIENT_ID,
+            clientSecret: e.DCP_OIDC_CLIENT_SECRET,
+            redirectUrl: e.DCP_OIDC_REDIRECT_URL,
+          })
+        : undefined,
     env: e.NODE_ENV,
   });
 }

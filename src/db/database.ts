@@ -32,7 +32,13 @@ export function createDb(url: string, options: { max?: number } = {}): Db {
 
 /** True when the database answers a trivial query within `timeoutMs`. */
 export async function databaseAnswers(db: Db, timeoutMs = 2000): Promise<boolean> {
-  const probe = db.selectNoFrom((eb) => eb.val(1).as('one')).execute().then(() => true, () => false);
+  const probe = db
+    .selectNoFrom((eb) => eb.val(1).as('one'))
+    .execute()
+    .then(
+      () => true,
+      () => false,
+    );
   const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
   return Promise.race([probe, timeout]);
 }

@@ -15,8 +15,7 @@ export type MigrationDirection = 'latest' | 'down';
  */
 export async function migrate(db: Db, direction: MigrationDirection = 'latest'): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const result: MigrationResultSet =
-    direction === 'latest' ? await migrator.migrateToLatest() : await migrator.migrateDown();
+  const result: MigrationResultSet = direction === 'latest' ? await migrator.migrateToLatest() : await migrator.migrateDown();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });

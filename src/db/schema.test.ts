@@ -19,7 +19,8 @@ interface Declared {
 function declaredSchema(): Declared {
   const source = readFileSync(path.join(projectRoot, 'src', 'db', 'schema.ts'), 'utf8');
   const interfaces = new Map<string, string[]>();
-  for (const match of source.matchAll(/export interface (\w+) \{/g)) interfaces.set(match[1]!, members(source, match.index + match[0].length));
+  for (const match of source.matchAll(/export interface (\w+) \{/g))
+    interfaces.set(match[1]!, members(source, match.index + match[0].length));
   const database = interfaces.get('Database');
   if (!database) throw new Error('schema.ts has no Database interface');
   const declared: Declared = {};

@@ -5,17 +5,17 @@
 export const ERROR_STATUS = {
   'validation-failed': 400,
   'malformed-request': 400,
-  'unauthenticated': 401,
-  'forbidden': 403,
+  unauthenticated: 401,
+  forbidden: 403,
   'not-found': 404,
   'method-not-allowed': 405,
   'not-acceptable': 406,
-  'conflict': 409,
+  conflict: 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'rate-limited': 429,
-  'internal': 500,
-  'unavailable': 503,
+  internal: 500,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -43,17 +43,22 @@ describe('API conventions', () => {
 
   describe('JSON bodies on any route built with createRouter', () => {
     const route = createRoute({
-      method: 'post', path: '/echo',
+      method: 'post',
+      path: '/echo',
       request: { body: { required: true, content: { 'application/json': { schema: z.object({ name: z.string().min(1) }) } } } },
       responses: { 200: { description: 'echo', content: { 'application/json': { schema: z.object({ name: z.string() }) } } } },
     });
     const app = new OpenAPIHono<AppEnv>();
     app.onError(errorHandler(silentLogger));
-    app.route('/api/v1', createRouter().openapi(route, (c) => c.json(c.req.valid('json'), 200)));
+    app.route(
+      '/api/v1',
+      createRouter().openapi(route, (c) => c.json(c.req.valid('json'), 200)),
+    );
     app.get('/api/v1/bug', () => {
       throw new TypeError("Cannot read properties of undefined (reading 'x')");
     });
-    const post = (payload: string) => app.request('/api/v1/echo', { method: 'POST', body: payload, headers: { 'Content-Type': 'application/json' } });
+    const post = (payload: string) =>
+      app.request('/api/v1/echo', { method: 'POST', body: payload, headers: { 'Content-Type': 'application/json' } });
 
     it('answers malformed JSON with a 400 malformed-request problem', async () => {
       const res = await post('{"name": ');

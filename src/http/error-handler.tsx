@@ -14,8 +14,16 @@ import type { AppEnv } from './app-env.js';
 import { toProblem } from './problem.js';
 
 const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
-  400: 'malformed-request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed',
-  406: 'not-acceptable', 413: 'payload-too-large', 415: 'unsupported-media-type', 429: 'rate-limited', 503: 'unavailable',
+  400: 'malformed-request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  406: 'not-acceptable',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  429: 'rate-limited',
+  503: 'unavailable',
 };
 
 /** Converts what a handler threw into an AppError, or undefined when it is a bug. */
@@ -24,9 +32,10 @@ function asAppError(error: unknown): AppError | undefined {
   if (error instanceof HTTPException) {
     const code = HTTP_EXCEPTION_CODES[error.status];
     if (!code) return undefined;
-    const detail = code === 'malformed-request' && /json/i.test(error.message)
-      ? 'The request body is not valid JSON'
-      : error.message || `HTTP ${error.status}`;
+    const detail =
+      code === 'malformed-request' && /json/i.test(error.message)
+        ? 'The request body is not valid JSON'
+        : error.message || `HTTP ${error.status}`;
     return new AppError(code, detail);
   }
   if (isDatabaseUnreachable(error)) return new AppError('unavailable', 'The database is not reachable; try again shortly');
@@ -55,23 +64,34 @@ export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
 
 /** The response for an AppError: problem+json for the API, an error page for people. */
 async function renderError(c: Context<AppEnv>, appError: AppError): Promise<Response> {
-    const requestId = c.get('requestId');
-    if (wantsProblem(c)) {
-      return c.json(toProblem(appError, requestId), appError.status, {
-        'Content-Type': 'application/problem+json',
-        'Cache-Control': 'no-store',
-        ...appError.headers,
-      });
-    }
-    // A page that needs a signed-in person sends a visitor to sign in and come back — for reads
-    // only: a refused form post is shown as a page with a sign-in link, its data not silently lost.
-    if (appError.status === 401 && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
-      return new Response(null, { status: 303, headers: { Location: signInPath(c), 'Cache-Control': 'no-store' } });
-    }
-    const status = appError.status === 404 ? 404 : appError.status >= 500 ? 500 : appError.status;
-    const page = <ErrorPage ctx={pageContext(c)} status={status} detail={appError.detail} requestId={requestId} {...(status === 401 ? { signInHref: '/sign-in' } : {})} />;
-    const response = await renderPage(c, page, 200);
-    return new Response(response.body, { status, headers: { ...Object.fromEntries(response.headers), 'Cache-Control': 'no-store', ...appError.headers } });
+  const requestId = c.get('requestId');
+  if (wantsProblem(c)) {
+    return c.json(toProblem(appError, requestId), appError.status, {
+      'Content-Type': 'application/problem+json',
+      'Cache-Control': 'no-store',
+      ...appError.headers,
+    });
+  }
+  // A page that needs a signed-in person sends a visitor to sign in and come back — for reads
+  // only: a refused form post is shown as a page with a sign-in link, its data not silently lost.
+  if (appError.status === 401 && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+    return new Response(null, { status: 303, headers: { Location: signInPath(c), 'Cache-Control': 'no-store' } });
+  }
+  const status = appError.status === 404 ? 404 : appError.status >= 500 ? 500 : appError.status;
+  const page = (
+    <ErrorPage
+      ctx={pageContext(c)}
+      status={status}
+      detail={appError.detail}
+      requestId={requestId}
+      {...(status === 401 ? { signInHref: '/sign-in' } : {})}
+    />
+  );
+  const response = await renderPage(c, page, 200);
+  return new Response(response.body, {
+    status,
+    headers: { ...Object.fromEntries(response.headers), 'Cache-Control': 'no-store', ...appError.headers },
+  });
 }
 
 /** /sign-in with `next` set to this page (path and query, same site only). */

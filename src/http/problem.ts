@@ -21,17 +21,17 @@ export type Problem = z.infer<typeof ProblemSchema>;
 const TITLES: Record<ErrorCode, string> = {
   'validation-failed': 'Validation failed',
   'malformed-request': 'Malformed request',
-  'unauthenticated': 'Sign-in required',
-  'forbidden': 'Forbidden',
+  unauthenticated: 'Sign-in required',
+  forbidden: 'Forbidden',
   'not-found': 'Not found',
   'method-not-allowed': 'Method not allowed',
   'not-acceptable': 'Not acceptable',
-  'conflict': 'Conflict',
+  conflict: 'Conflict',
   'payload-too-large': 'Payload too large',
   'unsupported-media-type': 'Unsupported media type',
   'rate-limited': 'Too many requests',
-  'internal': 'Internal error',
-  'unavailable': 'Service unavailable',
+  internal: 'Internal error',
+  unavailable: 'Service unavailable',
 };
 
 /**
@@ -55,7 +55,10 @@ export function problemResponses(...statuses: number[]) {
     statuses.map((status) => [
       status,
       {
-        description: Object.entries(ERROR_STATUS).filter(([, s]) => s === status).map(([c]) => TITLES[c as ErrorCode]).join(' / '),
+        description: Object.entries(ERROR_STATUS)
+          .filter(([, s]) => s === status)
+          .map(([c]) => TITLES[c as ErrorCode])
+          .join(' / '),
         content: { 'application/problem+json': { schema: ProblemSchema } },
       },
     ]),

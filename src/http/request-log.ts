@@ -11,7 +11,13 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
     const start = performance.now();
     await next();
     logger.info(
-      { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start) },
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - start),
+      },
       'request',
     );
   };

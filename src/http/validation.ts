@@ -6,7 +6,14 @@ import type { ZodError } from 'zod';
 import { AppError } from './app-error.js';
 
 type Target = 'json' | 'form' | 'query' | 'param' | 'header' | 'cookie';
-const TARGET_NAMES: Record<Target, string> = { json: 'body', form: 'body', query: 'query', param: 'path', header: 'header', cookie: 'cookie' };
+const TARGET_NAMES: Record<Target, string> = {
+  json: 'body',
+  form: 'body',
+  query: 'query',
+  param: 'path',
+  header: 'header',
+  cookie: 'cookie',
+};
 
 /**
  * @example validationError(zodError, 'query') // AppError with fields [{ field: 'query.limit', ... }]

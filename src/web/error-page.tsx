@@ -19,10 +19,24 @@ export function ErrorPage(props: { ctx: PageContext; status: number; detail?: st
       <h1>{title}</h1>
       {words ? <p>{t(lang, words.text)}</p> : <p>{clientError && props.detail ? props.detail : t(lang, 'error.server.text')}</p>}
       {/* The reason in the server's words (English), e.g. an expired form: useful, so shown as a second line. */}
-      {words && props.status !== 404 && props.detail ? <p lang="en" dir="ltr">{props.detail}</p> : null}
-      {props.signInHref ? <p><a href={props.signInHref}>{t(lang, 'error.signIn')}</a></p> : null}
-      {props.requestId && props.status >= 500 ? <p>{t(lang, 'error.reference')}: <code>{props.requestId}</code></p> : null}
-      <p><a href="/">{t(lang, 'error.home')}</a></p>
+      {words && props.status !== 404 && props.detail ? (
+        <p lang="en" dir="ltr">
+          {props.detail}
+        </p>
+      ) : null}
+      {props.signInHref ? (
+        <p>
+          <a href={props.signInHref}>{t(lang, 'error.signIn')}</a>
+        </p>
+      ) : null}
+      {props.requestId && props.status >= 500 ? (
+        <p>
+          {t(lang, 'error.reference')}: <code>{props.requestId}</code>
+        </p>
+      ) : null}
+      <p>
+        <a href="/">{t(lang, 'error.home')}</a>
+      </p>
     </Layout>
   );
 }

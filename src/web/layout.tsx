@@ -39,7 +39,9 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
         <link rel="icon" href="data:," />
       </head>
       <body>
-        <a class="skip" href="#main">{t(lang, 'shell.skip')}</a>
+        <a class="skip" href="#main">
+          {t(lang, 'shell.skip')}
+        </a>
         <header class="site">
           <div class="wrap bar">
             <a class="brand" href="/">
@@ -50,13 +52,21 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
               <ul>
                 {NAV.map((n) => (
                   <li>
-                    <a href={n.href} aria-current={section === n.href ? 'page' : undefined}>{t(lang, n.key)}</a>
+                    <a href={n.href} aria-current={section === n.href ? 'page' : undefined}>
+                      {t(lang, n.key)}
+                    </a>
                   </li>
                 ))}
                 <li>
-                  {props.ctx.signedIn
-                    ? <a href="/account" aria-current={url.pathname.startsWith('/account') ? 'page' : undefined}>{t(lang, 'shell.nav.account')}</a>
-                    : <a href="/sign-in" aria-current={url.pathname === '/sign-in' ? 'page' : undefined}>{t(lang, 'shell.nav.signIn')}</a>}
+                  {props.ctx.signedIn ? (
+                    <a href="/account" aria-current={url.pathname.startsWith('/account') ? 'page' : undefined}>
+                      {t(lang, 'shell.nav.account')}
+                    </a>
+                  ) : (
+                    <a href="/sign-in" aria-current={url.pathname === '/sign-in' ? 'page' : undefined}>
+                      {t(lang, 'shell.nav.signIn')}
+                    </a>
+                  )}
                 </li>
               </ul>
             </nav>

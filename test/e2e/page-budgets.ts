@@ -132,7 +132,14 @@ function fetchRaw(href: string, cookies: readonly BudgetCookie[]): Promise<First
   return new Promise((resolve, reject) => {
     const request = http.get(
       href,
-      { agent: false, headers: { 'Accept-Encoding': 'gzip, deflate, br', Accept: 'text/html,application/xhtml+xml', ...(cookie ? { Cookie: cookie } : {}) } },
+      {
+        agent: false,
+        headers: {
+          'Accept-Encoding': 'gzip, deflate, br',
+          Accept: 'text/html,application/xhtml+xml',
+          ...(cookie ? { Cookie: cookie } : {}),
+        },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -154,17 +161,28 @@ function fetchRaw(href: string, cookies: readonly BudgetCookie[]): Promise<First
 
 function decode(raw: Buffer, encoding: string): Buffer {
   switch (encoding) {
-    case 'gzip': return zlib.gunzipSync(raw);
-    case 'deflate': return zlib.inflateSync(raw);
-    case 'br': return zlib.brotliDecompressSync(raw);
-    case '': case 'identity': return raw;
-    default: throw new Error(`Unexpected Content-Encoding ${encoding}`);
+    case 'gzip':
+      return zlib.gunzipSync(raw);
+    case 'deflate':
+      return zlib.inflateSync(raw);
+    case 'br':
+      return zlib.brotliDecompressSync(raw);
+    case '':
+    case 'identity':
+      return raw;
+    default:
+      throw new Error(`Unexpected Content-Encoding ${encoding}`);
   }
 }
 
 /** A first visit in a fresh context: every transfer through CDP, then axe and the <html> attributes. */
 /** A fresh browser context holding only `cookies` (for this page's origin). */
-async function freshContext(browser: Browser, href: string, cookies: readonly BudgetCookie[], options: { javaScriptEnabled?: boolean } = {}) {
+async function freshContext(
+  browser: Browser,
+  href: string,
+  cookies: readonly BudgetCookie[],
+  options: { javaScriptEnabled?: boolean } = {},
+) {
   const context = await browser.newContext(options);
   if (cookies.length > 0) await context.addCookies(cookies.map((c) => ({ name: c.name, value: c.value, url: new URL(href).origin })));
   return context;
@@ -200,7 +218,11 @@ async function firstVisit(browser: Browser, href: string, cookies: readonly Budg
     await page.waitForLoadState('networkidle');
     await cdp.detach();
     const requests: TransferredRequest[] = [...byId.values()].map((r) => ({
-      url: r.url, status: r.status, resourceType: r.resourceType, bytes: r.bytes, ...(r.failed ? { failed: r.failed } : {}),
+      url: r.url,
+      status: r.status,
+      resourceType: r.resourceType,
+      bytes: r.bytes,
+      ...(r.failed ? { failed: r.failed } : {}),
     }));
 
     const html = await htmlAttributes(page);

@@ -61,15 +61,27 @@ describe('pages in the browser', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    const org = await server.db.insertInto('organisations')
-      .values({ name: 'Ministry of ICT and Digital Economy', acronym: 'MICDE', kind: 'member-state', country_m49: '404', website: 'https://ict.go.ke', description: 'Leads the national digital transformation agenda.' })
-      .returning('id').executeTakeFirstOrThrow();
+    const org = await server.db
+      .insertInto('organisations')
+      .values({
+        name: 'Ministry of ICT and Digital Economy',
+        acronym: 'MICDE',
+        kind: 'member-state',
+        country_m49: '404',
+        website: 'https://ict.go.ke',
+        description: 'Leads the national digital transformation agenda.',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     orgId = org.id;
     const member = await createUser(server.db, { displayName: 'Wanjiru Kamau', memberships: [{ organisationId: orgId, role: 'owner' }] });
     await createUser(server.db, { displayName: 'Amina Otieno', memberships: [{ organisationId: orgId, role: 'editor' }] });
     const admin = await createUser(server.db, { displayName: 'Platform Admin', platformRole: 'admin' });
     const http = { request: (path: string, init?: RequestInit) => fetch(`${server.origin}${path}`, init) };
-    for (const [role, user] of [['member', member], ['admin', admin]] as const) {
+    for (const [role, user] of [
+      ['member', member],
+      ['admin', admin],
+    ] as const) {
       const signedIn = await signInAs(http, user);
       sessions[role] = [{ name: 'dcp_session', value: signedIn.cookie.slice('dcp_session='.length) }];
     }
@@ -86,7 +98,10 @@ describe('pages in the browser', () => {
       const signedIn = page.as ? ` as ${page.as}` : '';
       it(`${page.path} [${page.lang ?? 'en'}]${signedIn}`, async () => {
         const path = page.path.replace('{org}', orgId);
-        const report = await checkPageBudgets(browser, server.origin, path, { ...(page.lang ? { lang: page.lang } : {}), ...(page.as ? { cookies: sessions[page.as] } : {}) });
+        const report = await checkPageBudgets(browser, server.origin, path, {
+          ...(page.lang ? { lang: page.lang } : {}),
+          ...(page.as ? { cookies: sessions[page.as] } : {}),
+        });
         reports.push(report);
         expect(budgetFailures(report, page), `${page.path} [${page.lang ?? 'en'}]${signedIn} misses its budgets`).toEqual([]);
       }, 60_000);
@@ -225,7 +240,10 @@ function budgetFailures(r: PageBudgetReport, page: PageCase): string[] {
   check(failed.length === 0, `failed requests: ${failed.map((q) => `${q.url} (${q.failed ?? ''})`).join(', ')}`);
   check(r.axe.length === 0, `axe WCAG 2.1 A/AA violations:\n${formatViolations(r.axe)}`);
   const dir = lang === 'ar' ? 'rtl' : 'ltr';
-  check(r.html.lang === lang && r.html.dir === dir, `<html lang="${r.html.lang ?? ''}" dir="${r.html.dir ?? ''}">, expected lang="${lang}" dir="${dir}"`);
+  check(
+    r.html.lang === lang && r.html.dir === dir,
+    `<html lang="${r.html.lang ?? ''}" dir="${r.html.dir ?? ''}">, expected lang="${lang}" dir="${dir}"`,
+  );
 
   check(ns.status === status, `with JavaScript off: HTTP status ${ns.status ?? 'none'}, expected ${status}`);
   check(ns.h1 !== '', 'with JavaScript off: no <h1> text');
@@ -243,7 +261,10 @@ function budgetFailures(r: PageBudgetReport, page: PageCase): string[] {
 
 function formatViolations(violations: AxeViolation[]): string {
   return violations
-    .map((v) => `  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${v.nodes.map((n) => `    ${n.target}  ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n')}`)
+    .map(
+      (v) =>
+        `  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${v.nodes.map((n) => `    ${n.target}  ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n')}`,
+    )
     .join('\n');
 }
 
@@ -265,7 +286,11 @@ function budgetTable(reports: PageBudgetReport[]): string {
     r.noScript.link ? `${r.noScript.link.href} → ${r.noScript.link.status ?? '?'}` : 'none',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [
     `Page budgets: first response ≤ ${BUDGETS.firstResponseBytes} B compressed, first visit ≤ ${BUDGETS.firstVisitBytes} B`,
     line(header),

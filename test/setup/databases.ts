@@ -79,7 +79,9 @@ function databaseUrl(url: string, database: string): string {
 async function startSystemCluster(home: string, clusters: RunningCluster[]): Promise<string | undefined> {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
-  const version = readdirSync(root).filter((v) => Number(v) >= 15).toSorted((a, b) => Number(b) - Number(a))[0];
+  const version = readdirSync(root)
+    .filter((v) => Number(v) >= 15)
+    .toSorted((a, b) => Number(b) - Number(a))[0];
   if (!version) return undefined;
   const cluster = await ensureCluster({ binDir: path.join(root, version, 'bin'), home, runAs: unprivilegedAccount() });
   clusters.push(cluster);

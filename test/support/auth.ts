@@ -46,7 +46,8 @@ function base32Secret(): string {
 /** Inserts a user (and memberships) directly, ready to sign in. */
 export async function createUser(db: Db, overrides: UserOverrides = {}): Promise<TestUser> {
   const password = overrides.password ?? TEST_PASSWORD;
-  const passwordHash = overrides.password === undefined ? await (defaultHash ??= hashPassword(TEST_PASSWORD)) : await hashPassword(password);
+  const passwordHash =
+    overrides.password === undefined ? await (defaultHash ??= hashPassword(TEST_PASSWORD)) : await hashPassword(password);
   const platformRole = overrides.platformRole ?? null;
   const totpSecret = (overrides.totp ?? platformRole !== null) ? base32Secret() : null;
   const email = (overrides.email ?? `user-${randomBytes(5).toString('hex')}@example.org`).toLowerCase();
@@ -54,9 +55,13 @@ export async function createUser(db: Db, overrides: UserOverrides = {}): Promise
   const row = await db
     .insertInto('users')
     .values({
-      email, display_name: displayName, password_hash: passwordHash, platform_role: platformRole,
+      email,
+      display_name: displayName,
+      password_hash: passwordHash,
+      platform_role: platformRole,
       email_verified_at: overrides.verified === false ? null : sql<Date>`now()`,
-      totp_secret: totpSecret, totp_enabled_at: totpSecret ? sql<Date>`now()` : null,
+      totp_secret: totpSecret,
+      totp_enabled_at: totpSecret ? sql<Date>`now()` : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

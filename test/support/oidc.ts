@@ -35,7 +35,15 @@ export async function startTestProvider(accounts: readonly TestAccount[], redire
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUrl], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [redirectUrl],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     pkce: { methods: ['S256'], required: () => true },
     features: { devInteractions: { enabled: false } },
@@ -43,7 +51,12 @@ export async function startTestProvider(accounts: readonly TestAccount[], redire
     cookies: { keys: ['test-cookie-key-0123456789'] },
     findAccount: (_ctx: unknown, sub: string) => {
       const account = accounts.find((a) => a.sub === sub);
-      return account && { accountId: sub, claims: () => ({ sub, email: account.email, email_verified: account.emailVerified, name: account.name }) };
+      return (
+        account && {
+          accountId: sub,
+          claims: () => ({ sub, email: account.email, email_verified: account.emailVerified, name: account.name }),
+        }
+      );
     },
   });
   const callback = provider.callback();
@@ -54,8 +67,9 @@ export async function startTestProvider(accounts: readonly TestAccount[], redire
       if (details.prompt.name === 'login') {
         return provider.interactionFinished(req, res, { login: { accountId: current } }, { mergeWithLastSubmission: false });
       }
-      const grant = (details.grantId ? await provider.Grant.find(details.grantId) : undefined)
-        ?? new provider.Grant({ accountId: current, clientId: String(details.params['client_id']) });
+      const grant =
+        (details.grantId ? await provider.Grant.find(details.grantId) : undefined) ??
+        new provider.Grant({ accountId: current, clientId: String(details.params['client_id']) });
       grant.addOIDCScope('openid email profile');
       return provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
     })().catch((error: unknown) => {
@@ -65,8 +79,12 @@ export async function startTestProvider(accounts: readonly TestAccount[], redire
   });
 
   return {
-    issuer, clientId, clientSecret,
-    signInAs(sub) { current = sub; },
+    issuer,
+    clientId,
+    clientSecret,
+    signInAs(sub) {
+      current = sub;
+    },
     async authorise(start, redirect) {
       const jar = new Map<string, string>();
       let url = new URL(start);
@@ -78,16 +96,18 @@ export async function startTestProvider(accounts: readonly TestAccount[], redire
           jar.set(pair.slice(0, at), pair.slice(at + 1));
         }
         const location = response.headers.get('location');
-        if (!location) throw new Error(`the provider stopped at ${url.pathname} with ${response.status}: ${(await response.text()).slice(0, 300)}`);
+        if (!location)
+          throw new Error(`the provider stopped at ${url.pathname} with ${response.status}: ${(await response.text()).slice(0, 300)}`);
         const next = new URL(location, url);
         if (next.toString().startsWith(redirect)) return next;
         url = next;
       }
       throw new Error('too many redirects at the provider');
     },
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

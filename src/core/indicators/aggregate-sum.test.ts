@@ -3,7 +3,13 @@ import { sumSeries } from './aggregate-sum.js';
 
 describe('sumSeries', () => {
   const values = new Map([
-    ['A', [{ year: 2020, value: 2 }, { year: 2021, value: 4 }]],
+    [
+      'A',
+      [
+        { year: 2020, value: 2 },
+        { year: 2021, value: 4 },
+      ],
+    ],
     ['B', [{ year: 2020, value: 3 }]],
     ['C', [{ year: 2020, value: 5 }]],
   ]);
@@ -18,6 +24,8 @@ describe('sumSeries', () => {
   });
 
   it('ignores values of countries outside the group', () => {
-    expect(sumSeries(['B'], values)).toEqual([{ year: 2020, value: 3, coverage: 1, membersWithData: 1, membersTotal: 1, method: 'sum of reported member values; 1 of 1 members' }]);
+    expect(sumSeries(['B'], values)).toEqual([
+      { year: 2020, value: 3, coverage: 1, membersWithData: 1, membersTotal: 1, method: 'sum of reported member values; 1 of 1 members' },
+    ]);
   });
 });

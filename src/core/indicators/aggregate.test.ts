@@ -43,7 +43,16 @@ describe('nearestValue', () => {
   });
 
   it('treats non-finite values as not reported', () => {
-    expect(nearestValue([{ year: 2020, value: Number.NaN }, { year: 2021, value: 5 }], 2020, 1)).toEqual({
+    expect(
+      nearestValue(
+        [
+          { year: 2020, value: Number.NaN },
+          { year: 2021, value: 5 },
+        ],
+        2020,
+        1,
+      ),
+    ).toEqual({
       year: 2021,
       value: 5,
     });
@@ -57,10 +66,7 @@ describe('nearestValue', () => {
 
 describe('aggregatePopulationWeighted', () => {
   it('weights member values by population in the year', () => {
-    const data = group(
-      { A: pop(2022, 80), B: pop(2022, 20) },
-      { A: pop(2022, 1_000_000), B: pop(2022, 3_000_000) },
-    );
+    const data = group({ A: pop(2022, 80), B: pop(2022, 20) }, { A: pop(2022, 1_000_000), B: pop(2022, 3_000_000) });
     const result = aggregatePopulationWeighted(data, 2022);
     expect(result?.value).toBeCloseTo(35, 12); // (80×1 + 20×3) / 4
     expect(result?.coverage).toBe(1);
@@ -74,9 +80,7 @@ describe('aggregatePopulationWeighted', () => {
     const result = aggregatePopulationWeighted(data, 2022, { gapWindowYears: 2, minCoverage: 0 });
     expect(result?.value).toBeCloseTo(35, 12);
     expect(result?.membersGapFilled).toBe(1);
-    expect(result?.method).toBe(
-      'population-weighted mean; gaps filled with nearest year within ±2 (1 of 2 members); coverage 1.00',
-    );
+    expect(result?.method).toBe('population-weighted mean; gaps filled with nearest year within ±2 (1 of 2 members); coverage 1.00');
   });
 
   it('leaves a member uncovered when its nearest value is outside the window', () => {
@@ -102,11 +106,7 @@ describe('aggregatePopulationWeighted', () => {
   });
 
   it('counts a member without population for the year as not covered', () => {
-    const data = group(
-      { A: pop(2022, 80), B: pop(2022, 20) },
-      { A: pop(2022, 1_000), B: pop(2021, 3_000) },
-      ['A', 'B'],
-    );
+    const data = group({ A: pop(2022, 80), B: pop(2022, 20) }, { A: pop(2022, 1_000), B: pop(2021, 3_000) }, ['A', 'B']);
     const result = aggregatePopulationWeighted(data, 2022, { minCoverage: 0 });
     expect(result?.value).toBe(80);
     expect(result?.membersWithData).toBe(1);
@@ -139,7 +139,12 @@ describe('aggregatePopulationWeighted', () => {
 
   it('refuses a series with two values for one year', () => {
     const data = group(
-      { A: [{ year: 2022, value: 1 }, { year: 2022, value: 2 }] },
+      {
+        A: [
+          { year: 2022, value: 1 },
+          { year: 2022, value: 2 },
+        ],
+      },
       { A: pop(2022, 10) },
     );
     expect(() => aggregatePopulationWeighted(data, 2022)).toThrow(/two values for 2022/);

@@ -90,11 +90,7 @@ function nearestInIndex(index: YearIndex, year: number, window: number): YearVal
  * nearestValue([{ year: 2019, value: 40 }, { year: 2023, value: 60 }], 2021, 2);
  * // { year: 2019, value: 40 } — 2019 and 2023 are both 2 away; the earlier wins
  */
-export function nearestValue(
-  series: readonly YearValue[],
-  year: number,
-  windowYears: number = DEFAULT_GAP_WINDOW_YEARS,
-): YearValue | null {
+export function nearestValue(series: readonly YearValue[], year: number, windowYears: number = DEFAULT_GAP_WINDOW_YEARS): YearValue | null {
   assertWindow(windowYears);
   return nearestInIndex(indexSeries(series, 'series'), year, windowYears);
 }
@@ -129,19 +125,11 @@ function indexGroup(data: GroupData): IndexedMember[] {
 }
 
 function describeMethod(window: number, gapFilled: number, withData: number, coverage: number): string {
-  const gaps =
-    window === 0
-      ? 'no gap filling'
-      : `gaps filled with nearest year within ±${window} (${gapFilled} of ${withData} members)`;
+  const gaps = window === 0 ? 'no gap filling' : `gaps filled with nearest year within ±${window} (${gapFilled} of ${withData} members)`;
   return `population-weighted mean; ${gaps}; coverage ${coverage.toFixed(2)}`;
 }
 
-function aggregateIndexed(
-  members: readonly IndexedMember[],
-  year: number,
-  window: number,
-  minCoverage: number,
-): GroupAggregate | null {
+function aggregateIndexed(members: readonly IndexedMember[], year: number, window: number, minCoverage: number): GroupAggregate | null {
   let knownPopulation = 0;
   let coveredPopulation = 0;
   let weightedSum = 0;
@@ -186,11 +174,7 @@ function aggregateIndexed(
  * // { value: 35, year: 2022, coverage: 1, membersWithData: 2, membersGapFilled: 1, membersTotal: 2,
  * //   method: 'population-weighted mean; gaps filled with nearest year within ±2 (1 of 2 members); coverage 1.00' }
  */
-export function aggregatePopulationWeighted(
-  data: GroupData,
-  year: number,
-  options: AggregateOptions = {},
-): GroupAggregate | null {
+export function aggregatePopulationWeighted(data: GroupData, year: number, options: AggregateOptions = {}): GroupAggregate | null {
   const { window, minCoverage } = resolveOptions(options);
   return aggregateIndexed(indexGroup(data), year, window, minCoverage);
 }
@@ -204,10 +188,7 @@ export function aggregatePopulationWeighted(
  * @example
  * aggregatePopulationWeightedSeries(group, { fromYear: 2000 }).map((a) => [a.year, a.value]);
  */
-export function aggregatePopulationWeightedSeries(
-  data: GroupData,
-  options: AggregateSeriesOptions = {},
-): GroupAggregate[] {
+export function aggregatePopulationWeightedSeries(data: GroupData, options: AggregateSeriesOptions = {}): GroupAggregate[] {
   const { window, minCoverage } = resolveOptions(options);
   const members = indexGroup(data);
   const reportedYears = new Set<number>();

@@ -12,8 +12,7 @@
 import type { IndicatorDefinition, IndicatorSource } from './catalogue-types.js';
 import type { Localised } from '../../shared/localised.js';
 
-const UMC_2030 =
-  'ITU and UN Office of the Envoy on Technology, Targets for universal and meaningful digital connectivity by 2030 (2022)';
+const UMC_2030 = 'ITU and UN Office of the Envoy on Technology, Targets for universal and meaningful digital connectivity by 2030 (2022)';
 const BROADBAND_COMMISSION =
   'Broadband Commission for Sustainable Development, Advocacy Target 2 (entry-level broadband < 2 % of monthly GNI per capita)';
 
@@ -395,8 +394,7 @@ export const CATALOGUE_ENTRIES: readonly IndicatorDefinition[] = [
     bounds: NON_NEGATIVE,
     direction: null,
     aggregation: 'none',
-    aggregationNote:
-      'A ratio of two shares: a group’s parity is its female share ÷ its male share, not a mean of members’ ratios.',
+    aggregationNote: 'A ratio of two shares: a group’s parity is its female share ÷ its male share, not a mean of members’ ratios.',
     target: { kind: 'between', lower: 0.98, upper: 1.02 },
     targetReference: UMC_2030,
     source: computed('ITU mobile-phone ownership by sex (IT_MOB_OWN, SDG 5.b.1): female ÷ male'),

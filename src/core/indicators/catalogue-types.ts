@@ -6,13 +6,7 @@
 import type { Localised } from '../../shared/localised.js';
 import type { AggregationRule, Direction, NaturalBounds, Target } from './types.js';
 
-export type Unit =
-  | 'percent'
-  | 'per-100-inhabitants'
-  | 'current-usd'
-  | 'persons'
-  | 'ratio'
-  | 'percent-of-monthly-gni-per-capita';
+export type Unit = 'percent' | 'per-100-inhabitants' | 'current-usd' | 'persons' | 'ratio' | 'percent-of-monthly-gni-per-capita';
 
 export interface IndicatorSource {
   /** Who produced the numbers and where we take them from. */

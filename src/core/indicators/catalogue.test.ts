@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  INDICATOR_CATALOGUE,
-  findIndicator,
-  getIndicator,
-  resolveBreakdownValue,
-  resolveIndicatorCode,
-} from './catalogue.js';
+import { INDICATOR_CATALOGUE, findIndicator, getIndicator, resolveBreakdownValue, resolveIndicatorCode } from './catalogue.js';
 import { LANGUAGES } from '../../shared/localised.js';
 
 const REQUIRED = [

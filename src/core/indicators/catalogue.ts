@@ -71,15 +71,9 @@ export function getIndicator(code: string): IndicatorDefinition {
  * @example
  * resolveBreakdownValue(getIndicator('fixed-broadband-subscriptions'), 'speed', '10mbps'); // '10mbps-plus'
  */
-export function resolveBreakdownValue(
-  indicator: IndicatorDefinition,
-  dimension: string,
-  sourceValue: string,
-): string | null {
+export function resolveBreakdownValue(indicator: IndicatorDefinition, dimension: string, sourceValue: string): string | null {
   const breakdown = indicator.breakdowns.find((b) => b.dimension === dimension);
   const wanted = normalise(sourceValue);
-  const value = breakdown?.values.find(
-    (v) => normalise(v.code) === wanted || v.aliases.some((alias) => normalise(alias) === wanted),
-  );
+  const value = breakdown?.values.find((v) => normalise(v.code) === wanted || v.aliases.some((alias) => normalise(alias) === wanted));
   return value?.code ?? null;
 }

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  affordabilityShare,
-  combineByYear,
-  genderParityIndex,
-  gniPerCapitaMonthly,
-  mapSeries,
-  shareOfTotal,
-} from './derived.js';
+import { affordabilityShare, combineByYear, genderParityIndex, gniPerCapitaMonthly, mapSeries, shareOfTotal } from './derived.js';
 
 describe('genderParityIndex', () => {
   it('divides the female value by the male value', () => {

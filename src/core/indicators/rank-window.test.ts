@@ -23,7 +23,7 @@ describe('latestInWindow', () => {
     ['D', s([2022, 4], [2024, Number.NaN])],
   ]);
 
-  it('takes each member\'s latest value inside the window, never one after the reference year', () => {
+  it("takes each member's latest value inside the window, never one after the reference year", () => {
     const latest = latestInWindow(['A', 'B', 'C', 'D', 'E'], series, rankWindow(2024));
     expect(latest.get('A')).toEqual({ year: 2023, value: 7 });
     expect(latest.get('B')).toBeNull(); // 2025 is newer than the reference year
@@ -33,8 +33,14 @@ describe('latestInWindow', () => {
   });
 
   it('includes both edges of the window', () => {
-    const edges = new Map([['A', s([2022, 1])], ['B', s([2024, 2])]]);
-    expect([...latestInWindow(['A', 'B'], edges, rankWindow(2024)).values()]).toEqual([{ year: 2022, value: 1 }, { year: 2024, value: 2 }]);
+    const edges = new Map([
+      ['A', s([2022, 1])],
+      ['B', s([2024, 2])],
+    ]);
+    expect([...latestInWindow(['A', 'B'], edges, rankWindow(2024)).values()]).toEqual([
+      { year: 2022, value: 1 },
+      { year: 2024, value: 2 },
+    ]);
   });
 });
 
@@ -49,14 +55,19 @@ describe('rankInWindow', () => {
   ]);
   const members = ['KEN', 'UGA', 'TZA', 'BDI', 'RWA'];
 
-  it('ranks on each peer\'s latest value in [year − 2, year] and counts the peers left out', () => {
+  it("ranks on each peer's latest value in [year − 2, year] and counts the peers left out", () => {
     expect(rankInWindow('KEN', members, series, 2024, 'higher-is-better')).toEqual({
-      rank: 2, of: 3, tiedWith: 1, label: '2 of 3',
-      window: { referenceYear: 2024, from: 2022, to: 2024 }, withoutValue: 2, members: 5,
+      rank: 2,
+      of: 3,
+      tiedWith: 1,
+      label: '2 of 3',
+      window: { referenceYear: 2024, from: 2022, to: 2024 },
+      withoutValue: 2,
+      members: 5,
     });
   });
 
-  it('uses the country\'s value in the reference year, not an older better one', () => {
+  it("uses the country's value in the reference year, not an older better one", () => {
     // Kenya's 40.8 of 2022 would tie Tanzania; its 2024 value is 35.
     expect(rankInWindow('KEN', members, series, 2024, 'higher-is-better')?.tiedWith).toBe(1);
   });

@@ -34,7 +34,14 @@ describe('rankPeers', () => {
   });
 
   it('leaves peers without a finite value out of the ranking and out of the count', () => {
-    const ranks = rankPeers(new Map([['A', 1], ['B', Number.NaN], ['C', null]]), 'higher-is-better');
+    const ranks = rankPeers(
+      new Map([
+        ['A', 1],
+        ['B', Number.NaN],
+        ['C', null],
+      ]),
+      'higher-is-better',
+    );
     expect(ranks.has('B')).toBe(false);
     expect(ranks.has('C')).toBe(false);
     expect(ranks.get('A')?.of).toBe(1);

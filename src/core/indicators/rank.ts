@@ -29,10 +29,7 @@ function better(direction: Direction): (a: number, b: number) => number {
  * rankPeers(new Map([['KEN', 40.8], ['UGA', 10.3], ['TZA', 40.8], ['RWA', 34.4]]), 'higher-is-better');
  * // KEN → =1 of 4, TZA → =1 of 4, RWA → 3 of 4, UGA → 4 of 4
  */
-export function rankPeers(
-  values: ReadonlyMap<string, number | null>,
-  direction: Direction,
-): Map<string, PeerRank> {
+export function rankPeers(values: ReadonlyMap<string, number | null>, direction: Direction): Map<string, PeerRank> {
   const present = [...values.entries()].filter((entry): entry is [string, number] => {
     const value = entry[1];
     return value !== null && Number.isFinite(value);
@@ -58,10 +55,6 @@ export function rankPeers(
  * rankAmongPeers('RWA', new Map([['KEN', 40.8], ['RWA', 34.4], ['UGA', 10.3]]), 'higher-is-better');
  * // { rank: 2, of: 3, tiedWith: 1, label: '2 of 3' }
  */
-export function rankAmongPeers(
-  country: string,
-  peerValues: ReadonlyMap<string, number | null>,
-  direction: Direction,
-): PeerRank | null {
+export function rankAmongPeers(country: string, peerValues: ReadonlyMap<string, number | null>, direction: Direction): PeerRank | null {
   return rankPeers(peerValues, direction).get(country) ?? null;
 }

@@ -141,7 +141,7 @@ export function yearsToTarget(trend: Trend, target: Target): number | null {
   const threshold = metThreshold(trend.latest.value, target);
   if (threshold === null) return 0;
   const needsRise = threshold > trend.latest.value;
-  if (Math.abs(trend.slope) < FLAT_SLOPE || (trend.slope > 0) !== needsRise) return null;
+  if (Math.abs(trend.slope) < FLAT_SLOPE || trend.slope > 0 !== needsRise) return null;
   const crossingYear = (threshold - trend.intercept) / trend.slope;
   // Rounded to 1e-9 first so 7.0000000001 years of floating-point noise does not become 8.
   const years = Math.ceil(Math.round((crossingYear - trend.latest.year) * 1e9) / 1e9);

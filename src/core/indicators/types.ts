@@ -51,7 +51,6 @@ export interface NaturalBounds {
   readonly max: number | null;
 }
 
-
 /**
  * One number as an importer hands it over, before it is stored. `indicator` is the source's own
  * code (resolve it with `resolveIndicatorCode`); `area` is ISO 3166-1 alpha-3 for countries or the

@@ -18,7 +18,8 @@ export type Actor =
       readonly platformRole: PlatformRole | null;
       readonly memberships: readonly Membership[];
       /** How the request authenticated; a token acts for one organisation with a scope. */
-      readonly via: { readonly kind: 'session' } | { readonly kind: 'token'; readonly organisationId: string; readonly scope: 'read' | 'write' };
+      readonly via:
+        { readonly kind: 'session' } | { readonly kind: 'token'; readonly organisationId: string; readonly scope: 'read' | 'write' };
     };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };

@@ -10,7 +10,12 @@ const ME = 'user-me';
 function person(memberships: Membership[] = [], platformRole: PlatformRole | null = null, userId = ME): Actor {
   return { kind: 'user', userId, platformRole, memberships, via: { kind: 'session' } };
 }
-function token(memberships: Membership[], organisationId: string, scope: 'read' | 'write', platformRole: PlatformRole | null = null): Actor {
+function token(
+  memberships: Membership[],
+  organisationId: string,
+  scope: 'read' | 'write',
+  platformRole: PlatformRole | null = null,
+): Actor {
   return { kind: 'user', userId: ME, platformRole, memberships, via: { kind: 'token', organisationId, scope } };
 }
 const inOrg = (role: OrganisationRole, organisationId = ORG): Membership => ({ organisationId, role });
@@ -18,16 +23,24 @@ const inOrg = (role: OrganisationRole, organisationId = ORG): Membership => ({ o
 /** Every action of every resource type, with an example resource. */
 const CASES: { [T in keyof ActionsOf]: { resource: Extract<Resource, { type: T }>; actions: ActionsOf[T][] } } = {
   organisations: { resource: { type: 'organisations' }, actions: ['list', 'create'] },
-  organisation: { resource: { type: 'organisation', id: ORG }, actions: ['read', 'update', 'verify', 'map-domains', 'read-members', 'manage-members', 'add-member', 'delete', 'create-token'] },
+  organisation: {
+    resource: { type: 'organisation', id: ORG },
+    actions: ['read', 'update', 'verify', 'map-domains', 'read-members', 'manage-members', 'add-member', 'delete', 'create-token'],
+  },
   membership: { resource: { type: 'membership', organisationId: ORG, userId: 'someone-else' }, actions: ['update-role', 'remove'] },
   invitation: { resource: { type: 'invitation', organisationId: ORG }, actions: ['read', 'create', 'revoke', 'accept'] },
   'audit-log': { resource: { type: 'audit-log' }, actions: ['read', 'export'] },
   outbox: { resource: { type: 'outbox' }, actions: ['read'] },
   account: { resource: { type: 'account', userId: ME }, actions: ['read', 'export', 'delete', 'manage-tokens', 'disable-two-factor'] },
   taxonomy: { resource: { type: 'taxonomy' }, actions: ['read', 'curate'] },
-  record: { resource: { type: 'record', ownerOrganisationId: ORG, published: false }, actions: ['read', 'create', 'update', 'delete', 'publish'] },
+  record: {
+    resource: { type: 'record', ownerOrganisationId: ORG, published: false },
+    actions: ['read', 'create', 'update', 'delete', 'publish'],
+  },
 };
-const ALL = Object.values(CASES).flatMap(({ resource, actions }) => (actions as string[]).map((action) => ({ resource: resource as Resource, action })));
+const ALL = Object.values(CASES).flatMap(({ resource, actions }) =>
+  (actions as string[]).map((action) => ({ resource: resource as Resource, action })),
+);
 const ask = (actor: Actor, action: string, resource: Resource) => can(actor, action as never, resource);
 
 /** Checks a boolean property with fast-check: 'holds', or the counterexample report. */
@@ -92,7 +105,9 @@ describe('can(): the role table', () => {
 
   for (const { resource, action } of ALL) {
     it(`lets exactly ${EXPECTED[`${resource.type}:${action}`]!.join(', ') || 'nobody'} ${action} ${resource.type}`, () => {
-      const allowed = Object.entries(ROLES).filter(([, actor]) => ask(actor, action, resource)).map(([name]) => name);
+      const allowed = Object.entries(ROLES)
+        .filter(([, actor]) => ask(actor, action, resource))
+        .map(([name]) => name);
       expect(allowed).toEqual(EXPECTED[`${resource.type}:${action}`]);
     });
   }
@@ -191,7 +206,12 @@ describe('can(): properties over arbitrary actors', () => {
     fc.constant({ type: 'outbox' as const }),
     userId.map((id) => ({ type: 'account' as const, userId: id })),
     fc.constant({ type: 'taxonomy' as const }),
-    fc.record({ type: fc.constant('record' as const), ownerOrganisationId: org, published: fc.boolean(), sharedWithOrganisationIds: fc.array(org, { maxLength: 2 }) }),
+    fc.record({
+      type: fc.constant('record' as const),
+      ownerOrganisationId: org,
+      published: fc.boolean(),
+      sharedWithOrganisationIds: fc.array(org, { maxLength: 2 }),
+    }),
   );
   const request = resource.chain((r) => fc.tuple(actor, actionFor(r), fc.constant(r)));
 
@@ -200,37 +220,75 @@ describe('can(): properties over arbitrary actors', () => {
   });
 
   it('never lets a read-scoped token write', () => {
-    expect(holds(request, ([a, action, r]) => {
-      const readToken = a.kind === 'user' && a.via.kind === 'token' && a.via.scope === 'read';
-      return !(readToken && !isReadAction(action) && ask(a, action, r));
-    }, 3000)).toBe('holds');
+    expect(
+      holds(
+        request,
+        ([a, action, r]) => {
+          const readToken = a.kind === 'user' && a.via.kind === 'token' && a.via.scope === 'read';
+          return !(readToken && !isReadAction(action) && ask(a, action, r));
+        },
+        3000,
+      ),
+    ).toBe('holds');
   });
 
   it('decides for a token exactly as for the same person holding only that organisation’s membership and no platform role', () => {
-    expect(holds(request, ([a, action, r]) => {
-      if (a.kind !== 'user' || a.via.kind !== 'token') return true;
-      const orgId = a.via.organisationId;
-      const narrowed: Actor = { ...a, platformRole: null, memberships: a.memberships.filter((m) => m.organisationId === orgId) };
-      // Tokens never do personal acts; otherwise a token can do no more than its narrowed person.
-      return !ask(a, action, r) || ask(narrowed, action, r);
-    }, 3000)).toBe('holds');
+    expect(
+      holds(
+        request,
+        ([a, action, r]) => {
+          if (a.kind !== 'user' || a.via.kind !== 'token') return true;
+          const orgId = a.via.organisationId;
+          const narrowed: Actor = { ...a, platformRole: null, memberships: a.memberships.filter((m) => m.organisationId === orgId) };
+          // Tokens never do personal acts; otherwise a token can do no more than its narrowed person.
+          return !ask(a, action, r) || ask(narrowed, action, r);
+        },
+        3000,
+      ),
+    ).toBe('holds');
   });
 
   it('never lets a token touch an organisation other than its own, beyond public reads', () => {
-    expect(holds(request, ([a, action, r]) => {
-      if (a.kind !== 'user' || a.via.kind !== 'token' || !ask(a, action, r)) return true;
-      const orgOf = r.type === 'organisation' ? r.id : r.type === 'membership' || r.type === 'invitation' ? r.organisationId : r.type === 'record' ? r.ownerOrganisationId : undefined;
-      const publicRead = (r.type === 'organisation' && action === 'read') || (r.type === 'record' && action === 'read' && (r.published || (r.sharedWithOrganisationIds ?? []).includes(a.via.organisationId)));
-      return orgOf === undefined || orgOf === a.via.organisationId || publicRead;
-    }, 3000)).toBe('holds');
+    expect(
+      holds(
+        request,
+        ([a, action, r]) => {
+          if (a.kind !== 'user' || a.via.kind !== 'token' || !ask(a, action, r)) return true;
+          const orgOf =
+            r.type === 'organisation'
+              ? r.id
+              : r.type === 'membership' || r.type === 'invitation'
+                ? r.organisationId
+                : r.type === 'record'
+                  ? r.ownerOrganisationId
+                  : undefined;
+          const publicRead =
+            (r.type === 'organisation' && action === 'read') ||
+            (r.type === 'record' &&
+              action === 'read' &&
+              (r.published || (r.sharedWithOrganisationIds ?? []).includes(a.via.organisationId)));
+          return orgOf === undefined || orgOf === a.via.organisationId || publicRead;
+        },
+        3000,
+      ),
+    ).toBe('holds');
   });
 
   it('gives more rights, never fewer, to a higher role in the same organisation', () => {
     const rank: OrganisationRole[] = ['member', 'editor', 'owner'];
-    expect(holds(fc.tuple(resource.chain((r) => fc.tuple(actionFor(r), fc.constant(r))), fc.integer({ min: 0, max: 1 })), ([[action, r], i]) => {
-      const lower = person([inOrg(rank[i]!)]);
-      const higher = person([inOrg(rank[i + 1]!)]);
-      return !ask(lower, action, r) || ask(higher, action, r);
-    }, 2000)).toBe('holds');
+    expect(
+      holds(
+        fc.tuple(
+          resource.chain((r) => fc.tuple(actionFor(r), fc.constant(r))),
+          fc.integer({ min: 0, max: 1 }),
+        ),
+        ([[action, r], i]) => {
+          const lower = person([inOrg(rank[i]!)]);
+          const higher = person([inOrg(rank[i + 1]!)]);
+          return !ask(lower, action, r) || ask(higher, action, r);
+        },
+        2000,
+      ),
+    ).toBe('holds');
   });
 });

@@ -86,9 +86,16 @@ export function can<R extends Resource>(actor: Actor, action: ActionsOf[R['type'
 }
 
 /** What counts for a decision: a token sees only its organisation and no platform role. */
-function effective(actor: UserActor): { admin: boolean; coordinator: boolean; roleIn: (organisationId: string) => OrganisationRole | undefined; session: boolean } {
+function effective(actor: UserActor): {
+  admin: boolean;
+  coordinator: boolean;
+  roleIn: (organisationId: string) => OrganisationRole | undefined;
+  session: boolean;
+} {
   const viaToken = actor.via.kind === 'token' ? actor.via : undefined;
-  const memberships: readonly Membership[] = viaToken ? actor.memberships.filter((m) => m.organisationId === viaToken.organisationId) : actor.memberships;
+  const memberships: readonly Membership[] = viaToken
+    ? actor.memberships.filter((m) => m.organisationId === viaToken.organisationId)
+    : actor.memberships;
   return {
     admin: !viaToken && actor.platformRole === 'admin',
     coordinator: !viaToken && actor.platformRole === 'coordinator',
@@ -203,8 +210,12 @@ const RULES: { [T in ResourceType]: Rule<T> } = {
     switch (action) {
       case 'read':
         // Coordinators moderate, so they see drafts in review too.
-        return e.admin || e.coordinator || role !== undefined
-          || (resource.sharedWithOrganisationIds ?? []).some((id) => e.roleIn(id) !== undefined);
+        return (
+          e.admin ||
+          e.coordinator ||
+          role !== undefined ||
+          (resource.sharedWithOrganisationIds ?? []).some((id) => e.roleIn(id) !== undefined)
+        );
       case 'create':
       case 'update':
       case 'delete':

@@ -9,17 +9,28 @@ import { INCOME_GROUP_BY_LABEL } from './group-names.js';
 import type { Country, IncomeGroup } from './types.js';
 
 export const M49_COLUMNS = [
-  'Region Code', 'Sub-region Code', 'Intermediate Region Code', 'Country or Area', 'M49 Code',
-  'ISO-alpha2 Code', 'ISO-alpha3 Code', 'Least Developed Countries (LDC)',
-  'Land Locked Developing Countries (LLDC)', 'Small Island Developing States (SIDS)',
+  'Region Code',
+  'Sub-region Code',
+  'Intermediate Region Code',
+  'Country or Area',
+  'M49 Code',
+  'ISO-alpha2 Code',
+  'ISO-alpha3 Code',
+  'Least Developed Countries (LDC)',
+  'Land Locked Developing Countries (LLDC)',
+  'Small Island Developing States (SIDS)',
 ] as const;
 export const NAMES_COLUMNS = ['lang', 'm49', 'country_or_area'] as const;
 export const WDI_COLUMNS = ['country_code', 'wb_region', 'wb_income_group', 'is_aggregate'] as const;
 export const DATAHUB_COLUMNS = ['M49', 'ISO3166-1-Alpha-3'] as const;
 
 const UNTERM_FORMAL: Record<Language, string> = {
-  ar: 'UNTERM Arabic Formal', zh: 'UNTERM Chinese Formal', en: 'UNTERM English Formal',
-  fr: 'UNTERM French Formal', ru: 'UNTERM Russian Formal', es: 'UNTERM Spanish Formal',
+  ar: 'UNTERM Arabic Formal',
+  zh: 'UNTERM Chinese Formal',
+  en: 'UNTERM English Formal',
+  fr: 'UNTERM French Formal',
+  ru: 'UNTERM Russian Formal',
+  es: 'UNTERM Spanish Formal',
 };
 
 export interface CountrySources {

@@ -11,7 +11,12 @@ import type { Country, Group, GroupKind, IncomeGroup } from './types.js';
 const REGION_LEVELS = [
   { kind: 'region', code: 'region_code', name: 'region_name', parent: () => 'WLD' },
   { kind: 'sub-region', code: 'sub_region_code', name: 'sub_region_name', parent: (c: Country) => c.regionCode },
-  { kind: 'intermediate-region', code: 'intermediate_region_code', name: 'intermediate_region_name', parent: (c: Country) => c.subRegionCode },
+  {
+    kind: 'intermediate-region',
+    code: 'intermediate_region_code',
+    name: 'intermediate_region_name',
+    parent: (c: Country) => c.subRegionCode,
+  },
 ] as const satisfies readonly { kind: GroupKind; code: string; name: string; parent: (c: Country) => string | null }[];
 
 /**
@@ -37,11 +42,35 @@ export function buildGroups(countries: Country[], names: Table): Group[] {
     }
   }
 
-  add('LDC', 'development-status', DEVELOPMENT_GROUP_NAMES.LDC, null, countries.filter((c) => c.ldc));
-  add('LLDC', 'development-status', DEVELOPMENT_GROUP_NAMES.LLDC, null, countries.filter((c) => c.lldc));
-  add('SIDS', 'development-status', DEVELOPMENT_GROUP_NAMES.SIDS, null, countries.filter((c) => c.sids));
+  add(
+    'LDC',
+    'development-status',
+    DEVELOPMENT_GROUP_NAMES.LDC,
+    null,
+    countries.filter((c) => c.ldc),
+  );
+  add(
+    'LLDC',
+    'development-status',
+    DEVELOPMENT_GROUP_NAMES.LLDC,
+    null,
+    countries.filter((c) => c.lldc),
+  );
+  add(
+    'SIDS',
+    'development-status',
+    DEVELOPMENT_GROUP_NAMES.SIDS,
+    null,
+    countries.filter((c) => c.sids),
+  );
   for (const income of ['HIC', 'UMC', 'LMC', 'LIC'] as const satisfies readonly IncomeGroup[]) {
-    add(income, 'income', INCOME_GROUP_NAMES[income], null, countries.filter((c) => c.wbIncomeGroup === income));
+    add(
+      income,
+      'income',
+      INCOME_GROUP_NAMES[income],
+      null,
+      countries.filter((c) => c.wbIncomeGroup === income),
+    );
   }
   return groups;
 }

@@ -33,10 +33,38 @@ export const DEVELOPMENT_GROUP_NAMES: Record<'LDC' | 'LLDC' | 'SIDS', Localised>
 };
 
 export const INCOME_GROUP_NAMES: Record<IncomeGroup, Localised> = {
-  HIC: { ar: 'البلدان المرتفعة الدخل', zh: '高收入国家', en: 'High income', fr: 'Revenu élevé', ru: 'Страны с высоким уровнем дохода', es: 'Ingreso alto' },
-  UMC: { ar: 'البلدان المتوسطة الدخل من الشريحة العليا', zh: '中高收入国家', en: 'Upper middle income', fr: 'Revenu intermédiaire, tranche supérieure', ru: 'Страны с уровнем дохода выше среднего', es: 'Ingreso mediano alto' },
-  LMC: { ar: 'البلدان المتوسطة الدخل من الشريحة الدنيا', zh: '中低收入国家', en: 'Lower middle income', fr: 'Revenu intermédiaire, tranche inférieure', ru: 'Страны с уровнем дохода ниже среднего', es: 'Ingreso mediano bajo' },
-  LIC: { ar: 'البلدان المنخفضة الدخل', zh: '低收入国家', en: 'Low income', fr: 'Faible revenu', ru: 'Страны с низким уровнем дохода', es: 'Ingreso bajo' },
+  HIC: {
+    ar: 'البلدان المرتفعة الدخل',
+    zh: '高收入国家',
+    en: 'High income',
+    fr: 'Revenu élevé',
+    ru: 'Страны с высоким уровнем дохода',
+    es: 'Ingreso alto',
+  },
+  UMC: {
+    ar: 'البلدان المتوسطة الدخل من الشريحة العليا',
+    zh: '中高收入国家',
+    en: 'Upper middle income',
+    fr: 'Revenu intermédiaire, tranche supérieure',
+    ru: 'Страны с уровнем дохода выше среднего',
+    es: 'Ingreso mediano alto',
+  },
+  LMC: {
+    ar: 'البلدان المتوسطة الدخل من الشريحة الدنيا',
+    zh: '中低收入国家',
+    en: 'Lower middle income',
+    fr: 'Revenu intermédiaire, tranche inférieure',
+    ru: 'Страны с уровнем дохода ниже среднего',
+    es: 'Ingreso mediano bajo',
+  },
+  LIC: {
+    ar: 'البلدان المنخفضة الدخل',
+    zh: '低收入国家',
+    en: 'Low income',
+    fr: 'Faible revenu',
+    ru: 'Страны с низким уровнем дохода',
+    es: 'Ingreso bajo',
+  },
 };
 
 /** The World Bank's income-group labels as they appear in its files. */

@@ -84,8 +84,16 @@ export async function ensureCluster(options: ClusterOptions): Promise<RunningClu
 
   const port = await freePort();
   await run(options, 'pg_ctl', [
-    'start', '-w', '-t', '60', '-D', dataDir, '-l', path.join(dataDir, 'server.log'),
-    '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
+    'start',
+    '-w',
+    '-t',
+    '60',
+    '-D',
+    dataDir,
+    '-l',
+    path.join(dataDir, 'server.log'),
+    '-o',
+    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
   ]);
   log(`Started PostgreSQL on 127.0.0.1:${port}`);
   await ensureDatabase(port, password, database);
@@ -107,8 +115,15 @@ async function initialise(options: ClusterOptions, dataDir: string, password: st
   }
   try {
     await run(options, 'initdb', [
-      '-D', staging, '-U', SUPERUSER, '--auth=scram-sha-256', `--pwfile=${pwfile}`,
-      '--encoding=UTF8', '--locale=C.UTF-8', '--no-instructions',
+      '-D',
+      staging,
+      '-U',
+      SUPERUSER,
+      '--auth=scram-sha-256',
+      `--pwfile=${pwfile}`,
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+      '--no-instructions',
     ]);
   } finally {
     rmSync(pwfile, { force: true });

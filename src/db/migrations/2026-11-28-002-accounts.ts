@@ -10,7 +10,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('users')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     // Stored lower-cased and trimmed by the application; unique as stored.
-    .addColumn('email', 'text', (c) => c.notNull().unique().check(sql`email = lower(email) and position('@' in email) > 1`))
+    .addColumn('email', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`email = lower(email) and position('@' in email) > 1`),
+    )
     .addColumn('display_name', 'text', (c) => c.notNull())
     // argon2id PHC string; null for accounts that only sign in through single sign-on.
     .addColumn('password_hash', 'text')
@@ -48,7 +53,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('country_m49', 'char(3)', (c) => c.references('countries.m49'))
     .addColumn('website', 'text')
     .addColumn('description', 'text')
-    .addColumn('verification', 'text', (c) => c.notNull().defaultTo('unverified').check(sql`verification in ('unverified','verified')`))
+    .addColumn('verification', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('unverified')
+        .check(sql`verification in ('unverified','verified')`),
+    )
     .addColumn('verified_at', 'timestamptz')
     .addColumn('verified_by', 'uuid', (c) => c.references('users.id').onDelete('set null'))
     // Lower-case e-mail domains whose single-sign-on users join this organisation.

@@ -53,7 +53,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('import_run_id', 'bigint', (c) => c.references('import_runs.id'))
     .addColumn('revised_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('observation_revisions_series').on('observation_revisions').columns(['indicator_code', 'm49', 'year']).execute();
+  await db.schema
+    .createIndex('observation_revisions_series')
+    .on('observation_revisions')
+    .columns(['indicator_code', 'm49', 'year'])
+    .execute();
 
   await db.schema
     .createTable('published_aggregates')

@@ -70,5 +70,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('users').dropColumn('totp_last_step').execute();
   await db.schema.alterTable('sessions').dropColumn('user_agent').execute();
-  for (const table of ['sign_in_failures', 'rate_limits', 'outbox', 'api_tokens', 'account_tokens']) await db.schema.dropTable(table).ifExists().execute();
+  for (const table of ['sign_in_failures', 'rate_limits', 'outbox', 'api_tokens', 'account_tokens'])
+    await db.schema.dropTable(table).ifExists().execute();
 }

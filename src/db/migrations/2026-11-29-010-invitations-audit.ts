@@ -50,7 +50,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create function audit_log_append_only() returns trigger language plpgsql as $$
     begin raise exception 'audit_log is append-only'; end $$`.execute(db);
-  await sql`create trigger audit_log_no_update before update on audit_log for each row execute function audit_log_append_only()`.execute(db);
+  await sql`create trigger audit_log_no_update before update on audit_log for each row execute function audit_log_append_only()`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('oidc_logins')

@@ -20,7 +20,11 @@ async function requireUser(deps: Pick<Deps, 'db'>, userId: string) {
 
 export const WRONG_CURRENT_PASSWORD = 'The current password is not correct';
 
-export async function updateProfile(deps: Pick<Deps, 'db'>, userId: string, profile: { displayName: string; preferredLang: string | null }): Promise<void> {
+export async function updateProfile(
+  deps: Pick<Deps, 'db'>,
+  userId: string,
+  profile: { displayName: string; preferredLang: string | null },
+): Promise<void> {
   await users.updateProfile(deps.db, userId, { displayName: profile.displayName.trim(), preferredLang: profile.preferredLang });
 }
 
@@ -45,7 +49,11 @@ export async function changePassword(
  * Sends a confirmation link to the new address (after checking the password).
  * When another account holds that address nothing is sent, and the answer is the same.
  */
-export async function requestEmailChange(deps: Pick<Deps, 'db' | 'config' | 'logger'>, userId: string, input: { newEmail: string; password: string }): Promise<void> {
+export async function requestEmailChange(
+  deps: Pick<Deps, 'db' | 'config' | 'logger'>,
+  userId: string,
+  input: { newEmail: string; password: string },
+): Promise<void> {
   const user = await requireUser(deps, userId);
   if (!user.password_hash || !(await verifyPassword(user.password_hash, input.password))) {
     throw new AppError('validation-failed', WRONG_CURRENT_PASSWORD, [{ field: 'body.password', message: 'not correct' }]);

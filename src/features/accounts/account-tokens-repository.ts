@@ -14,7 +14,13 @@ export async function insertAccountToken(
 ): Promise<void> {
   await db
     .insertInto('account_tokens')
-    .values({ id_hash: token.idHash, user_id: token.userId, purpose: token.purpose, new_email: token.newEmail ?? null, expires_at: token.expiresAt })
+    .values({
+      id_hash: token.idHash,
+      user_id: token.userId,
+      purpose: token.purpose,
+      new_email: token.newEmail ?? null,
+      expires_at: token.expiresAt,
+    })
     .execute();
 }
 
@@ -48,5 +54,11 @@ export async function consumeToken(db: Db, idHash: Buffer, purpose: AccountToken
 
 /** Voids the user's other unused tokens of a purpose (a new reset link replaces the old one). */
 export async function voidTokens(db: Db, userId: string, purpose: AccountTokenPurpose): Promise<void> {
-  await db.updateTable('account_tokens').set({ used_at: sql`now()` }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+  await db
+    .updateTable('account_tokens')
+    .set({ used_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .execute();
 }

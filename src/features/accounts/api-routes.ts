@@ -15,21 +15,31 @@ import { signInForApi } from './sign-in.js';
 const tags = ['Accounts'];
 
 const signInRoute = createRoute({
-  method: 'post', path: '/auth/sign-in', tags, summary: 'Sign in with e-mail and password',
-  description: 'Sets the `dcp_session` cookie. Accounts with two-factor sign-in send the current code as `totp`. '
-    + 'At most 10 attempts a minute per address, and a growing delay after repeated failures for one account (429 with Retry-After).',
+  method: 'post',
+  path: '/auth/sign-in',
+  tags,
+  summary: 'Sign in with e-mail and password',
+  description:
+    'Sets the `dcp_session` cookie. Accounts with two-factor sign-in send the current code as `totp`. ' +
+    'At most 10 attempts a minute per address, and a growing delay after repeated failures for one account (429 with Retry-After).',
   request: { body: { content: { 'application/json': { schema: SignInRequestSchema } }, required: true } },
   responses: { 200: jsonResponse(SignInResponseSchema, 'Signed in; the session cookie is set'), ...problemResponses(400, 401, 403, 429) },
 });
 
 const signOutRoute = createRoute({
-  method: 'post', path: '/auth/sign-out', tags, summary: 'Sign out (ends the session on the server)',
+  method: 'post',
+  path: '/auth/sign-out',
+  tags,
+  summary: 'Sign out (ends the session on the server)',
   description: 'With the session cookie, send the CSRF token as X-CSRF-Token.',
   responses: { 204: { description: 'Signed out (also when there was no session)' }, ...problemResponses(403) },
 });
 
 const meRoute = createRoute({
-  method: 'get', path: '/me', tags, summary: 'The signed-in person: account, memberships, platform role',
+  method: 'get',
+  path: '/me',
+  tags,
+  summary: 'The signed-in person: account, memberships, platform role',
   responses: { 200: jsonResponse(MeResponseSchema, 'The account behind the session or token'), ...problemResponses(401) },
 });
 
@@ -40,7 +50,11 @@ export function authApi(deps: Deps) {
   return router
     .openapi(signInRoute, async (c) => {
       const input = c.req.valid('json');
-      const { user, session } = await signInForApi(deps, { ...input, userAgent: c.req.header('user-agent'), requestId: c.get('requestId') });
+      const { user, session } = await signInForApi(deps, {
+        ...input,
+        userAgent: c.req.header('user-agent'),
+        requestId: c.get('requestId'),
+      });
       writeSessionCookie(c, session.cookieValue, session.maxAgeSeconds);
       c.header('Cache-Control', 'no-store');
       return c.json({ user: await meOfSessionUser(deps, user.id), csrfToken: session.csrfSecret }, 200);
@@ -58,4 +72,3 @@ export function authApi(deps: Deps) {
       return c.json({ ...me, ...(session ? { csrfToken: session.csrfSecret } : {}) }, 200);
     });
 }
-

@@ -9,7 +9,14 @@ export async function insertApiToken(
 ): Promise<ApiTokenRow> {
   return db
     .insertInto('api_tokens')
-    .values({ user_id: token.userId, organisation_id: token.organisationId, name: token.name, scope: token.scope, token_hash: token.tokenHash, hint: token.hint })
+    .values({
+      user_id: token.userId,
+      organisation_id: token.organisationId,
+      name: token.name,
+      scope: token.scope,
+      token_hash: token.tokenHash,
+      hint: token.hint,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -35,7 +42,9 @@ export async function claimTokenUse(db: Db, id: string, everySeconds: number): P
     .updateTable('api_tokens')
     .set({ last_used_at: sql`now()` })
     .where('id', '=', id)
-    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', sql<Date>`now() - make_interval(secs => ${everySeconds})`)]))
+    .where((eb) =>
+      eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', sql<Date>`now() - make_interval(secs => ${everySeconds})`)]),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -30,13 +30,19 @@ export async function createToken(
 ) {
   const user = tokenOwner(actor);
   if (!can(actor, 'create-token', { type: 'organisation', id: input.organisationId })) {
-    throw new AppError('forbidden', 'You can make tokens only for an organisation you belong to', [{ field: 'body.organisationId', message: 'not one of your organisations' }]);
+    throw new AppError('forbidden', 'You can make tokens only for an organisation you belong to', [
+      { field: 'body.organisationId', message: 'not one of your organisations' },
+    ]);
   }
   const secret = randomSecret(32);
   const token = `${TOKEN_PREFIX}${secret}`;
   const row = await repo.insertApiToken(deps.db, {
-    userId: user.userId, organisationId: input.organisationId, scope: input.scope, name: input.name.trim(),
-    tokenHash: sha256(token), hint: `${TOKEN_PREFIX}${secret.slice(0, 4)}…`,
+    userId: user.userId,
+    organisationId: input.organisationId,
+    scope: input.scope,
+    name: input.name.trim(),
+    tokenHash: sha256(token),
+    hint: `${TOKEN_PREFIX}${secret.slice(0, 4)}…`,
   });
   deps.logger.info({ event: 'token-created', userId: user.userId, tokenId: row.id }, 'API token created');
   return { ...presentToken({ ...row, organisation_name: null }), token };

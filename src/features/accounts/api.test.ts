@@ -25,14 +25,23 @@ forEachEngine('accounts API', (t) => {
       expect(cookie).toMatch(/SameSite=Lax/);
       expect(cookie).not.toMatch(/Secure/); // plain http to localhost only
       const json = await body<{ user: Record<string, unknown>; csrfToken: string }>(response);
-      expect(json.user).toMatchObject({ id: user.id, email: user.email, displayName: 'Ana Pérez', platformRole: null, emailVerified: true });
+      expect(json.user).toMatchObject({
+        id: user.id,
+        email: user.email,
+        displayName: 'Ana Pérez',
+        platformRole: null,
+        emailVerified: true,
+      });
       expect(json.csrfToken).toMatch(/^[A-Za-z0-9_-]{22}$/);
       expect(JSON.stringify(json)).not.toMatch(/argon2|password/i);
     });
 
     it('marks the cookie Secure on any address but plain-http loopback', async () => {
       const user = await createUser(t.db);
-      const response = await app().request('https://dcp.example.org/api/v1/auth/sign-in', jsonPost({ email: user.email, password: user.password }));
+      const response = await app().request(
+        'https://dcp.example.org/api/v1/auth/sign-in',
+        jsonPost({ email: user.email, password: user.password }),
+      );
       expect(response.headers.get('set-cookie')).toMatch(/Secure/);
     });
 
@@ -87,7 +96,10 @@ forEachEngine('accounts API', (t) => {
       const statuses: number[] = [];
       let last: Response | undefined;
       for (let i = 0; i < 11; i++) {
-        last = await app().request('/api/v1/auth/sign-in', jsonPost({ email: `nobody${i}@example.org`, password: 'wrong password' }, { 'X-Forwarded-For': address }));
+        last = await app().request(
+          '/api/v1/auth/sign-in',
+          jsonPost({ email: `nobody${i}@example.org`, password: 'wrong password' }, { 'X-Forwarded-For': address }),
+        );
         statuses.push(last.status);
       }
       expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
@@ -107,7 +119,10 @@ forEachEngine('accounts API', (t) => {
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThanOrEqual(30);
       // Once the delay is over, the right password works and clears the count.
-      await t.db.updateTable('sign_in_failures').set({ blocked_until: sql<Date>`now() - interval '1 second'` }).execute();
+      await t.db
+        .updateTable('sign_in_failures')
+        .set({ blocked_until: sql<Date>`now() - interval '1 second'` })
+        .execute();
       expect((await app().request('/api/v1/auth/sign-in', jsonPost({ email: user.email, password: user.password }))).status).toBe(200);
     });
   });
@@ -120,7 +135,11 @@ forEachEngine('accounts API', (t) => {
     });
 
     it('shows the signed-in person with memberships and platform role', async () => {
-      const org = await t.db.insertInto('organisations').values({ name: `Org ${Math.random()}`, kind: 'academia' }).returning('id').executeTakeFirstOrThrow();
+      const org = await t.db
+        .insertInto('organisations')
+        .values({ name: `Org ${Math.random()}`, kind: 'academia' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const user = await createUser(t.db, { platformRole: 'coordinator', memberships: [{ organisationId: org.id, role: 'editor' }] });
       const { headers } = await signInAs(app(), user);
       const response = await app().request('/api/v1/me', { headers });
@@ -154,23 +173,39 @@ forEachEngine('accounts API', (t) => {
     it('ends a session idle longer than the idle timeout', async () => {
       const user = await createUser(t.db);
       const { headers } = await signInAs(app(), user);
-      await t.db.updateTable('sessions').set({ last_seen_at: sql<Date>`now() - interval '121 minutes'` }).where('user_id', '=', user.id).execute();
+      await t.db
+        .updateTable('sessions')
+        .set({ last_seen_at: sql<Date>`now() - interval '121 minutes'` })
+        .where('user_id', '=', user.id)
+        .execute();
       expect((await app().request('/api/v1/me', { headers })).status).toBe(401);
     });
 
     it('ends a session past its absolute timeout however active', async () => {
       const user = await createUser(t.db);
       const { headers } = await signInAs(app(), user);
-      await t.db.updateTable('sessions').set({ expires_at: sql<Date>`now() - interval '1 second'` }).where('user_id', '=', user.id).execute();
+      await t.db
+        .updateTable('sessions')
+        .set({ expires_at: sql<Date>`now() - interval '1 second'` })
+        .where('user_id', '=', user.id)
+        .execute();
       expect((await app().request('/api/v1/me', { headers })).status).toBe(401);
     });
 
     it('keeps an active session alive by moving last_seen_at', async () => {
       const user = await createUser(t.db);
       const { headers } = await signInAs(app(), user);
-      await t.db.updateTable('sessions').set({ last_seen_at: sql<Date>`now() - interval '119 minutes'` }).where('user_id', '=', user.id).execute();
+      await t.db
+        .updateTable('sessions')
+        .set({ last_seen_at: sql<Date>`now() - interval '119 minutes'` })
+        .where('user_id', '=', user.id)
+        .execute();
       expect((await app().request('/api/v1/me', { headers })).status).toBe(200);
-      const row = await t.db.selectFrom('sessions').select(sql<number>`extract(epoch from now() - last_seen_at)`.as('age')).where('user_id', '=', user.id).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom('sessions')
+        .select(sql<number>`extract(epoch from now() - last_seen_at)`.as('age'))
+        .where('user_id', '=', user.id)
+        .executeTakeFirstOrThrow();
       expect(Number(row.age)).toBeLessThan(60);
     });
   });

@@ -19,11 +19,18 @@ export function authenticate(deps: Pick<Deps, 'db' | 'config'>): MiddlewareHandl
     const authorization = c.req.header('authorization');
     if (authorization !== undefined) {
       const token = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization)?.[1];
-      const actor = token ? await authenticateToken(deps.db, token, { method: c.req.method, path: c.req.path, requestId: c.get('requestId') }) : undefined;
+      const actor = token
+        ? await authenticateToken(deps.db, token, { method: c.req.method, path: c.req.path, requestId: c.get('requestId') })
+        : undefined;
       if (!actor) {
-        throw new AppError('unauthenticated', 'The API token is missing, malformed, revoked or unknown; send "Authorization: Bearer dcp_…"', [], {
-          'WWW-Authenticate': 'Bearer error="invalid_token"',
-        });
+        throw new AppError(
+          'unauthenticated',
+          'The API token is missing, malformed, revoked or unknown; send "Authorization: Bearer dcp_…"',
+          [],
+          {
+            'WWW-Authenticate': 'Bearer error="invalid_token"',
+          },
+        );
       }
       c.set('actor', actor);
       return next();

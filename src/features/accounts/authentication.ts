@@ -49,7 +49,13 @@ export async function authenticateSession(
   if (owesSecondFactor) return { session, actor: { kind: 'anonymous' } };
   return {
     session,
-    actor: { kind: 'user', userId: row.user_id, platformRole: row.platform_role, memberships: await membershipsOf(db, row.user_id), via: { kind: 'session' } },
+    actor: {
+      kind: 'user',
+      userId: row.user_id,
+      platformRole: row.platform_role,
+      memberships: await membershipsOf(db, row.user_id),
+      via: { kind: 'session' },
+    },
   };
 }
 

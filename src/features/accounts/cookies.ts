@@ -34,5 +34,11 @@ export function readAnonymousCsrf(c: Context): string | undefined {
 }
 
 export function writeAnonymousCsrf(c: Context, value: string): void {
-  setCookie(c, ANONYMOUS_CSRF_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'Lax', secure: secureCookies(c), maxAge: 60 * 60 * 24 });
+  setCookie(c, ANONYMOUS_CSRF_COOKIE, value, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: secureCookies(c),
+    maxAge: 60 * 60 * 24,
+  });
 }

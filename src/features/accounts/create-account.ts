@@ -24,13 +24,21 @@ export async function createAccount(
   input: { email: string; displayName: string; password?: string | undefined; platformRole: 'admin' | 'coordinator' | null },
 ): Promise<CreatedAccount> {
   const email = normaliseEmail(input.email);
-  if (!EMAIL.test(email) || email.length > 254) throw new AppError('validation-failed', `"${input.email}" is not an e-mail address`, [{ field: 'email', message: 'not an e-mail address' }]);
+  if (!EMAIL.test(email) || email.length > 254)
+    throw new AppError('validation-failed', `"${input.email}" is not an e-mail address`, [
+      { field: 'email', message: 'not an e-mail address' },
+    ]);
   if (!input.displayName.trim()) throw new AppError('validation-failed', 'A name is required', [{ field: 'name', message: 'required' }]);
   const generatedPassword = input.password === undefined ? randomSecret(15) : undefined;
   const password = input.password ?? generatedPassword!;
   assertAcceptablePassword(password, 'password');
   const user = await insertUser(db, {
-    email, displayName: input.displayName.trim(), passwordHash: await hashPassword(password), verified: true, platformRole: input.platformRole, preferredLang: null,
+    email,
+    displayName: input.displayName.trim(),
+    passwordHash: await hashPassword(password),
+    verified: true,
+    platformRole: input.platformRole,
+    preferredLang: null,
   });
   if (!user) throw new AppError('conflict', `An account with the address ${email} already exists`);
   return { user, generatedPassword };

@@ -23,7 +23,12 @@ export function ErrorSummary(props: { lang: Language; errors: FormErrors; labels
       <h2 id="error-summary-title">{t(props.lang, 'accounts.errors.title')}</h2>
       <ul>
         {entries.map(([field, key]) => (
-          <li><a href={`#${field}`}>{props.labels[field] ? `${t(props.lang, props.labels[field])}: ` : ''}{t(props.lang, key)}</a></li>
+          <li>
+            <a href={`#${field}`}>
+              {props.labels[field] ? `${t(props.lang, props.labels[field])}: ` : ''}
+              {t(props.lang, key)}
+            </a>
+          </li>
         ))}
       </ul>
     </div>
@@ -49,8 +54,16 @@ export function Field(props: FieldProps) {
   return (
     <div class={props.error ? 'field invalid' : 'field'}>
       <label for={props.name}>{t(props.lang, props.label)}</label>
-      {props.hint ? <p class="hint" id={`${props.name}-hint`}>{t(props.lang, props.hint)}</p> : null}
-      {props.error ? <p class="error" id={`${props.name}-error`}>{t(props.lang, props.error)}</p> : null}
+      {props.hint ? (
+        <p class="hint" id={`${props.name}-hint`}>
+          {t(props.lang, props.hint)}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="error" id={`${props.name}-error`}>
+          {t(props.lang, props.error)}
+        </p>
+      ) : null}
       <input
         id={props.name}
         name={props.name}
@@ -69,7 +82,11 @@ export function Field(props: FieldProps) {
 }
 
 export function Notice(props: { text: string | undefined }) {
-  return props.text ? <p class="notice" role="status">{props.text}</p> : null;
+  return props.text ? (
+    <p class="notice" role="status">
+      {props.text}
+    </p>
+  ) : null;
 }
 
 /** A one-button form (sign out, revoke …). */

@@ -36,19 +36,32 @@ async function startSmtp(): Promise<{ url: string; inbox: Received[]; close(): P
 /** A logger whose every line is kept, to check what reaches the logs. */
 function capturingLogger() {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk: Buffer, _enc, done) { lines.push(chunk.toString()); done(); } });
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
   return { logger: pino({ level: 'debug' }, stream), lines };
 }
 
 forEachEngine('account mail', (t) => {
   describe('through SMTP (DCP_SMTP_URL set)', () => {
     let smtp: Awaited<ReturnType<typeof startSmtp>>;
-    beforeAll(async () => { smtp = await startSmtp(); });
-    afterAll(async () => { await smtp.close(); });
+    beforeAll(async () => {
+      smtp = await startSmtp();
+    });
+    afterAll(async () => {
+      await smtp.close();
+    });
 
     it('sends the verification mail to a real SMTP server, and the link in it verifies the address', async () => {
       const { logger, lines } = capturingLogger();
-      const app = createApp({ db: t.db, config: loadConfig({ NODE_ENV: 'test', DCP_TRUST_PROXY: 'true', DCP_SMTP_URL: smtp.url }), logger });
+      const app = createApp({
+        db: t.db,
+        config: loadConfig({ NODE_ENV: 'test', DCP_TRUST_PROXY: 'true', DCP_SMTP_URL: smtp.url }),
+        logger,
+      });
       const browser = new Browser(app);
       const email = `smtp-${Date.now()}@example.org`;
       await browser.submit('/sign-up?lang=fr', { displayName: 'Léa Martin', email, password: 'mangoes in the rainy season' });
@@ -56,7 +69,9 @@ forEachEngine('account mail', (t) => {
       expect(mail).toBeDefined();
       expect(mail!.raw).toMatch(/Subject: =\?UTF-8\?Q\?Confirmez_votre_adresse/);
       // The body is quoted-printable: undo soft line breaks and =XX escapes (the link is ASCII).
-      const decoded = mail!.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      const decoded = mail!.raw
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
       const token = /token=([A-Za-z0-9_-]+)/.exec(decoded)?.[1];
       expect(token).toBeDefined();
       expect(await t.db.selectFrom('outbox').selectAll().where('recipient', '=', email).execute()).toEqual([]);

@@ -42,7 +42,10 @@ export async function sendMail(deps: Pick<Deps, 'db' | 'config' | 'logger'>, mai
   }
   await writeOutbox(deps.db, mail);
   // For a newcomer without SMTP: where the mail (a verification link, say) can be read. Never to whom.
-  logger.info({ via: 'outbox' }, 'mail queued in the outbox (no SMTP): read it at /admin/outbox as an admin, or run "npm run dcp -- outbox" on the server');
+  logger.info(
+    { via: 'outbox' },
+    'mail queued in the outbox (no SMTP): read it at /admin/outbox as an admin, or run "npm run dcp -- outbox" on the server',
+  );
 }
 
 async function writeOutbox(db: Db, mail: Mail): Promise<void> {

@@ -19,6 +19,8 @@ export async function getMe(deps: Pick<Deps, 'db'>, actor: Actor): Promise<Me> {
   if (actor.via.kind === 'session') return meOfSessionUser(deps, actor.userId);
   const user = await findUserById(deps.db, actor.userId);
   if (!user) throw new AppError('unauthenticated', 'This account no longer exists');
-  const memberships = (await listMemberships(deps.db, user.id)).filter((m) => actor.memberships.some((a) => a.organisationId === m.organisation_id));
+  const memberships = (await listMemberships(deps.db, user.id)).filter((m) =>
+    actor.memberships.some((a) => a.organisationId === m.organisation_id),
+  );
   return { ...presentMe(user, memberships, 'token'), platformRole: null };
 }

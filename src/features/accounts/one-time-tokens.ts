@@ -14,7 +14,10 @@ export async function issueToken(db: Db, userId: string, purpose: AccountTokenPu
   const token = randomSecret(32);
   await voidTokens(db, userId, purpose);
   await insertAccountToken(db, {
-    idHash: sha256(token), userId, purpose, ...(newEmail ? { newEmail } : {}),
+    idHash: sha256(token),
+    userId,
+    purpose,
+    ...(newEmail ? { newEmail } : {}),
     expiresAt: new Date(Date.now() + LIFETIME_MINUTES[purpose] * 60_000),
   });
   return token;

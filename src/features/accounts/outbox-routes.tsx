@@ -31,18 +31,33 @@ function OutboxPage(props: { ctx: PageContext; mails: readonly OutboxMail[]; old
     <Layout ctx={props.ctx} title={title}>
       <h1>{title}</h1>
       <p class="lead">{t(lang, 'outbox.lead')}</p>
-      {props.mails.length === 0 ? <p>{t(lang, 'outbox.none')}</p> : props.mails.map((m) => (
-        <article aria-labelledby={`mail-${m.id}`}>
-          <h2 id={`mail-${m.id}`}>{m.subject}</h2>
-          <dl>
-            <dt>{t(lang, 'outbox.col.to')}</dt><dd dir="ltr">{m.recipient}</dd>
-            <dt>{t(lang, 'outbox.col.at')}</dt>
-            <dd><time datetime={m.createdAt.toISOString()}>{formatDate(lang, m.createdAt)} {m.createdAt.toISOString().slice(11, 19)} UTC</time></dd>
-          </dl>
-          <pre class="scroll">{m.body}</pre>
-        </article>
-      ))}
-      {props.olderThan !== undefined ? <p><a rel="next" href={`/admin/outbox?before=${props.olderThan}`}>{t(lang, 'outbox.older')}</a></p> : null}
+      {props.mails.length === 0 ? (
+        <p>{t(lang, 'outbox.none')}</p>
+      ) : (
+        props.mails.map((m) => (
+          <article aria-labelledby={`mail-${m.id}`}>
+            <h2 id={`mail-${m.id}`}>{m.subject}</h2>
+            <dl>
+              <dt>{t(lang, 'outbox.col.to')}</dt>
+              <dd dir="ltr">{m.recipient}</dd>
+              <dt>{t(lang, 'outbox.col.at')}</dt>
+              <dd>
+                <time datetime={m.createdAt.toISOString()}>
+                  {formatDate(lang, m.createdAt)} {m.createdAt.toISOString().slice(11, 19)} UTC
+                </time>
+              </dd>
+            </dl>
+            <pre class="scroll">{m.body}</pre>
+          </article>
+        ))
+      )}
+      {props.olderThan !== undefined ? (
+        <p>
+          <a rel="next" href={`/admin/outbox?before=${props.olderThan}`}>
+            {t(lang, 'outbox.older')}
+          </a>
+        </p>
+      ) : null}
     </Layout>
   );
 }
@@ -53,7 +68,16 @@ export function outboxRoutes(deps: Deps) {
     const before = /^[1-9]\d{0,15}$/.test(c.req.query('before') ?? '') ? Number(c.req.query('before')) : undefined;
     const rows = await readOutbox(deps.db, OUTBOX_PAGE_SIZE + 1, before);
     const page = rows.slice(0, OUTBOX_PAGE_SIZE);
-    const mails = page.map((r) => ({ id: Number(r.id), recipient: r.recipient, subject: r.subject, body: r.body, createdAt: r.created_at }));
-    return renderAccountPage(c, <OutboxPage ctx={pageContext(c)} mails={mails} olderThan={rows.length > OUTBOX_PAGE_SIZE ? mails.at(-1)?.id : undefined} />);
+    const mails = page.map((r) => ({
+      id: Number(r.id),
+      recipient: r.recipient,
+      subject: r.subject,
+      body: r.body,
+      createdAt: r.created_at,
+    }));
+    return renderAccountPage(
+      c,
+      <OutboxPage ctx={pageContext(c)} mails={mails} olderThan={rows.length > OUTBOX_PAGE_SIZE ? mails.at(-1)?.id : undefined} />,
+    );
   });
 }

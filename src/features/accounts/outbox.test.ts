@@ -26,7 +26,12 @@ forEachEngine('the mail outbox page and the error pages', (t) => {
   });
 
   it('pages through older mail', async () => {
-    await t.db.insertInto('outbox').values(Array.from({ length: OUTBOX_PAGE_SIZE + 3 }, (_, i) => ({ recipient: `p${i}@example.org`, subject: `Paged ${i}`, body: 'x' }))).execute();
+    await t.db
+      .insertInto('outbox')
+      .values(
+        Array.from({ length: OUTBOX_PAGE_SIZE + 3 }, (_, i) => ({ recipient: `p${i}@example.org`, subject: `Paged ${i}`, body: 'x' })),
+      )
+      .execute();
     const admin = await signInAs(app(), await createUser(t.db, { platformRole: 'admin' }));
     const first = await (await app().request('/admin/outbox', { headers: { Cookie: admin.cookie } })).text();
     expect(first).toContain(`Paged ${OUTBOX_PAGE_SIZE + 2}`);

@@ -10,5 +10,9 @@ export type { SignInAlternative } from './sign-in-routes.js';
 export type AccountPagesOptions = SignInOptions;
 
 export function accountPages(deps: Deps, options: AccountPagesOptions = {}) {
-  return new Hono<AppEnv>().route('/', signInRoutes(deps, options)).route('/', resetRoutes(deps)).route('/', accountRoutes(deps)).route('/', outboxRoutes(deps));
+  return new Hono<AppEnv>()
+    .route('/', signInRoutes(deps, options))
+    .route('/', resetRoutes(deps))
+    .route('/', accountRoutes(deps))
+    .route('/', outboxRoutes(deps));
 }

@@ -16,7 +16,14 @@ async function mailedToken(db: Db, to: string): Promise<{ token: string; subject
 }
 
 const count = async (db: Db, table: 'users' | 'sessions' | 'account_tokens' | 'api_tokens') =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 forEachEngine('account pages', (t) => {
   const app = () => testApp(t.db);
@@ -64,7 +71,11 @@ forEachEngine('account pages', (t) => {
     it('refuses a common password with an error summary linked to the field, and creates nothing', async () => {
       const before = await count(t.db, 'users');
       const browser = new Browser(app());
-      const { response, html } = await browser.submit('/sign-up', { displayName: 'Test', email: `c-${Date.now()}@example.org`, password: 'password123' });
+      const { response, html } = await browser.submit('/sign-up', {
+        displayName: 'Test',
+        email: `c-${Date.now()}@example.org`,
+        password: 'password123',
+      });
       expect(response.status).toBe(400);
       expect(html).toContain('role="alert"');
       expect(html).toContain('href="#password"');
@@ -76,10 +87,14 @@ forEachEngine('account pages', (t) => {
     it('answers an already registered address exactly like a new one, and tells its owner by mail', async () => {
       const existing = await createUser(t.db);
       const browser = new Browser(app());
-      const { response, html } = await browser.submit('/sign-up', { displayName: 'Someone', email: existing.email, password: 'mangoes in the rainy season' });
+      const { response, html } = await browser.submit('/sign-up', {
+        displayName: 'Someone',
+        email: existing.email,
+        password: 'mangoes in the rainy season',
+      });
       expect(response.status).toBe(200);
       expect(html).toContain('Check your e-mail');
-      expect((await mailedToken(t.db, existing.email).catch(() => undefined))).toBeUndefined(); // no token: a plain notice
+      expect(await mailedToken(t.db, existing.email).catch(() => undefined)).toBeUndefined(); // no token: a plain notice
       const notice = await t.db.selectFrom('outbox').selectAll().where('recipient', '=', existing.email).executeTakeFirstOrThrow();
       expect(notice.subject).toBe('Someone tried to sign up with your address');
     });
@@ -101,7 +116,11 @@ forEachEngine('account pages', (t) => {
       await browser.submit('/sign-in', { email: user.email, password: user.password });
       const before = await t.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
       const sessions = await count(t.db, 'sessions');
-      const { response, html } = await browser.post('/account/password', { currentPassword: user.password, newPassword: 'a brand new passphrase', _csrf: 'forged' });
+      const { response, html } = await browser.post('/account/password', {
+        currentPassword: user.password,
+        newPassword: 'a brand new passphrase',
+        _csrf: 'forged',
+      });
       expect(response.status).toBe(403);
       expect(html).toContain('Reload the page');
       const after = await t.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
@@ -112,20 +131,31 @@ forEachEngine('account pages', (t) => {
     it('refuses a sign-up post without the form cookie, and creates no account', async () => {
       const before = await count(t.db, 'users');
       const response = await app().request('/sign-up', {
-        method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '203.0.113.9' },
-        body: new URLSearchParams({ displayName: 'X', email: `x-${Date.now()}@example.org`, password: 'mangoes in the rainy season', _csrf: 'guess' }).toString(),
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': '203.0.113.9' },
+        body: new URLSearchParams({
+          displayName: 'X',
+          email: `x-${Date.now()}@example.org`,
+          password: 'mangoes in the rainy season',
+          _csrf: 'guess',
+        }).toString(),
       });
       expect(response.status).toBe(403);
       expect(await count(t.db, 'users')).toBe(before);
     });
 
     it('refuses a JSON token creation with the session cookie but no X-CSRF-Token, and creates no token', async () => {
-      const org = await t.db.insertInto('organisations').values({ name: `CSRF org ${Date.now()}`, kind: 'academia' }).returning('id').executeTakeFirstOrThrow();
+      const org = await t.db
+        .insertInto('organisations')
+        .values({ name: `CSRF org ${Date.now()}`, kind: 'academia' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const user = await createUser(t.db, { memberships: [{ organisationId: org.id, role: 'owner' }] });
       const { cookie } = await signInAs(app(), user);
       const before = await count(t.db, 'api_tokens');
       const response = await app().request('/api/v1/tokens', {
-        method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+        method: 'POST',
+        headers: { Cookie: cookie, 'Content-Type': 'application/json' },
         body: JSON.stringify({ organisationId: org.id, scope: 'write', name: 'forged' }),
       });
       expect(response.status).toBe(403);
@@ -139,7 +169,11 @@ forEachEngine('account pages', (t) => {
       const other = await signInAs(app(), user);
       const browser = new Browser(app());
       await browser.submit('/sign-in', { email: user.email, password: user.password });
-      const changed = await browser.submit('/account', { currentPassword: user.password, newPassword: 'a brand new passphrase' }, '/account/password');
+      const changed = await browser.submit(
+        '/account',
+        { currentPassword: user.password, newPassword: 'a brand new passphrase' },
+        '/account/password',
+      );
       expect(changed.response.status).toBe(303);
       expect(changed.response.headers.get('location')).toBe('/account?done=password-changed');
       expect((await app().request('/api/v1/me', { headers: other.headers })).status).toBe(401);
@@ -170,17 +204,39 @@ forEachEngine('account pages', (t) => {
       const browser = new Browser(app());
       await browser.submit('/reset-password', { email: user.email });
       const { token } = await mailedToken(t.db, user.email);
-      await t.db.updateTable('account_tokens').set({ expires_at: sql<Date>`now() - interval '1 second'` }).where('user_id', '=', user.id).execute();
+      await t.db
+        .updateTable('account_tokens')
+        .set({ expires_at: sql<Date>`now() - interval '1 second'` })
+        .where('user_id', '=', user.id)
+        .execute();
       expect((await browser.get(`/reset-password/confirm?token=${token}`)).response.status).toBe(404);
       const page = await browser.get('/reset-password');
-      expect((await browser.post('/reset-password/confirm', { token, password: 'another fresh passphrase' }, page.html)).response.status).toBe(404);
+      expect(
+        (await browser.post('/reset-password/confirm', { token, password: 'another fresh passphrase' }, page.html)).response.status,
+      ).toBe(404);
     });
 
     it('says the same for an unknown address and sends nothing', async () => {
-      const before = Number((await t.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const before = Number(
+        (
+          await t.db
+            .selectFrom('outbox')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       const { html } = await new Browser(app()).submit('/reset-password', { email: 'nobody-here@example.org' });
       expect(html).toContain('If an account uses this address');
-      expect(Number((await t.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(before);
+      expect(
+        Number(
+          (
+            await t.db
+              .selectFrom('outbox')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ).toBe(before);
     });
   });
 
@@ -195,9 +251,16 @@ forEachEngine('account pages', (t) => {
       expect((await t.db.selectFrom('users').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email).toBe(user.email);
       const { token } = await mailedToken(t.db, next);
       const page = await browser.get(`/confirm-email?token=${token}`);
-      expect((await browser.post('/confirm-email', { token }, page.html)).response.headers.get('location')).toBe('/account?done=email-changed');
+      expect((await browser.post('/confirm-email', { token }, page.html)).response.headers.get('location')).toBe(
+        '/account?done=email-changed',
+      );
       expect((await t.db.selectFrom('users').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email).toBe(next);
-      const notice = await t.db.selectFrom('outbox').select('subject').where('recipient', '=', user.email).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const notice = await t.db
+        .selectFrom('outbox')
+        .select('subject')
+        .where('recipient', '=', user.email)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
       expect(notice.subject).toBe('Your e-mail address was changed');
     });
   });
@@ -254,7 +317,11 @@ forEachEngine('account pages', (t) => {
       const browser = new Browser(app());
       const page = await browser.get('/sign-in?next=//evil.example/');
       expect(page.html).toContain('name="next" value="/account"');
-      const signIn = await browser.post('/sign-in', { email: user.email, password: user.password, next: 'https://evil.example/' }, page.html);
+      const signIn = await browser.post(
+        '/sign-in',
+        { email: user.email, password: user.password, next: 'https://evil.example/' },
+        page.html,
+      );
       expect(signIn.response.headers.get('location')).toBe('/account');
     });
   });

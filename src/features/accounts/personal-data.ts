@@ -19,14 +19,34 @@ export async function accountDataOf(db: Db, userId: string) {
   const [sessions, tokens] = await Promise.all([listSessionsOf(db, userId), listAllTokensOf(db, userId)]);
   return {
     account: {
-      id: user.id, email: user.email, displayName: user.display_name, emailVerifiedAt: iso(user.email_verified_at),
-      platformRole: user.platform_role, preferredLanguage: user.preferred_lang, twoFactorEnabled: user.totp_enabled_at !== null,
-      hasPassword: user.password_hash !== null, createdAt: user.created_at.toISOString(), updatedAt: user.updated_at.toISOString(),
+      id: user.id,
+      email: user.email,
+      displayName: user.display_name,
+      emailVerifiedAt: iso(user.email_verified_at),
+      platformRole: user.platform_role,
+      preferredLanguage: user.preferred_lang,
+      twoFactorEnabled: user.totp_enabled_at !== null,
+      hasPassword: user.password_hash !== null,
+      createdAt: user.created_at.toISOString(),
+      updatedAt: user.updated_at.toISOString(),
     },
-    sessions: sessions.toSorted((a, b) => a.created_at.getTime() - b.created_at.getTime()).map((s) => ({ createdAt: s.created_at.toISOString(), lastSeenAt: s.last_seen_at.toISOString(), expiresAt: s.expires_at.toISOString(), userAgent: s.user_agent })),
+    sessions: sessions
+      .toSorted((a, b) => a.created_at.getTime() - b.created_at.getTime())
+      .map((s) => ({
+        createdAt: s.created_at.toISOString(),
+        lastSeenAt: s.last_seen_at.toISOString(),
+        expiresAt: s.expires_at.toISOString(),
+        userAgent: s.user_agent,
+      })),
     apiTokens: tokens.map((t) => ({
-      id: t.id, name: t.name, organisationId: t.organisation_id, scope: t.scope, hint: t.hint,
-      createdAt: t.created_at.toISOString(), lastUsedAt: iso(t.last_used_at), revokedAt: iso(t.revoked_at),
+      id: t.id,
+      name: t.name,
+      organisationId: t.organisation_id,
+      scope: t.scope,
+      hint: t.hint,
+      createdAt: t.created_at.toISOString(),
+      lastUsedAt: iso(t.last_used_at),
+      revokedAt: iso(t.revoked_at),
     })),
   };
 }

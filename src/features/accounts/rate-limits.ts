@@ -29,11 +29,14 @@ export async function hit(db: Db, key: string, limit: number, windowSeconds: num
     on conflict (key) do update set
       window_start = case when r.window_start <= now() - make_interval(secs => ${windowSeconds}) then now() else r.window_start end,
       hits = case when r.window_start <= now() - make_interval(secs => ${windowSeconds}) then ${cost} else r.hits + ${cost} end
-    returning hits, extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now()))::float8 as remaining`
-    .execute(db);
+    returning hits, extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now()))::float8 as remaining`.execute(db);
   const result = row.rows[0]!;
   // Now and then, drop windows long over so the table stays small.
-  if (Math.random() < 0.01) await db.deleteFrom('rate_limits').where('window_start', '<', sql<Date>`now() - interval '1 day'`).execute();
+  if (Math.random() < 0.01)
+    await db
+      .deleteFrom('rate_limits')
+      .where('window_start', '<', sql<Date>`now() - interval '1 day'`)
+      .execute();
   return { allowed: result.hits <= limit, hits: Number(result.hits), retryAfter: Math.max(1, Math.ceil(result.remaining)) };
 }
 

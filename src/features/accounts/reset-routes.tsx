@@ -20,7 +20,12 @@ export function resetRoutes(deps: Deps) {
   app.post('/reset-password', limitPerIp(deps, 'reset', 10), async (c) => {
     const form = await readForm(c);
     const error = emailError(form['email']);
-    if (error) return renderAccountPage(c, <ResetRequestPage ctx={pageContext(c)} csrf={csrfToken(c)} errors={{ email: error }} values={{ email: form['email'] ?? '' }} />, 400);
+    if (error)
+      return renderAccountPage(
+        c,
+        <ResetRequestPage ctx={pageContext(c)} csrf={csrfToken(c)} errors={{ email: error }} values={{ email: form['email'] ?? '' }} />,
+        400,
+      );
     await requestPasswordReset(deps, form['email']!);
     return renderAccountPage(c, <SentPage ctx={pageContext(c)} text="accounts.sent.reset" outbox={deps.config.smtpUrl === undefined} />);
   });
@@ -35,7 +40,12 @@ export function resetRoutes(deps: Deps) {
     const form = await readForm(c);
     const token = form['token'] ?? '';
     const error = newPasswordError(form['password']);
-    if (error) return renderAccountPage(c, <ResetConfirmPage ctx={pageContext(c)} csrf={csrfToken(c)} token={token} errors={{ password: error }} />, 400);
+    if (error)
+      return renderAccountPage(
+        c,
+        <ResetConfirmPage ctx={pageContext(c)} csrf={csrfToken(c)} token={token} errors={{ password: error }} />,
+        400,
+      );
     try {
       await resetPassword(deps, token, form['password']!);
     } catch (e) {
@@ -47,7 +57,17 @@ export function resetRoutes(deps: Deps) {
 
   app.get('/confirm-email', (c) => {
     const token = c.req.query('token') ?? '';
-    return renderAccountPage(c, <ConfirmLinkPage ctx={pageContext(c)} csrf={csrfToken(c)} action="/confirm-email" token={token} title="accounts.confirmEmail.title" submit="accounts.confirmEmail.submit" />);
+    return renderAccountPage(
+      c,
+      <ConfirmLinkPage
+        ctx={pageContext(c)}
+        csrf={csrfToken(c)}
+        action="/confirm-email"
+        token={token}
+        title="accounts.confirmEmail.title"
+        submit="accounts.confirmEmail.submit"
+      />,
+    );
   });
 
   app.post('/confirm-email', async (c) => {
@@ -56,7 +76,8 @@ export function resetRoutes(deps: Deps) {
       await confirmEmailChange(deps, form['token'] ?? '');
     } catch (e) {
       if (e instanceof AppError && e.code === 'not-found') return renderAccountPage(c, <LinkInvalidPage ctx={pageContext(c)} />, 404);
-      if (e instanceof AppError && e.code === 'conflict') return renderAccountPage(c, <LinkInvalidPage ctx={pageContext(c)} text="accounts.error.emailTaken" />, 409);
+      if (e instanceof AppError && e.code === 'conflict')
+        return renderAccountPage(c, <LinkInvalidPage ctx={pageContext(c)} text="accounts.error.emailTaken" />, 409);
       throw e;
     }
     return c.redirect(c.get('actor').kind === 'user' ? '/account?done=email-changed' : '/sign-in?done=email-changed', 303);

@@ -5,8 +5,14 @@ import { PASSWORD_MAX } from './passwords.js';
 export const SignInRequestSchema = z
   .object({
     email: z.email().max(254).openapi({ example: 'ana@example.org' }),
-    password: z.string().min(1).max(PASSWORD_MAX * 4),
-    totp: z.string().regex(/^\d{6}$/, 'must be the six-digit code').optional()
+    password: z
+      .string()
+      .min(1)
+      .max(PASSWORD_MAX * 4),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/, 'must be the six-digit code')
+      .optional()
       .openapi({ description: 'The current two-factor code, for accounts that use one', example: '123456' }),
   })
   .openapi('SignInRequest');
@@ -31,7 +37,10 @@ export const MeSchema = z
 export type Me = z.infer<typeof MeSchema>;
 
 export const MeResponseSchema = MeSchema.extend({
-  csrfToken: z.string().optional().openapi({ description: 'For session requests: send it as X-CSRF-Token on every state-changing request' }),
+  csrfToken: z
+    .string()
+    .optional()
+    .openapi({ description: 'For session requests: send it as X-CSRF-Token on every state-changing request' }),
 }).openapi('MeResponse');
 
 export const SignInResponseSchema = z

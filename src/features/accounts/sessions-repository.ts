@@ -14,7 +14,14 @@ export interface NewSession {
 export async function insertSession(db: Db, s: NewSession): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ id_hash: s.idHash, user_id: s.userId, expires_at: s.expiresAt, pending_second_factor: s.pendingSecondFactor, csrf_secret: s.csrfSecret, user_agent: s.userAgent })
+    .values({
+      id_hash: s.idHash,
+      user_id: s.userId,
+      expires_at: s.expiresAt,
+      pending_second_factor: s.pendingSecondFactor,
+      csrf_secret: s.csrfSecret,
+      user_agent: s.userAgent,
+    })
     .execute();
 }
 
@@ -27,8 +34,13 @@ export async function findLiveSession(db: Db, idHash: Buffer, idleMinutes: numbe
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
-      'sessions.id_hash', 'sessions.user_id', 'sessions.pending_second_factor', 'sessions.csrf_secret', 'sessions.last_seen_at',
-      'users.platform_role', 'users.totp_enabled_at',
+      'sessions.id_hash',
+      'sessions.user_id',
+      'sessions.pending_second_factor',
+      'sessions.csrf_secret',
+      'sessions.last_seen_at',
+      'users.platform_role',
+      'users.totp_enabled_at',
     ])
     .where('sessions.id_hash', '=', idHash)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
@@ -38,11 +50,19 @@ export async function findLiveSession(db: Db, idHash: Buffer, idleMinutes: numbe
 
 /** Marks the session as used now (callers throttle this to once a minute). */
 export async function touchSession(db: Db, idHash: Buffer): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: sql`now()` }).where('id_hash', '=', idHash).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: sql`now()` })
+    .where('id_hash', '=', idHash)
+    .execute();
 }
 
 export async function completeSecondFactor(db: Db, idHash: Buffer): Promise<void> {
-  await db.updateTable('sessions').set({ pending_second_factor: false, last_seen_at: sql`now()` }).where('id_hash', '=', idHash).execute();
+  await db
+    .updateTable('sessions')
+    .set({ pending_second_factor: false, last_seen_at: sql`now()` })
+    .where('id_hash', '=', idHash)
+    .execute();
 }
 
 export async function deleteSession(db: Db, idHash: Buffer): Promise<void> {
@@ -61,10 +81,9 @@ export async function deleteSessionsOf(db: Db, userId: string, keep: Buffer | nu
 export async function deleteExpiredSessions(db: Db, idleMinutes: number): Promise<void> {
   await db
     .deleteFrom('sessions')
-    .where((eb) => eb.or([
-      eb('expires_at', '<=', sql<Date>`now()`),
-      eb('last_seen_at', '<=', sql<Date>`now() - make_interval(mins => ${idleMinutes})`),
-    ]))
+    .where((eb) =>
+      eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('last_seen_at', '<=', sql<Date>`now() - make_interval(mins => ${idleMinutes})`)]),
+    )
     .execute();
 }
 

@@ -23,8 +23,12 @@ export async function openSession(
   const maxAgeSeconds = deps.config.sessionAbsoluteHours * 3600;
   await repo.deleteExpiredSessions(deps.db, deps.config.sessionIdleMinutes);
   await repo.insertSession(deps.db, {
-    idHash: sha256(cookieValue), userId, expiresAt: new Date(Date.now() + maxAgeSeconds * 1000),
-    pendingSecondFactor: options.pendingSecondFactor, csrfSecret, userAgent: options.userAgent?.slice(0, 200) ?? null,
+    idHash: sha256(cookieValue),
+    userId,
+    expiresAt: new Date(Date.now() + maxAgeSeconds * 1000),
+    pendingSecondFactor: options.pendingSecondFactor,
+    csrfSecret,
+    userAgent: options.userAgent?.slice(0, 200) ?? null,
   });
   return { cookieValue, csrfSecret, maxAgeSeconds };
 }
@@ -41,5 +45,10 @@ export async function endOtherSessions(deps: Pick<Deps, 'db'>, userId: string, k
 /** The user's sessions for the account page, the current one marked. */
 export async function listSessions(deps: Pick<Deps, 'db'>, userId: string, current: Buffer) {
   const rows = await repo.listSessionsOf(deps.db, userId);
-  return rows.map((r) => ({ current: r.id_hash.equals(current), createdAt: r.created_at, lastSeenAt: r.last_seen_at, userAgent: r.user_agent }));
+  return rows.map((r) => ({
+    current: r.id_hash.equals(current),
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    userAgent: r.user_agent,
+  }));
 }

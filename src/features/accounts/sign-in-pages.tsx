@@ -27,13 +27,32 @@ export function SignInPage(props: FormPage & { next: string; notice?: string | u
       <form method="post" action="/sign-in" class="stack" novalidate>
         <CsrfInput token={props.csrf} />
         <input type="hidden" name="next" value={props.next} />
-        <Field lang={lang} name="email" type="email" label="accounts.field.email" autocomplete="username" value={props.values?.['email']} error={errors['email']} />
-        <Field lang={lang} name="password" type="password" label="accounts.field.password" autocomplete="current-password" error={errors['password']} />
+        <Field
+          lang={lang}
+          name="email"
+          type="email"
+          label="accounts.field.email"
+          autocomplete="username"
+          value={props.values?.['email']}
+          error={errors['email']}
+        />
+        <Field
+          lang={lang}
+          name="password"
+          type="password"
+          label="accounts.field.password"
+          autocomplete="current-password"
+          error={errors['password']}
+        />
         <button type="submit">{t(lang, 'accounts.signIn.submit')}</button>
       </form>
       {props.alternative ?? null}
-      <p><a href="/reset-password">{t(lang, 'accounts.signIn.forgot')}</a></p>
-      <p><a href="/sign-up">{t(lang, 'accounts.signIn.noAccount')}</a></p>
+      <p>
+        <a href="/reset-password">{t(lang, 'accounts.signIn.forgot')}</a>
+      </p>
+      <p>
+        <a href="/sign-up">{t(lang, 'accounts.signIn.noAccount')}</a>
+      </p>
     </Layout>
   );
 }
@@ -50,7 +69,15 @@ export function SecondFactorPage(props: FormPage & { next: string }) {
       <form method="post" action="/sign-in/two-factor" class="stack" novalidate>
         <CsrfInput token={props.csrf} />
         <input type="hidden" name="next" value={props.next} />
-        <Field lang={lang} name="code" label="accounts.field.code" autocomplete="one-time-code" inputmode="numeric" maxlength={6} error={errors['code']} />
+        <Field
+          lang={lang}
+          name="code"
+          label="accounts.field.code"
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          maxlength={6}
+          error={errors['code']}
+        />
         <button type="submit">{t(lang, 'accounts.twoFactor.submit')}</button>
       </form>
     </Layout>
@@ -65,15 +92,45 @@ export function SignUpPage(props: FormPage) {
     <Layout ctx={props.ctx} title={title}>
       <h1>{title}</h1>
       <p>{t(lang, 'accounts.signUp.lead')}</p>
-      <ErrorSummary lang={lang} errors={errors} labels={{ displayName: 'accounts.field.displayName', email: 'accounts.field.email', password: 'accounts.field.password' }} />
+      <ErrorSummary
+        lang={lang}
+        errors={errors}
+        labels={{ displayName: 'accounts.field.displayName', email: 'accounts.field.email', password: 'accounts.field.password' }}
+      />
       <form method="post" action="/sign-up" class="stack" novalidate>
         <CsrfInput token={props.csrf} />
-        <Field lang={lang} name="displayName" label="accounts.field.displayName" autocomplete="name" maxlength={100} value={props.values?.['displayName']} error={errors['displayName']} />
-        <Field lang={lang} name="email" type="email" label="accounts.field.email" autocomplete="email" value={props.values?.['email']} error={errors['email']} />
-        <Field lang={lang} name="password" type="password" label="accounts.field.password" autocomplete="new-password" hint="accounts.signUp.passwordHint" error={errors['password']} />
+        <Field
+          lang={lang}
+          name="displayName"
+          label="accounts.field.displayName"
+          autocomplete="name"
+          maxlength={100}
+          value={props.values?.['displayName']}
+          error={errors['displayName']}
+        />
+        <Field
+          lang={lang}
+          name="email"
+          type="email"
+          label="accounts.field.email"
+          autocomplete="email"
+          value={props.values?.['email']}
+          error={errors['email']}
+        />
+        <Field
+          lang={lang}
+          name="password"
+          type="password"
+          label="accounts.field.password"
+          autocomplete="new-password"
+          hint="accounts.signUp.passwordHint"
+          error={errors['password']}
+        />
         <button type="submit">{t(lang, 'accounts.signUp.submit')}</button>
       </form>
-      <p><a href="/sign-in">{t(lang, 'accounts.signUp.haveAccount')}</a></p>
+      <p>
+        <a href="/sign-in">{t(lang, 'accounts.signUp.haveAccount')}</a>
+      </p>
     </Layout>
   );
 }
@@ -94,14 +151,29 @@ export function SentPage(props: { ctx: PageContext; text: MessageKey; outbox?: b
     <Layout ctx={props.ctx} title={title}>
       <h1>{title}</h1>
       <p role="status">{t(lang, props.text)}</p>
-      {props.outbox ? <p class="notice">{before}<a href={OUTBOX_PATH}>{OUTBOX_PATH}</a>{after}</p> : null}
-      <p><a href="/sign-in">{t(lang, 'accounts.signIn.title')}</a></p>
+      {props.outbox ? (
+        <p class="notice">
+          {before}
+          <a href={OUTBOX_PATH}>{OUTBOX_PATH}</a>
+          {after}
+        </p>
+      ) : null}
+      <p>
+        <a href="/sign-in">{t(lang, 'accounts.signIn.title')}</a>
+      </p>
     </Layout>
   );
 }
 
 /** The page a mailed link opens: one button that posts the token. */
-export function ConfirmLinkPage(props: { ctx: PageContext; csrf: string; action: string; token: string; title: MessageKey; submit: MessageKey }) {
+export function ConfirmLinkPage(props: {
+  ctx: PageContext;
+  csrf: string;
+  action: string;
+  token: string;
+  title: MessageKey;
+  submit: MessageKey;
+}) {
   const { lang } = props.ctx;
   const title = t(lang, props.title);
   return (
@@ -123,7 +195,9 @@ export function LinkInvalidPage(props: { ctx: PageContext; text?: MessageKey }) 
     <Layout ctx={props.ctx} title={title}>
       <h1>{title}</h1>
       <p>{t(lang, props.text ?? 'accounts.error.link')}</p>
-      <p><a href="/reset-password">{t(lang, 'accounts.reset.title')}</a></p>
+      <p>
+        <a href="/reset-password">{t(lang, 'accounts.reset.title')}</a>
+      </p>
     </Layout>
   );
 }
@@ -139,7 +213,15 @@ export function ResetRequestPage(props: FormPage) {
       <ErrorSummary lang={lang} errors={errors} labels={{ email: 'accounts.field.email' }} />
       <form method="post" action="/reset-password" class="stack" novalidate>
         <CsrfInput token={props.csrf} />
-        <Field lang={lang} name="email" type="email" label="accounts.field.email" autocomplete="email" value={props.values?.['email']} error={errors['email']} />
+        <Field
+          lang={lang}
+          name="email"
+          type="email"
+          label="accounts.field.email"
+          autocomplete="email"
+          value={props.values?.['email']}
+          error={errors['email']}
+        />
         <button type="submit">{t(lang, 'accounts.reset.submit')}</button>
       </form>
     </Layout>
@@ -157,7 +239,15 @@ export function ResetConfirmPage(props: FormPage & { token: string }) {
       <form method="post" action="/reset-password/confirm" class="stack" novalidate>
         <CsrfInput token={props.csrf} />
         <input type="hidden" name="token" value={props.token} />
-        <Field lang={lang} name="password" type="password" label="accounts.field.newPassword" autocomplete="new-password" hint="accounts.signUp.passwordHint" error={errors['password']} />
+        <Field
+          lang={lang}
+          name="password"
+          type="password"
+          label="accounts.field.newPassword"
+          autocomplete="new-password"
+          hint="accounts.signUp.passwordHint"
+          error={errors['password']}
+        />
         <button type="submit">{t(lang, 'accounts.reset.confirmSubmit')}</button>
       </form>
     </Layout>

@@ -50,18 +50,46 @@ export function signInRoutes(deps: Deps, options: SignInOptions = {}) {
   app.get('/sign-in', async (c) => {
     if (c.get('actor').kind === 'user') return c.redirect('/account', 303);
     const next = safeNext(c.req.query('next'));
-    return renderAccountPage(c, <SignInPage ctx={pageContext(c)} csrf={csrfToken(c)} next={next} notice={doneNotice(c, DONE)} alternative={alternative?.({ lang: c.get('lang'), next })} />);
+    return renderAccountPage(
+      c,
+      <SignInPage
+        ctx={pageContext(c)}
+        csrf={csrfToken(c)}
+        next={next}
+        notice={doneNotice(c, DONE)}
+        alternative={alternative?.({ lang: c.get('lang'), next })}
+      />,
+    );
   });
 
   app.post('/sign-in', limitPerIp(deps, 'sign-in', 10), async (c) => {
     const form = await readForm(c);
     const next = safeNext(form['next']);
-    const errors: FormErrors = { email: emailError(form['email']), password: form['password'] ? undefined : 'accounts.error.password.required' };
+    const errors: FormErrors = {
+      email: emailError(form['email']),
+      password: form['password'] ? undefined : 'accounts.error.password.required',
+    };
     const again = (e: FormErrors, status: 400 | 401 | 403) =>
-      renderAccountPage(c, <SignInPage ctx={pageContext(c)} csrf={csrfToken(c)} next={next} errors={e} values={{ email: form['email'] ?? '' }} alternative={alternative?.({ lang: c.get('lang'), next })} />, status);
+      renderAccountPage(
+        c,
+        <SignInPage
+          ctx={pageContext(c)}
+          csrf={csrfToken(c)}
+          next={next}
+          errors={e}
+          values={{ email: form['email'] ?? '' }}
+          alternative={alternative?.({ lang: c.get('lang'), next })}
+        />,
+        status,
+      );
     if (hasErrors(errors)) return again(errors, 400);
     try {
-      const outcome = await signInWithPassword(deps, { email: form['email']!, password: form['password']!, userAgent: c.req.header('user-agent'), requestId: c.get('requestId') });
+      const outcome = await signInWithPassword(deps, {
+        email: form['email']!,
+        password: form['password']!,
+        userAgent: c.req.header('user-agent'),
+        requestId: c.get('requestId'),
+      });
       writeSessionCookie(c, outcome.session.cookieValue, outcome.session.maxAgeSeconds);
       if (outcome.kind === 'second-factor') return c.redirect(`/sign-in/two-factor?next=${encodeURIComponent(next)}`, 303);
       if (outcome.kind === 'enrol') return c.redirect('/account/two-factor', 303);
@@ -88,7 +116,11 @@ export function signInRoutes(deps: Deps, options: SignInOptions = {}) {
       await completeSignIn(deps, session.userId, form['code'] ?? '', { ...session, requestId: c.get('requestId') });
     } catch (error) {
       if (error instanceof AppError && error.code === 'unauthenticated') {
-        return renderAccountPage(c, <SecondFactorPage ctx={pageContext(c)} csrf={csrfToken(c)} next={next} errors={{ code: 'accounts.error.code' }} />, 401);
+        return renderAccountPage(
+          c,
+          <SecondFactorPage ctx={pageContext(c)} csrf={csrfToken(c)} next={next} errors={{ code: 'accounts.error.code' }} />,
+          401,
+        );
       }
       if (error instanceof AppError && error.code === 'conflict') return c.redirect('/account/two-factor', 303);
       throw error;
@@ -107,7 +139,11 @@ export function signInRoutes(deps: Deps, options: SignInOptions = {}) {
 
   app.post('/sign-up', limitPerIp(deps, 'sign-up', 10), async (c) => {
     const form = await readForm(c);
-    const errors: FormErrors = { displayName: displayNameError(form['displayName']), email: emailError(form['email']), password: newPasswordError(form['password']) };
+    const errors: FormErrors = {
+      displayName: displayNameError(form['displayName']),
+      email: emailError(form['email']),
+      password: newPasswordError(form['password']),
+    };
     if (hasErrors(errors)) {
       const values = { displayName: form['displayName'] ?? '', email: form['email'] ?? '' };
       return renderAccountPage(c, <SignUpPage ctx={pageContext(c)} csrf={csrfToken(c)} errors={errors} values={values} />, 400);
@@ -118,7 +154,17 @@ export function signInRoutes(deps: Deps, options: SignInOptions = {}) {
 
   app.get('/verify-email', (c) => {
     const token = c.req.query('token') ?? '';
-    return renderAccountPage(c, <ConfirmLinkPage ctx={pageContext(c)} csrf={csrfToken(c)} action="/verify-email" token={token} title="accounts.verify.title" submit="accounts.verify.submit" />);
+    return renderAccountPage(
+      c,
+      <ConfirmLinkPage
+        ctx={pageContext(c)}
+        csrf={csrfToken(c)}
+        action="/verify-email"
+        token={token}
+        title="accounts.verify.title"
+        submit="accounts.verify.submit"
+      />,
+    );
   });
 
   app.post('/verify-email', async (c) => {

@@ -86,7 +86,10 @@ export async function signInForApi(
 ): Promise<{ user: UserRow; session: OpenedSession }> {
   const user = await checkCredentials(deps, input);
   if (user.totp_enabled_at) {
-    if (!input.totp) throw new AppError('unauthenticated', 'This account uses two-factor sign-in: send the current code as "totp"', [{ field: 'body.totp', message: 'required for this account' }]);
+    if (!input.totp)
+      throw new AppError('unauthenticated', 'This account uses two-factor sign-in: send the current code as "totp"', [
+        { field: 'body.totp', message: 'required for this account' },
+      ]);
     await checkSecondFactor(deps, user, input.totp, input.requestId);
   } else if (secondFactorRequired(user.platform_role)) {
     throw new AppError('forbidden', 'Administrators and coordinators must set up two-factor sign-in first: sign in at /sign-in to do so');
@@ -99,7 +102,10 @@ export async function signInForApi(
 
 /** checkTotp as a step of signing in: a refused code is also a failed sign-in in the audit log. */
 export async function checkSecondFactor(
-  deps: Pick<Deps, 'db' | 'logger'>, user: Pick<UserRow, 'id' | 'totp_secret'>, code: string, requestId: string | null | undefined,
+  deps: Pick<Deps, 'db' | 'logger'>,
+  user: Pick<UserRow, 'id' | 'totp_secret'>,
+  code: string,
+  requestId: string | null | undefined,
 ): Promise<void> {
   try {
     await checkTotp(deps, user, code);
@@ -123,6 +129,8 @@ export async function checkTotp(deps: Pick<Deps, 'db' | 'logger'>, user: Pick<Us
   } else {
     await recordFailure(deps.db, throttleKey);
     deps.logger.info({ event: 'second-factor-failed', userId: user.id }, 'second factor refused');
-    throw new AppError('unauthenticated', 'The two-factor code is not correct or was already used', [{ field: 'body.totp', message: 'not correct' }]);
+    throw new AppError('unauthenticated', 'The two-factor code is not correct or was already used', [
+      { field: 'body.totp', message: 'not correct' },
+    ]);
   }
 }

@@ -25,7 +25,12 @@ export async function signUp(deps: Pick<Deps, 'db' | 'config' | 'logger'>, input
   const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   const user = await insertUser(deps.db, {
-    email, displayName: input.displayName.trim(), passwordHash, verified: false, platformRole: null, preferredLang: input.lang,
+    email,
+    displayName: input.displayName.trim(),
+    passwordHash,
+    verified: false,
+    platformRole: null,
+    preferredLang: input.lang,
   });
   if (user) {
     deps.logger.info({ event: 'sign-up', userId: user.id }, 'account created');

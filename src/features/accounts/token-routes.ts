@@ -8,19 +8,29 @@ import { CreatedApiTokenSchema, CreateTokenRequestSchema, TokenListSchema, Token
 const tags = ['Accounts'];
 
 const createTokenRoute = createRoute({
-  method: 'post', path: '/tokens', tags, summary: 'Make an API token for one of your organisations',
-  description: 'The token is in the answer this once only; it is stored hashed. Use it as `Authorization: Bearer dcp_…`. Needs a signed-in session (and X-CSRF-Token).',
+  method: 'post',
+  path: '/tokens',
+  tags,
+  summary: 'Make an API token for one of your organisations',
+  description:
+    'The token is in the answer this once only; it is stored hashed. Use it as `Authorization: Bearer dcp_…`. Needs a signed-in session (and X-CSRF-Token).',
   request: { body: { content: { 'application/json': { schema: CreateTokenRequestSchema } }, required: true } },
   responses: { 201: jsonResponse(CreatedApiTokenSchema, 'The new token'), ...problemResponses(400, 401, 403) },
 });
 
 const listTokensRoute = createRoute({
-  method: 'get', path: '/tokens', tags, summary: 'Your live API tokens (never the tokens themselves)',
+  method: 'get',
+  path: '/tokens',
+  tags,
+  summary: 'Your live API tokens (never the tokens themselves)',
   responses: { 200: jsonResponse(TokenListSchema, 'Your tokens'), ...problemResponses(401, 403) },
 });
 
 const revokeTokenRoute = createRoute({
-  method: 'delete', path: '/tokens/{id}', tags, summary: 'Revoke one of your API tokens',
+  method: 'delete',
+  path: '/tokens/{id}',
+  tags,
+  summary: 'Revoke one of your API tokens',
   request: { params: TokenParamsSchema },
   responses: { 204: { description: 'Revoked' }, ...problemResponses(400, 401, 403, 404) },
 });

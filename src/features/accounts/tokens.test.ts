@@ -10,13 +10,21 @@ forEachEngine('API tokens', (t) => {
   const app = () => testApp(t.db);
 
   async function member(role: 'owner' | 'editor' | 'member' = 'editor') {
-    const org = await t.db.insertInto('organisations').values({ name: `Token org ${Math.random()}`, kind: 'un-entity' }).returning('id').executeTakeFirstOrThrow();
+    const org = await t.db
+      .insertInto('organisations')
+      .values({ name: `Token org ${Math.random()}`, kind: 'un-entity' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const user = await createUser(t.db, { memberships: [{ organisationId: org.id, role }] });
     return { org, user, session: await signInAs(app(), user) };
   }
 
   const create = (headers: Record<string, string>, payload: unknown) =>
-    app().request('/api/v1/tokens', { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(payload) });
+    app().request('/api/v1/tokens', {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
 
   it('creates a token once, stores only its hash, and authenticates Bearer requests for its organisation', async () => {
     const { org, user, session } = await member();
@@ -38,7 +46,9 @@ forEachEngine('API tokens', (t) => {
 
   it('lists tokens without the secret and revokes them', async () => {
     const { org, session } = await member();
-    const { id, token } = await body<{ id: string; token: string }>(await create(session.headers, { organisationId: org.id, scope: 'write', name: 'CI' }));
+    const { id, token } = await body<{ id: string; token: string }>(
+      await create(session.headers, { organisationId: org.id, scope: 'write', name: 'CI' }),
+    );
     const list = await body<{ data: Record<string, unknown>[] }>(await app().request('/api/v1/tokens', { headers: session.headers }));
     expect(list.data).toEqual([expect.objectContaining({ id, name: 'CI', scope: 'write', organisationId: org.id })]);
     expect(JSON.stringify(list)).not.toContain(token);
@@ -52,7 +62,11 @@ forEachEngine('API tokens', (t) => {
 
   it('refuses a token for an organisation the person does not belong to', async () => {
     const { session } = await member();
-    const other = await t.db.insertInto('organisations').values({ name: `Other ${Math.random()}`, kind: 'academia' }).returning('id').executeTakeFirstOrThrow();
+    const other = await t.db
+      .insertInto('organisations')
+      .values({ name: `Other ${Math.random()}`, kind: 'academia' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const response = await create(session.headers, { organisationId: other.id, scope: 'read', name: 'x' });
     expect(response.status).toBe(403);
   });
@@ -75,7 +89,11 @@ forEachEngine('API tokens', (t) => {
   });
 
   it('limits anonymous API reads per address, and not signed-in ones', async () => {
-    const limited = createApp({ db: t.db, config: loadConfig({ NODE_ENV: 'test', DCP_TRUST_PROXY: 'true', DCP_API_RATE_LIMIT: '3' }), logger: pino({ level: 'silent' }) });
+    const limited = createApp({
+      db: t.db,
+      config: loadConfig({ NODE_ENV: 'test', DCP_TRUST_PROXY: 'true', DCP_API_RATE_LIMIT: '3' }),
+      logger: pino({ level: 'silent' }),
+    });
     const address = randomAddress();
     const statuses: number[] = [];
     let last: Response | undefined;
@@ -89,6 +107,7 @@ forEachEngine('API tokens', (t) => {
     expect((await limited.request('/api/v1/groups', { headers: { 'X-Forwarded-For': randomAddress() } })).status).toBe(200);
     const { user } = await member();
     const session = await signInAs(limited, user);
-    for (let i = 0; i < 4; i++) expect((await limited.request('/api/v1/groups', { headers: { ...session.headers, 'X-Forwarded-For': address } })).status).toBe(200);
+    for (let i = 0; i < 4; i++)
+      expect((await limited.request('/api/v1/groups', { headers: { ...session.headers, 'X-Forwarded-For': address } })).status).toBe(200);
   });
 });

@@ -7,8 +7,12 @@ describe('TOTP (RFC 6238)', () => {
   // RFC 6238 Appendix B: SHA-1, 8 digits, the ASCII secret "12345678901234567890".
   const rfcSecret = Secret.fromLatin1('12345678901234567890');
   const vectors: [number, string][] = [
-    [59, '94287082'], [1111111109, '07081804'], [1111111111, '14050471'],
-    [1234567890, '89005924'], [2000000000, '69279037'], [20000000000, '65353130'],
+    [59, '94287082'],
+    [1111111109, '07081804'],
+    [1111111111, '14050471'],
+    [1234567890, '89005924'],
+    [2000000000, '69279037'],
+    [20000000000, '65353130'],
   ];
 
   it.each(vectors)('the library we use gives the RFC 6238 code at T=%i', (seconds, code) => {
@@ -20,7 +24,9 @@ describe('TOTP (RFC 6238)', () => {
     const now = 1_700_000_000_000;
     const counter = Buffer.alloc(8);
     counter.writeBigUInt64BE(BigInt(Math.floor(now / 30_000)));
-    const mac = createHmac('sha1', Buffer.from(Secret.fromBase32(secret).bytes)).update(counter).digest();
+    const mac = createHmac('sha1', Buffer.from(Secret.fromBase32(secret).bytes))
+      .update(counter)
+      .digest();
     const offset = mac[mac.length - 1]! & 0xf;
     const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
     expect(currentTotp(secret, now)).toBe(String(value).padStart(6, '0'));

@@ -43,7 +43,12 @@ export interface PendingSession {
  * session still pending (an admin or coordinator enrolling at sign-in) this is
  * the sign-in's last step, audited as one.
  */
-export async function confirmEnrolment(deps: Pick<Deps, 'db' | 'logger'>, userId: string, code: string, session: PendingSession): Promise<void> {
+export async function confirmEnrolment(
+  deps: Pick<Deps, 'db' | 'logger'>,
+  userId: string,
+  code: string,
+  session: PendingSession,
+): Promise<void> {
   const user = await users.findUserById(deps.db, userId);
   if (!user?.totp_secret || user.totp_enabled_at) throw new AppError('conflict', 'There is no two-factor set-up in progress');
   if (session.pendingSecondFactor) await checkSecondFactor(deps, user, code, session.requestId);
@@ -55,7 +60,12 @@ export async function confirmEnrolment(deps: Pick<Deps, 'db' | 'logger'>, userId
 }
 
 /** The second step of sign-in: a code completes the pending session. */
-export async function completeSignIn(deps: Pick<Deps, 'db' | 'logger'>, userId: string, code: string, session: PendingSession): Promise<void> {
+export async function completeSignIn(
+  deps: Pick<Deps, 'db' | 'logger'>,
+  userId: string,
+  code: string,
+  session: PendingSession,
+): Promise<void> {
   const user = await users.findUserById(deps.db, userId);
   if (!user?.totp_enabled_at) throw new AppError('conflict', 'This account has no two-factor sign-in to complete');
   await checkSecondFactor(deps, user, code, session.requestId);

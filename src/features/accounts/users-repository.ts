@@ -25,8 +25,12 @@ export async function insertUser(db: Db, user: NewUser): Promise<UserRow | undef
   return db
     .insertInto('users')
     .values({
-      email: user.email, display_name: user.displayName, password_hash: user.passwordHash,
-      email_verified_at: user.verified ? sql<Date>`now()` : null, platform_role: user.platformRole, preferred_lang: user.preferredLang,
+      email: user.email,
+      display_name: user.displayName,
+      password_hash: user.passwordHash,
+      email_verified_at: user.verified ? sql<Date>`now()` : null,
+      platform_role: user.platformRole,
+      preferred_lang: user.preferredLang,
     })
     .onConflict((oc) => oc.column('email').doNothing())
     .returningAll()
@@ -34,36 +38,64 @@ export async function insertUser(db: Db, user: NewUser): Promise<UserRow | undef
 }
 
 export async function setPassword(db: Db, userId: string, passwordHash: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: sql`now()` }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function markEmailVerified(db: Db, userId: string): Promise<void> {
-  await db.updateTable('users').set({ email_verified_at: sql`coalesce(email_verified_at, now())`, updated_at: sql`now()` }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ email_verified_at: sql`coalesce(email_verified_at, now())`, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** Moves the account to a confirmed new address; false when another account holds it. */
 export async function changeEmail(db: Db, userId: string, email: string): Promise<boolean> {
   const taken = await findUserByEmail(db, email);
   if (taken && taken.id !== userId) return false;
-  await db.updateTable('users').set({ email, email_verified_at: sql`now()`, updated_at: sql`now()` }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ email, email_verified_at: sql`now()`, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
   return true;
 }
 
 export async function updateProfile(db: Db, userId: string, profile: { displayName: string; preferredLang: string | null }): Promise<void> {
-  await db.updateTable('users').set({ display_name: profile.displayName, preferred_lang: profile.preferredLang, updated_at: sql`now()` }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ display_name: profile.displayName, preferred_lang: profile.preferredLang, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
 }
 
 /** Stores a secret being enrolled (not yet enabled). */
 export async function setTotpSecret(db: Db, userId: string, secret: string): Promise<void> {
-  await db.updateTable('users').set({ totp_secret: secret, totp_enabled_at: null, totp_last_step: null, updated_at: sql`now()` }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ totp_secret: secret, totp_enabled_at: null, totp_last_step: null, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function enableTotp(db: Db, userId: string): Promise<void> {
-  await db.updateTable('users').set({ totp_enabled_at: sql`now()`, updated_at: sql`now()` }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ totp_enabled_at: sql`now()`, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function disableTotp(db: Db, userId: string): Promise<void> {
-  await db.updateTable('users').set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: sql`now()` }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
 }
 
 /**

@@ -30,8 +30,17 @@ export async function accountForVerifiedAddress(db: Db, address: string, display
     if (!existing.email_verified_at) await markEmailVerified(db, existing.id);
     return { id: existing.id, created: false, platformRole: existing.platform_role, totpEnabled: existing.totp_enabled_at !== null };
   }
-  const inserted = await insertUser(db, { email, displayName, passwordHash: null, verified: true, platformRole: null, preferredLang: null });
+  const inserted = await insertUser(db, {
+    email,
+    displayName,
+    passwordHash: null,
+    verified: true,
+    platformRole: null,
+    preferredLang: null,
+  });
   if (inserted) return { id: inserted.id, created: true, platformRole: null, totpEnabled: false };
   const raced = await findUserByEmail(db, email);
-  return raced ? { id: raced.id, created: false, platformRole: raced.platform_role, totpEnabled: raced.totp_enabled_at !== null } : undefined;
+  return raced
+    ? { id: raced.id, created: false, platformRole: raced.platform_role, totpEnabled: raced.totp_enabled_at !== null }
+    : undefined;
 }

@@ -13,7 +13,10 @@ export interface OpenApiLike {
   paths?: Record<string, object | undefined>;
 }
 
-interface Operation { summary?: string; description?: string }
+interface Operation {
+  summary?: string;
+  description?: string;
+}
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 function ApiPage(props: { ctx: PageContext; doc: OpenApiLike }) {
@@ -28,7 +31,9 @@ function ApiPage(props: { ctx: PageContext; doc: OpenApiLike }) {
     <Layout ctx={props.ctx} title={t(lang, 'api.title')}>
       <h1>{t(lang, 'api.title')}</h1>
       <p class="lead">{t(lang, 'api.lead')}</p>
-      <p><a href="/api/v1/openapi.json">{t(lang, 'api.document')}</a> (<code>/api/v1/openapi.json</code>)</p>
+      <p>
+        <a href="/api/v1/openapi.json">{t(lang, 'api.document')}</a> (<code>/api/v1/openapi.json</code>)
+      </p>
       <h2>{t(lang, 'api.conventions')}</h2>
       <ul>
         <li>{t(lang, 'api.conventions.errors')}</li>
@@ -41,9 +46,21 @@ function ApiPage(props: { ctx: PageContext; doc: OpenApiLike }) {
           <tbody>
             {operations.map((op) => (
               <tr>
-                <td><span class="method">{op.method}</span></td>
-                <td><code dir="ltr">{op.path}</code></td>
-                <td lang="en">{op.summary}{op.description ? <><br /><small>{op.description}</small></> : null}</td>
+                <td>
+                  <span class="method">{op.method}</span>
+                </td>
+                <td>
+                  <code dir="ltr">{op.path}</code>
+                </td>
+                <td lang="en">
+                  {op.summary}
+                  {op.description ? (
+                    <>
+                      <br />
+                      <small>{op.description}</small>
+                    </>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

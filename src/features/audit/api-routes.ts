@@ -7,9 +7,13 @@ import { AuditPageSchema, AuditQuerySchema } from './schemas.js';
 import * as service from './service.js';
 
 const listAudit = createRoute({
-  method: 'get', path: '/audit', tags: ['Audit'], summary: 'The audit log (admins)',
-  description: 'Sign-ins, failed sign-ins, role changes, token use and every change to organisations and memberships, newest first. '
-    + 'People appear by user id only. `?format=csv` or `Accept: text/csv` returns every matching entry as CSV.',
+  method: 'get',
+  path: '/audit',
+  tags: ['Audit'],
+  summary: 'The audit log (admins)',
+  description:
+    'Sign-ins, failed sign-ins, role changes, token use and every change to organisations and memberships, newest first. ' +
+    'People appear by user id only. `?format=csv` or `Accept: text/csv` returns every matching entry as CSV.',
   request: { query: AuditQuerySchema },
   responses: {
     200: {
@@ -27,7 +31,11 @@ export function auditApi({ db }: Deps) {
     const wantsCsv = query.format === 'csv' || (query.format === undefined && /\btext\/csv\b/.test(c.req.header('accept') ?? ''));
     if (wantsCsv) {
       const csv = await service.exportAuditCsv(db, actor, query);
-      return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="audit.csv"', 'Cache-Control': 'no-store' });
+      return c.body(csv, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="audit.csv"',
+        'Cache-Control': 'no-store',
+      });
     }
     c.header('Cache-Control', 'no-store');
     return c.json(await service.listAudit(db, actor, query), 200);

@@ -9,7 +9,8 @@ import { AuditQuerySchema } from './schemas.js';
 import * as service from './service.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (value: string | undefined): value is string => value !== undefined && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+const isDate = (value: string | undefined): value is string =>
+  value !== undefined && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 
 export function auditPages({ db }: Deps) {
   return new Hono<AppEnv>().get('/admin/audit', async (c) => {
@@ -21,8 +22,12 @@ export function auditPages({ db }: Deps) {
     const api: Record<string, string> = {};
     if (q['actor'] && AuditQuerySchema.shape.actor.safeParse(q['actor']).success) filter.actor = api['actor'] = q['actor'];
     if (q['action'] && AuditQuerySchema.shape.action.safeParse(q['action']).success) filter.action = api['action'] = q['action'];
-    if (q['resourceType'] && AuditQuerySchema.shape.resourceType.safeParse(q['resourceType']).success) filter.resourceType = api['resourceType'] = q['resourceType'];
-    if (isDate(q['from'])) { filter.from = q['from']; api['from'] = `${q['from']}T00:00:00Z`; }
+    if (q['resourceType'] && AuditQuerySchema.shape.resourceType.safeParse(q['resourceType']).success)
+      filter.resourceType = api['resourceType'] = q['resourceType'];
+    if (isDate(q['from'])) {
+      filter.from = q['from'];
+      api['from'] = `${q['from']}T00:00:00Z`;
+    }
     if (isDate(q['to'])) {
       filter.to = q['to'];
       api['to'] = new Date(Date.parse(`${q['to']}T00:00:00Z`) + 86_400_000).toISOString();

@@ -4,7 +4,11 @@ import { Layout, type PageContext } from '../../web/layout.js';
 import type { AuditEntry } from './schemas.js';
 
 export interface AuditFilterValues {
-  actor?: string; action?: string; resourceType?: string; from?: string; to?: string;
+  actor?: string;
+  action?: string;
+  resourceType?: string;
+  from?: string;
+  to?: string;
 }
 
 function query(values: AuditFilterValues, extra: Record<string, string>): string {
@@ -15,12 +19,21 @@ function query(values: AuditFilterValues, extra: Record<string, string>): string
 
 const change = (e: AuditEntry) => [e.before, e.after].map((v) => (v === null ? '—' : JSON.stringify(v))).join(' → ');
 
-export function AuditPage(props: { ctx: PageContext; entries: AuditEntry[]; next: string | null; filter: AuditFilterValues; apiFilter: Record<string, string> }) {
+export function AuditPage(props: {
+  ctx: PageContext;
+  entries: AuditEntry[];
+  next: string | null;
+  filter: AuditFilterValues;
+  apiFilter: Record<string, string>;
+}) {
   const { ctx, filter } = props;
   const lang = ctx.lang;
   const title = t(lang, 'audit.title');
   const field = (name: keyof AuditFilterValues, key: Parameters<typeof t>[1], type = 'text') => (
-    <div><label for={`f-${name}`}>{t(lang, key)}</label><input id={`f-${name}`} name={name} type={type} value={filter[name] ?? ''} /></div>
+    <div>
+      <label for={`f-${name}`}>{t(lang, key)}</label>
+      <input id={`f-${name}`} name={name} type={type} value={filter[name] ?? ''} />
+    </div>
   );
   return (
     <Layout ctx={ctx} title={title}>
@@ -38,31 +51,58 @@ export function AuditPage(props: { ctx: PageContext; entries: AuditEntry[]; next
           <a href="/admin/audit">{t(lang, 'countries.filter.reset')}</a>
         </fieldset>
       </form>
-      <p><a href={`/api/v1/audit?${query({}, { ...props.apiFilter, format: 'csv' })}`} download="audit.csv">{t(lang, 'audit.csv')}</a></p>
-      {props.entries.length === 0 ? <p>{t(lang, 'audit.none')}</p> : (
-        <div class="scroll"><table>
-          <caption class="skip">{title}</caption>
-          <thead><tr>
-            <th scope="col">{t(lang, 'audit.col.at')}</th>
-            <th scope="col">{t(lang, 'audit.col.actor')}</th>
-            <th scope="col">{t(lang, 'audit.col.action')}</th>
-            <th scope="col">{t(lang, 'audit.col.resource')}</th>
-            <th scope="col">{t(lang, 'audit.col.change')}</th>
-          </tr></thead>
-          <tbody>
-            {props.entries.map((e) => (
+      <p>
+        <a href={`/api/v1/audit?${query({}, { ...props.apiFilter, format: 'csv' })}`} download="audit.csv">
+          {t(lang, 'audit.csv')}
+        </a>
+      </p>
+      {props.entries.length === 0 ? (
+        <p>{t(lang, 'audit.none')}</p>
+      ) : (
+        <div class="scroll">
+          <table>
+            <caption class="skip">{title}</caption>
+            <thead>
               <tr>
-                <td><time datetime={e.at}>{formatDate(lang, new Date(e.at))} {e.at.slice(11, 19)}</time></td>
-                <td><code>{e.actorId ?? e.via}</code>{e.via === 'token' ? ` (${e.via})` : ''}</td>
-                <td>{e.action}</td>
-                <td>{e.resourceType} <code>{e.resourceId ?? ''}</code></td>
-                <td><code>{change(e)}</code></td>
+                <th scope="col">{t(lang, 'audit.col.at')}</th>
+                <th scope="col">{t(lang, 'audit.col.actor')}</th>
+                <th scope="col">{t(lang, 'audit.col.action')}</th>
+                <th scope="col">{t(lang, 'audit.col.resource')}</th>
+                <th scope="col">{t(lang, 'audit.col.change')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table></div>
+            </thead>
+            <tbody>
+              {props.entries.map((e) => (
+                <tr>
+                  <td>
+                    <time datetime={e.at}>
+                      {formatDate(lang, new Date(e.at))} {e.at.slice(11, 19)}
+                    </time>
+                  </td>
+                  <td>
+                    <code>{e.actorId ?? e.via}</code>
+                    {e.via === 'token' ? ` (${e.via})` : ''}
+                  </td>
+                  <td>{e.action}</td>
+                  <td>
+                    {e.resourceType} <code>{e.resourceId ?? ''}</code>
+                  </td>
+                  <td>
+                    <code>{change(e)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
-      {props.next ? <p><a rel="next" href={`/admin/audit?${query(filter, { cursor: props.next })}`}>{t(lang, 'audit.next')}</a></p> : null}
+      {props.next ? (
+        <p>
+          <a rel="next" href={`/admin/audit?${query(filter, { cursor: props.next })}`}>
+            {t(lang, 'audit.next')}
+          </a>
+        </p>
+      ) : null}
     </Layout>
   );
 }

@@ -22,12 +22,28 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export const AuditQuerySchema = PageQuerySchema.extend({
   actor: z.uuid().optional().openapi({ description: 'Only entries by this user id' }),
-  action: z.string().max(60).regex(/^[a-z0-9.-]+$/).optional().openapi({ example: 'auth.sign-in-failed' }),
-  resourceType: z.string().max(40).regex(/^[a-z0-9-]+$/).optional().openapi({ example: 'organisation' }),
+  action: z
+    .string()
+    .max(60)
+    .regex(/^[a-z0-9.-]+$/)
+    .optional()
+    .openapi({ example: 'auth.sign-in-failed' }),
+  resourceType: z
+    .string()
+    .max(40)
+    .regex(/^[a-z0-9-]+$/)
+    .optional()
+    .openapi({ example: 'organisation' }),
   resourceId: z.string().max(100).optional(),
-  from: z.iso.datetime({ offset: true }).optional().openapi({ description: 'From this instant (inclusive)', example: '2026-11-01T00:00:00Z' }),
+  from: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: 'From this instant (inclusive)', example: '2026-11-01T00:00:00Z' }),
   to: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Until this instant (exclusive)' }),
-  format: z.enum(['json', 'csv']).optional().openapi({ description: 'csv returns every matching entry as text/csv (also chosen by Accept: text/csv)' }),
+  format: z
+    .enum(['json', 'csv'])
+    .optional()
+    .openapi({ description: 'csv returns every matching entry as text/csv (also chosen by Accept: text/csv)' }),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 

@@ -58,11 +58,18 @@ export async function recordAudit(tx: WriteTx | Db, event: AuditEvent): Promise<
  * the accounts feature (password, API, second factor) and by single sign-on.
  * @example await recordSignIn(tx, { userId, method: 'password', requestId })
  */
-export async function recordSignIn(tx: WriteTx | Db, input: { userId: string; method: 'password' | 'oidc' | 'totp'; requestId?: string | null }): Promise<void> {
+export async function recordSignIn(
+  tx: WriteTx | Db,
+  input: { userId: string; method: 'password' | 'oidc' | 'totp'; requestId?: string | null },
+): Promise<void> {
   await recordAudit(tx, {
     actor: { kind: 'user', userId: input.userId, platformRole: null, memberships: [], via: { kind: 'session' } },
-    action: 'auth.sign-in', resourceType: 'user', resourceId: input.userId, subjectId: input.userId,
-    after: { method: input.method }, requestId: input.requestId ?? null,
+    action: 'auth.sign-in',
+    resourceType: 'user',
+    resourceId: input.userId,
+    subjectId: input.userId,
+    after: { method: input.method },
+    requestId: input.requestId ?? null,
   });
 }
 
@@ -76,8 +83,13 @@ export async function recordFailedSignIn(
   input: { userId: string | null; reason: 'credentials' | 'unverified' | 'second-factor'; requestId?: string | null },
 ): Promise<void> {
   await recordAudit(tx, {
-    actor: { kind: 'anonymous' }, action: 'auth.sign-in-failed', resourceType: 'user', resourceId: input.userId, subjectId: input.userId,
-    after: { reason: input.reason }, requestId: input.requestId ?? null,
+    actor: { kind: 'anonymous' },
+    action: 'auth.sign-in-failed',
+    resourceType: 'user',
+    resourceId: input.userId,
+    subjectId: input.userId,
+    after: { reason: input.reason },
+    requestId: input.requestId ?? null,
   });
 }
 
@@ -87,10 +99,17 @@ export async function recordFailedSignIn(
  * marks the first request of a minute of use, not every request.
  * @example await recordTokenUse(db, { actor, tokenId, method: 'POST', path: '/api/v1/…', requestId })
  */
-export async function recordTokenUse(tx: WriteTx | Db, input: { actor: Actor; tokenId: string; method: string; path: string; requestId?: string | null }): Promise<void> {
+export async function recordTokenUse(
+  tx: WriteTx | Db,
+  input: { actor: Actor; tokenId: string; method: string; path: string; requestId?: string | null },
+): Promise<void> {
   await recordAudit(tx, {
-    actor: input.actor, action: 'token.use', resourceType: 'api-token', resourceId: input.tokenId,
-    after: { method: input.method, path: input.path }, requestId: input.requestId ?? null,
+    actor: input.actor,
+    action: 'token.use',
+    resourceType: 'api-token',
+    resourceId: input.tokenId,
+    after: { method: input.method, path: input.path },
+    requestId: input.requestId ?? null,
   });
 }
 
@@ -99,8 +118,12 @@ export const CSV_LIMIT = 100_000;
 
 function filterOf(query: AuditQuery) {
   return {
-    actorId: query.actor, action: query.action, resourceType: query.resourceType, resourceId: query.resourceId,
-    from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined,
+    actorId: query.actor,
+    action: query.action,
+    resourceType: query.resourceType,
+    resourceId: query.resourceId,
+    from: query.from ? new Date(query.from) : undefined,
+    to: query.to ? new Date(query.to) : undefined,
   };
 }
 
@@ -113,7 +136,20 @@ export async function listAudit(db: Db, actor: Actor, query: AuditQuery): Promis
   return { data: items.map(presentEntry), next };
 }
 
-const CSV_COLUMNS = ['id', 'at', 'actorId', 'via', 'tokenOrganisationId', 'action', 'resourceType', 'resourceId', 'subjectId', 'before', 'after', 'requestId'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'at',
+  'actorId',
+  'via',
+  'tokenOrganisationId',
+  'action',
+  'resourceType',
+  'resourceId',
+  'subjectId',
+  'before',
+  'after',
+  'requestId',
+] as const;
 
 /** Every matching entry (up to CSV_LIMIT) as CSV, newest first; admins only. */
 export async function exportAuditCsv(db: Db, actor: Actor, query: AuditQuery): Promise<string> {

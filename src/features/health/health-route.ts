@@ -9,7 +9,10 @@ import { createRouter, type Deps } from '../../http/app-env.js';
 const HealthSchema = z.object({ status: z.enum(['ok', 'unavailable']) }).openapi('Health');
 
 const route = createRoute({
-  method: 'get', path: '/healthz', tags: ['Operations'], summary: 'Liveness and database reachability',
+  method: 'get',
+  path: '/healthz',
+  tags: ['Operations'],
+  summary: 'Liveness and database reachability',
   responses: {
     200: { description: 'The database answers', content: { 'application/json': { schema: HealthSchema } } },
     503: { description: 'The database does not answer', content: { 'application/json': { schema: HealthSchema } } },

@@ -26,9 +26,15 @@ function HomePage(props: { ctx: PageContext; countries: number }) {
           </li>
         ))}
       </ul>
-      <p><a class="button" href="/countries">{t(lang, 'home.explore', { count: props.countries })}</a></p>
+      <p>
+        <a class="button" href="/countries">
+          {t(lang, 'home.explore', { count: props.countries })}
+        </a>
+      </p>
       <h2>{t(lang, 'home.data.title')}</h2>
-      <p>{t(lang, 'home.data.text')} <a href="/api">{t(lang, 'shell.nav.api')}</a></p>
+      <p>
+        {t(lang, 'home.data.text')} <a href="/api">{t(lang, 'shell.nav.api')}</a>
+      </p>
     </Layout>
   );
 }

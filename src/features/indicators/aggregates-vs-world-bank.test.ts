@@ -36,7 +36,13 @@ const MEAN_BOUND: Record<(typeof GROUPS)[number], number> = { WLD: 0.4, LDC: 0.5
 const EXPLAINED_OVER_1_5 = ['HIC 2021', 'UMC 2023', 'LMC 2021', 'LMC 2022', 'LIC 2019', 'LIC 2021', 'LIC 2022', 'LIC 2023'];
 const FIRST_YEAR = 2000;
 
-interface Row { group_code: string; year: number; ours: number; wb: number; coverage: number }
+interface Row {
+  group_code: string;
+  year: number;
+  ours: number;
+  wb: number;
+  coverage: number;
+}
 
 forEachEngine('stored aggregates against the World Bank', (t) => {
   it('keeps the mean difference per group within its bound and reports every group-year over 1.5 points', async () => {
@@ -48,7 +54,10 @@ forEachEngine('stored aggregates against the World Bank', (t) => {
         and a.group_code in (${sql.join(GROUPS)}) and a.coverage >= ${DEFAULT_MIN_COVERAGE}
         and p.source like 'World Bank WDI%'
       order by a.group_code, a.year`.execute(t.db);
-    const lines = ['| group | years compared | mean abs diff | max abs diff | worst year: ours vs WB (coverage) |', '| --- | ---: | ---: | ---: | --- |'];
+    const lines = [
+      '| group | years compared | mean abs diff | max abs diff | worst year: ours vs WB (coverage) |',
+      '| --- | ---: | ---: | ---: | --- |',
+    ];
     const over: string[] = [];
     const means: Partial<Record<(typeof GROUPS)[number], number>> = {};
     for (const group of GROUPS) {
@@ -56,11 +65,17 @@ forEachEngine('stored aggregates against the World Bank', (t) => {
       expect(diffs.length, group).toBeGreaterThanOrEqual(20);
       const mean = diffs.reduce((s, d) => s + Math.abs(d.diff), 0) / diffs.length;
       const worst = diffs.reduce((a, b) => (Math.abs(b.diff) > Math.abs(a.diff) ? b : a));
-      lines.push(`| ${group} | ${diffs.length} | ${mean.toFixed(2)} | ${Math.abs(worst.diff).toFixed(2)} | ${worst.year}: ${worst.ours.toFixed(1)} vs ${worst.wb.toFixed(1)} (${worst.coverage.toFixed(2)}) |`);
-      over.push(...diffs.filter((d) => Math.abs(d.diff) > 1.5).map((d) => `${group} ${d.year} (${d.diff > 0 ? '+' : ''}${d.diff.toFixed(2)})`));
+      lines.push(
+        `| ${group} | ${diffs.length} | ${mean.toFixed(2)} | ${Math.abs(worst.diff).toFixed(2)} | ${worst.year}: ${worst.ours.toFixed(1)} vs ${worst.wb.toFixed(1)} (${worst.coverage.toFixed(2)}) |`,
+      );
+      over.push(
+        ...diffs.filter((d) => Math.abs(d.diff) > 1.5).map((d) => `${group} ${d.year} (${d.diff > 0 ? '+' : ''}${d.diff.toFixed(2)})`),
+      );
       means[group] = mean;
     }
-    console.log(`Stored internet-use aggregates vs WDI (Nov 2024), ${FIRST_YEAR}–, coverage ≥ 2/3 [${t.engine.name}]\n${lines.join('\n')}\nOver 1.5 points: ${over.join(', ')}`);
+    console.log(
+      `Stored internet-use aggregates vs WDI (Nov 2024), ${FIRST_YEAR}–, coverage ≥ 2/3 [${t.engine.name}]\n${lines.join('\n')}\nOver 1.5 points: ${over.join(', ')}`,
+    );
     for (const group of GROUPS) expect(means[group], `${group} mean |diff|`).toBeLessThanOrEqual(MEAN_BOUND[group]);
     expect(over.map((o) => o.replace(/ \(.*$/, ''))).toEqual(EXPLAINED_OVER_1_5);
   });

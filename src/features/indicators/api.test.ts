@@ -6,16 +6,51 @@ import { forEachEngine } from '../../../test/support/engines.js';
 import { parseSdmxCsv, sdmxToObservations } from '../../formats/sdmx-csv/index.js';
 
 type Page<T> = { data: T[]; next: string | null };
-type Obs = { indicator: string; iso3: string; m49: string; year: number; breakdown: string | null; value: number; source: string; vintage: string; estimate: boolean };
-type Agg = { group: string; year: number; value: number; coverage: number; method: string; members: { withData: number; total: number }; published: { value: number; source: string } | null; difference: number | null };
+type Obs = {
+  indicator: string;
+  iso3: string;
+  m49: string;
+  year: number;
+  breakdown: string | null;
+  value: number;
+  source: string;
+  vintage: string;
+  estimate: boolean;
+};
+type Agg = {
+  group: string;
+  year: number;
+  value: number;
+  coverage: number;
+  method: string;
+  members: { withData: number; total: number };
+  published: { value: number; source: string } | null;
+  difference: number | null;
+};
 type Profile = {
   country: { iso3: string; region: string };
   dataVersion: string;
   indicators: {
-    code: string; latest: { year: number; value: number; source: string; vintage: string } | null; band: string | null; gap: number | null;
-    trend: { slope: number; yearsUsed: number[] } | null; projected2030: number | null; onTrack: boolean | null; yearsToTarget: number | null;
+    code: string;
+    latest: { year: number; value: number; source: string; vintage: string } | null;
+    band: string | null;
+    gap: number | null;
+    trend: { slope: number; yearsUsed: number[] } | null;
+    projected2030: number | null;
+    onTrack: boolean | null;
+    yearsToTarget: number | null;
     targetMet: boolean | null;
-    ranks: { group: string; kind: string; year: number; window: { from: number; to: number }; rank: number; of: number; withoutValue: number; tied: boolean; label: string }[];
+    ranks: {
+      group: string;
+      kind: string;
+      year: number;
+      window: { from: number; to: number };
+      rank: number;
+      of: number;
+      withoutValue: number;
+      tied: boolean;
+      label: string;
+    }[];
   }[];
 };
 
@@ -29,13 +64,18 @@ forEachEngine('indicators API', (t) => {
   it('lists the catalogue with six-language names, targets and the data held', async () => {
     const res = await get('/api/v1/indicators');
     expect(res.status).toBe(200);
-    const list = await body<Page<{ code: string; names: Record<string, string>; target: unknown; observations: { count: number; firstYear: number } }>>(res);
+    const list =
+      await body<
+        Page<{ code: string; names: Record<string, string>; target: unknown; observations: { count: number; firstYear: number } }>
+      >(res);
     expect(list.next).toBeNull();
     const internet = list.data.find((i) => i.code === 'internet-use')!;
     expect(Object.keys(internet.names).toSorted()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
     expect(internet.target).toEqual({ kind: 'at-least', value: 100 });
     expect(internet.observations.count).toBeGreaterThan(5000);
-    expect(list.data.map((i) => i.code)).toEqual(expect.arrayContaining(['mobile-subscriptions', 'population', 'mobile-ownership-gender-parity']));
+    expect(list.data.map((i) => i.code)).toEqual(
+      expect.arrayContaining(['mobile-subscriptions', 'population', 'mobile-ownership-gender-parity']),
+    );
   });
 
   it('answers an alias with the canonical code, and a not-found problem for an unknown code', async () => {
@@ -53,11 +93,17 @@ forEachEngine('indicators API', (t) => {
     expect(await body(bad)).toMatchObject({ code: 'validation-failed', fields: [{ field: 'path.code' }] });
   });
 
-  it('serves Kenya\'s internet use by alias, filtered by country and years, newest vintage per value', async () => {
+  it("serves Kenya's internet use by alias, filtered by country and years, newest vintage per value", async () => {
     const res = await get('/api/v1/indicators/IT.NET.USER.ZS/observations?countries=ken&years=2020-2024');
     expect(res.status).toBe(200);
     const page = await body<Page<Obs>>(res);
-    expect(page.data.map((o) => [o.year, o.value])).toEqual([[2020, 27.5774], [2021, 38.2459], [2022, 40.8137], [2023, 35], [2024, 34.9762]]);
+    expect(page.data.map((o) => [o.year, o.value])).toEqual([
+      [2020, 27.5774],
+      [2021, 38.2459],
+      [2022, 40.8137],
+      [2023, 35],
+      [2024, 34.9762],
+    ]);
     expect(page.data.every((o) => o.indicator === 'internet-use' && o.iso3 === 'KEN' && o.breakdown === null)).toBe(true);
     // 2023–24 are in the March 2026 file; it has no 2020–22, so the November 2024 WDI values stand.
     expect(page.data.map((o) => o.source)).toEqual([WDI, WDI, WDI, ICT, ICT]);
@@ -68,11 +114,15 @@ forEachEngine('indicators API', (t) => {
 
   it('filters by group members and by breakdown, and pages with cursors without repeats', async () => {
     const ldc = await body<Page<Obs>>(await get('/api/v1/indicators/internet-use/observations?groups=LDC&years=2022&limit=500'));
-    const [{ n }] = (await sql<{ n: number }>`select count(*)::int as n from observations o join group_members g on g.m49 = o.m49
-      where g.group_code = 'LDC' and o.indicator_code = 'internet-use' and o.year = 2022 and o.breakdown = ''`.execute(t.db)).rows as [{ n: number }];
+    const [{ n }] = (
+      await sql<{ n: number }>`select count(*)::int as n from observations o join group_members g on g.m49 = o.m49
+      where g.group_code = 'LDC' and o.indicator_code = 'internet-use' and o.year = 2022 and o.breakdown = ''`.execute(t.db)
+    ).rows as [{ n: number }];
     expect(ldc.data).toHaveLength(n);
     expect(n).toBeGreaterThan(30);
-    const both = await body<Page<Obs>>(await get('/api/v1/indicators/internet-use/observations?groups=002,LDC&countries=KEN,UGA&years=2022'));
+    const both = await body<Page<Obs>>(
+      await get('/api/v1/indicators/internet-use/observations?groups=002,LDC&countries=KEN,UGA&years=2022'),
+    );
     expect(both.data.map((o) => o.iso3)).toEqual(['UGA']); // Kenya is not an LDC
 
     const female = await body<Page<Obs>>(await get('/api/v1/indicators/mobile-ownership/observations?breakdown=sex=female&limit=500'));
@@ -83,7 +133,9 @@ forEachEngine('indicators API', (t) => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: Page<Obs> = await body<Page<Obs>>(await get(`/api/v1/indicators/internet-use/observations?groups=SIDS&years=2015-2019&limit=40${cursor ? `&cursor=${cursor}` : ''}`));
+      const page: Page<Obs> = await body<Page<Obs>>(
+        await get(`/api/v1/indicators/internet-use/observations?groups=SIDS&years=2015-2019&limit=40${cursor ? `&cursor=${cursor}` : ''}`),
+      );
       seen.push(...page.data.map((o) => `${o.m49}-${o.year}-${o.breakdown}`));
       cursor = page.next;
       pages += 1;
@@ -112,7 +164,7 @@ forEachEngine('indicators API', (t) => {
     }
   });
 
-  it('serves aggregates with coverage, method and the World Bank\'s own figure beside ours', async () => {
+  it("serves aggregates with coverage, method and the World Bank's own figure beside ours", async () => {
     const res = await get('/api/v1/indicators/IT.NET.USER.ZS/aggregates?group=WLD&year=2015-2022');
     expect(res.status).toBe(200);
     const page = await body<Page<Agg>>(res);
@@ -144,8 +196,11 @@ forEachEngine('indicators API', (t) => {
       expect(res.headers.get('vary')).toContain('Accept');
       const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
       expect(rows.map((r) => [r['year'], r['value'], r['source'], r['licence']])).toEqual([
-        ['2020', '27.5774', WDI, 'CC-BY-4.0'], ['2021', '38.2459', WDI, 'CC-BY-4.0'], ['2022', '40.8137', WDI, 'CC-BY-4.0'],
-        ['2023', '35', ICT, 'CC-BY-4.0'], ['2024', '34.9762', ICT, 'CC-BY-4.0'],
+        ['2020', '27.5774', WDI, 'CC-BY-4.0'],
+        ['2021', '38.2459', WDI, 'CC-BY-4.0'],
+        ['2022', '40.8137', WDI, 'CC-BY-4.0'],
+        ['2023', '35', ICT, 'CC-BY-4.0'],
+        ['2024', '34.9762', ICT, 'CC-BY-4.0'],
       ]);
       expect(rows[4]).toMatchObject({ iso3: 'KEN', m49: '404', breakdown: 'total', vintage: '2026-03-01', estimate: 'false' });
     }
@@ -156,16 +211,23 @@ forEachEngine('indicators API', (t) => {
     const csvRows = parse(await csv.text(), { columns: true }) as unknown[];
     expect(csvRows.length).toBeGreaterThan(400);
 
-    const res = await get('/api/v1/indicators/internet-use/observations?countries=KEN&years=2020-2024', { Accept: 'application/vnd.sdmx.data+csv' });
+    const res = await get('/api/v1/indicators/internet-use/observations?countries=KEN&years=2020-2024', {
+      Accept: 'application/vnd.sdmx.data+csv',
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/vnd.sdmx.data+csv');
     const message = parseSdmxCsv(await res.text());
     expect(message.version).toBe('2.0');
-    expect(message.columns.map((c) => c.id)).toEqual(expect.arrayContaining(['REF_AREA', 'TIME_PERIOD', 'OBS_VALUE', 'SOURCE_DETAIL', 'VINTAGE', 'LICENCE']));
+    expect(message.columns.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['REF_AREA', 'TIME_PERIOD', 'OBS_VALUE', 'SOURCE_DETAIL', 'VINTAGE', 'LICENCE']),
+    );
     const back = sdmxToObservations(message).observations;
     expect(back.map((o) => [o.indicator, o.area, o.year, o.value])).toEqual([
-      ['internet-use', 'KEN', 2020, 27.5774], ['internet-use', 'KEN', 2021, 38.2459], ['internet-use', 'KEN', 2022, 40.8137],
-      ['internet-use', 'KEN', 2023, 35], ['internet-use', 'KEN', 2024, 34.9762],
+      ['internet-use', 'KEN', 2020, 27.5774],
+      ['internet-use', 'KEN', 2021, 38.2459],
+      ['internet-use', 'KEN', 2022, 40.8137],
+      ['internet-use', 'KEN', 2023, 35],
+      ['internet-use', 'KEN', 2024, 34.9762],
     ]);
     expect(message.rows[3]?.values).toMatchObject({ SOURCE_DETAIL: ICT, VINTAGE: '2026-03-01', LICENCE: 'CC-BY-4.0' });
 
@@ -173,8 +235,13 @@ forEachEngine('indicators API', (t) => {
     const aggregateMessage = parseSdmxCsv(await aggregates.text());
     expect(aggregateMessage.rows).toHaveLength(1);
     expect(aggregateMessage.rows[0]?.values).toMatchObject({ REF_AREA: 'WLD', TIME_PERIOD: '2020', LICENCE: 'CC-BY-4.0' });
-    const aggregateCsv = parse(await (await get('/api/v1/indicators/internet-use/aggregates?group=WLD&year=2020', { Accept: 'text/csv' })).text(), { columns: true }) as Record<string, string>[];
-    expect(Object.keys(aggregateCsv[0]!)).toEqual(expect.arrayContaining(['coverage', 'method', 'published_value', 'difference', 'source', 'licence']));
+    const aggregateCsv = parse(
+      await (await get('/api/v1/indicators/internet-use/aggregates?group=WLD&year=2020', { Accept: 'text/csv' })).text(),
+      { columns: true },
+    ) as Record<string, string>[];
+    expect(Object.keys(aggregateCsv[0]!)).toEqual(
+      expect.arrayContaining(['coverage', 'method', 'published_value', 'difference', 'source', 'licence']),
+    );
 
     const catalogueCsv = await get('/api/v1/indicators?format=csv');
     expect(catalogueCsv.headers.get('content-type')).toContain('text/csv');
@@ -218,8 +285,13 @@ forEachEngine('indicators API', (t) => {
     const expected = rows[0]!;
     const africa = internet.ranks.find((r) => r.group === '002')!;
     expect(africa).toMatchObject({
-      kind: 'region', year: 2024, window: { from: 2022, to: 2024 }, rank: expected.higher + 1, of: expected.total,
-      withoutValue: expected.members - expected.total, tied: expected.tied > 1,
+      kind: 'region',
+      year: 2024,
+      window: { from: 2022, to: 2024 },
+      rank: expected.higher + 1,
+      of: expected.total,
+      withoutValue: expected.members - expected.total,
+      tied: expected.tied > 1,
     });
     expect(africa.label).toBe(`${expected.tied > 1 ? '=' : ''}${expected.higher + 1} of ${expected.total}`);
     // The old rule (a value in exactly 2024) compared Kenya with one other country; the window compares most of Africa.
@@ -235,9 +307,20 @@ forEachEngine('indicators API', (t) => {
 
   it('downloads the profile as CSV and SDMX-CSV, and refuses unknown countries', async () => {
     const csv = parse(await (await get('/api/v1/countries/KEN/profile?format=csv')).text(), { columns: true }) as Record<string, string>[];
-    expect(csv.find((r) => r['indicator'] === 'internet-use')).toMatchObject({ iso3: 'KEN', year: '2024', value: '34.9762', band: 'limited', source: ICT, licence: 'CC-BY-4.0' });
+    expect(csv.find((r) => r['indicator'] === 'internet-use')).toMatchObject({
+      iso3: 'KEN',
+      year: '2024',
+      value: '34.9762',
+      band: 'limited',
+      source: ICT,
+      licence: 'CC-BY-4.0',
+    });
     const sdmx = parseSdmxCsv(await (await get('/api/v1/countries/KEN/profile', { Accept: 'application/vnd.sdmx.data+csv' })).text());
-    expect(sdmx.rows.find((r) => r.values['INDICATOR'] === 'internet-use')?.values).toMatchObject({ REF_AREA: 'KEN', TIME_PERIOD: '2024', BAND: 'limited' });
+    expect(sdmx.rows.find((r) => r.values['INDICATOR'] === 'internet-use')?.values).toMatchObject({
+      REF_AREA: 'KEN',
+      TIME_PERIOD: '2024',
+      BAND: 'limited',
+    });
     expect((await get('/api/v1/countries/XYZ/profile')).status).toBe(404);
     const bad = await get('/api/v1/countries/K1/profile');
     expect(bad.status).toBe(400);

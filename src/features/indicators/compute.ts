@@ -3,7 +3,11 @@
  * after every import so they can never disagree with the values they come from.
  */
 import {
-  aggregatePopulationWeightedSeries, genderParityIndex, gniPerCapitaMonthly, INDICATOR_CATALOGUE, type YearValue,
+  aggregatePopulationWeightedSeries,
+  genderParityIndex,
+  gniPerCapitaMonthly,
+  INDICATOR_CATALOGUE,
+  type YearValue,
 } from '../../core/indicators/index.js';
 import { sumSeries } from '../../core/indicators/aggregate-sum.js';
 import type { WriteTx } from '../../db/database.js';
@@ -64,14 +68,22 @@ export function computeAggregates(
 ): AggregateRow[] {
   const rows: AggregateRow[] = [];
   for (const group of groups) {
-    const computed = rule === 'sum'
-      ? sumSeries(group.members, values).map((a) => ({ ...a, membersGapFilled: 0 }))
-      : aggregatePopulationWeightedSeries({ members: group.members, values, population });
+    const computed =
+      rule === 'sum'
+        ? sumSeries(group.members, values).map((a) => ({ ...a, membersGapFilled: 0 }))
+        : aggregatePopulationWeightedSeries({ members: group.members, values, population });
     for (const a of computed) {
       rows.push({
-        indicator_code: indicator, group_code: group.code, year: a.year, breakdown: '', value: a.value,
-        coverage: a.coverage, members_with_data: a.membersWithData, members_gap_filled: a.membersGapFilled,
-        members_total: a.membersTotal, method: a.method,
+        indicator_code: indicator,
+        group_code: group.code,
+        year: a.year,
+        breakdown: '',
+        value: a.value,
+        coverage: a.coverage,
+        members_with_data: a.membersWithData,
+        members_gap_filled: a.membersGapFilled,
+        members_total: a.membersTotal,
+        method: a.method,
       });
     }
   }

@@ -5,13 +5,16 @@ import { forEachEngine } from '../../../test/support/engines.js';
 import { CATALOGUES } from '../../i18n/i18n.js';
 
 forEachEngine('connectivity section of the country page', (t) => {
-  it('shows Kenya\'s latest internet use with its year, band, source date, trend, outlook and rank, without script', async () => {
+  it("shows Kenya's latest internet use with its year, band, source date, trend, outlook and rank, without script", async () => {
     const res = await testApp(t.db).request('/countries/KEN?lang=en');
     expect(res.status).toBe(200);
     const html = await res.text();
     const section = html.slice(html.indexOf('<section aria-labelledby="connectivity">'), html.indexOf('</section>'));
     expect(section).toContain('<h2 id="connectivity">Connectivity</h2>');
-    const row = section.slice(section.indexOf('Individuals using the Internet'), section.indexOf('</tr>', section.indexOf('Individuals using the Internet')));
+    const row = section.slice(
+      section.indexOf('Individuals using the Internet'),
+      section.indexOf('</tr>', section.indexOf('Individuals using the Internet')),
+    );
     expect(row).toContain('35.0 % in 2024');
     expect(row).toContain('published Mar 1, 2026');
     expect(row).toContain('limited');

@@ -32,7 +32,9 @@ function number(lang: Language, i: Pick<ProfileIndicator, 'unit' | 'decimals'>, 
 }
 
 function date(lang: Language, iso: string): string {
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 }
 
 function targetCell(lang: Language, i: ProfileIndicator): string {
@@ -47,15 +49,34 @@ function trendCell(lang: Language, i: ProfileIndicator): Child {
   const step = formatNumber(lang, Math.abs(slope), { maximumFractionDigits: Math.max(1, i.decimals) });
   // A change that rounds to zero at the indicator's precision is flat.
   if (Number(Math.abs(slope).toFixed(Math.max(1, i.decimals))) === 0) return t(lang, 'connect.trend.flat');
-  return <><span aria-hidden="true">{slope > 0 ? '↗ ' : '↘ '}</span>{t(lang, slope > 0 ? 'connect.trend.up' : 'connect.trend.down', { value: step })}</>;
+  return (
+    <>
+      <span aria-hidden="true">{slope > 0 ? '↗ ' : '↘ '}</span>
+      {t(lang, slope > 0 ? 'connect.trend.up' : 'connect.trend.down', { value: step })}
+    </>
+  );
 }
 
 function outlookCell(lang: Language, i: ProfileIndicator): Child {
   if (i.projected2030 === null || i.onTrack === null) return '—';
   const projected = number(lang, i, i.projected2030);
-  const years = i.onTrack || i.targetMet ? null
-    : i.yearsToTarget === null ? t(lang, 'connect.outlook.never') : t(lang, 'connect.outlook.years', { years: i.yearsToTarget });
-  return <>{t(lang, i.onTrack ? 'connect.outlook.onTrack' : 'connect.outlook.offTrack', { value: projected })}{years ? <><br /><small>{years}</small></> : null}</>;
+  const years =
+    i.onTrack || i.targetMet
+      ? null
+      : i.yearsToTarget === null
+        ? t(lang, 'connect.outlook.never')
+        : t(lang, 'connect.outlook.years', { years: i.yearsToTarget });
+  return (
+    <>
+      {t(lang, i.onTrack ? 'connect.outlook.onTrack' : 'connect.outlook.offTrack', { value: projected })}
+      {years ? (
+        <>
+          <br />
+          <small>{years}</small>
+        </>
+      ) : null}
+    </>
+  );
 }
 
 /** "4 of 50, Africa (2022–2024; 3 without data)": the rank with the years compared and the peers left out. */
@@ -73,7 +94,9 @@ export function ConnectivitySection(props: { ctx: PageContext; country: Country;
   return (
     <section aria-labelledby="connectivity">
       <h2 id="connectivity">{t(lang, 'connect.title')}</h2>
-      {rows.length === 0 ? <p>{t(lang, 'connect.none')}</p> : (
+      {rows.length === 0 ? (
+        <p>{t(lang, 'connect.none')}</p>
+      ) : (
         <>
           <p>{t(lang, 'connect.lead')}</p>
           <div class="scroll" role="region" aria-labelledby="connectivity-caption" tabindex={0}>
@@ -98,25 +121,44 @@ export function ConnectivitySection(props: { ctx: PageContext; country: Country;
                       <td>
                         {number(lang, i, latest.value)} {t(lang, 'connect.year', { year: String(latest.year) })}
                         {latest.estimate ? ` (${t(lang, 'connect.estimate')})` : ''}
-                        <br /><small>{t(lang, 'connect.source', { n: sources.indexOf(latest.source) + 1, date: date(lang, latest.vintage) })}</small>
+                        <br />
+                        <small>
+                          {t(lang, 'connect.source', { n: sources.indexOf(latest.source) + 1, date: date(lang, latest.vintage) })}
+                        </small>
                       </td>
                       <td>{targetCell(lang, i)}</td>
                       <td>{trendCell(lang, i)}</td>
                       <td>{outlookCell(lang, i)}</td>
-                      <td>{i.ranks.map((r, n) => <>{n > 0 ? <br /> : null}{rankText(lang, r, groupNames.get(r.group) ?? r.group)}</>)}</td>
+                      <td>
+                        {i.ranks.map((r, n) => (
+                          <>
+                            {n > 0 ? <br /> : null}
+                            {rankText(lang, r, groupNames.get(r.group) ?? r.group)}
+                          </>
+                        ))}
+                      </td>
                     </tr>
                   );
                 })}
               </tbody>
             </table>
           </div>
-          <p><small>{t(lang, 'connect.methods')}</small></p>
+          <p>
+            <small>{t(lang, 'connect.methods')}</small>
+          </p>
           <h3>{t(lang, 'connect.sources')}</h3>
           {/* The list keeps the page's direction (its markers stay inside in Arabic); only the English names are isolated. */}
-          <ol>{sources.map((s) => <li><span lang="en" dir="ltr">{s}</span></li>)}</ol>
+          <ol>
+            {sources.map((s) => (
+              <li>
+                <span lang="en" dir="ltr">
+                  {s}
+                </span>
+              </li>
+            ))}
+          </ol>
           <p>
-            {t(lang, 'connect.download')}{' '}
-            <a href={`/api/v1/countries/${iso3}/profile?format=csv`}>CSV</a>,{' '}
+            {t(lang, 'connect.download')} <a href={`/api/v1/countries/${iso3}/profile?format=csv`}>CSV</a>,{' '}
             <a href={`/api/v1/countries/${iso3}/profile?format=sdmx-csv`}>SDMX-CSV</a>,{' '}
             <a href={`/api/v1/countries/${iso3}/profile`}>JSON</a>
           </p>

@@ -19,16 +19,42 @@ describe('chooseFormat', () => {
 
 describe('sdmxMessage', () => {
   it('writes observations with source, vintage, licence and breakdowns that parse back', () => {
-    const text = serialiseSdmxCsv(sdmxMessage([
-      {
-        observation: { indicator: 'mobile-ownership', area: 'KEN', year: 2018, value: 80.5, estimate: true, note: 'survey, 15+', breakdown: { SEX: 'female' } },
-        source: 'ITU, via "SDG" database', vintage: '2020-10-19', licence: 'CC-BY-4.0',
-      },
-    ]), { lineEnding: '\n' });
+    const text = serialiseSdmxCsv(
+      sdmxMessage([
+        {
+          observation: {
+            indicator: 'mobile-ownership',
+            area: 'KEN',
+            year: 2018,
+            value: 80.5,
+            estimate: true,
+            note: 'survey, 15+',
+            breakdown: { SEX: 'female' },
+          },
+          source: 'ITU, via "SDG" database',
+          vintage: '2020-10-19',
+          licence: 'CC-BY-4.0',
+        },
+      ]),
+      { lineEnding: '\n' },
+    );
     const message = parseSdmxCsv(text);
-    expect(message.rows[0]?.values).toMatchObject({ SOURCE_DETAIL: 'ITU, via "SDG" database', VINTAGE: '2020-10-19', LICENCE: 'CC-BY-4.0', SEX: 'female' });
+    expect(message.rows[0]?.values).toMatchObject({
+      SOURCE_DETAIL: 'ITU, via "SDG" database',
+      VINTAGE: '2020-10-19',
+      LICENCE: 'CC-BY-4.0',
+      SEX: 'female',
+    });
     expect(sdmxToObservations(message, { breakdownColumns: ['SEX'] }).observations).toEqual([
-      { indicator: 'mobile-ownership', area: 'KEN', year: 2018, value: 80.5, estimate: true, note: 'survey, 15+', breakdown: { SEX: 'female' } },
+      {
+        indicator: 'mobile-ownership',
+        area: 'KEN',
+        year: 2018,
+        value: 80.5,
+        estimate: true,
+        note: 'survey, 15+',
+        breakdown: { SEX: 'female' },
+      },
     ]);
   });
 });

@@ -31,7 +31,11 @@ export function chooseFormat(query: Format | undefined, accept: string | undefin
   if (!accept) return 'json';
   let best: { format: Format; q: number } = { format: 'json', q: -1 };
   for (const part of accept.split(',')) {
-    const [type = '', ...params] = part.trim().toLowerCase().split(';').map((s) => s.trim());
+    const [type = '', ...params] = part
+      .trim()
+      .toLowerCase()
+      .split(';')
+      .map((s) => s.trim());
     const qParam = params.find((p) => p.startsWith('q='));
     const q = qParam ? Number(qParam.slice(2)) : 1;
     const format = (Object.keys(MEDIA_TYPES) as Format[]).find((f) => MEDIA_TYPES[f] === type);
@@ -49,7 +53,10 @@ export function requestedFormat(c: Context, query: Format | undefined): Format {
 /** Refuses SDMX-CSV for lists that are not observations (the indicator catalogue). */
 export function refuseSdmx(format: Format, what: string): void {
   if (format === 'sdmx-csv') {
-    throw new AppError('not-acceptable', `${what} is metadata, not observations: download it as JSON or CSV; SDMX-CSV is offered for observations, aggregates and profiles`);
+    throw new AppError(
+      'not-acceptable',
+      `${what} is metadata, not observations: download it as JSON or CSV; SDMX-CSV is offered for observations, aggregates and profiles`,
+    );
   }
 }
 
@@ -66,7 +73,10 @@ function cell(value: string | number | boolean | null): string {
 
 /** An SDMX-CSV 2.0 message of the rows, with SOURCE_DETAIL, VINTAGE, LICENCE and any extra columns after the standard ones. */
 export function sdmxMessage(rows: readonly SdmxRow[]): SdmxCsvMessage {
-  const base = observationsToSdmx(rows.map((r) => r.observation), { structure: DATAFLOW });
+  const base = observationsToSdmx(
+    rows.map((r) => r.observation),
+    { structure: DATAFLOW },
+  );
   const extraIds = [...new Set(rows.flatMap((r) => Object.keys(r.extra ?? {})))];
   const added = ['SOURCE_DETAIL', 'VINTAGE', 'LICENCE', ...extraIds];
   return {
@@ -92,6 +102,14 @@ export function downloadContent<T>(schema: T, options: { sdmx: boolean } = { sdm
   return {
     'application/json': { schema },
     'text/csv': { ...text, example: 'indicator,iso3,m49,year,breakdown,value,estimate,note,source,vintage,licence\n' },
-    ...(options.sdmx ? { 'application/vnd.sdmx.data+csv': { ...text, example: 'STRUCTURE,STRUCTURE_ID,ACTION,FREQ,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE,OBS_STATUS,SOURCE_DETAIL,VINTAGE,LICENCE\n' } } : {}),
+    ...(options.sdmx
+      ? {
+          'application/vnd.sdmx.data+csv': {
+            ...text,
+            example:
+              'STRUCTURE,STRUCTURE_ID,ACTION,FREQ,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE,OBS_STATUS,SOURCE_DETAIL,VINTAGE,LICENCE\n',
+          },
+        }
+      : {}),
   };
 }

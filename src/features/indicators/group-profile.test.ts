@@ -10,11 +10,24 @@ type GroupProfile = {
   group: { code: string; kind: string; names: Record<string, string>; memberCount: number };
   dataVersion: string;
   indicators: {
-    code: string; aggregation: string;
-    latest: { year: number; value: number; coverage: number; method: string; members: { withData: number; gapFilled: number; total: number } } | null;
-    published: { value: number; source: string; vintage: string } | null; difference: number | null;
-    trend: { slope: number; yearsUsed: number[]; model: string } | null; band: string | null; targetMet: boolean | null; gap: number | null;
-    projected2030: number | null; onTrack: boolean | null; yearsToTarget: number | null;
+    code: string;
+    aggregation: string;
+    latest: {
+      year: number;
+      value: number;
+      coverage: number;
+      method: string;
+      members: { withData: number; gapFilled: number; total: number };
+    } | null;
+    published: { value: number; source: string; vintage: string } | null;
+    difference: number | null;
+    trend: { slope: number; yearsUsed: number[]; model: string } | null;
+    band: string | null;
+    targetMet: boolean | null;
+    gap: number | null;
+    projected2030: number | null;
+    onTrack: boolean | null;
+    yearsToTarget: number | null;
   }[];
 };
 
@@ -23,12 +36,14 @@ const internetOf = (p: GroupProfile) => p.indicators.find((i) => i.code === 'int
 forEachEngine('group profile API', (t) => {
   const get = (url: string, headers: Record<string, string> = {}) => testApp(t.db).request(url, { headers });
 
-  it('gives the world\'s latest internet use exactly as the stored aggregate, with the World Bank\'s figure for that year', async () => {
+  it("gives the world's latest internet use exactly as the stored aggregate, with the World Bank's figure for that year", async () => {
     const res = await get('/api/v1/groups/WLD/profile');
     expect(res.status).toBe(200);
     const profile = await body<GroupProfile>(res);
     expect(profile.group).toMatchObject({ code: 'WLD', kind: 'world' });
-    const { rows: [stored] } = await sql<{ year: number; value: number; coverage: number; method: string }>`
+    const {
+      rows: [stored],
+    } = await sql<{ year: number; value: number; coverage: number; method: string }>`
       select year, value, coverage, method from aggregates
       where group_code = 'WLD' and indicator_code = 'internet-use' and breakdown = '' order by year desc limit 1`.execute(t.db);
     const internet = internetOf(profile);
@@ -40,7 +55,9 @@ forEachEngine('group profile API', (t) => {
     expect(internet.difference).toBeNull();
     // 4G coverage: the source's own world figure exists for the latest year, and sits beside ours.
     const coverage = profile.indicators.find((i) => i.code === 'mobile-coverage-4g')!;
-    const { rows: [published] } = await sql<{ year: number; value: number; source: string; aggregate: number }>`
+    const {
+      rows: [published],
+    } = await sql<{ year: number; value: number; source: string; aggregate: number }>`
       select p.year, p.value, p.source, a.value as aggregate from published_aggregates p
       join aggregates a on a.indicator_code = p.indicator_code and a.group_code = p.group_code and a.year = p.year and a.breakdown = p.breakdown
       where p.group_code = 'WLD' and p.indicator_code = 'mobile-coverage-4g' and p.breakdown = ''
@@ -52,7 +69,7 @@ forEachEngine('group profile API', (t) => {
     expect(internet.gap).toBeCloseTo(100 - stored!.value, 10);
   });
 
-  it('fits the trend on the group\'s five latest aggregate points, checked by hand and by the database\'s own regression', async () => {
+  it("fits the trend on the group's five latest aggregate points, checked by hand and by the database's own regression", async () => {
     const profile = await body<GroupProfile>(await get('/api/v1/groups/WLD/profile'));
     const internet = internetOf(profile);
     const { rows } = await sql<{ year: number; value: number }>`
@@ -72,7 +89,9 @@ forEachEngine('group profile API', (t) => {
     expect(internet.trend?.slope).toBeCloseTo(slope, 9);
     expect(internet.projected2030).toBeCloseTo(projected, 9);
     expect(internet.onTrack).toBe(projected >= 95);
-    const { rows: [db] } = await sql<{ slope: number }>`
+    const {
+      rows: [db],
+    } = await sql<{ slope: number }>`
       select regr_slope(value, year) as slope from (
         select year, value from aggregates where group_code = 'WLD' and indicator_code = 'internet-use' and breakdown = ''
         order by year desc limit 5) last5`.execute(t.db);
@@ -89,7 +108,11 @@ forEachEngine('group profile API', (t) => {
     const aliases = new Set(INDICATOR_CATALOGUE.flatMap((d) => d.aliases.map((a) => a.toLowerCase())));
     expect(profile.indicators.filter((i) => aliases.has(i.code.toLowerCase()))).toEqual([]);
     // Not aggregated (a ratio of shares): present, without a value; context indicators: a value, no target.
-    expect(profile.indicators.find((i) => i.code === 'mobile-ownership-gender-parity')).toMatchObject({ aggregation: 'none', latest: null, trend: null });
+    expect(profile.indicators.find((i) => i.code === 'mobile-ownership-gender-parity')).toMatchObject({
+      aggregation: 'none',
+      latest: null,
+      trend: null,
+    });
     expect(profile.indicators.find((i) => i.code === 'population')).toMatchObject({ aggregation: 'sum', band: null, targetMet: null });
     expect(profile.indicators.find((i) => i.code === 'population')?.latest?.value).toBeGreaterThan(1e9);
   });
@@ -115,10 +138,16 @@ forEachEngine('group profile API', (t) => {
     const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
     const internet = internetOf(json);
     expect(rows.find((r) => r['indicator'] === 'internet-use')).toMatchObject({
-      group: '002', year: String(internet.latest!.year), value: String(internet.latest!.value), licence: 'CC-BY-4.0',
+      group: '002',
+      year: String(internet.latest!.year),
+      value: String(internet.latest!.value),
+      licence: 'CC-BY-4.0',
     });
     const sdmx = parseSdmxCsv(await (await get('/api/v1/groups/002/profile?format=sdmx-csv')).text());
-    expect(sdmx.rows.find((r) => r.values['INDICATOR'] === 'internet-use')?.values).toMatchObject({ REF_AREA: '002', TIME_PERIOD: String(internet.latest!.year) });
+    expect(sdmx.rows.find((r) => r.values['INDICATOR'] === 'internet-use')?.values).toMatchObject({
+      REF_AREA: '002',
+      TIME_PERIOD: String(internet.latest!.year),
+    });
     const country = await body<{ dataVersion: string }>(await get('/api/v1/countries/KEN/profile'));
     expect(json.dataVersion).toBe(country.dataVersion);
   });

@@ -21,7 +21,10 @@ async function startWorldBank(): Promise<{ url: string; requests: string[]; clos
   const server = http.createServer((req, res) => {
     requests.push(req.url ?? '');
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const ok = url.pathname === '/v2/country/all/indicator/IT.NET.USER.ZS' && url.searchParams.get('format') === 'json' && url.searchParams.get('per_page') === '20000';
+    const ok =
+      url.pathname === '/v2/country/all/indicator/IT.NET.USER.ZS' &&
+      url.searchParams.get('format') === 'json' &&
+      url.searchParams.get('per_page') === '20000';
     res.writeHead(ok ? 200 : 404, { 'Content-Type': 'application/json' });
     res.end(ok ? fixture : '[{"message":[{"id":"120","key":"Invalid value","value":"The provided parameter value is not valid"}]}]');
   });
@@ -31,8 +34,15 @@ async function startWorldBank(): Promise<{ url: string; requests: string[]; clos
 }
 
 async function value(db: Db, iso3: string, year: number, indicator = 'internet-use', breakdown = '') {
-  return db.selectFrom('observations as o').innerJoin('countries as c', 'c.m49', 'o.m49').select(['o.value', 'o.source', 'o.vintage', 'o.estimate'])
-    .where('c.iso3', '=', iso3).where('o.year', '=', year).where('o.indicator_code', '=', indicator).where('o.breakdown', '=', breakdown).executeTakeFirst();
+  return db
+    .selectFrom('observations as o')
+    .innerJoin('countries as c', 'c.m49', 'o.m49')
+    .select(['o.value', 'o.source', 'o.vintage', 'o.estimate'])
+    .where('c.iso3', '=', iso3)
+    .where('o.year', '=', year)
+    .where('o.indicator_code', '=', indicator)
+    .where('o.breakdown', '=', breakdown)
+    .executeTakeFirst();
 }
 
 async function counts(db: Db) {
@@ -44,9 +54,14 @@ async function counts(db: Db) {
 /** Runs `dcp` as a process against the test database. */
 function dcp(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(path.join(root, 'node_modules/.bin/tsx'), ['src/main.ts', ...args], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      path.join(root, 'node_modules/.bin/tsx'),
+      ['src/main.ts', ...args],
+      { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent', ...env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -78,11 +93,18 @@ forEachEngine('external importers', (t) => {
     expect(await value(t.db, 'KEN', 2024)).toEqual({ value: 36.1, source: WORLD_BANK_API_SOURCE, vintage: '2026-07-01', estimate: false });
     expect(await value(t.db, 'TZA', 2025)).toMatchObject({ value: 33, estimate: true });
     expect(await value(t.db, 'KEN', 2025)).toBeUndefined();
-    const revision = await t.db.selectFrom('observation_revisions').selectAll().where('m49', '=', '404').where('year', '=', 2024)
-      .where('indicator_code', '=', 'internet-use').executeTakeFirstOrThrow();
+    const revision = await t.db
+      .selectFrom('observation_revisions')
+      .selectAll()
+      .where('m49', '=', '404')
+      .where('year', '=', 2024)
+      .where('indicator_code', '=', 'internet-use')
+      .executeTakeFirstOrThrow();
     expect(revision).toMatchObject({ old_value: 34.9762, new_value: 36.1, old_vintage: '2026-03-01', new_vintage: '2026-07-01' });
     const published = await t.db.selectFrom('published_aggregates').selectAll().where('source', '=', WORLD_BANK_API_SOURCE).execute();
-    expect(published).toEqual([expect.objectContaining({ indicator_code: 'internet-use', group_code: 'WLD', year: 2024, value: 71.2, vintage: '2026-07-01' })]);
+    expect(published).toEqual([
+      expect.objectContaining({ indicator_code: 'internet-use', group_code: 'WLD', year: 2024, value: 71.2, vintage: '2026-07-01' }),
+    ]);
     expect((await counts(t.db)).o).toBe(before.o + 1);
   });
 
@@ -98,7 +120,11 @@ forEachEngine('external importers', (t) => {
     await writeFile(file, SDMX);
     const summary = await importSdmx(t.db, file, { source: 'ITU ICT household survey', vintage: '2026-10-01' });
     expect(summary).toMatchObject({ publishedAggregates: 1 });
-    expect(await value(t.db, 'KEN', 2023, 'mobile-ownership', 'sex=female')).toMatchObject({ value: 55.5, source: 'ITU ICT household survey', vintage: '2026-10-01' });
+    expect(await value(t.db, 'KEN', 2023, 'mobile-ownership', 'sex=female')).toMatchObject({
+      value: 55.5,
+      source: 'ITU ICT household survey',
+      vintage: '2026-10-01',
+    });
     expect(await value(t.db, 'KEN', 2026)).toMatchObject({ value: 38.5, estimate: true });
     expect((await value(t.db, 'KEN', 2023, 'mobile-ownership-gender-parity'))?.value).toBeCloseTo(55.5 / 60.1, 10);
   });
@@ -107,7 +133,9 @@ forEachEngine('external importers', (t) => {
     const file = path.join(dir, 'bad.csv');
     await writeFile(file, SDMX.replace('60.1', 'sixty'));
     const before = await counts(t.db);
-    await expect(importSdmx(t.db, file, { vintage: '2026-10-02' })).rejects.toThrow(/bad\.csv:3 \(OBS_VALUE\): expected a number, found "sixty"/);
+    await expect(importSdmx(t.db, file, { vintage: '2026-10-02' })).rejects.toThrow(
+      /bad\.csv:3 \(OBS_VALUE\): expected a number, found "sixty"/,
+    );
     await expect(importSdmx(t.db, path.join(dir, 'itu.csv'), { vintage: '1 Oct 2026' })).rejects.toThrow(/--vintage/);
     expect(await counts(t.db)).toEqual(before);
   });

@@ -46,11 +46,20 @@ export async function readSdmxBatch(db: Db, file: string, options: SdmxImportOpt
   const renamed: Observation[] = observations.map((o) => ({
     ...o,
     // _T (total) and _Z (not applicable) are SDMX's "no breakdown".
-    breakdown: Object.fromEntries(Object.entries(o.breakdown).filter(([, v]) => v !== '_T' && v !== '_Z').map(([k, v]) => [SDMX_BREAKDOWNS[k] ?? k, v])),
+    breakdown: Object.fromEntries(
+      Object.entries(o.breakdown)
+        .filter(([, v]) => v !== '_T' && v !== '_Z')
+        .map(([k, v]) => [SDMX_BREAKDOWNS[k] ?? k, v]),
+    ),
   }));
   return {
-    name: data.name, sha256: data.sha256, rows: message.rows.length, observations: renamed,
-    aggregateCodes: { ...WORLD_BANK_GROUPS, ...SDG_GROUPS }, source: options.source ?? `SDMX-CSV file ${data.name}`, vintage,
+    name: data.name,
+    sha256: data.sha256,
+    rows: message.rows.length,
+    observations: renamed,
+    aggregateCodes: { ...WORLD_BANK_GROUPS, ...SDG_GROUPS },
+    source: options.source ?? `SDMX-CSV file ${data.name}`,
+    vintage,
   };
 }
 
@@ -68,7 +77,8 @@ export const WORLD_BANK_API_SOURCE = 'World Bank API';
  * batch; the vintage is the response's `lastupdated`. Nothing is written.
  */
 export async function fetchWorldBankBatch(baseUrl: string, code: string, fetchImpl: typeof fetch = fetch): Promise<ObservationBatch> {
-  if (!resolveIndicatorCode(code)) throw new Error(`indicator "${code}" is not in the catalogue; see GET /api/v1/indicators for codes and aliases`);
+  if (!resolveIndicatorCode(code))
+    throw new Error(`indicator "${code}" is not in the catalogue; see GET /api/v1/indicators for codes and aliases`);
   const base = `${baseUrl.replace(/\/+$/, '')}/country/all/indicator/${encodeURIComponent(code)}?format=json&per_page=20000`;
   const hash = createHash('sha256');
   const observations: Observation[] = [];
@@ -87,14 +97,29 @@ export async function fetchWorldBankBatch(baseUrl: string, code: string, fetchIm
     page = nextWorldBankPage(parsed.info);
   }
   if (vintage === null || !ISO_DATE.test(vintage)) {
-    throw new FormatError({ file: base, field: '[0].lastupdated', message: 'the response does not say when the data was last updated; its vintage is unknown' });
+    throw new FormatError({
+      file: base,
+      field: '[0].lastupdated',
+      message: 'the response does not say when the data was last updated; its vintage is unknown',
+    });
   }
   return {
-    name: base, sha256: hash.digest('hex'), rows, observations, aggregateCodes: WORLD_BANK_GROUPS, source: WORLD_BANK_API_SOURCE, vintage,
+    name: base,
+    sha256: hash.digest('hex'),
+    rows,
+    observations,
+    aggregateCodes: WORLD_BANK_GROUPS,
+    source: WORLD_BANK_API_SOURCE,
+    vintage,
   };
 }
 
 /** @example await importWorldBank(db, 'https://api.worldbank.org/v2', 'IT.NET.USER.ZS') */
-export async function importWorldBank(db: Db, baseUrl: string, code: string, fetchImpl: typeof fetch = fetch): Promise<IndicatorImportSummary> {
+export async function importWorldBank(
+  db: Db,
+  baseUrl: string,
+  code: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<IndicatorImportSummary> {
   return importBatches(db, 'worldbank', [await fetchWorldBankBatch(baseUrl, code, fetchImpl)]);
 }

@@ -12,7 +12,13 @@ import { readTable } from '../../formats/csv/read-table.js';
 import { readDataFile } from '../imports/index.js';
 import { deriveIndicators, recomputeAggregates } from './compute.js';
 import {
-  applyObservations, countryCodes, finishImportRun, startImportRun, syncCatalogue, upsertPublishedAggregates, type ApplyCounts,
+  applyObservations,
+  countryCodes,
+  finishImportRun,
+  startImportRun,
+  syncCatalogue,
+  upsertPublishedAggregates,
+  type ApplyCounts,
 } from './repository.js';
 import { resolve } from './resolve.js';
 import { INDICATOR_FILES } from './sources.js';
@@ -44,8 +50,13 @@ export async function readIndicatorFiles(dataDir: string): Promise<ObservationBa
       const file = await readDataFile(dataDir, spec.file);
       const table = readTable(file.path, file.text, spec.columns);
       return {
-        name: spec.file, sha256: file.sha256, rows: table.rows.length, observations: spec.parse(table),
-        aggregateCodes: spec.aggregateCodes, source: spec.source, vintage: spec.vintage,
+        name: spec.file,
+        sha256: file.sha256,
+        rows: table.rows.length,
+        observations: spec.parse(table),
+        aggregateCodes: spec.aggregateCodes,
+        source: spec.source,
+        vintage: spec.vintage,
       };
     }),
   );
@@ -69,10 +80,23 @@ export async function importBatches(db: Db, kind: string, batches: readonly Obse
     if (m49ByIso3.size === 0) throw new Error('No countries are loaded: import the reference data first (dcp import reference)');
 
     const summary: IndicatorImportSummary = {
-      files: ordered.length, inserted: 0, revised: 0, unchanged: 0, superseded: 0, publishedAggregates: 0, derived: 0, aggregates: 0, skipped: {},
+      files: ordered.length,
+      inserted: 0,
+      revised: 0,
+      unchanged: 0,
+      superseded: 0,
+      publishedAggregates: 0,
+      derived: 0,
+      aggregates: 0,
+      skipped: {},
     };
     for (const batch of ordered) {
-      const resolved = resolve(batch.observations, { m49ByIso3, aggregateCodes: batch.aggregateCodes, source: batch.source, vintage: batch.vintage });
+      const resolved = resolve(batch.observations, {
+        m49ByIso3,
+        aggregateCodes: batch.aggregateCodes,
+        source: batch.source,
+        vintage: batch.vintage,
+      });
       add(summary, await applyObservations(tx, resolved.observations, runId));
       await upsertPublishedAggregates(tx, resolved.aggregates);
       summary.publishedAggregates += resolved.aggregates.length;
@@ -85,9 +109,15 @@ export async function importBatches(db: Db, kind: string, batches: readonly Obse
     summary.aggregates = await recomputeAggregates(tx);
 
     const { skipped, ...counts } = summary;
-    await finishImportRun(tx, runId, ordered.map((b) => ({ name: b.name, sha256: b.sha256, rows: b.rows })), {
-      ...counts, skipped: Object.values(skipped).reduce((a, b) => a + b, 0),
-    });
+    await finishImportRun(
+      tx,
+      runId,
+      ordered.map((b) => ({ name: b.name, sha256: b.sha256, rows: b.rows })),
+      {
+        ...counts,
+        skipped: Object.values(skipped).reduce((a, b) => a + b, 0),
+      },
+    );
     return summary;
   });
   // Fresh statistics for the planner: after a first import it would otherwise plan for empty

@@ -1,7 +1,13 @@
 /** Indicators: catalogue, observations, aggregates, targets (the Connect data engine). */
 export { indicatorsApi } from './api-routes.js';
 export { connectivitySection } from './country-section.js';
-export { importBatches, importIndicators, readIndicatorFiles, type IndicatorImportSummary, type ObservationBatch } from './import-indicators.js';
+export {
+  importBatches,
+  importIndicators,
+  readIndicatorFiles,
+  type IndicatorImportSummary,
+  type ObservationBatch,
+} from './import-indicators.js';
 export { INDICATOR_FILES } from './sources.js';
 export { countryProfile } from './service.js';
 export type { CountryProfile, ProfileIndicator } from './schemas.js';

@@ -7,7 +7,10 @@ import type { IndicatorDefinition, Observation } from '../../core/indicators/ind
 import type { AggregateListRow, ObservationListRow } from './repository.js';
 import type { AggregateItem, CountryProfile, GroupProfile, Indicator, ObservationItem } from './schemas.js';
 
-export function presentIndicator(d: IndicatorDefinition, stats: { count: number; countries: number; firstYear: number; lastYear: number } | undefined): Indicator {
+export function presentIndicator(
+  d: IndicatorDefinition,
+  stats: { count: number; countries: number; firstYear: number; lastYear: number } | undefined,
+): Indicator {
   return {
     code: d.code,
     aliases: [...d.aliases],
@@ -23,7 +26,12 @@ export function presentIndicator(d: IndicatorDefinition, stats: { count: number;
     source: { name: d.source.name, licence: d.source.licence, url: d.source.url },
     derivedFrom: [...d.derivedFrom],
     breakdowns: d.breakdowns.map((b) => ({ dimension: b.dimension, values: b.values.map((v) => v.code) })),
-    observations: { count: stats?.count ?? 0, countries: stats?.countries ?? 0, firstYear: stats?.firstYear ?? null, lastYear: stats?.lastYear ?? null },
+    observations: {
+      count: stats?.count ?? 0,
+      countries: stats?.countries ?? 0,
+      firstYear: stats?.firstYear ?? null,
+      lastYear: stats?.lastYear ?? null,
+    },
   };
 }
 
@@ -43,9 +51,10 @@ export function presentObservation(row: ObservationListRow): ObservationItem {
 }
 
 export function presentAggregate(row: AggregateListRow): AggregateItem {
-  const published = row.published_value !== null && row.published_source !== null && row.published_vintage !== null
-    ? { value: row.published_value, source: row.published_source, vintage: row.published_vintage }
-    : null;
+  const published =
+    row.published_value !== null && row.published_source !== null && row.published_vintage !== null
+      ? { value: row.published_value, source: row.published_source, vintage: row.published_vintage }
+      : null;
   return {
     indicator: row.indicator_code,
     group: row.group_code,
@@ -70,7 +79,19 @@ export interface CsvTable {
 export function observationsTable(items: readonly ObservationItem[], licence: string): CsvTable {
   return {
     columns: ['indicator', 'iso3', 'm49', 'year', 'breakdown', 'value', 'estimate', 'note', 'source', 'vintage', 'licence'],
-    rows: items.map((o) => [o.indicator, o.iso3, o.m49, o.year, o.breakdown ?? 'total', o.value, o.estimate, o.note, o.source, o.vintage, licence]),
+    rows: items.map((o) => [
+      o.indicator,
+      o.iso3,
+      o.m49,
+      o.year,
+      o.breakdown ?? 'total',
+      o.value,
+      o.estimate,
+      o.note,
+      o.source,
+      o.vintage,
+      licence,
+    ]),
   };
 }
 
@@ -79,22 +100,71 @@ const AGGREGATE_SOURCE = 'Computed by the platform (population-weighted; see doc
 export function aggregatesTable(items: readonly AggregateItem[], licence: string): CsvTable {
   return {
     columns: [
-      'indicator', 'group', 'year', 'value', 'coverage', 'method', 'members_with_data', 'members_gap_filled', 'members_total',
-      'published_value', 'published_source', 'published_vintage', 'difference', 'source', 'licence',
+      'indicator',
+      'group',
+      'year',
+      'value',
+      'coverage',
+      'method',
+      'members_with_data',
+      'members_gap_filled',
+      'members_total',
+      'published_value',
+      'published_source',
+      'published_vintage',
+      'difference',
+      'source',
+      'licence',
     ],
     rows: items.map((a) => [
-      a.indicator, a.group, a.year, a.value, a.coverage, a.method, a.members.withData, a.members.gapFilled, a.members.total,
-      a.published?.value ?? null, a.published?.source ?? null, a.published?.vintage ?? null, a.difference, AGGREGATE_SOURCE, licence,
+      a.indicator,
+      a.group,
+      a.year,
+      a.value,
+      a.coverage,
+      a.method,
+      a.members.withData,
+      a.members.gapFilled,
+      a.members.total,
+      a.published?.value ?? null,
+      a.published?.source ?? null,
+      a.published?.vintage ?? null,
+      a.difference,
+      AGGREGATE_SOURCE,
+      licence,
     ]),
   };
 }
 
 export function indicatorsTable(items: readonly Indicator[]): CsvTable {
   return {
-    columns: ['code', 'aliases', 'name_en', 'unit', 'direction', 'aggregation', 'target', 'observations', 'first_year', 'last_year', 'source', 'licence'],
+    columns: [
+      'code',
+      'aliases',
+      'name_en',
+      'unit',
+      'direction',
+      'aggregation',
+      'target',
+      'observations',
+      'first_year',
+      'last_year',
+      'source',
+      'licence',
+    ],
     rows: items.map((i) => [
-      i.code, i.aliases.join(' '), i.names.en, i.unit, i.direction, i.aggregation, i.target ? JSON.stringify(i.target) : null,
-      i.observations.count, i.observations.firstYear, i.observations.lastYear, i.source.name, i.source.licence,
+      i.code,
+      i.aliases.join(' '),
+      i.names.en,
+      i.unit,
+      i.direction,
+      i.aggregation,
+      i.target ? JSON.stringify(i.target) : null,
+      i.observations.count,
+      i.observations.firstYear,
+      i.observations.lastYear,
+      i.source.name,
+      i.source.licence,
     ]),
   };
 }
@@ -102,13 +172,40 @@ export function indicatorsTable(items: readonly Indicator[]): CsvTable {
 export function profileTable(profile: CountryProfile): CsvTable {
   return {
     columns: [
-      'iso3', 'indicator', 'year', 'value', 'estimate', 'band', 'target_met', 'gap', 'projected_2030', 'on_track', 'years_to_target',
-      'trend_slope_per_year', 'ranks', 'source', 'vintage', 'licence',
+      'iso3',
+      'indicator',
+      'year',
+      'value',
+      'estimate',
+      'band',
+      'target_met',
+      'gap',
+      'projected_2030',
+      'on_track',
+      'years_to_target',
+      'trend_slope_per_year',
+      'ranks',
+      'source',
+      'vintage',
+      'licence',
     ],
     rows: profile.indicators.map((i) => [
-      profile.country.iso3, i.code, i.latest?.year ?? null, i.latest?.value ?? null, i.latest?.estimate ?? null, i.band, i.targetMet, i.gap,
-      i.projected2030, i.onTrack, i.yearsToTarget, i.trend?.slope ?? null, i.ranks.map(rankText).join('; '),
-      i.latest?.source ?? null, i.latest?.vintage ?? null, i.licence,
+      profile.country.iso3,
+      i.code,
+      i.latest?.year ?? null,
+      i.latest?.value ?? null,
+      i.latest?.estimate ?? null,
+      i.band,
+      i.targetMet,
+      i.gap,
+      i.projected2030,
+      i.onTrack,
+      i.yearsToTarget,
+      i.trend?.slope ?? null,
+      i.ranks.map(rankText).join('; '),
+      i.latest?.source ?? null,
+      i.latest?.vintage ?? null,
+      i.licence,
     ]),
   };
 }
@@ -121,13 +218,46 @@ function rankText(r: CountryProfile['indicators'][number]['ranks'][number]): str
 export function groupProfileTable(profile: GroupProfile): CsvTable {
   return {
     columns: [
-      'group', 'indicator', 'year', 'value', 'coverage', 'method', 'published_value', 'published_source', 'published_vintage', 'difference',
-      'band', 'target_met', 'gap', 'projected_2030', 'on_track', 'years_to_target', 'trend_slope_per_year', 'source', 'licence',
+      'group',
+      'indicator',
+      'year',
+      'value',
+      'coverage',
+      'method',
+      'published_value',
+      'published_source',
+      'published_vintage',
+      'difference',
+      'band',
+      'target_met',
+      'gap',
+      'projected_2030',
+      'on_track',
+      'years_to_target',
+      'trend_slope_per_year',
+      'source',
+      'licence',
     ],
     rows: profile.indicators.map((i) => [
-      profile.group.code, i.code, i.latest?.year ?? null, i.latest?.value ?? null, i.latest?.coverage ?? null, i.latest?.method ?? null,
-      i.published?.value ?? null, i.published?.source ?? null, i.published?.vintage ?? null, i.difference,
-      i.band, i.targetMet, i.gap, i.projected2030, i.onTrack, i.yearsToTarget, i.trend?.slope ?? null, i.latest ? AGGREGATE_SOURCE : null, i.licence,
+      profile.group.code,
+      i.code,
+      i.latest?.year ?? null,
+      i.latest?.value ?? null,
+      i.latest?.coverage ?? null,
+      i.latest?.method ?? null,
+      i.published?.value ?? null,
+      i.published?.source ?? null,
+      i.published?.vintage ?? null,
+      i.difference,
+      i.band,
+      i.targetMet,
+      i.gap,
+      i.projected2030,
+      i.onTrack,
+      i.yearsToTarget,
+      i.trend?.slope ?? null,
+      i.latest ? AGGREGATE_SOURCE : null,
+      i.licence,
     ]),
   };
 }
@@ -146,48 +276,95 @@ const SDMX_DIMENSIONS: Record<string, string> = { sex: 'SEX', speed: 'TYPE_OF_SP
 /** `sex=female;speed=…` → { SEX: 'female', … }, the SDMX dimension ids the importer reads back. */
 function sdmxBreakdown(breakdown: string | null): Record<string, string> {
   if (!breakdown) return {};
-  return Object.fromEntries(breakdown.split(';').map((part) => {
-    const [dimension = '', value = ''] = part.split('=');
-    return [SDMX_DIMENSIONS[dimension] ?? dimension.toUpperCase(), value];
-  }));
+  return Object.fromEntries(
+    breakdown.split(';').map((part) => {
+      const [dimension = '', value = ''] = part.split('=');
+      return [SDMX_DIMENSIONS[dimension] ?? dimension.toUpperCase(), value];
+    }),
+  );
 }
 
 export function observationsSdmx(items: readonly ObservationItem[], licence: string): SdmxRow[] {
   return items.map((o) => ({
-    observation: { indicator: o.indicator, area: o.iso3 ?? o.m49, year: o.year, value: o.value, estimate: o.estimate, note: o.note, breakdown: sdmxBreakdown(o.breakdown) },
-    source: o.source, vintage: o.vintage, licence,
+    observation: {
+      indicator: o.indicator,
+      area: o.iso3 ?? o.m49,
+      year: o.year,
+      value: o.value,
+      estimate: o.estimate,
+      note: o.note,
+      breakdown: sdmxBreakdown(o.breakdown),
+    },
+    source: o.source,
+    vintage: o.vintage,
+    licence,
   }));
 }
 
 export function aggregatesSdmx(items: readonly AggregateItem[], licence: string): SdmxRow[] {
   return items.map((a) => ({
     observation: { indicator: a.indicator, area: a.group, year: a.year, value: a.value, estimate: false, note: a.method, breakdown: {} },
-    source: AGGREGATE_SOURCE, vintage: '', licence,
+    source: AGGREGATE_SOURCE,
+    vintage: '',
+    licence,
     extra: { COVERAGE: String(a.coverage), PUBLISHED_VALUE: a.published ? String(a.published.value) : '' },
   }));
 }
 
 export function profileSdmx(profile: CountryProfile): SdmxRow[] {
-  return profile.indicators.flatMap((i) => (i.latest
-    ? [{
-      observation: { indicator: i.code, area: profile.country.iso3, year: i.latest.year, value: i.latest.value, estimate: i.latest.estimate, note: null, breakdown: {} },
-      source: i.latest.source, vintage: i.latest.vintage, licence: i.licence,
-      extra: {
-        BAND: i.band ?? '', ON_TRACK: i.onTrack === null ? '' : String(i.onTrack), PROJECTED_2030: i.projected2030 === null ? '' : String(i.projected2030),
-      },
-    }]
-    : []));
+  return profile.indicators.flatMap((i) =>
+    i.latest
+      ? [
+          {
+            observation: {
+              indicator: i.code,
+              area: profile.country.iso3,
+              year: i.latest.year,
+              value: i.latest.value,
+              estimate: i.latest.estimate,
+              note: null,
+              breakdown: {},
+            },
+            source: i.latest.source,
+            vintage: i.latest.vintage,
+            licence: i.licence,
+            extra: {
+              BAND: i.band ?? '',
+              ON_TRACK: i.onTrack === null ? '' : String(i.onTrack),
+              PROJECTED_2030: i.projected2030 === null ? '' : String(i.projected2030),
+            },
+          },
+        ]
+      : [],
+  );
 }
 
 export function groupProfileSdmx(profile: GroupProfile): SdmxRow[] {
-  return profile.indicators.flatMap((i) => (i.latest
-    ? [{
-      observation: { indicator: i.code, area: profile.group.code, year: i.latest.year, value: i.latest.value, estimate: false, note: i.latest.method, breakdown: {} },
-      source: AGGREGATE_SOURCE, vintage: '', licence: i.licence,
-      extra: {
-        COVERAGE: String(i.latest.coverage), PUBLISHED_VALUE: i.published ? String(i.published.value) : '',
-        BAND: i.band ?? '', ON_TRACK: i.onTrack === null ? '' : String(i.onTrack), PROJECTED_2030: i.projected2030 === null ? '' : String(i.projected2030),
-      },
-    }]
-    : []));
+  return profile.indicators.flatMap((i) =>
+    i.latest
+      ? [
+          {
+            observation: {
+              indicator: i.code,
+              area: profile.group.code,
+              year: i.latest.year,
+              value: i.latest.value,
+              estimate: false,
+              note: i.latest.method,
+              breakdown: {},
+            },
+            source: AGGREGATE_SOURCE,
+            vintage: '',
+            licence: i.licence,
+            extra: {
+              COVERAGE: String(i.latest.coverage),
+              PUBLISHED_VALUE: i.published ? String(i.published.value) : '',
+              BAND: i.band ?? '',
+              ON_TRACK: i.onTrack === null ? '' : String(i.onTrack),
+              PROJECTED_2030: i.projected2030 === null ? '' : String(i.projected2030),
+            },
+          },
+        ]
+      : [],
+  );
 }

@@ -10,16 +10,24 @@
  * figure for that year beside it.
  */
 import {
-  assessAgainstTarget, fitTrend, rankInWindow, rankWindow, targetOutlook, targetStatus,
-  DEFAULT_TREND_MIN_POINTS, DEFAULT_TREND_POINTS, DEFAULT_TREND_SPAN_YEARS,
-  type IndicatorDefinition, type YearValue,
+  assessAgainstTarget,
+  fitTrend,
+  rankInWindow,
+  rankWindow,
+  targetOutlook,
+  targetStatus,
+  DEFAULT_TREND_MIN_POINTS,
+  DEFAULT_TREND_POINTS,
+  DEFAULT_TREND_SPAN_YEARS,
+  type IndicatorDefinition,
+  type YearValue,
 } from '../../core/indicators/index.js';
 import type { AggregateListRow, SeriesPoint } from './repository.js';
 import type { GroupProfileIndicator, ProfileIndicator } from './schemas.js';
 
 export const TREND_MODEL =
-  `ordinary least squares over the latest ${DEFAULT_TREND_POINTS} reported years within ${DEFAULT_TREND_SPAN_YEARS} years `
-  + `(at least ${DEFAULT_TREND_MIN_POINTS}), projected linearly and clamped to the indicator's natural bounds`;
+  `ordinary least squares over the latest ${DEFAULT_TREND_POINTS} reported years within ${DEFAULT_TREND_SPAN_YEARS} years ` +
+  `(at least ${DEFAULT_TREND_MIN_POINTS}), projected linearly and clamped to the indicator's natural bounds`;
 
 export interface RankGroup {
   readonly code: string;
@@ -43,10 +51,14 @@ export interface ProfileInputs {
  * the window ending at the country's latest year.
  * @example rankWindows(series, catalogue) // [{ indicator: 'internet-use', from: 2022, to: 2024 }, …]
  */
-export function rankWindows(series: readonly SeriesPoint[], catalogue: readonly IndicatorDefinition[]): { indicator: string; from: number; to: number }[] {
+export function rankWindows(
+  series: readonly SeriesPoint[],
+  catalogue: readonly IndicatorDefinition[],
+): { indicator: string; from: number; to: number }[] {
   const ranked = new Set(catalogue.filter((d) => d.direction !== null).map((d) => d.code));
   const latest = new Map<string, number>();
-  for (const p of series) if (ranked.has(p.indicator_code)) latest.set(p.indicator_code, Math.max(latest.get(p.indicator_code) ?? p.year, p.year));
+  for (const p of series)
+    if (ranked.has(p.indicator_code)) latest.set(p.indicator_code, Math.max(latest.get(p.indicator_code) ?? p.year, p.year));
   return [...latest].map(([indicator, year]) => {
     const window = rankWindow(year);
     return { indicator, from: window.from, to: window.to };
@@ -56,7 +68,10 @@ export function rankWindows(series: readonly SeriesPoint[], catalogue: readonly 
 /** Trend, band or status, 2030 projection, on track, years to target and gap of one series. */
 function outlookOf(indicator: IndicatorDefinition, points: readonly YearValue[]) {
   const latest = points.at(-1) ?? null;
-  const trend = fitTrend(points.map((p) => ({ year: p.year, value: p.value })), { bounds: indicator.bounds });
+  const trend = fitTrend(
+    points.map((p) => ({ year: p.year, value: p.value })),
+    { bounds: indicator.bounds },
+  );
   const target = indicator.target;
   const assessment = latest && target ? assessAgainstTarget(latest.value, target) : null;
   const status = latest && target ? targetStatus(latest.value, target) : null;
@@ -89,24 +104,36 @@ export function computeProfile(inputs: ProfileInputs): ProfileIndicator[] {
     const peers = latest
       ? new Map(inputs.peerValues.get(indicator.code) ?? []).set(inputs.m49, [{ year: latest.year, value: latest.value }])
       : new Map<string, readonly YearValue[]>();
-    const ranks = latest && direction
-      ? inputs.rankGroups.flatMap((group) => {
-        const rank = rankInWindow(inputs.m49, group.members, peers, latest.year, direction);
-        return rank
-          ? [{
-            group: group.code, kind: group.kind, year: latest.year, window: { from: rank.window.from, to: rank.window.to },
-            rank: rank.rank, of: rank.of, withoutValue: rank.withoutValue, tied: rank.tiedWith > 1, label: rank.label,
-          }]
-          : [];
-      })
-      : [];
+    const ranks =
+      latest && direction
+        ? inputs.rankGroups.flatMap((group) => {
+            const rank = rankInWindow(inputs.m49, group.members, peers, latest.year, direction);
+            return rank
+              ? [
+                  {
+                    group: group.code,
+                    kind: group.kind,
+                    year: latest.year,
+                    window: { from: rank.window.from, to: rank.window.to },
+                    rank: rank.rank,
+                    of: rank.of,
+                    withoutValue: rank.withoutValue,
+                    tied: rank.tiedWith > 1,
+                    label: rank.label,
+                  },
+                ]
+              : [];
+          })
+        : [];
     return {
       code: indicator.code,
       names: indicator.name,
       unit: indicator.unit,
       decimals: indicator.decimals,
       direction,
-      latest: latest ? { year: latest.year, value: latest.value, source: latest.source, vintage: latest.vintage, estimate: latest.estimate } : null,
+      latest: latest
+        ? { year: latest.year, value: latest.value, source: latest.source, vintage: latest.vintage, estimate: latest.estimate }
+        : null,
       ...outlookOf(indicator, points),
       ranks,
       licence: indicator.source.licence,
@@ -121,15 +148,19 @@ export function computeProfile(inputs: ProfileInputs): ProfileIndicator[] {
  * @example computeGroupProfile(INDICATOR_CATALOGUE, rows)
  * // [{ code: 'internet-use', latest: { year: 2024, value: 71.2, coverage: 0.99, … }, published: { … } | null, trend: { … }, … }, …]
  */
-export function computeGroupProfile(catalogue: readonly IndicatorDefinition[], aggregates: readonly AggregateListRow[]): GroupProfileIndicator[] {
+export function computeGroupProfile(
+  catalogue: readonly IndicatorDefinition[],
+  aggregates: readonly AggregateListRow[],
+): GroupProfileIndicator[] {
   const byIndicator = new Map<string, AggregateListRow[]>();
   for (const a of aggregates) byIndicator.set(a.indicator_code, [...(byIndicator.get(a.indicator_code) ?? []), a]);
   return catalogue.map((indicator) => {
     const rows = (byIndicator.get(indicator.code) ?? []).toSorted((a, b) => a.year - b.year);
     const latest = rows.at(-1) ?? null;
-    const published = latest && latest.published_value !== null && latest.published_source !== null && latest.published_vintage !== null
-      ? { value: latest.published_value, source: latest.published_source, vintage: latest.published_vintage }
-      : null;
+    const published =
+      latest && latest.published_value !== null && latest.published_source !== null && latest.published_vintage !== null
+        ? { value: latest.published_value, source: latest.published_source, vintage: latest.published_vintage }
+        : null;
     return {
       code: indicator.code,
       names: indicator.name,
@@ -139,13 +170,19 @@ export function computeGroupProfile(catalogue: readonly IndicatorDefinition[], a
       aggregation: indicator.aggregation,
       latest: latest
         ? {
-          year: latest.year, value: latest.value, coverage: latest.coverage, method: latest.method,
-          members: { withData: latest.members_with_data, gapFilled: latest.members_gap_filled, total: latest.members_total },
-        }
+            year: latest.year,
+            value: latest.value,
+            coverage: latest.coverage,
+            method: latest.method,
+            members: { withData: latest.members_with_data, gapFilled: latest.members_gap_filled, total: latest.members_total },
+          }
         : null,
       published,
       difference: latest && published ? latest.value - published.value : null,
-      ...outlookOf(indicator, rows.map((r) => ({ year: r.year, value: r.value }))),
+      ...outlookOf(
+        indicator,
+        rows.map((r) => ({ year: r.year, value: r.value })),
+      ),
       licence: indicator.source.licence,
     };
   });

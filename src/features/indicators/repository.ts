@@ -31,7 +31,10 @@ export async function syncCatalogue(tx: WriteTx, catalogue: readonly IndicatorDe
   await tx.deleteFrom('indicator_aliases').execute();
   const aliases = new Map<string, string>();
   for (const d of catalogue) for (const alias of [d.code, ...d.aliases]) aliases.set(alias.toLowerCase(), d.code);
-  await tx.insertInto('indicator_aliases').values([...aliases].map(([alias, code]) => ({ alias, code }))).execute();
+  await tx
+    .insertInto('indicator_aliases')
+    .values([...aliases].map(([alias, code]) => ({ alias, code })))
+    .execute();
 }
 
 export interface ApplyCounts {
@@ -61,7 +64,10 @@ export async function applyObservations(tx: WriteTx, rows: readonly ObservationR
   await sql`create temp table incoming (like observations including defaults) on commit drop`.execute(tx);
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK).map((r) => ({ ...r, import_run_id: importRunId }));
-    await tx.insertInto('incoming' as 'observations').values(chunk).execute();
+    await tx
+      .insertInto('incoming' as 'observations')
+      .values(chunk)
+      .execute();
   }
   const counts = await sql<{ inserted: number; revised: number; unchanged: number; superseded: number }>`
     select
@@ -105,7 +111,11 @@ export async function upsertPublishedAggregates(tx: WriteTx, rows: readonly Publ
     await tx
       .insertInto('published_aggregates')
       .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.columns(['indicator_code', 'group_code', 'year', 'breakdown', 'source']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), vintage: eb.ref('excluded.vintage') })))
+      .onConflict((oc) =>
+        oc
+          .columns(['indicator_code', 'group_code', 'year', 'breakdown', 'source'])
+          .doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), vintage: eb.ref('excluded.vintage') })),
+      )
       .execute();
   }
 }
@@ -125,11 +135,19 @@ export async function groupsWithMembers(db: Db | WriteTx): Promise<{ code: strin
 }
 
 /** One indicator's values (one breakdown), grouped by country. */
-export async function seriesByCountry(db: Db | WriteTx, indicator: string, breakdown = ''): Promise<Map<string, { year: number; value: number }[]>> {
+export async function seriesByCountry(
+  db: Db | WriteTx,
+  indicator: string,
+  breakdown = '',
+): Promise<Map<string, { year: number; value: number }[]>> {
   const rows = await db
-    .selectFrom('observations').select(['m49', 'year', 'value'])
-    .where('indicator_code', '=', indicator).where('breakdown', '=', breakdown)
-    .orderBy('m49').orderBy('year').execute();
+    .selectFrom('observations')
+    .select(['m49', 'year', 'value'])
+    .where('indicator_code', '=', indicator)
+    .where('breakdown', '=', breakdown)
+    .orderBy('m49')
+    .orderBy('year')
+    .execute();
   const result = new Map<string, { year: number; value: number }[]>();
   for (const r of rows) result.set(r.m49, [...(result.get(r.m49) ?? []), { year: r.year, value: r.value }]);
   return result;
@@ -151,7 +169,11 @@ export interface AggregateRow {
 /** Replaces every computed aggregate of one indicator. */
 export async function replaceAggregates(tx: WriteTx, indicator: string, rows: readonly AggregateRow[]): Promise<void> {
   await tx.deleteFrom('aggregates').where('indicator_code', '=', indicator).execute();
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insertInto('aggregates').values(rows.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await tx
+      .insertInto('aggregates')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
 }
 
 export async function startImportRun(tx: WriteTx, kind: string): Promise<number> {
@@ -159,14 +181,25 @@ export async function startImportRun(tx: WriteTx, kind: string): Promise<number>
   return Number(row.id);
 }
 
-export async function finishImportRun(tx: WriteTx, id: number, files: { name: string; sha256: string; rows: number }[], summary: Record<string, number>): Promise<void> {
-  await tx.updateTable('import_runs').set({ files: JSON.stringify(files), summary: JSON.stringify(summary), finished_at: sql`now()` }).where('id', '=', id).execute();
+export async function finishImportRun(
+  tx: WriteTx,
+  id: number,
+  files: { name: string; sha256: string; rows: number }[],
+  summary: Record<string, number>,
+): Promise<void> {
+  await tx
+    .updateTable('import_runs')
+    .set({ files: JSON.stringify(files), summary: JSON.stringify(summary), finished_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 // ---- Reads (API, pages, profiles) ----
 
 /** Per indicator: how many observations, countries and which years the platform holds. */
-export async function observationStats(db: Db): Promise<Map<string, { count: number; countries: number; firstYear: number; lastYear: number }>> {
+export async function observationStats(
+  db: Db,
+): Promise<Map<string, { count: number; countries: number; firstYear: number; lastYear: number }>> {
   const rows = await db
     .selectFrom('observations')
     .select((eb) => [
@@ -178,7 +211,12 @@ export async function observationStats(db: Db): Promise<Map<string, { count: num
     ])
     .groupBy('indicator_code')
     .execute();
-  return new Map(rows.map((r) => [r.indicator_code, { count: Number(r.count), countries: Number(r.countries), firstYear: r.first_year, lastYear: r.last_year }]));
+  return new Map(
+    rows.map((r) => [
+      r.indicator_code,
+      { count: Number(r.count), countries: Number(r.countries), firstYear: r.first_year, lastYear: r.last_year },
+    ]),
+  );
 }
 
 export interface ObservationFilter {
@@ -202,7 +240,9 @@ export async function listObservations(db: Db, filter: ObservationFilter): Promi
     .innerJoin('countries as c', 'c.m49', 'o.m49')
     .select(['o.indicator_code', 'o.m49', 'c.iso3', 'o.year', 'o.breakdown', 'o.value', 'o.estimate', 'o.note', 'o.source', 'o.vintage'])
     .where('o.indicator_code', '=', filter.indicator)
-    .orderBy('o.m49').orderBy('o.year').orderBy('o.breakdown');
+    .orderBy('o.m49')
+    .orderBy('o.year')
+    .orderBy('o.breakdown');
   if (filter.m49s) query = query.where('o.m49', 'in', filter.m49s.length > 0 ? [...filter.m49s] : ['']);
   if (filter.years) query = query.where('o.year', '>=', filter.years.from).where('o.year', '<=', filter.years.to);
   if (filter.breakdown !== undefined) query = query.where('o.breakdown', '=', filter.breakdown);
@@ -223,16 +263,18 @@ export interface AggregateFilter {
   readonly limit?: number;
 }
 
-export type AggregateListRow = AggregateRow & { published_value: number | null; published_source: string | null; published_vintage: string | null };
+export type AggregateListRow = AggregateRow & {
+  published_value: number | null;
+  published_source: string | null;
+  published_vintage: string | null;
+};
 
 /**
  * Computed aggregates (total breakdown) with the source-published figure for the same group and
  * year alongside, the newest vintage when several sources published one.
  */
 export async function listAggregates(db: Db, filter: AggregateFilter): Promise<AggregateListRow[]> {
-  let query = aggregatesWithPublished(db)
-    .where('a.indicator_code', '=', filter.indicator)
-    .orderBy('a.group_code').orderBy('a.year');
+  let query = aggregatesWithPublished(db).where('a.indicator_code', '=', filter.indicator).orderBy('a.group_code').orderBy('a.year');
   if (filter.group) query = query.where('a.group_code', '=', filter.group);
   if (filter.years) query = query.where('a.year', '>=', filter.years.from).where('a.year', '<=', filter.years.to);
   if (filter.after) {
@@ -252,17 +294,33 @@ function aggregatesWithPublished(db: Db) {
   return db
     .selectFrom('aggregates as a')
     .leftJoinLateral(
-      (eb) => eb.selectFrom('published_aggregates as p')
-        .select(['p.value as published_value', 'p.source as published_source', 'p.vintage as published_vintage'])
-        .whereRef('p.indicator_code', '=', 'a.indicator_code').whereRef('p.group_code', '=', 'a.group_code')
-        .whereRef('p.year', '=', 'a.year').whereRef('p.breakdown', '=', 'a.breakdown')
-        .orderBy('p.vintage', 'desc').limit(1)
-        .as('p'),
+      (eb) =>
+        eb
+          .selectFrom('published_aggregates as p')
+          .select(['p.value as published_value', 'p.source as published_source', 'p.vintage as published_vintage'])
+          .whereRef('p.indicator_code', '=', 'a.indicator_code')
+          .whereRef('p.group_code', '=', 'a.group_code')
+          .whereRef('p.year', '=', 'a.year')
+          .whereRef('p.breakdown', '=', 'a.breakdown')
+          .orderBy('p.vintage', 'desc')
+          .limit(1)
+          .as('p'),
       (join) => join.onTrue(),
     )
     .select([
-      'a.indicator_code', 'a.group_code', 'a.year', 'a.breakdown', 'a.value', 'a.coverage', 'a.members_with_data', 'a.members_gap_filled',
-      'a.members_total', 'a.method', 'p.published_value', 'p.published_source', 'p.published_vintage',
+      'a.indicator_code',
+      'a.group_code',
+      'a.year',
+      'a.breakdown',
+      'a.value',
+      'a.coverage',
+      'a.members_with_data',
+      'a.members_gap_filled',
+      'a.members_total',
+      'a.method',
+      'p.published_value',
+      'p.published_source',
+      'p.published_vintage',
     ])
     .where('a.breakdown', '=', '');
 }
@@ -281,20 +339,28 @@ export async function countrySeries(db: Db, m49: string): Promise<SeriesPoint[]>
   return db
     .selectFrom('observations')
     .select(['indicator_code', 'year', 'value', 'source', 'vintage', 'estimate'])
-    .where('m49', '=', m49).where('breakdown', '=', '')
-    .orderBy('indicator_code').orderBy('year')
+    .where('m49', '=', m49)
+    .where('breakdown', '=', '')
+    .orderBy('indicator_code')
+    .orderBy('year')
     .execute();
 }
 
 /** Total values of the given M49 codes for each indicator within its year span (inclusive). */
-export async function valuesInWindows(db: Db, m49s: readonly string[], windows: readonly { indicator: string; from: number; to: number }[]): Promise<{ indicator_code: string; year: number; m49: string; value: number }[]> {
+export async function valuesInWindows(
+  db: Db,
+  m49s: readonly string[],
+  windows: readonly { indicator: string; from: number; to: number }[],
+): Promise<{ indicator_code: string; year: number; m49: string; value: number }[]> {
   if (m49s.length === 0 || windows.length === 0) return [];
   return db
     .selectFrom('observations')
     .select(['indicator_code', 'year', 'm49', 'value'])
     .where('breakdown', '=', '')
     .where('m49', 'in', [...m49s])
-    .where((eb) => eb.or(windows.map((w) => eb.and([eb('indicator_code', '=', w.indicator), eb('year', '>=', w.from), eb('year', '<=', w.to)]))))
+    .where((eb) =>
+      eb.or(windows.map((w) => eb.and([eb('indicator_code', '=', w.indicator), eb('year', '>=', w.from), eb('year', '<=', w.to)]))),
+    )
     .execute();
 }
 
@@ -302,9 +368,18 @@ export async function valuesInWindows(db: Db, m49s: readonly string[], windows: 
 export async function membersOf(db: Db, groups: readonly string[]): Promise<Map<string, string[]>> {
   const result = new Map<string, string[]>();
   if (groups.length === 0) return result;
-  const known = await db.selectFrom('groups').select('code').where('code', 'in', [...groups]).execute();
+  const known = await db
+    .selectFrom('groups')
+    .select('code')
+    .where('code', 'in', [...groups])
+    .execute();
   for (const g of known) result.set(g.code, []);
-  const rows = await db.selectFrom('group_members').select(['group_code', 'm49']).where('group_code', 'in', [...groups]).orderBy('m49').execute();
+  const rows = await db
+    .selectFrom('group_members')
+    .select(['group_code', 'm49'])
+    .where('group_code', 'in', [...groups])
+    .orderBy('m49')
+    .execute();
   for (const r of rows) result.get(r.group_code)?.push(r.m49);
   return result;
 }
@@ -312,6 +387,10 @@ export async function membersOf(db: Db, groups: readonly string[]): Promise<Map<
 /** M49 codes of countries by ISO alpha-3 code; unknown codes are absent. */
 export async function m49ByIso3(db: Db, iso3s: readonly string[]): Promise<Map<string, string>> {
   if (iso3s.length === 0) return new Map();
-  const rows = await db.selectFrom('countries').select(['iso3', 'm49']).where('iso3', 'in', [...iso3s]).execute();
+  const rows = await db
+    .selectFrom('countries')
+    .select(['iso3', 'm49'])
+    .where('iso3', 'in', [...iso3s])
+    .execute();
   return new Map(rows.map((r) => [r.iso3!, r.m49]));
 }

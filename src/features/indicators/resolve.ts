@@ -45,12 +45,16 @@ export function resolve(parsed: readonly Observation[], ctx: ResolveContext): Re
     const m49 = ctx.m49ByIso3.get(o.area);
     if (group) out.aggregates.push({ ...base, group_code: group });
     else if (m49) out.observations.push({ ...base, m49, estimate: o.estimate, note: o.note });
-    else skip(/^[A-Z]{3}$/.test(o.area) ? 'area not an M49 country (e.g. Kosovo) or an aggregate we do not use' : 'aggregate we do not use');
+    else
+      skip(/^[A-Z]{3}$/.test(o.area) ? 'area not an M49 country (e.g. Kosovo) or an aggregate we do not use' : 'aggregate we do not use');
   }
   return out;
 }
 
-function breakdownKey(indicator: NonNullable<ReturnType<typeof findIndicator>>, breakdown: Readonly<Record<string, string>>): string | null {
+function breakdownKey(
+  indicator: NonNullable<ReturnType<typeof findIndicator>>,
+  breakdown: Readonly<Record<string, string>>,
+): string | null {
   const parts: string[] = [];
   for (const [dimension, sourceValue] of Object.entries(breakdown)) {
     const value = resolveBreakdownValue(indicator, dimension, sourceValue);

@@ -51,7 +51,12 @@ const ObservationCursor = z.tuple([z.string().regex(/^\d{3}$/), z.number().int()
  * A page of one indicator's observations (or all of them, for downloads: `all`), filtered by
  * countries and by group membership (both given: a country must be in the list and in every group).
  */
-export async function listObservations(db: Db, code: string, query: ObservationListQuery, all = false): Promise<Page<ObservationItem> & { indicator: IndicatorDefinition }> {
+export async function listObservations(
+  db: Db,
+  code: string,
+  query: ObservationListQuery,
+  all = false,
+): Promise<Page<ObservationItem> & { indicator: IndicatorDefinition }> {
   const indicator = resolveIndicator(code);
   const m49s = await areaFilter(db, query.countries, query.groups);
   const after = all ? undefined : decodeCompositeCursor(query.cursor, ObservationCursor);
@@ -68,15 +73,21 @@ export async function listObservations(db: Db, code: string, query: ObservationL
 }
 
 /** M49 codes allowed by the country and group filters, or undefined when there is none. */
-async function areaFilter(db: Db, countries: readonly string[] | undefined, groups: readonly string[] | undefined): Promise<string[] | undefined> {
+async function areaFilter(
+  db: Db,
+  countries: readonly string[] | undefined,
+  groups: readonly string[] | undefined,
+): Promise<string[] | undefined> {
   let allowed: Set<string> | undefined;
   if (countries && countries.length > 0) {
     const found = await repo.m49ByIso3(db, countries);
     const missing = countries.filter((c) => !found.has(c));
     if (missing.length > 0) {
-      throw new AppError('not-found', `No country or area with ISO code ${missing.map((m) => `"${m}"`).join(', ')}; see /api/v1/countries`, [
-        { field: 'query.countries', message: `unknown: ${missing.join(', ')}` },
-      ]);
+      throw new AppError(
+        'not-found',
+        `No country or area with ISO code ${missing.map((m) => `"${m}"`).join(', ')}; see /api/v1/countries`,
+        [{ field: 'query.countries', message: `unknown: ${missing.join(', ')}` }],
+      );
     }
     allowed = new Set(found.values());
   }
@@ -106,11 +117,18 @@ export interface AggregateListQuery {
 const AggregateCursor = z.tuple([z.string().max(4), z.number().int()]);
 
 /** A page of one indicator's computed aggregates, each beside the source's own published figure. */
-export async function listAggregates(db: Db, code: string, query: AggregateListQuery, all = false): Promise<Page<AggregateItem> & { indicator: IndicatorDefinition }> {
+export async function listAggregates(
+  db: Db,
+  code: string,
+  query: AggregateListQuery,
+  all = false,
+): Promise<Page<AggregateItem> & { indicator: IndicatorDefinition }> {
   const indicator = resolveIndicator(code);
   const group = query.group?.toUpperCase();
   if (group && !(await repo.membersOf(db, [group])).has(group)) {
-    throw new AppError('not-found', `No group with code "${group}"; see /api/v1/groups`, [{ field: 'query.group', message: 'unknown group' }]);
+    throw new AppError('not-found', `No group with code "${group}"; see /api/v1/groups`, [
+      { field: 'query.group', message: 'unknown group' },
+    ]);
   }
   const after = all ? undefined : decodeCompositeCursor(query.cursor, AggregateCursor);
   const rows = await repo.listAggregates(db, {
@@ -164,7 +182,10 @@ async function buildProfile(db: Db, iso3: string, version: string): Promise<Coun
   if (country.iso3 !== iso3) throw new AppError('not-found', `No country or area with ISO alpha-3 code "${iso3}"`);
   const series = await repo.countrySeries(db, country.m49);
   const rankRefs = country.groups.filter((g) => RANK_KINDS.has(g.kind));
-  const members = await repo.membersOf(db, rankRefs.map((g) => g.code));
+  const members = await repo.membersOf(
+    db,
+    rankRefs.map((g) => g.code),
+  );
   const rankGroups: RankGroup[] = rankRefs.map((g) => ({ code: g.code, kind: g.kind, members: members.get(g.code) ?? [] }));
   const peers = [...new Set(rankGroups.flatMap((g) => g.members))];
   const values = await repo.valuesInWindows(db, peers, rankWindows(series, INDICATOR_CATALOGUE));

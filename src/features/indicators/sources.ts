@@ -21,7 +21,17 @@ export interface IndicatorFileSpec {
 
 export const WORLD_BANK_GROUPS = { WLD: 'WLD', LDC: 'LDC', HIC: 'HIC', UMC: 'UMC', LMC: 'LMC', LIC: 'LIC' };
 // The SDG database writes M49 codes without leading zeros.
-export const SDG_GROUPS = { '1': 'WLD', '199': 'LDC', '432': 'LLDC', '722': 'SIDS', '2': '002', '19': '019', '142': '142', '150': '150', '9': '009' };
+export const SDG_GROUPS = {
+  '1': 'WLD',
+  '199': 'LDC',
+  '432': 'LLDC',
+  '722': 'SIDS',
+  '2': '002',
+  '19': '019',
+  '142': '142',
+  '150': '150',
+  '9': '009',
+};
 
 export const INDICATOR_FILES: readonly IndicatorFileSpec[] = [
   {
@@ -32,7 +42,10 @@ export const INDICATOR_FILES: readonly IndicatorFileSpec[] = [
     columns: ['series_code', 'm49', 'iso3', 'sex', 'type_of_speed', 'year', 'value'],
     parse: (table) =>
       parseLong(table, {
-        indicator: { column: 'series_code' }, areaColumns: ['iso3', 'm49'], yearColumn: 'year', valueColumn: 'value',
+        indicator: { column: 'series_code' },
+        areaColumns: ['iso3', 'm49'],
+        yearColumn: 'year',
+        valueColumn: 'value',
         breakdownColumns: { sex: 'sex', type_of_speed: 'speed' },
       }),
     aggregateCodes: SDG_GROUPS,
@@ -44,7 +57,12 @@ export const INDICATOR_FILES: readonly IndicatorFileSpec[] = [
     licence: 'CC BY 4.0',
     columns: ['country_code', 'year', 'internet_users_pct'],
     parse: (table) =>
-      parseLong(table, { indicator: { code: 'internet-use' }, areaColumns: ['country_code'], yearColumn: 'year', valueColumn: 'internet_users_pct' }),
+      parseLong(table, {
+        indicator: { code: 'internet-use' },
+        areaColumns: ['country_code'],
+        yearColumn: 'year',
+        valueColumn: 'internet_users_pct',
+      }),
     aggregateCodes: WORLD_BANK_GROUPS,
   },
   {
@@ -53,7 +71,8 @@ export const INDICATOR_FILES: readonly IndicatorFileSpec[] = [
     source: 'World Bank WDI SP.POP.TOTL (datasets/population, March 2026)',
     licence: 'CC BY 4.0',
     columns: ['country_code', 'year', 'population'],
-    parse: (table) => parseLong(table, { indicator: { code: 'population' }, areaColumns: ['country_code'], yearColumn: 'year', valueColumn: 'population' }),
+    parse: (table) =>
+      parseLong(table, { indicator: { code: 'population' }, areaColumns: ['country_code'], yearColumn: 'year', valueColumn: 'population' }),
     aggregateCodes: WORLD_BANK_GROUPS,
   },
   {
@@ -64,10 +83,14 @@ export const INDICATOR_FILES: readonly IndicatorFileSpec[] = [
     columns: ['iso3', 'year'],
     parse: (table) =>
       parseWide(table, {
-        areaColumn: 'iso3', yearColumn: 'year',
+        areaColumn: 'iso3',
+        yearColumn: 'year',
         indicators: {
-          internet_users_pct: 'internet-use', mobile_cellular_subs_per_100: 'mobile-subscriptions',
-          fixed_broadband_subs_per_100: 'fixed-broadband-subscriptions', gni_per_capita_atlas_usd: 'gni-per-capita', population: 'population',
+          internet_users_pct: 'internet-use',
+          mobile_cellular_subs_per_100: 'mobile-subscriptions',
+          fixed_broadband_subs_per_100: 'fixed-broadband-subscriptions',
+          gni_per_capita_atlas_usd: 'gni-per-capita',
+          population: 'population',
         },
       }),
     aggregateCodes: {},

@@ -15,9 +15,21 @@ import { csrfToken } from '../accounts/index.js';
 import { exportCountries } from '../reference/index.js';
 import { invitationMail } from './mail.js';
 import {
-  InvitationPage, MyOrganisationsPage, OrganisationFormPage, OrganisationPage, OrganisationsPage, type OrganisationFormValues, type OrganisationView,
+  InvitationPage,
+  MyOrganisationsPage,
+  OrganisationFormPage,
+  OrganisationPage,
+  OrganisationsPage,
+  type OrganisationFormValues,
+  type OrganisationView,
 } from './pages.js';
-import { InvitationInputSchema, MemberUpdateSchema, OrganisationInputSchema, OrganisationParamsSchema, VerificationInputSchema } from './schemas.js';
+import {
+  InvitationInputSchema,
+  MemberUpdateSchema,
+  OrganisationInputSchema,
+  OrganisationParamsSchema,
+  VerificationInputSchema,
+} from './schemas.js';
 import * as service from './service.js';
 
 type C = Context<AppEnv>;
@@ -36,11 +48,18 @@ const asker = (c: C) => ({ actor: actorOf(c), requestId: c.get('requestId') });
 /** Form fields as strings; blank optional fields become null. */
 async function formOf(c: C): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
-  return Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && k !== '_csrf').map(([k, v]) => [k, (v as string).trim()]));
+  return Object.fromEntries(
+    Object.entries(body)
+      .filter(([k, v]) => typeof v === 'string' && k !== '_csrf')
+      .map(([k, v]) => [k, (v as string).trim()]),
+  );
 }
 const orNull = (value: string | undefined) => (value === undefined || value === '' ? null : value);
 
-function parseOrThrow<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import('zod').ZodError } }, value: unknown): T {
+function parseOrThrow<T>(
+  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import('zod').ZodError } },
+  value: unknown,
+): T {
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(result.error, 'form');
   return result.data;
@@ -53,7 +72,8 @@ function idOf(c: C): string {
 }
 const uuidOf = (c: C, name: string) => {
   const value = c.req.param(name) ?? '';
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new AppError('not-found', `Nothing at ${c.req.path}`);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
+    throw new AppError('not-found', `Nothing at ${c.req.path}`);
   return value;
 };
 
@@ -67,8 +87,12 @@ function problemsOf(error: unknown): readonly FieldProblem[] {
 
 function organisationInput(form: Record<string, string>) {
   return {
-    name: form['name'] ?? '', acronym: orNull(form['acronym']), kind: form['kind'], country: orNull(form['country']),
-    website: orNull(form['website']), description: orNull(form['description']),
+    name: form['name'] ?? '',
+    acronym: orNull(form['acronym']),
+    kind: form['kind'],
+    country: orNull(form['country']),
+    website: orNull(form['website']),
+    description: orNull(form['description']),
   };
 }
 
@@ -92,17 +116,32 @@ export function organisationPages(deps: Deps) {
       organisation,
       country: organisation.country ? byIso3.get(organisation.country) : undefined,
       members,
-      invitations: can(actor, 'read', { type: 'invitation', organisationId: id }) ? await service.listInvitations(db, actor, id) : undefined,
+      invitations: can(actor, 'read', { type: 'invitation', organisationId: id })
+        ? await service.listInvitations(db, actor, id)
+        : undefined,
       viewerId,
       may: {
-        edit: can(actor, 'update', resource), manage: can(actor, 'manage-members', resource), verify: can(actor, 'verify', resource), mapDomains: can(actor, 'map-domains', resource),
+        edit: can(actor, 'update', resource),
+        manage: can(actor, 'manage-members', resource),
+        verify: can(actor, 'verify', resource),
+        mapDomains: can(actor, 'map-domains', resource),
         leave: isMember && can(actor, 'remove', { type: 'membership', organisationId: id, userId: viewerId }),
       },
     };
   }
 
   async function showOrganisation(c: C, id: string, problems: readonly FieldProblem[] = [], status: 200 | 400 | 409 = 200) {
-    return html(c, <OrganisationPage ctx={pageContext(c)} csrf={csrfToken(c)} view={await view(c, id)} done={c.req.query('done') === '1'} problems={problems} />, status);
+    return html(
+      c,
+      <OrganisationPage
+        ctx={pageContext(c)}
+        csrf={csrfToken(c)}
+        view={await view(c, id)}
+        done={c.req.query('done') === '1'}
+        problems={problems}
+      />,
+      status,
+    );
   }
 
   /** Runs a change from a form on the organisation page, then shows the page again. */
@@ -121,7 +160,16 @@ export function organisationPages(deps: Deps) {
       const cursor = c.req.query('cursor');
       const page = await service.listOrganisations(db, actor, { limit: 100, ...(cursor && cursor.length <= 200 ? { cursor } : {}) });
       const { byIso3 } = await countryIndex();
-      return html(c, <OrganisationsPage ctx={pageContext(c)} organisations={page.data} next={page.next} countries={byIso3} canCreate={can(actor, 'create', { type: 'organisations' })} />);
+      return html(
+        c,
+        <OrganisationsPage
+          ctx={pageContext(c)}
+          organisations={page.data}
+          next={page.next}
+          countries={byIso3}
+          canCreate={can(actor, 'create', { type: 'organisations' })}
+        />,
+      );
     })
     .get('/organisations/new', async (c) => {
       const redirect = signInFirst(c);
@@ -138,7 +186,17 @@ export function organisationPages(deps: Deps) {
         return c.redirect(`/organisations/${created.id}?done=1`, 303);
       } catch (error) {
         const { list } = await countryIndex();
-        return html(c, <OrganisationFormPage ctx={pageContext(c)} csrf={csrfToken(c)} countries={list} values={form as OrganisationFormValues} problems={problemsOf(error)} />, 400);
+        return html(
+          c,
+          <OrganisationFormPage
+            ctx={pageContext(c)}
+            csrf={csrfToken(c)}
+            countries={list}
+            values={form as OrganisationFormValues}
+            problems={problemsOf(error)}
+          />,
+          400,
+        );
       }
     })
     .get('/organisations/:id', async (c) => showOrganisation(c, idOf(c)))
@@ -147,13 +205,28 @@ export function organisationPages(deps: Deps) {
       if (redirect) return redirect;
       const id = idOf(c);
       const organisation = await service.getOrganisation(db, actorOf(c), id);
-      if (!can(actorOf(c), 'update', { type: 'organisation', id })) throw new AppError('forbidden', 'Only the organisation’s owners and platform admins may edit it');
+      if (!can(actorOf(c), 'update', { type: 'organisation', id }))
+        throw new AppError('forbidden', 'Only the organisation’s owners and platform admins may edit it');
       const { list } = await countryIndex();
       const values: OrganisationFormValues = {
-        name: organisation.name, acronym: organisation.acronym ?? '', kind: organisation.kind, country: organisation.country ?? '',
-        website: organisation.website ?? '', description: organisation.description ?? '',
+        name: organisation.name,
+        acronym: organisation.acronym ?? '',
+        kind: organisation.kind,
+        country: organisation.country ?? '',
+        website: organisation.website ?? '',
+        description: organisation.description ?? '',
       };
-      return html(c, <OrganisationFormPage ctx={pageContext(c)} csrf={csrfToken(c)} countries={list} values={values} problems={[]} organisation={organisation} />);
+      return html(
+        c,
+        <OrganisationFormPage
+          ctx={pageContext(c)}
+          csrf={csrfToken(c)}
+          countries={list}
+          values={values}
+          problems={[]}
+          organisation={organisation}
+        />,
+      );
     })
     .post('/organisations/:id/edit', async (c) => {
       const id = idOf(c);
@@ -166,7 +239,18 @@ export function organisationPages(deps: Deps) {
       } catch (error) {
         const problems = problemsOf(error);
         const [organisation, { list }] = await Promise.all([service.getOrganisation(db, actorOf(c), id), countryIndex()]);
-        return html(c, <OrganisationFormPage ctx={pageContext(c)} csrf={csrfToken(c)} countries={list} values={form as OrganisationFormValues} problems={problems} organisation={organisation} />, 400);
+        return html(
+          c,
+          <OrganisationFormPage
+            ctx={pageContext(c)}
+            csrf={csrfToken(c)}
+            countries={list}
+            values={form as OrganisationFormValues}
+            problems={problems}
+            organisation={organisation}
+          />,
+          400,
+        );
       }
     })
     .post('/organisations/:id/members/:userId/role', async (c) => {
@@ -196,7 +280,9 @@ export function organisationPages(deps: Deps) {
       const redirect = signInFirst(c, `/organisations/${id}`);
       if (redirect) return redirect;
       const form = await formOf(c);
-      return change(c, id, () => service.createInvitation(db, asker(c), id, parseOrThrow(InvitationInputSchema, form), invitationMail(deps, c)));
+      return change(c, id, () =>
+        service.createInvitation(db, asker(c), id, parseOrThrow(InvitationInputSchema, form), invitationMail(deps, c)),
+      );
     })
     .post('/organisations/:id/invitations/:invitationId/revoke', async (c) => {
       const id = idOf(c);
@@ -226,7 +312,18 @@ export function organisationPages(deps: Deps) {
       const token = c.req.param('token');
       const invitation = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await service.describeInvitation(db, token) : undefined;
       c.header('Referrer-Policy', 'no-referrer');
-      return html(c, <InvitationPage ctx={pageContext(c)} csrf={csrfToken(c)} token={token} invitation={invitation} signedIn={actorOf(c).kind === 'user'} problems={[]} />, invitation ? 200 : 404);
+      return html(
+        c,
+        <InvitationPage
+          ctx={pageContext(c)}
+          csrf={csrfToken(c)}
+          token={token}
+          invitation={invitation}
+          signedIn={actorOf(c).kind === 'user'}
+          problems={[]}
+        />,
+        invitation ? 200 : 404,
+      );
     })
     .post('/invitations/:token', async (c) => {
       const token = c.req.param('token');
@@ -238,7 +335,18 @@ export function organisationPages(deps: Deps) {
       } catch (error) {
         if (!(error instanceof AppError) || !['forbidden', 'conflict', 'not-found', 'validation-failed'].includes(error.code)) throw error;
         const invitation = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await service.describeInvitation(db, token) : undefined;
-        return html(c, <InvitationPage ctx={pageContext(c)} csrf={csrfToken(c)} token={token} invitation={invitation} signedIn problems={[{ field: '', message: error.detail }]} />, error.status as 403 | 404 | 409);
+        return html(
+          c,
+          <InvitationPage
+            ctx={pageContext(c)}
+            csrf={csrfToken(c)}
+            token={token}
+            invitation={invitation}
+            signedIn
+            problems={[{ field: '', message: error.detail }]}
+          />,
+          error.status as 403 | 404 | 409,
+        );
       }
     });
 }

@@ -40,7 +40,9 @@ export interface OrganisationFilter {
 }
 
 export async function listOrganisations(db: Db, filter: OrganisationFilter): Promise<OrganisationRow[]> {
-  let query = organisationsWithCountryCode(db).orderBy(sql`lower(organisations.name)`).limit(filter.limit);
+  let query = organisationsWithCountryCode(db)
+    .orderBy(sql`lower(organisations.name)`)
+    .limit(filter.limit);
   if (filter.kind) query = query.where('organisations.kind', '=', filter.kind as OrganisationRow['kind']);
   if (filter.countryM49) query = query.where('organisations.country_m49', '=', filter.countryM49);
   if (filter.verification) query = query.where('organisations.verification', '=', filter.verification as OrganisationRow['verification']);
@@ -58,23 +60,51 @@ export async function lockOrganisation(tx: WriteTx, id: string): Promise<Organis
   return row ? findOrganisation(tx, id) : undefined;
 }
 
-export async function insertOrganisation(tx: WriteTx, values: {
-  name: string; acronym: string | null; kind: OrganisationRow['kind']; country_m49: string | null; website: string | null; description: string | null;
-}): Promise<string> {
+export async function insertOrganisation(
+  tx: WriteTx,
+  values: {
+    name: string;
+    acronym: string | null;
+    kind: OrganisationRow['kind'];
+    country_m49: string | null;
+    website: string | null;
+    description: string | null;
+  },
+): Promise<string> {
   const row = await tx.insertInto('organisations').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateOrganisation(tx: WriteTx, id: string, values: Partial<{
-  name: string; acronym: string | null; kind: OrganisationRow['kind']; country_m49: string | null; website: string | null; description: string | null;
-  verification: 'unverified' | 'verified'; verified_at: Date | null; verified_by: string | null; email_domains: string[];
-}>): Promise<void> {
-  await tx.updateTable('organisations').set({ ...values, updated_at: sql`now()` }).where('id', '=', id).execute();
+export async function updateOrganisation(
+  tx: WriteTx,
+  id: string,
+  values: Partial<{
+    name: string;
+    acronym: string | null;
+    kind: OrganisationRow['kind'];
+    country_m49: string | null;
+    website: string | null;
+    description: string | null;
+    verification: 'unverified' | 'verified';
+    verified_at: Date | null;
+    verified_by: string | null;
+    email_domains: string[];
+  }>,
+): Promise<void> {
+  await tx
+    .updateTable('organisations')
+    .set({ ...values, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Organisations that map `domain` to themselves for single sign-on. */
 export async function organisationsForDomain(db: Reader, domain: string): Promise<{ id: string }[]> {
-  return db.selectFrom('organisations').select('id').where(sql<boolean>`${domain} = any(email_domains)`).execute();
+  return db
+    .selectFrom('organisations')
+    .select('id')
+    .where(sql<boolean>`${domain} = any(email_domains)`)
+    .execute();
 }
 
 /** Members with their display names, by name: the one join with `users` (see the header). */
@@ -90,19 +120,32 @@ export async function listMembersWithNames(db: Reader, organisationId: string) {
 }
 
 export async function findMembership(db: Reader, organisationId: string, userId: string): Promise<MembershipRow | undefined> {
-  return db.selectFrom('memberships').selectAll().where('organisation_id', '=', organisationId).where('user_id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 export async function countOwners(tx: Reader, organisationId: string): Promise<number> {
-  const row = await tx.selectFrom('memberships').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('organisation_id', '=', organisationId).where('role', '=', 'owner').executeTakeFirstOrThrow();
+  const row = await tx
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** Adds a membership; false when the person already belongs. */
 export async function insertMembership(tx: WriteTx, organisationId: string, userId: string, role: Role): Promise<boolean> {
-  const rows = await tx.insertInto('memberships').values({ organisation_id: organisationId, user_id: userId, role })
-    .onConflict((oc) => oc.columns(['organisation_id', 'user_id']).doNothing()).returning('user_id').execute();
+  const rows = await tx
+    .insertInto('memberships')
+    .values({ organisation_id: organisationId, user_id: userId, role })
+    .onConflict((oc) => oc.columns(['organisation_id', 'user_id']).doNothing())
+    .returning('user_id')
+    .execute();
   return rows.length > 0;
 }
 
@@ -133,24 +176,46 @@ export async function soleOwnerships(db: Reader, userId: string): Promise<{ id: 
     .select(['o.id', 'o.name'])
     .where('m.user_id', '=', userId)
     .where('m.role', '=', 'owner')
-    .where((eb) => eb.not(eb.exists(
-      eb.selectFrom('memberships as other').select('other.user_id')
-        .whereRef('other.organisation_id', '=', 'm.organisation_id').where('other.role', '=', 'owner').whereRef('other.user_id', '<>', 'm.user_id'),
-    )))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('memberships as other')
+            .select('other.user_id')
+            .whereRef('other.organisation_id', '=', 'm.organisation_id')
+            .where('other.role', '=', 'owner')
+            .whereRef('other.user_id', '<>', 'm.user_id'),
+        ),
+      ),
+    )
     .execute();
 }
 
-export async function insertInvitation(tx: WriteTx, values: {
-  organisation_id: string; email: string; role: Role; token_hash: Buffer; invited_by: string; expires_at: Date;
-}): Promise<InvitationRow> {
+export async function insertInvitation(
+  tx: WriteTx,
+  values: {
+    organisation_id: string;
+    email: string;
+    role: Role;
+    token_hash: Buffer;
+    invited_by: string;
+    expires_at: Date;
+  },
+): Promise<InvitationRow> {
   return tx.insertInto('invitations').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Invitations neither accepted, revoked nor expired. */
 export async function pendingInvitations(db: Reader, organisationId: string): Promise<InvitationRow[]> {
-  return db.selectFrom('invitations').selectAll()
-    .where('organisation_id', '=', organisationId).where('accepted_at', 'is', null).where('revoked_at', 'is', null)
-    .where('expires_at', '>', sql<Date>`now()`).orderBy('created_at', 'desc').execute();
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
 export async function findInvitation(db: Reader, organisationId: string, id: string): Promise<InvitationRow | undefined> {
@@ -159,19 +224,34 @@ export async function findInvitation(db: Reader, organisationId: string, id: str
 
 /** A usable invitation by the hash of its token, locked for acceptance when in a transaction. */
 export async function usableInvitationByToken(db: Reader, tokenHash: Buffer, lock = false): Promise<InvitationRow | undefined> {
-  let query = db.selectFrom('invitations').selectAll()
-    .where('token_hash', '=', tokenHash).where('accepted_at', 'is', null).where('revoked_at', 'is', null).where('expires_at', '>', sql<Date>`now()`);
+  let query = db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`);
   if (lock) query = query.forUpdate();
   return query.executeTakeFirst();
 }
 
-export async function markInvitation(tx: WriteTx, id: string, values: { accepted_at?: Date; accepted_by?: string; revoked_at?: Date }): Promise<void> {
+export async function markInvitation(
+  tx: WriteTx,
+  id: string,
+  values: { accepted_at?: Date; accepted_by?: string; revoked_at?: Date },
+): Promise<void> {
   await tx.updateTable('invitations').set(values).where('id', '=', id).execute();
 }
 
 /** Invitations addressed to `email` that are still open (shown in a person's data export). */
 export async function openInvitationsTo(db: Reader, email: string): Promise<InvitationRow[]> {
-  return db.selectFrom('invitations').selectAll().where('email', '=', email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('email', '=', email)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function deleteInvitationsTo(tx: WriteTx, email: string): Promise<void> {

@@ -2,13 +2,32 @@
 import { z } from '@hono/zod-openapi';
 import { PageQuerySchema, pageOf } from '../../http/pagination.js';
 
-export const ORGANISATION_KINDS = ['member-state', 'un-entity', 'intergovernmental', 'private-sector', 'academia', 'civil-society'] as const;
-export const OrganisationKindSchema = z.enum(ORGANISATION_KINDS).openapi({ description: 'A term of the organisation-kinds list (/api/v1/taxonomies/organisation-kinds)' });
+export const ORGANISATION_KINDS = [
+  'member-state',
+  'un-entity',
+  'intergovernmental',
+  'private-sector',
+  'academia',
+  'civil-society',
+] as const;
+export const OrganisationKindSchema = z
+  .enum(ORGANISATION_KINDS)
+  .openapi({ description: 'A term of the organisation-kinds list (/api/v1/taxonomies/organisation-kinds)' });
 export const ROLES = ['owner', 'editor', 'member'] as const;
-export const RoleSchema = z.enum(ROLES).openapi({ description: 'owner: manages the organisation and its members; editor: changes its records; member: reads them' });
+export const RoleSchema = z
+  .enum(ROLES)
+  .openapi({ description: 'owner: manages the organisation and its members; editor: changes its records; member: reads them' });
 
-const iso3 = z.string().regex(/^[A-Za-z]{3}$/, 'must be an ISO alpha-3 country code such as KEN').transform((s) => s.toUpperCase());
-const domain = z.string().trim().toLowerCase().max(253).regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain such as example.org');
+const iso3 = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, 'must be an ISO alpha-3 country code such as KEN')
+  .transform((s) => s.toUpperCase());
+const domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain such as example.org');
 
 export const OrganisationSchema = z
   .object({
@@ -21,7 +40,10 @@ export const OrganisationSchema = z
     description: z.string().nullable(),
     verification: z.enum(['unverified', 'verified']).openapi({ description: 'verified: checked by a platform coordinator' }),
     verifiedAt: z.string().nullable(),
-    emailDomains: z.array(z.string()).optional().openapi({ description: 'E-mail domains whose single-sign-on users join as members; shown to its owners, coordinators and admins' }),
+    emailDomains: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: 'E-mail domains whose single-sign-on users join as members; shown to its owners, coordinators and admins' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -34,7 +56,12 @@ export const OrganisationInputSchema = z
     acronym: z.string().trim().min(1).max(20).nullable().optional(),
     kind: OrganisationKindSchema,
     country: iso3.nullable().optional().openapi({ type: 'string', description: 'ISO alpha-3 code', example: 'KEN' }),
-    website: z.url({ protocol: /^https?$/ }).max(500).nullable().optional().openapi({ example: 'https://example.org' }),
+    website: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullable()
+      .optional()
+      .openapi({ example: 'https://example.org' }),
     description: z.string().trim().max(5000).nullable().optional(),
   })
   .openapi('OrganisationInput');
@@ -48,7 +75,11 @@ export type OrganisationPatch = z.infer<typeof OrganisationPatchSchema>;
 export const VerificationInputSchema = z
   .object({
     verification: z.enum(['unverified', 'verified']),
-    emailDomains: z.array(domain).max(20).optional().openapi({ description: 'Replaces the domains mapped to this organisation for single sign-on' }),
+    emailDomains: z
+      .array(domain)
+      .max(20)
+      .optional()
+      .openapi({ description: 'Replaces the domains mapped to this organisation for single sign-on' }),
   })
   .openapi('VerificationInput');
 export type VerificationInput = z.infer<typeof VerificationInputSchema>;
@@ -95,7 +126,14 @@ export const InvitationSchema = z
 export type Invitation = z.infer<typeof InvitationSchema>;
 export const InvitationListSchema = z.object({ data: z.array(InvitationSchema), next: z.null() }).openapi('InvitationList');
 export const InvitationInputSchema = z
-  .object({ email: z.email().max(254).transform((e) => e.trim().toLowerCase()).openapi({ type: 'string', format: 'email' }), role: RoleSchema.default('member') })
+  .object({
+    email: z
+      .email()
+      .max(254)
+      .transform((e) => e.trim().toLowerCase())
+      .openapi({ type: 'string', format: 'email' }),
+    role: RoleSchema.default('member'),
+  })
   .openapi('InvitationInput');
 export const InvitationParamsSchema = OrganisationParamsSchema.extend({
   invitationId: z.uuid().openapi({ param: { name: 'invitationId', in: 'path' } }),
@@ -103,7 +141,5 @@ export const InvitationParamsSchema = OrganisationParamsSchema.extend({
 export const InvitationAcceptSchema = z
   .object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'must be the token from the invitation link') })
   .openapi('InvitationAccept');
-export const MembershipSchema = z
-  .object({ organisation: OrganisationSchema, role: RoleSchema, since: z.string() })
-  .openapi('Membership');
+export const MembershipSchema = z.object({ organisation: OrganisationSchema, role: RoleSchema, since: z.string() }).openapi('Membership');
 export type MembershipView = z.infer<typeof MembershipSchema>;

@@ -17,7 +17,14 @@ import { m49OfIso3 } from '../reference/index.js';
 import { auditSnapshot, presentInvitation, presentMember, presentOrganisation } from './presenters.js';
 import * as repo from './repository.js';
 import type {
-  Invitation, Member, MembershipView, Organisation, OrganisationInput, OrganisationListQuery, OrganisationPatch, VerificationInput,
+  Invitation,
+  Member,
+  MembershipView,
+  Organisation,
+  OrganisationInput,
+  OrganisationListQuery,
+  OrganisationPatch,
+  VerificationInput,
 } from './schemas.js';
 
 type Role = Member['role'];
@@ -43,21 +50,37 @@ function isUniqueViolation(error: unknown): boolean {
 async function countryM49(db: Db | WriteTx, iso3: string | null | undefined): Promise<string | null | undefined> {
   if (iso3 === undefined || iso3 === null) return iso3;
   const m49 = await m49OfIso3(db, iso3);
-  if (!m49) throw new AppError('validation-failed', `body.country: no country with ISO code "${iso3}"`, [{ field: 'body.country', message: 'unknown ISO alpha-3 code' }]);
+  if (!m49)
+    throw new AppError('validation-failed', `body.country: no country with ISO code "${iso3}"`, [
+      { field: 'body.country', message: 'unknown ISO alpha-3 code' },
+    ]);
   return m49;
 }
 
 function present(actor: Actor, row: repo.OrganisationRow): Organisation {
-  return presentOrganisation(row, { showDomains: can(actor, 'map-domains', { type: 'organisation', id: row.id }) || can(actor, 'update', { type: 'organisation', id: row.id }) });
+  return presentOrganisation(row, {
+    showDomains:
+      can(actor, 'map-domains', { type: 'organisation', id: row.id }) || can(actor, 'update', { type: 'organisation', id: row.id }),
+  });
 }
 
 /** A page of organisations by name; public. */
-export async function listOrganisations(db: Db, actor: Actor, query: OrganisationListQuery): Promise<{ data: Organisation[]; next: string | null }> {
+export async function listOrganisations(
+  db: Db,
+  actor: Actor,
+  query: OrganisationListQuery,
+): Promise<{ data: Organisation[]; next: string | null }> {
   authorise(actor, 'list', { type: 'organisations' });
   const afterName = decodeCursor(query.cursor, z.string().max(200));
   const m49 = query.country ? await m49OfIso3(db, query.country) : undefined;
   if (query.country && !m49) return { data: [], next: null };
-  const rows = await repo.listOrganisations(db, { kind: query.kind, countryM49: m49, verification: query.verification, afterName, limit: query.limit + 1 });
+  const rows = await repo.listOrganisations(db, {
+    kind: query.kind,
+    countryM49: m49,
+    verification: query.verification,
+    afterName,
+    limit: query.limit + 1,
+  });
   const { items, next } = paginate(rows, query.limit, (r) => r.name.toLowerCase());
   return { data: items.map((r) => present(actor, r)), next };
 }
@@ -80,17 +103,39 @@ export async function createOrganisation(db: Db, asker: Asker, input: Organisati
   try {
     return await db.transaction().execute(async (tx) => {
       const id = await repo.insertOrganisation(tx, {
-        name: input.name, acronym: input.acronym ?? null, kind: input.kind, country_m49: (await countryM49(tx, input.country)) ?? null,
-        website: input.website ?? null, description: input.description ?? null,
+        name: input.name,
+        acronym: input.acronym ?? null,
+        kind: input.kind,
+        country_m49: (await countryM49(tx, input.country)) ?? null,
+        website: input.website ?? null,
+        description: input.description ?? null,
       });
       await repo.insertMembership(tx, id, user.userId, 'owner');
       const row = (await repo.findOrganisation(tx, id))!;
-      await recordAudit(tx, { actor, action: 'organisation.create', resourceType: 'organisation', resourceId: id, after: auditSnapshot(row), requestId: asker.requestId });
-      await recordAudit(tx, { actor, action: 'membership.add', resourceType: 'membership', resourceId: `${id}/${user.userId}`, subjectId: user.userId, after: { organisationId: id, userId: user.userId, role: 'owner' }, requestId: asker.requestId });
+      await recordAudit(tx, {
+        actor,
+        action: 'organisation.create',
+        resourceType: 'organisation',
+        resourceId: id,
+        after: auditSnapshot(row),
+        requestId: asker.requestId,
+      });
+      await recordAudit(tx, {
+        actor,
+        action: 'membership.add',
+        resourceType: 'membership',
+        resourceId: `${id}/${user.userId}`,
+        subjectId: user.userId,
+        after: { organisationId: id, userId: user.userId, role: 'owner' },
+        requestId: asker.requestId,
+      });
       return presentOrganisation(row, { showDomains: true });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', `An organisation named "${input.name}" already exists`, [{ field: 'body.name', message: 'already taken' }]);
+    if (isUniqueViolation(error))
+      throw new AppError('conflict', `An organisation named "${input.name}" already exists`, [
+        { field: 'body.name', message: 'already taken' },
+      ]);
     throw error;
   }
 }
@@ -113,11 +158,22 @@ export async function updateOrganisation(db: Db, asker: Asker, id: string, patch
         ...(patch.description !== undefined ? { description: patch.description } : {}),
       });
       const after = (await repo.findOrganisation(tx, id))!;
-      await recordAudit(tx, { actor, action: 'organisation.update', resourceType: 'organisation', resourceId: id, before: auditSnapshot(before), after: auditSnapshot(after), requestId: asker.requestId });
+      await recordAudit(tx, {
+        actor,
+        action: 'organisation.update',
+        resourceType: 'organisation',
+        resourceId: id,
+        before: auditSnapshot(before),
+        after: auditSnapshot(after),
+        requestId: asker.requestId,
+      });
       return present(actor, after);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', `An organisation named "${patch.name}" already exists`, [{ field: 'body.name', message: 'already taken' }]);
+    if (isUniqueViolation(error))
+      throw new AppError('conflict', `An organisation named "${patch.name}" already exists`, [
+        { field: 'body.name', message: 'already taken' },
+      ]);
     throw error;
   }
 }
@@ -139,7 +195,15 @@ export async function verifyOrganisation(db: Db, asker: Asker, id: string, input
       ...(input.emailDomains ? { email_domains: [...new Set(input.emailDomains)] } : {}),
     });
     const after = (await repo.findOrganisation(tx, id))!;
-    await recordAudit(tx, { actor, action: 'organisation.verify', resourceType: 'organisation', resourceId: id, before: auditSnapshot(before), after: auditSnapshot(after), requestId: asker.requestId });
+    await recordAudit(tx, {
+      actor,
+      action: 'organisation.verify',
+      resourceType: 'organisation',
+      resourceId: id,
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
+      requestId: asker.requestId,
+    });
     return present(actor, after);
   });
 }
@@ -158,8 +222,17 @@ export async function addMember(db: Db, asker: Asker, id: string, input: { userI
   if (!(await accountExists(db, input.userId))) throw new AppError('not-found', `No user with id "${input.userId}"`);
   return db.transaction().execute(async (tx) => {
     await repo.lockOrganisation(tx, id);
-    if (!(await repo.insertMembership(tx, id, input.userId, input.role))) throw new AppError('conflict', 'This person is already a member; change their role instead');
-    await recordAudit(tx, { actor, action: 'membership.add', resourceType: 'membership', resourceId: `${id}/${input.userId}`, subjectId: input.userId, after: { organisationId: id, userId: input.userId, role: input.role }, requestId: asker.requestId });
+    if (!(await repo.insertMembership(tx, id, input.userId, input.role)))
+      throw new AppError('conflict', 'This person is already a member; change their role instead');
+    await recordAudit(tx, {
+      actor,
+      action: 'membership.add',
+      resourceType: 'membership',
+      resourceId: `${id}/${input.userId}`,
+      subjectId: input.userId,
+      after: { organisationId: id, userId: input.userId, role: input.role },
+      requestId: asker.requestId,
+    });
     return memberOf(tx, id, input.userId);
   });
 }
@@ -189,8 +262,14 @@ export async function changeRole(db: Db, asker: Asker, id: string, userId: strin
       await refuseLastOwner(tx, id, current.role, role);
       await repo.updateMembershipRole(tx, id, userId, role);
       await recordAudit(tx, {
-        actor, action: 'membership.role-change', resourceType: 'membership', resourceId: `${id}/${userId}`, subjectId: userId,
-        before: { organisationId: id, userId, role: current.role }, after: { organisationId: id, userId, role }, requestId: asker.requestId,
+        actor,
+        action: 'membership.role-change',
+        resourceType: 'membership',
+        resourceId: `${id}/${userId}`,
+        subjectId: userId,
+        before: { organisationId: id, userId, role: current.role },
+        after: { organisationId: id, userId, role },
+        requestId: asker.requestId,
       });
     }
     return memberOf(tx, id, userId);
@@ -209,8 +288,13 @@ export async function removeMember(db: Db, asker: Asker, id: string, userId: str
     await refuseLastOwner(tx, id, current.role, null);
     await repo.deleteMembership(tx, id, userId);
     await recordAudit(tx, {
-      actor, action: 'membership.remove', resourceType: 'membership', resourceId: `${id}/${userId}`, subjectId: userId,
-      before: { organisationId: id, userId, role: current.role }, requestId: asker.requestId,
+      actor,
+      action: 'membership.remove',
+      resourceType: 'membership',
+      resourceId: `${id}/${userId}`,
+      subjectId: userId,
+      before: { organisationId: id, userId, role: current.role },
+      requestId: asker.requestId,
     });
   });
 }
@@ -236,7 +320,13 @@ export interface InvitationMail {
  * Invites an address to join with a role: stores the SHA-256 of a random token
  * and e-mails the link. The response never says whether the address has an account.
  */
-export async function createInvitation(db: Db, asker: Asker, id: string, input: { email: string; role: Role }, mail: InvitationMail): Promise<Invitation> {
+export async function createInvitation(
+  db: Db,
+  asker: Asker,
+  id: string,
+  input: { email: string; role: Role },
+  mail: InvitationMail,
+): Promise<Invitation> {
   const { actor } = asker;
   const organisation = await repo.findOrganisation(db, id);
   if (!organisation) throw notFound(id);
@@ -245,11 +335,22 @@ export async function createInvitation(db: Db, asker: Asker, id: string, input: 
   const token = randomBytes(32).toString('base64url');
   const invitation = await db.transaction().execute(async (tx) => {
     const row = await repo.insertInvitation(tx, {
-      organisation_id: id, email: input.email, role: input.role, token_hash: hashToken(token), invited_by: user.userId,
+      organisation_id: id,
+      email: input.email,
+      role: input.role,
+      token_hash: hashToken(token),
+      invited_by: user.userId,
       expires_at: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
     });
     // The address is personal data: the log keeps the invitation's id and role only.
-    await recordAudit(tx, { actor, action: 'invitation.create', resourceType: 'invitation', resourceId: row.id, after: { organisationId: id, role: input.role }, requestId: asker.requestId });
+    await recordAudit(tx, {
+      actor,
+      action: 'invitation.create',
+      resourceType: 'invitation',
+      resourceId: row.id,
+      after: { organisationId: id, role: input.role },
+      requestId: asker.requestId,
+    });
     return row;
   });
   const link = mail.link(token);
@@ -262,19 +363,34 @@ export async function revokeInvitation(db: Db, asker: Asker, id: string, invitat
   if (!(await repo.findOrganisation(db, id))) throw notFound(id);
   authorise(actor, 'revoke', { type: 'invitation', organisationId: id });
   const invitation = await repo.findInvitation(db, id, invitationId);
-  if (!invitation || invitation.accepted_at || invitation.revoked_at) throw new AppError('not-found', `No open invitation with id "${invitationId}"`);
+  if (!invitation || invitation.accepted_at || invitation.revoked_at)
+    throw new AppError('not-found', `No open invitation with id "${invitationId}"`);
   await db.transaction().execute(async (tx) => {
     await repo.markInvitation(tx, invitationId, { revoked_at: new Date() });
-    await recordAudit(tx, { actor, action: 'invitation.revoke', resourceType: 'invitation', resourceId: invitationId, before: { organisationId: id, role: invitation.role }, requestId: asker.requestId });
+    await recordAudit(tx, {
+      actor,
+      action: 'invitation.revoke',
+      resourceType: 'invitation',
+      resourceId: invitationId,
+      before: { organisationId: id, role: invitation.role },
+      requestId: asker.requestId,
+    });
   });
 }
 
 /** What the accept page shows about an invitation link; undefined when it is unusable. */
-export async function describeInvitation(db: Db, token: string): Promise<{ organisation: Organisation; role: Role; expiresAt: string } | undefined> {
+export async function describeInvitation(
+  db: Db,
+  token: string,
+): Promise<{ organisation: Organisation; role: Role; expiresAt: string } | undefined> {
   const invitation = await repo.usableInvitationByToken(db, hashToken(token));
   if (!invitation) return undefined;
   const organisation = (await repo.findOrganisation(db, invitation.organisation_id))!;
-  return { organisation: presentOrganisation(organisation, { showDomains: false }), role: invitation.role, expiresAt: invitation.expires_at.toISOString() };
+  return {
+    organisation: presentOrganisation(organisation, { showDomains: false }),
+    role: invitation.role,
+    expiresAt: invitation.expires_at.toISOString(),
+  };
 }
 
 /**
@@ -288,7 +404,8 @@ export async function acceptInvitation(db: Db, asker: Asker, token: string): Pro
   if (!preview) throw new AppError('not-found', 'This invitation link is unknown, used, revoked or expired');
   authorise(actor, 'accept', { type: 'invitation', organisationId: preview.organisation_id });
   const email = await emailOfAccount(db, user.userId);
-  if (email !== preview.email) throw new AppError('forbidden', 'This invitation was sent to another e-mail address; sign in with that address to accept it');
+  if (email !== preview.email)
+    throw new AppError('forbidden', 'This invitation was sent to another e-mail address; sign in with that address to accept it');
   return db.transaction().execute(async (tx) => {
     await repo.lockOrganisation(tx, preview.organisation_id);
     const invitation = await repo.usableInvitationByToken(tx, hashToken(token), true);
@@ -298,10 +415,22 @@ export async function acceptInvitation(db: Db, asker: Asker, token: string): Pro
     if (current) throw new AppError('conflict', 'You are already a member of this organisation');
     await repo.insertMembership(tx, organisationId, user.userId, invitation.role);
     await repo.markInvitation(tx, invitation.id, { accepted_at: new Date(), accepted_by: user.userId });
-    await recordAudit(tx, { actor, action: 'invitation.accept', resourceType: 'invitation', resourceId: invitation.id, after: { organisationId, role: invitation.role }, requestId: asker.requestId });
     await recordAudit(tx, {
-      actor, action: 'membership.add', resourceType: 'membership', resourceId: `${organisationId}/${user.userId}`, subjectId: user.userId,
-      after: { organisationId, userId: user.userId, role: invitation.role }, requestId: asker.requestId,
+      actor,
+      action: 'invitation.accept',
+      resourceType: 'invitation',
+      resourceId: invitation.id,
+      after: { organisationId, role: invitation.role },
+      requestId: asker.requestId,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: 'membership.add',
+      resourceType: 'membership',
+      resourceId: `${organisationId}/${user.userId}`,
+      subjectId: user.userId,
+      after: { organisationId, userId: user.userId, role: invitation.role },
+      requestId: asker.requestId,
     });
     const organisation = (await repo.findOrganisation(tx, organisationId))!;
     return { organisation: present(actor, organisation), role: invitation.role, since: new Date().toISOString() };
@@ -318,7 +447,9 @@ export async function myOrganisations(db: Db, actor: Actor): Promise<MembershipV
 export async function membershipsOf(db: Db, userId: string, viewer: Actor): Promise<MembershipView[]> {
   const rows = await repo.membershipsOfUser(db, userId);
   return rows.map(({ membership_role, membership_since, ...org }) => ({
-    organisation: present(viewer, org), role: membership_role, since: membership_since.toISOString(),
+    organisation: present(viewer, org),
+    role: membership_role,
+    since: membership_since.toISOString(),
   }));
 }
 
@@ -339,8 +470,13 @@ export async function joinByEmailDomain(tx: WriteTx, userId: string, email: stri
     if (await repo.insertMembership(tx, id, userId, 'member')) {
       joined.push(id);
       await recordAudit(tx, {
-        actor: { kind: 'system' }, action: 'membership.add', resourceType: 'membership', resourceId: `${id}/${userId}`, subjectId: userId,
-        after: { organisationId: id, userId, role: 'member', via: 'email-domain' }, requestId,
+        actor: { kind: 'system' },
+        action: 'membership.add',
+        resourceType: 'membership',
+        resourceId: `${id}/${userId}`,
+        subjectId: userId,
+        after: { organisationId: id, userId, role: 'member', via: 'email-domain' },
+        requestId,
       });
     }
   }
@@ -348,8 +484,16 @@ export async function joinByEmailDomain(tx: WriteTx, userId: string, email: stri
 }
 
 /** Open invitations addressed to `email` (for that person's data export), and their removal on account deletion. */
-export async function invitationsTo(db: Db, email: string): Promise<{ organisationId: string; role: Role; createdAt: string; expiresAt: string }[]> {
-  return (await repo.openInvitationsTo(db, email)).map((r) => ({ organisationId: r.organisation_id, role: r.role, createdAt: r.created_at.toISOString(), expiresAt: r.expires_at.toISOString() }));
+export async function invitationsTo(
+  db: Db,
+  email: string,
+): Promise<{ organisationId: string; role: Role; createdAt: string; expiresAt: string }[]> {
+  return (await repo.openInvitationsTo(db, email)).map((r) => ({
+    organisationId: r.organisation_id,
+    role: r.role,
+    createdAt: r.created_at.toISOString(),
+    expiresAt: r.expires_at.toISOString(),
+  }));
 }
 export async function forgetInvitationsTo(tx: WriteTx, email: string): Promise<void> {
   await repo.deleteInvitationsTo(tx, email);

@@ -10,8 +10,12 @@ import * as service from './service.js';
 const tags = ['Personal data'];
 
 const exportMyData = createRoute({
-  method: 'get', path: '/me/export', tags, summary: 'Download all my data as JSON',
-  description: 'Account, memberships, sessions and API tokens (metadata only), open invitations and audit entries about the signed-in person. Needs a browser session, not an API token.',
+  method: 'get',
+  path: '/me/export',
+  tags,
+  summary: 'Download all my data as JSON',
+  description:
+    'Account, memberships, sessions and API tokens (metadata only), open invitations and audit entries about the signed-in person. Needs a browser session, not an API token.',
   responses: {
     200: { description: 'All personal data', content: { 'application/json': { schema: PersonalDataSchema } } },
     ...problemResponses(401, 403),
@@ -19,9 +23,13 @@ const exportMyData = createRoute({
 });
 
 const deleteMe = createRoute({
-  method: 'delete', path: '/me', tags, summary: 'Delete my account',
-  description: 'Removes the account with its sessions, API tokens and memberships. Records the person authored stay with their organisation. '
-    + 'Refused with 409 while the person is the only owner of an organisation.',
+  method: 'delete',
+  path: '/me',
+  tags,
+  summary: 'Delete my account',
+  description:
+    'Removes the account with its sessions, API tokens and memberships. Records the person authored stay with their organisation. ' +
+    'Refused with 409 while the person is the only owner of an organisation.',
   responses: { 204: { description: 'Deleted; the session cookie is cleared' }, ...problemResponses(401, 403, 409) },
 });
 

@@ -10,7 +10,15 @@ forEachEngine('personal data', (t) => {
 
   it('lists the data kept and the UN principles on /privacy, in every language', async () => {
     const en = await (await app().request('/privacy')).text();
-    for (const words of ['Purpose specification', 'Proportionality and necessity', 'Retention', 'Transfers', 'Accountability', 'Sign in to download']) expect(en).toContain(words);
+    for (const words of [
+      'Purpose specification',
+      'Proportionality and necessity',
+      'Retention',
+      'Transfers',
+      'Accountability',
+      'Sign in to download',
+    ])
+      expect(en).toContain(words);
     const ar = await app().request('/privacy?lang=ar');
     expect(await ar.text()).toContain('dir="rtl"');
   });
@@ -18,17 +26,29 @@ forEachEngine('personal data', (t) => {
   it('exports everything about the person and nothing secret', async () => {
     const person = await createUser(t.db, { displayName: 'Dana Export' });
     const session = await signInAs(app(), person);
-    const org = await body<{ id: string }>(await post(session.headers, '/api/v1/organisations', { name: 'Export Org', kind: 'civil-society' }));
+    const org = await body<{ id: string }>(
+      await post(session.headers, '/api/v1/organisations', { name: 'Export Org', kind: 'civil-society' }),
+    );
     await post(session.headers, '/api/v1/tokens', { organisationId: org.id, scope: 'read', name: 'nightly' });
     expect((await app().request('/api/v1/me/export')).status).toBe(401);
     const res = await app().request('/api/v1/me/export', { headers: session.headers });
     expect(res.status).toBe(200);
-    const data = await body<Record<string, unknown> & { account: { email: string }; memberships: unknown[]; sessions: unknown[]; apiTokens: { name: string }[]; auditEntries: { action: string }[] }>(res);
+    const data = await body<
+      Record<string, unknown> & {
+        account: { email: string };
+        memberships: unknown[];
+        sessions: unknown[];
+        apiTokens: { name: string }[];
+        auditEntries: { action: string }[];
+      }
+    >(res);
     expect(data.account.email).toBe(person.email);
     expect(data.memberships).toEqual([expect.objectContaining({ organisationId: org.id, role: 'owner' })]);
     expect(data.sessions.length).toBeGreaterThan(0);
     expect(data.apiTokens.map((tk) => tk.name)).toEqual(['nightly']);
-    expect(data.auditEntries.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.sign-in', 'organisation.create', 'membership.add']));
+    expect(data.auditEntries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['auth.sign-in', 'organisation.create', 'membership.add']),
+    );
     const text = JSON.stringify(data);
     expect(text).not.toMatch(/argon2|password_hash|totp_secret|csrf|token_hash|dcp_[A-Za-z0-9_-]{20}/);
   });
@@ -42,7 +62,11 @@ forEachEngine('personal data', (t) => {
 
     const refused = await app().request('/api/v1/me', { method: 'DELETE', headers: session.headers });
     expect(refused.status).toBe(409);
-    await app().request(`/api/v1/organisations/${org.id}/members/${heir.id}`, { method: 'PATCH', headers: { ...session.headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ role: 'owner' }) });
+    await app().request(`/api/v1/organisations/${org.id}/members/${heir.id}`, {
+      method: 'PATCH',
+      headers: { ...session.headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ role: 'owner' }),
+    });
 
     const deleted = await app().request('/api/v1/me', { method: 'DELETE', headers: session.headers });
     expect(deleted.status).toBe(204);
@@ -53,16 +77,24 @@ forEachEngine('personal data', (t) => {
     expect((await app().request(`/api/v1/organisations/${org.id}`)).status).toBe(200);
     expect((await app().request('/api/v1/me', { headers: session.headers })).status).toBe(401);
     // The audit trail keeps the deletion, by id only.
-    const entry = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'account.delete').where('actor_id', '=', owner.id).executeTakeFirst();
+    const entry = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'account.delete')
+      .where('actor_id', '=', owner.id)
+      .executeTakeFirst();
     expect(entry).toBeDefined();
   });
 
   it('deletes an account from the privacy page only with the confirmation and the CSRF token', async () => {
     const person = await createUser(t.db);
     const session = await signInAs(app(), person);
-    const form = (fields: Record<string, string>) => app().request('/privacy/delete-account', {
-      method: 'POST', headers: { Cookie: session.cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(),
-    });
+    const form = (fields: Record<string, string>) =>
+      app().request('/privacy/delete-account', {
+        method: 'POST',
+        headers: { Cookie: session.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
     expect((await form({ confirm: 'yes' })).status).toBe(403);
     expect((await form({ _csrf: session.csrf })).status).toBe(400);
     const done = await form({ _csrf: session.csrf, confirm: 'yes' });

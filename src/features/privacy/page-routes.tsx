@@ -9,7 +9,9 @@ import { PrivacyPage } from './pages.js';
 import * as service from './service.js';
 
 async function show(c: Context<AppEnv>, problems: readonly FieldProblem[], status: 200 | 400 | 409, deleted = false) {
-  const page = <PrivacyPage ctx={pageContext(c)} signedIn={actorOf(c).kind === 'user'} csrf={csrfToken(c)} deleted={deleted} problems={problems} />;
+  const page = (
+    <PrivacyPage ctx={pageContext(c)} signedIn={actorOf(c).kind === 'user'} csrf={csrfToken(c)} deleted={deleted} problems={problems} />
+  );
   return c.html(`<!doctype html>${await page.toString()}`, status);
 }
 

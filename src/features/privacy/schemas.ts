@@ -17,14 +17,29 @@ export const PersonalDataSchema = z
       createdAt: z.string(),
       updatedAt: z.string(),
     }),
-    memberships: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string(), role: z.enum(['owner', 'editor', 'member']), since: z.string() })),
+    memberships: z.array(
+      z.object({ organisationId: z.uuid(), organisationName: z.string(), role: z.enum(['owner', 'editor', 'member']), since: z.string() }),
+    ),
     sessions: z.array(z.object({ createdAt: z.string(), lastSeenAt: z.string(), expiresAt: z.string(), userAgent: z.string().nullable() })),
-    apiTokens: z.array(z.object({
-      id: z.uuid(), name: z.string(), organisationId: z.uuid(), scope: z.enum(['read', 'write']), hint: z.string(),
-      createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
-    })),
-    invitations: z.array(z.object({ organisationId: z.uuid(), role: z.enum(['owner', 'editor', 'member']), createdAt: z.string(), expiresAt: z.string() })),
+    apiTokens: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        organisationId: z.uuid(),
+        scope: z.enum(['read', 'write']),
+        hint: z.string(),
+        createdAt: z.string(),
+        lastUsedAt: z.string().nullable(),
+        revokedAt: z.string().nullable(),
+      }),
+    ),
+    invitations: z.array(
+      z.object({ organisationId: z.uuid(), role: z.enum(['owner', 'editor', 'member']), createdAt: z.string(), expiresAt: z.string() }),
+    ),
     auditEntries: z.array(AuditEntrySchema),
   })
-  .openapi('PersonalData', { description: 'Everything the platform keeps about the signed-in person. Secrets (password hash, TOTP secret, token hashes, session ids) are never exported.' });
+  .openapi('PersonalData', {
+    description:
+      'Everything the platform keeps about the signed-in person. Secrets (password hash, TOTP secret, token hashes, session ids) are never exported.',
+  });
 export type PersonalData = z.infer<typeof PersonalDataSchema>;

@@ -21,12 +21,19 @@ export async function exportMyData(db: Db, actor: Actor): Promise<PersonalData> 
   const mine = await accountDataOf(db, user.userId);
   if (!mine) throw new AppError('unauthenticated', 'This account no longer exists');
   const [memberships, invitations, auditEntries] = await Promise.all([
-    membershipsOf(db, user.userId, actor), invitationsTo(db, mine.account.email), auditAbout(db, user.userId),
+    membershipsOf(db, user.userId, actor),
+    invitationsTo(db, mine.account.email),
+    auditAbout(db, user.userId),
   ]);
   return {
     exportedAt: new Date().toISOString(),
     account: mine.account,
-    memberships: memberships.map((m) => ({ organisationId: m.organisation.id, organisationName: m.organisation.name, role: m.role, since: m.since })),
+    memberships: memberships.map((m) => ({
+      organisationId: m.organisation.id,
+      organisationName: m.organisation.name,
+      role: m.role,
+      since: m.since,
+    })),
     sessions: mine.sessions,
     apiTokens: mine.apiTokens,
     invitations,
@@ -43,15 +50,25 @@ export async function deleteMyAccount(db: Db, actor: Actor, requestId?: string |
   authorise(actor, 'delete', { type: 'account', userId: user.userId });
   const sole = await soleOwnerships(db, user.userId);
   if (sole.length > 0) {
-    throw new AppError('conflict', `You are the only owner of ${sole.map((o) => o.name).join(', ')}: make someone else owner, then delete your account`,
-      sole.map((o) => ({ field: 'organisation', message: o.id })));
+    throw new AppError(
+      'conflict',
+      `You are the only owner of ${sole.map((o) => o.name).join(', ')}: make someone else owner, then delete your account`,
+      sole.map((o) => ({ field: 'organisation', message: o.id })),
+    );
   }
   const mine = await accountDataOf(db, user.userId);
   if (!mine) throw new AppError('unauthenticated', 'This account no longer exists');
   const { email } = mine.account;
   await db.transaction().execute(async (tx) => {
     await forgetInvitationsTo(tx, email);
-    await recordAudit(tx, { actor, action: 'account.delete', resourceType: 'user', resourceId: user.userId, subjectId: user.userId, requestId });
+    await recordAudit(tx, {
+      actor,
+      action: 'account.delete',
+      resourceType: 'user',
+      resourceId: user.userId,
+      subjectId: user.userId,
+      requestId,
+    });
     await deleteAccountData(tx, user.userId, email);
   });
 }

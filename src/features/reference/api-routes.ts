@@ -7,45 +7,73 @@ import { createRouter, type Deps } from '../../http/app-env.js';
 import { jsonResponse, problemResponses } from '../../http/problem.js';
 import * as service from './service.js';
 import {
-  CountryListQuerySchema, CountryPageSchema, CountryParamsSchema, CountrySchema, GroupDetailSchema, GroupListQuerySchema,
-  GroupListSchema, GroupParamsSchema, TaxonomyListSchema, TaxonomyNameParamsSchema, TaxonomyPageSchema, TermListQuerySchema,
+  CountryListQuerySchema,
+  CountryPageSchema,
+  CountryParamsSchema,
+  CountrySchema,
+  GroupDetailSchema,
+  GroupListQuerySchema,
+  GroupListSchema,
+  GroupParamsSchema,
+  TaxonomyListSchema,
+  TaxonomyNameParamsSchema,
+  TaxonomyPageSchema,
+  TermListQuerySchema,
 } from './schemas.js';
 
 const tags = ['Reference data'];
 
 const listCountries = createRoute({
-  method: 'get', path: '/countries', tags, summary: 'List countries and areas',
+  method: 'get',
+  path: '/countries',
+  tags,
+  summary: 'List countries and areas',
   description: 'The 248 countries and areas of the UN M49 standard with names in six languages, filterable by region and group.',
   request: { query: CountryListQuerySchema },
   responses: { 200: jsonResponse(CountryPageSchema, 'A page of countries'), ...problemResponses(400, 404) },
 });
 
 const getCountry = createRoute({
-  method: 'get', path: '/countries/{code}', tags, summary: 'One country or area',
+  method: 'get',
+  path: '/countries/{code}',
+  tags,
+  summary: 'One country or area',
   request: { params: CountryParamsSchema },
   responses: { 200: jsonResponse(CountrySchema, 'The country or area'), ...problemResponses(400, 404) },
 });
 
 const listGroups = createRoute({
-  method: 'get', path: '/groups', tags, summary: 'List groupings',
+  method: 'get',
+  path: '/groups',
+  tags,
+  summary: 'List groupings',
   description: 'World, M49 regions, sub-regions and intermediate regions, LDC, LLDC, SIDS and World Bank income groups.',
   request: { query: GroupListQuerySchema },
   responses: { 200: jsonResponse(GroupListSchema, 'All groups'), ...problemResponses(400) },
 });
 
 const getGroup = createRoute({
-  method: 'get', path: '/groups/{code}', tags, summary: 'One grouping with its members',
+  method: 'get',
+  path: '/groups/{code}',
+  tags,
+  summary: 'One grouping with its members',
   request: { params: GroupParamsSchema },
   responses: { 200: jsonResponse(GroupDetailSchema, 'The group and its members'), ...problemResponses(400, 404) },
 });
 
 const listTaxonomies = createRoute({
-  method: 'get', path: '/taxonomies', tags, summary: 'List taxonomies and controlled lists',
+  method: 'get',
+  path: '/taxonomies',
+  tags,
+  summary: 'List taxonomies and controlled lists',
   responses: { 200: jsonResponse(TaxonomyListSchema, 'All taxonomies') },
 });
 
 const getTaxonomy = createRoute({
-  method: 'get', path: '/taxonomies/{name}', tags, summary: 'Terms of one taxonomy',
+  method: 'get',
+  path: '/taxonomies/{name}',
+  tags,
+  summary: 'Terms of one taxonomy',
   description: 'digcomp, esco-digital, sdg, audiences, target-groups, levels, modalities, bandwidth, organisation-kinds, offering-kinds.',
   request: { params: TaxonomyNameParamsSchema, query: TermListQuerySchema },
   responses: { 200: jsonResponse(TaxonomyPageSchema, 'A page of terms'), ...problemResponses(400, 404) },

@@ -2,7 +2,10 @@ import { expect, it } from 'vitest';
 import { body, testApp } from '../../../test/support/app.js';
 import { forEachEngine } from '../../../test/support/engines.js';
 
-type Page = { data: { m49: string; iso3: string | null; names: Record<string, string>; groups: { code: string }[]; ldc: boolean }[]; next: string | null };
+type Page = {
+  data: { m49: string; iso3: string | null; names: Record<string, string>; groups: { code: string }[]; ldc: boolean }[];
+  next: string | null;
+};
 
 forEachEngine('reference API', (t) => {
   const app = () => testApp(t.db);
@@ -67,7 +70,9 @@ forEachEngine('reference API', (t) => {
 
   it('lists the groupings and one group with its members', async () => {
     const list = await body<{ data: { code: string; kind: string; memberCount: number }[] }>(await app().request('/api/v1/groups'));
-    expect(list.data.map((g) => g.code)).toEqual(expect.arrayContaining(['WLD', '002', '015', 'LDC', 'LLDC', 'SIDS', 'HIC', 'UMC', 'LMC', 'LIC']));
+    expect(list.data.map((g) => g.code)).toEqual(
+      expect.arrayContaining(['WLD', '002', '015', 'LDC', 'LLDC', 'SIDS', 'HIC', 'UMC', 'LMC', 'LIC']),
+    );
     const regions = await body<{ data: { kind: string }[] }>(await app().request('/api/v1/groups?kind=region'));
     expect(regions.data).toHaveLength(5);
     const sids = await body<{ code: string; members: { iso3: string | null }[] }>(await app().request('/api/v1/groups/sids'));
@@ -79,11 +84,17 @@ forEachEngine('reference API', (t) => {
   it('serves taxonomies with paging and a parent filter', async () => {
     const list = await body<{ data: { name: string; termCount: number }[] }>(await app().request('/api/v1/taxonomies'));
     expect(list.data.find((x) => x.name === 'esco-digital')?.termCount).toBe(1284);
-    const area = await body<{ data: { code: string; parent: string | null }[] }>(await app().request('/api/v1/taxonomies/digcomp?parent=4'));
+    const area = await body<{ data: { code: string; parent: string | null }[] }>(
+      await app().request('/api/v1/taxonomies/digcomp?parent=4'),
+    );
     expect(area.data.map((x) => x.code)).toEqual(['4.1', '4.2', '4.3', '4.4']);
     const first = await body<{ data: unknown[]; next: string }>(await app().request('/api/v1/taxonomies/esco-digital?limit=500'));
-    const second = await body<{ data: unknown[]; next: string }>(await app().request(`/api/v1/taxonomies/esco-digital?limit=500&cursor=${first.next}`));
-    const third = await body<{ data: unknown[]; next: string | null }>(await app().request(`/api/v1/taxonomies/esco-digital?limit=500&cursor=${second.next}`));
+    const second = await body<{ data: unknown[]; next: string }>(
+      await app().request(`/api/v1/taxonomies/esco-digital?limit=500&cursor=${first.next}`),
+    );
+    const third = await body<{ data: unknown[]; next: string | null }>(
+      await app().request(`/api/v1/taxonomies/esco-digital?limit=500&cursor=${second.next}`),
+    );
     expect(first.data.length + second.data.length + third.data.length).toBe(1284);
     expect(third.next).toBeNull();
     expect((await app().request('/api/v1/taxonomies/nope')).status).toBe(404);

@@ -36,14 +36,23 @@ forEachEngine('reference import', (t) => {
     expect(rows).toHaveLength(248);
     const kenya = rows.find((r) => r.iso3 === 'KEN');
     expect(kenya?.names).toEqual({ ar: 'كينيا', zh: '肯尼亚', en: 'Kenya', fr: 'Kenya', ru: 'Кения', es: 'Kenya' });
-    expect(kenya).toMatchObject({ m49: '404', region_code: '002', sub_region_code: '202', intermediate_region_code: '014', wb_income_group: 'LMC' });
+    expect(kenya).toMatchObject({
+      m49: '404',
+      region_code: '002',
+      sub_region_code: '202',
+      intermediate_region_code: '014',
+      wb_income_group: 'LMC',
+    });
     expect(rows.every((r) => Object.values(r.names).every((n) => n.length > 0))).toBe(true);
   });
 
   it('makes LDC, LLDC, SIDS and income groups first-class groups with the flagged members', async () => {
     const counts = await t.db
-      .selectFrom('group_members').select(['group_code', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('group_code', 'in', ['LDC', 'LLDC', 'SIDS', 'HIC', 'LIC', 'WLD', '002']).groupBy('group_code').execute();
+      .selectFrom('group_members')
+      .select(['group_code', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('group_code', 'in', ['LDC', 'LLDC', 'SIDS', 'HIC', 'LIC', 'WLD', '002'])
+      .groupBy('group_code')
+      .execute();
     const byCode = Object.fromEntries(counts.map((c) => [c.group_code, Number(c.n)]));
     expect(byCode).toMatchObject({ LDC: 45, LLDC: 32, SIDS: 53, WLD: 247 });
     expect(byCode['HIC']).toBeGreaterThan(50);
@@ -52,10 +61,19 @@ forEachEngine('reference import', (t) => {
   });
 
   it('loads DigComp 2.2 (5 areas, 21 competences), the 1,284 ESCO digital skills and the 17 SDGs', async () => {
-    const counts = await t.db.selectFrom('taxonomy_terms').select(['taxonomy', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('taxonomy').execute();
+    const counts = await t.db
+      .selectFrom('taxonomy_terms')
+      .select(['taxonomy', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('taxonomy')
+      .execute();
     const byName = Object.fromEntries(counts.map((c) => [c.taxonomy, Number(c.n)]));
     expect(byName).toMatchObject({ digcomp: 26, 'esco-digital': 1284, sdg: 17, modalities: 4, bandwidth: 3, 'organisation-kinds': 6 });
-    const competence = await t.db.selectFrom('taxonomy_terms').selectAll().where('taxonomy', '=', 'digcomp').where('code', '=', '2.5').executeTakeFirstOrThrow();
+    const competence = await t.db
+      .selectFrom('taxonomy_terms')
+      .selectAll()
+      .where('taxonomy', '=', 'digcomp')
+      .where('code', '=', '2.5')
+      .executeTakeFirstOrThrow();
     expect(competence.parent_code).toBe('2');
   });
 
@@ -70,7 +88,9 @@ forEachEngine('reference import', (t) => {
 
   it('refuses a malformed cell, naming file, line, column and field, and changes nothing', async () => {
     const before = await fingerprint();
-    const dir = brokenCopy(REFERENCE_FILES.m49, (text) => text.replace('\n001,World,002,Africa,015,Northern Africa,,,Egypt,818,', '\n001,World,002,Africa,015,Northern Africa,,,Egypt,81X,'));
+    const dir = brokenCopy(REFERENCE_FILES.m49, (text) =>
+      text.replace('\n001,World,002,Africa,015,Northern Africa,,,Egypt,818,', '\n001,World,002,Africa,015,Northern Africa,,,Egypt,81X,'),
+    );
     copies.push(dir);
     const error = await importReference(t.db, dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FormatError);

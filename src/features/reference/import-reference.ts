@@ -37,7 +37,9 @@ const table = (file: DataFile, columns: readonly string[]) => readTable(file.pat
  */
 export async function importReference(db: Db, dataDir: string): Promise<ReferenceSummary> {
   const files = await Promise.all(
-    (Object.keys(REFERENCE_FILES) as (keyof typeof REFERENCE_FILES)[]).map(async (key) => [key, await readDataFile(dataDir, REFERENCE_FILES[key])] as const),
+    (Object.keys(REFERENCE_FILES) as (keyof typeof REFERENCE_FILES)[]).map(
+      async (key) => [key, await readDataFile(dataDir, REFERENCE_FILES[key])] as const,
+    ),
   );
   const f = Object.fromEntries(files) as Record<keyof typeof REFERENCE_FILES, DataFile>;
 

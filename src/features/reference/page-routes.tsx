@@ -29,7 +29,10 @@ export function referencePages({ db }: Deps, extras: { countrySections?: readonl
         service.allCountries(db, { ...(region ? { region } : {}), ...(group ? { group } : {}) }),
         service.countCountries(db),
       ]);
-      return renderPage(c, <CountriesPage ctx={pageContext(c)} countries={countries} total={total} groups={groups} region={region} group={group} />);
+      return renderPage(
+        c,
+        <CountriesPage ctx={pageContext(c)} countries={countries} total={total} groups={groups} region={region} group={group} />,
+      );
     })
     .get('/countries/:code', async (c) => {
       const country = await service.getCountry(db, c.req.param('code'));

@@ -13,7 +13,14 @@ import type { GroupSchema } from './schemas.js';
 
 type Group = z.infer<typeof GroupSchema>;
 
-export function CountriesPage(props: { ctx: PageContext; countries: Country[]; total: number; groups: Group[]; region?: string; group?: string }) {
+export function CountriesPage(props: {
+  ctx: PageContext;
+  countries: Country[];
+  total: number;
+  groups: Group[];
+  region?: string;
+  group?: string;
+}) {
   const { lang } = props.ctx;
   const collator = new Intl.Collator(lang);
   const sorted = props.countries.toSorted((a, b) => collator.compare(pick(a.names, lang), pick(b.names, lang)));
@@ -34,7 +41,8 @@ export function CountriesPage(props: { ctx: PageContext; countries: Country[]; t
               <option value="">{t(lang, 'countries.filter.any')}</option>
               {regions.map((g) => (
                 <option value={g.code} selected={g.code === props.region}>
-                  {g.kind === 'sub-region' ? '— ' : ''}{pick(g.names, lang)}
+                  {g.kind === 'sub-region' ? '— ' : ''}
+                  {pick(g.names, lang)}
                 </option>
               ))}
             </select>
@@ -44,7 +52,9 @@ export function CountriesPage(props: { ctx: PageContext; countries: Country[]; t
             <select id="group" name="group">
               <option value="">{t(lang, 'countries.filter.any')}</option>
               {others.map((g) => (
-                <option value={g.code} selected={g.code === props.group}>{pick(g.names, lang)}</option>
+                <option value={g.code} selected={g.code === props.group}>
+                  {pick(g.names, lang)}
+                </option>
               ))}
             </select>
           </div>
@@ -70,10 +80,16 @@ export function CountriesPage(props: { ctx: PageContext; countries: Country[]; t
             <tbody>
               {sorted.map((c) => (
                 <tr>
-                  <td><a href={`/countries/${c.iso3 ?? c.m49}`}>{pick(c.names, lang)}</a></td>
+                  <td>
+                    <a href={`/countries/${c.iso3 ?? c.m49}`}>{pick(c.names, lang)}</a>
+                  </td>
                   <td>{c.iso3 ?? '—'}</td>
                   <td>{c.subRegion ? regionName.get(c.subRegion) : ''}</td>
-                  <td><span lang="en" dir="ltr">{[c.ldc && 'LDC', c.lldc && 'LLDC', c.sids && 'SIDS', c.wbIncomeGroup].filter(Boolean).join(' · ')}</span></td>
+                  <td>
+                    <span lang="en" dir="ltr">
+                      {[c.ldc && 'LDC', c.lldc && 'LLDC', c.sids && 'SIDS', c.wbIncomeGroup].filter(Boolean).join(' · ')}
+                    </span>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -85,7 +101,12 @@ export function CountriesPage(props: { ctx: PageContext; countries: Country[]; t
 }
 
 function fact(label: string, value: string | null | undefined) {
-  return value ? (<><dt>{label}</dt><dd>{value}</dd></>) : null;
+  return value ? (
+    <>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </>
+  ) : null;
 }
 
 export function CountryPage(props: { ctx: PageContext; country: Country; sections?: Child[] }) {
@@ -96,7 +117,9 @@ export function CountryPage(props: { ctx: PageContext; country: Country; section
   const status = c.groups.filter((g) => g.kind === 'development-status');
   return (
     <Layout ctx={props.ctx} title={name}>
-      <p><a href="/countries">{t(lang, 'country.back')}</a></p>
+      <p>
+        <a href="/countries">{t(lang, 'country.back')}</a>
+      </p>
       <h1>{name}</h1>
       <h2>{t(lang, 'country.identity')}</h2>
       <dl class="facts">
@@ -108,19 +131,41 @@ export function CountryPage(props: { ctx: PageContext; country: Country; section
         {fact(t(lang, 'country.subRegion'), byKind('sub-region') && pick(byKind('sub-region')!.names, lang))}
         {fact(t(lang, 'country.intermediateRegion'), byKind('intermediate-region') && pick(byKind('intermediate-region')!.names, lang))}
         {fact(t(lang, 'country.income'), byKind('income') && pick(byKind('income')!.names, lang))}
-        {c.wbRegion ? <><dt>{t(lang, 'country.wbRegion')}</dt><dd><span lang="en" dir="ltr">{c.wbRegion}</span></dd></> : null}
+        {c.wbRegion ? (
+          <>
+            <dt>{t(lang, 'country.wbRegion')}</dt>
+            <dd>
+              <span lang="en" dir="ltr">
+                {c.wbRegion}
+              </span>
+            </dd>
+          </>
+        ) : null}
       </dl>
       {props.sections}
       <h2>{t(lang, 'country.groups')}</h2>
       {status.length === 0 ? (
         <p>{t(lang, 'country.noGroups')}</p>
       ) : (
-        <ul class="tags">{status.map((g) => <li><a href={`/countries?group=${g.code}`}>{pick(g.names, lang)}</a></li>)}</ul>
+        <ul class="tags">
+          {status.map((g) => (
+            <li>
+              <a href={`/countries?group=${g.code}`}>{pick(g.names, lang)}</a>
+            </li>
+          ))}
+        </ul>
       )}
       <h2>{t(lang, 'country.names')}</h2>
       <dl class="facts">
         {LANGUAGES.map((l) => (
-          <><dt>{CATALOGUES[l]['lang.name']}</dt><dd><span lang={l} dir={l === 'ar' ? 'rtl' : 'ltr'}>{c.names[l]}</span></dd></>
+          <>
+            <dt>{CATALOGUES[l]['lang.name']}</dt>
+            <dd>
+              <span lang={l} dir={l === 'ar' ? 'rtl' : 'ltr'}>
+                {c.names[l]}
+              </span>
+            </dd>
+          </>
         ))}
       </dl>
     </Layout>

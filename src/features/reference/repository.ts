@@ -10,28 +10,52 @@ import type { Country, Group, Taxonomy } from '../../core/reference/types.js';
 const CHUNK = 500;
 
 /** Upserts countries, groups and taxonomies and removes what the files no longer hold. */
-export async function replaceReference(tx: WriteTx, data: { countries: Country[]; groups: Group[]; taxonomies: Taxonomy[] }): Promise<void> {
+export async function replaceReference(
+  tx: WriteTx,
+  data: { countries: Country[]; groups: Group[]; taxonomies: Taxonomy[] },
+): Promise<void> {
   for (const chunk of chunks(data.countries)) {
     await tx
       .insertInto('countries')
-      .values(chunk.map((c) => ({
-        m49: c.m49, iso2: c.iso2, iso3: c.iso3, names: JSON.stringify(c.names),
-        formal_names: c.formalNames ? JSON.stringify(c.formalNames) : null,
-        region_code: c.regionCode, sub_region_code: c.subRegionCode, intermediate_region_code: c.intermediateRegionCode,
-        ldc: c.ldc, lldc: c.lldc, sids: c.sids, wb_region: c.wbRegion, wb_income_group: c.wbIncomeGroup,
-      })))
-      .onConflict((oc) => oc.column('m49').doUpdateSet((eb) => ({
-        iso2: eb.ref('excluded.iso2'), iso3: eb.ref('excluded.iso3'), names: eb.ref('excluded.names'),
-        formal_names: eb.ref('excluded.formal_names'), region_code: eb.ref('excluded.region_code'),
-        sub_region_code: eb.ref('excluded.sub_region_code'), intermediate_region_code: eb.ref('excluded.intermediate_region_code'),
-        ldc: eb.ref('excluded.ldc'), lldc: eb.ref('excluded.lldc'), sids: eb.ref('excluded.sids'),
-        wb_region: eb.ref('excluded.wb_region'), wb_income_group: eb.ref('excluded.wb_income_group'), updated_at: sql`now()`,
-      })).where(sql<boolean>`(countries.iso2, countries.iso3, countries.names, countries.formal_names, countries.region_code,
+      .values(
+        chunk.map((c) => ({
+          m49: c.m49,
+          iso2: c.iso2,
+          iso3: c.iso3,
+          names: JSON.stringify(c.names),
+          formal_names: c.formalNames ? JSON.stringify(c.formalNames) : null,
+          region_code: c.regionCode,
+          sub_region_code: c.subRegionCode,
+          intermediate_region_code: c.intermediateRegionCode,
+          ldc: c.ldc,
+          lldc: c.lldc,
+          sids: c.sids,
+          wb_region: c.wbRegion,
+          wb_income_group: c.wbIncomeGroup,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('m49').doUpdateSet((eb) => ({
+          iso2: eb.ref('excluded.iso2'),
+          iso3: eb.ref('excluded.iso3'),
+          names: eb.ref('excluded.names'),
+          formal_names: eb.ref('excluded.formal_names'),
+          region_code: eb.ref('excluded.region_code'),
+          sub_region_code: eb.ref('excluded.sub_region_code'),
+          intermediate_region_code: eb.ref('excluded.intermediate_region_code'),
+          ldc: eb.ref('excluded.ldc'),
+          lldc: eb.ref('excluded.lldc'),
+          sids: eb.ref('excluded.sids'),
+          wb_region: eb.ref('excluded.wb_region'),
+          wb_income_group: eb.ref('excluded.wb_income_group'),
+          updated_at: sql`now()`,
+        })).where(sql<boolean>`(countries.iso2, countries.iso3, countries.names, countries.formal_names, countries.region_code,
           countries.sub_region_code, countries.intermediate_region_code, countries.ldc, countries.lldc, countries.sids,
           countries.wb_region, countries.wb_income_group)
         is distinct from (excluded.iso2, excluded.iso3, excluded.names, excluded.formal_names, excluded.region_code,
           excluded.sub_region_code, excluded.intermediate_region_code, excluded.ldc, excluded.lldc, excluded.sids,
-          excluded.wb_region, excluded.wb_income_group)`))
+          excluded.wb_region, excluded.wb_income_group)`),
+      )
       .execute();
   }
   const m49s = data.countries.map((c) => c.m49);
@@ -40,11 +64,24 @@ export async function replaceReference(tx: WriteTx, data: { countries: Country[]
   // Groups are derived from the countries: replace them wholesale.
   await tx.deleteFrom('group_members').execute();
   await tx.updateTable('groups').set({ parent_code: null }).execute();
-  await tx.deleteFrom('groups').where('code', 'not in', data.groups.map((g) => g.code)).execute();
+  await tx
+    .deleteFrom('groups')
+    .where(
+      'code',
+      'not in',
+      data.groups.map((g) => g.code),
+    )
+    .execute();
   await tx
     .insertInto('groups')
-    .values(data.groups.map((g) => ({ code: g.code, kind: g.kind, names: JSON.stringify(g.names), parent_code: null, position: g.position })))
-    .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ kind: eb.ref('excluded.kind'), names: eb.ref('excluded.names'), position: eb.ref('excluded.position') })))
+    .values(
+      data.groups.map((g) => ({ code: g.code, kind: g.kind, names: JSON.stringify(g.names), parent_code: null, position: g.position })),
+    )
+    .onConflict((oc) =>
+      oc
+        .column('code')
+        .doUpdateSet((eb) => ({ kind: eb.ref('excluded.kind'), names: eb.ref('excluded.names'), position: eb.ref('excluded.position') })),
+    )
     .execute();
   for (const g of data.groups.filter((group) => group.parentCode)) {
     await tx.updateTable('groups').set({ parent_code: g.parentCode }).where('code', '=', g.code).execute();
@@ -56,24 +93,46 @@ export async function replaceReference(tx: WriteTx, data: { countries: Country[]
     await tx
       .insertInto('taxonomies')
       .values({ name: taxonomy.name, labels: JSON.stringify(taxonomy.labels), source: taxonomy.source, licence: taxonomy.licence })
-      .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ labels: eb.ref('excluded.labels'), source: eb.ref('excluded.source'), licence: eb.ref('excluded.licence') })))
+      .onConflict((oc) =>
+        oc.column('name').doUpdateSet((eb) => ({
+          labels: eb.ref('excluded.labels'),
+          source: eb.ref('excluded.source'),
+          licence: eb.ref('excluded.licence'),
+        })),
+      )
       .execute();
     await tx.deleteFrom('taxonomy_terms').where('taxonomy', '=', taxonomy.name).execute();
     const rows = taxonomy.terms.map((term, position) => ({
-      taxonomy: taxonomy.name, code: term.code, parent_code: term.parentCode, labels: JSON.stringify(term.labels),
-      description: term.description ? JSON.stringify(term.description) : null, uri: term.uri, position,
+      taxonomy: taxonomy.name,
+      code: term.code,
+      parent_code: term.parentCode,
+      labels: JSON.stringify(term.labels),
+      description: term.description ? JSON.stringify(term.description) : null,
+      uri: term.uri,
+      position,
     }));
     for (const chunk of chunks(rows)) await tx.insertInto('taxonomy_terms').values(chunk).execute();
   }
 }
 
 /** Records a finished import with the files it read (name, hash, rows). */
-export async function recordImport(tx: WriteTx, kind: string, files: { name: string; sha256: string; rows: number }[], summary: Record<string, number>): Promise<void> {
-  await tx.insertInto('import_runs').values({ kind, files: JSON.stringify(files), summary: JSON.stringify(summary) }).execute();
+export async function recordImport(
+  tx: WriteTx,
+  kind: string,
+  files: { name: string; sha256: string; rows: number }[],
+  summary: Record<string, number>,
+): Promise<void> {
+  await tx
+    .insertInto('import_runs')
+    .values({ kind, files: JSON.stringify(files), summary: JSON.stringify(summary) })
+    .execute();
 }
 
 export async function countCountries(db: Db): Promise<number> {
-  const row = await db.selectFrom('countries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('countries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -122,11 +181,20 @@ export async function groupsOfCountries(db: Db, m49s: readonly string[]): Promis
 }
 
 /** Groups with their member counts: all of them, those of some kinds, or one by code. */
-export async function listGroups(db: Db, filter: { kinds?: readonly string[]; code?: string } = {}): Promise<(GroupRow & { member_count: number })[]> {
+export async function listGroups(
+  db: Db,
+  filter: { kinds?: readonly string[]; code?: string } = {},
+): Promise<(GroupRow & { member_count: number })[]> {
   let query = db
     .selectFrom('groups')
     .selectAll('groups')
-    .select((eb) => eb.selectFrom('group_members').whereRef('group_members.group_code', '=', 'groups.code').select(eb.fn.countAll<number>().as('n')).as('member_count'))
+    .select((eb) =>
+      eb
+        .selectFrom('group_members')
+        .whereRef('group_members.group_code', '=', 'groups.code')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('member_count'),
+    )
     .orderBy('position');
   if (filter.kinds && filter.kinds.length > 0) query = query.where('kind', 'in', filter.kinds);
   if (filter.code !== undefined) query = query.where('code', '=', filter.code);
@@ -142,7 +210,13 @@ export async function listTaxonomies(db: Db) {
   return db
     .selectFrom('taxonomies')
     .selectAll('taxonomies')
-    .select((eb) => eb.selectFrom('taxonomy_terms').whereRef('taxonomy_terms.taxonomy', '=', 'taxonomies.name').select(eb.fn.countAll<number>().as('n')).as('term_count'))
+    .select((eb) =>
+      eb
+        .selectFrom('taxonomy_terms')
+        .whereRef('taxonomy_terms.taxonomy', '=', 'taxonomies.name')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('term_count'),
+    )
     .orderBy('name')
     .execute();
 }
@@ -152,7 +226,11 @@ export async function findTaxonomy(db: Db, name: string) {
 }
 
 /** Terms of a taxonomy in their file order, after `afterPosition`, optionally under `parent`. */
-export async function listTerms(db: Db, taxonomy: string, options: { afterPosition?: number; limit: number; parent?: string }): Promise<TaxonomyTermRow[]> {
+export async function listTerms(
+  db: Db,
+  taxonomy: string,
+  options: { afterPosition?: number; limit: number; parent?: string },
+): Promise<TaxonomyTermRow[]> {
   let query = db.selectFrom('taxonomy_terms').selectAll().where('taxonomy', '=', taxonomy).orderBy('position').limit(options.limit);
   if (options.afterPosition !== undefined) query = query.where('position', '>', options.afterPosition);
   if (options.parent !== undefined) query = query.where('parent_code', '=', options.parent);

@@ -34,16 +34,26 @@ export const CountrySchema = z
   .openapi('Country');
 export type Country = z.infer<typeof CountrySchema>;
 
-const groupCode = z.string().min(2).max(4).regex(/^[0-9A-Za-z]+$/, 'must be a group code such as 002, LDC or HIC');
+const groupCode = z
+  .string()
+  .min(2)
+  .max(4)
+  .regex(/^[0-9A-Za-z]+$/, 'must be a group code such as 002, LDC or HIC');
 
 export const CountryListQuerySchema = PageQuerySchema.extend({
   region: groupCode.optional().openapi({ description: 'M49 region, sub-region or intermediate-region code', example: '002' }),
-  group: groupCode.optional().openapi({ description: 'Any group code: WLD, LDC, LLDC, SIDS, HIC, UMC, LMC, LIC or an M49 region code', example: 'LDC' }),
+  group: groupCode
+    .optional()
+    .openapi({ description: 'Any group code: WLD, LDC, LLDC, SIDS, HIC, UMC, LMC, LIC or an M49 region code', example: 'LDC' }),
 });
 export const CountryPageSchema = pageOf(CountrySchema).openapi('CountryPage');
 
 export const CountryParamsSchema = z.object({
-  code: z.string().min(2).max(3).regex(/^([A-Za-z]{2,3}|\d{3})$/, 'must be an ISO alpha-3, alpha-2 or M49 code')
+  code: z
+    .string()
+    .min(2)
+    .max(3)
+    .regex(/^([A-Za-z]{2,3}|\d{3})$/, 'must be an ISO alpha-3, alpha-2 or M49 code')
     .openapi({ param: { name: 'code', in: 'path' }, example: 'KEN', description: 'ISO alpha-3 (or alpha-2, or M49) code' }),
 });
 
@@ -65,13 +75,15 @@ export const GroupListSchema = z.object({ data: z.array(GroupSchema), next: z.nu
 export const GroupParamsSchema = z.object({
   code: groupCode.openapi({ param: { name: 'code', in: 'path' }, example: 'LDC' }),
 });
-export const MemberSchema = z
-  .object({ m49: z.string(), iso3: z.string().nullable(), names: LocalisedSchema })
-  .openapi('GroupMember');
+export const MemberSchema = z.object({ m49: z.string(), iso3: z.string().nullable(), names: LocalisedSchema }).openapi('GroupMember');
 export const GroupDetailSchema = GroupSchema.extend({ members: z.array(MemberSchema) }).openapi('GroupDetail');
 
 export const TaxonomyNameParamsSchema = z.object({
-  name: z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, 'must be a taxonomy name such as digcomp')
+  name: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9-]+$/, 'must be a taxonomy name such as digcomp')
     .openapi({ param: { name: 'name', in: 'path' }, example: 'digcomp' }),
 });
 export const TermSchema = z

@@ -42,7 +42,10 @@ async function buildCountryPage(db: Db, query: CountryQuery): Promise<CountryPag
   const after = decodeCursor(query.cursor, z.string().regex(/^\d{3}$/));
   const rows = await repo.listCountries(db, { groups, ...(after ? { after } : {}), limit: query.limit + 1 });
   const { items, next } = paginate(rows, query.limit, (r) => r.m49);
-  const memberships = await repo.groupsOfCountries(db, items.map((r) => r.m49));
+  const memberships = await repo.groupsOfCountries(
+    db,
+    items.map((r) => r.m49),
+  );
   return { data: items.map((r) => presentCountry(r, memberships.get(r.m49) ?? [])), next };
 }
 
@@ -50,7 +53,10 @@ async function buildCountryPage(db: Db, query: CountryQuery): Promise<CountryPag
 export async function allCountries(db: Db, filter: { region?: string; group?: string }): Promise<Country[]> {
   const groups = [filter.region, filter.group].filter((g): g is string => Boolean(g));
   const rows = await repo.listCountries(db, { groups });
-  const memberships = await repo.groupsOfCountries(db, rows.map((r) => r.m49));
+  const memberships = await repo.groupsOfCountries(
+    db,
+    rows.map((r) => r.m49),
+  );
   return rows.map((r) => presentCountry(r, memberships.get(r.m49) ?? []));
 }
 
@@ -89,7 +95,11 @@ export async function listTaxonomies(db: Db) {
   return rows.map((r) => ({ name: r.name, labels: r.labels, source: r.source, licence: r.licence, termCount: Number(r.term_count ?? 0) }));
 }
 
-export async function getTaxonomyTerms(db: Db, name: string, query: { limit: number; cursor?: string | undefined; parent?: string | undefined }) {
+export async function getTaxonomyTerms(
+  db: Db,
+  name: string,
+  query: { limit: number; cursor?: string | undefined; parent?: string | undefined },
+) {
   const taxonomy = await repo.findTaxonomy(db, name);
   if (!taxonomy) throw new AppError('not-found', `No taxonomy named "${name}"; see /api/v1/taxonomies`);
   const after = decodeCursor(query.cursor, z.number().int().min(0));

@@ -35,7 +35,10 @@ export function ssoPages(deps: Deps) {
       const query = new URL(c.req.url).searchParams;
       if (!query.has('state')) throw new AppError('validation-failed', 'This address is only for returning from the sign-in provider');
       const result = await completeSignIn(deps.db, settings, client, { query, cookieState, requestId: c.get('requestId') });
-      const session = await openSession(deps, result.userId, { pendingSecondFactor: result.secondFactorOwed, userAgent: c.req.header('user-agent') });
+      const session = await openSession(deps, result.userId, {
+        pendingSecondFactor: result.secondFactorOwed,
+        userAgent: c.req.header('user-agent'),
+      });
       writeSessionCookie(c, session.cookieValue, session.maxAgeSeconds);
       c.header('Cache-Control', 'no-store');
       // A second factor still owed is asked for by the accounts feature's pages, which know the pending session.

@@ -6,12 +6,23 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
-export async function insertLogin(db: Db, row: { state_hash: Buffer; code_verifier: string; nonce: string; return_to: string; expires_at: Date }): Promise<void> {
-  await db.deleteFrom('oidc_logins').where('expires_at', '<', sql<Date>`now()`).execute();
+export async function insertLogin(
+  db: Db,
+  row: { state_hash: Buffer; code_verifier: string; nonce: string; return_to: string; expires_at: Date },
+): Promise<void> {
+  await db
+    .deleteFrom('oidc_logins')
+    .where('expires_at', '<', sql<Date>`now()`)
+    .execute();
   await db.insertInto('oidc_logins').values(row).execute();
 }
 
 /** Takes the pending login once: a replayed callback finds nothing. */
 export async function takeLogin(db: Db, stateHash: Buffer) {
-  return db.deleteFrom('oidc_logins').where('state_hash', '=', stateHash).where('expires_at', '>', sql<Date>`now()`).returningAll().executeTakeFirst();
+  return db
+    .deleteFrom('oidc_logins')
+    .where('state_hash', '=', stateHash)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .returningAll()
+    .executeTakeFirst();
 }

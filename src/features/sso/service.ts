@@ -53,17 +53,30 @@ export type OidcClient = ReturnType<typeof oidcClient>;
  * Starts a sign-in: remembers the PKCE verifier and nonce under the state, and
  * returns the provider's authorization URL and the state for the browser cookie.
  */
-export async function beginSignIn(db: Db, settings: OidcConfig, client: OidcClient, next: string | undefined): Promise<{ url: URL; state: string }> {
+export async function beginSignIn(
+  db: Db,
+  settings: OidcConfig,
+  client: OidcClient,
+  next: string | undefined,
+): Promise<{ url: URL; state: string }> {
   const configuration = await client();
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   await repo.insertLogin(db, {
-    state_hash: hash(state), code_verifier: codeVerifier, nonce, return_to: safeReturnPath(next), expires_at: new Date(Date.now() + LOGIN_MINUTES * 60_000),
+    state_hash: hash(state),
+    code_verifier: codeVerifier,
+    nonce,
+    return_to: safeReturnPath(next),
+    expires_at: new Date(Date.now() + LOGIN_MINUTES * 60_000),
   });
   const url = oidc.buildAuthorizationUrl(configuration, {
-    redirect_uri: settings.redirectUrl, scope: 'openid email profile', state, nonce,
-    code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier), code_challenge_method: 'S256',
+    redirect_uri: settings.redirectUrl,
+    scope: 'openid email profile',
+    state,
+    nonce,
+    code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: 'S256',
   });
   return { url, state };
 }
@@ -85,7 +98,9 @@ export interface SsoSignIn {
  * ID token's nonce, then finds or creates the person.
  */
 export async function completeSignIn(
-  db: Db, settings: OidcConfig, client: OidcClient,
+  db: Db,
+  settings: OidcConfig,
+  client: OidcClient,
   input: { query: URLSearchParams; cookieState: string | undefined; requestId?: string | null },
 ): Promise<SsoSignIn> {
   const state = input.query.get('state') ?? '';
@@ -104,7 +119,10 @@ export async function completeSignIn(
   let accessToken: string;
   try {
     const tokens = await oidc.authorizationCodeGrant(configuration, callback, {
-      pkceCodeVerifier: login.code_verifier, expectedState: state, expectedNonce: login.nonce, idTokenExpected: true,
+      pkceCodeVerifier: login.code_verifier,
+      expectedState: state,
+      expectedNonce: login.nonce,
+      idTokenExpected: true,
     });
     claims = tokens.claims();
     accessToken = tokens.access_token;
@@ -113,9 +131,11 @@ export async function completeSignIn(
   }
   if (!claims) throw new AppError('forbidden', 'The sign-in provider sent no identity');
   // Providers that keep the ID token small give e-mail and name at the userinfo endpoint instead.
-  const identity: Record<string, unknown> = typeof claims['email'] === 'string' ? claims : await oidc.fetchUserInfo(configuration, accessToken, claims.sub);
+  const identity: Record<string, unknown> =
+    typeof claims['email'] === 'string' ? claims : await oidc.fetchUserInfo(configuration, accessToken, claims.sub);
   const email = typeof identity['email'] === 'string' ? identity['email'].trim().toLowerCase() : undefined;
-  if (!email || identity['email_verified'] !== true) throw new AppError('forbidden', 'The sign-in provider did not confirm an e-mail address for this account');
+  if (!email || identity['email_verified'] !== true)
+    throw new AppError('forbidden', 'The sign-in provider did not confirm an e-mail address for this account');
   const givenName = typeof identity['name'] === 'string' ? identity['name'].trim().slice(0, 200) : '';
   const name = givenName || email.split('@')[0]!;
   const address = email;
@@ -124,7 +144,15 @@ export async function completeSignIn(
     const user = await accountForVerifiedAddress(tx, address, name);
     if (!user) throw new AppError('conflict', 'This account was being created at the same time; try again');
     if (user.created) {
-      await recordAudit(tx, { actor: { kind: 'system' }, action: 'user.create', resourceType: 'user', resourceId: user.id, subjectId: user.id, after: { via: 'oidc' }, requestId: input.requestId });
+      await recordAudit(tx, {
+        actor: { kind: 'system' },
+        action: 'user.create',
+        resourceType: 'user',
+        resourceId: user.id,
+        subjectId: user.id,
+        after: { via: 'oidc' },
+        requestId: input.requestId,
+      });
     }
     const joined = await joinByEmailDomain(tx, user.id, address, input.requestId);
     const step = user.totpEnabled ? 'second-factor' : secondFactorRequired(user.platformRole) ? 'enrol' : 'signed-in';

@@ -5,5 +5,11 @@ import type { Language } from '../../shared/localised.js';
 export function SsoButton(props: { lang: Language; enabled: boolean; next?: string }) {
   if (!props.enabled) return null;
   const href = props.next ? `/sign-in/oidc?next=${encodeURIComponent(props.next)}` : '/sign-in/oidc';
-  return <p><a class="button" href={href}>{t(props.lang, 'sso.button')}</a></p>;
+  return (
+    <p>
+      <a class="button" href={href}>
+        {t(props.lang, 'sso.button')}
+      </a>
+    </p>
+  );
 }

@@ -14,30 +14,46 @@ const REDIRECT = 'http://localhost/sign-in/oidc/callback';
 describe('safeReturnPath', () => {
   it('keeps a path on this site and refuses anything that would leave it', () => {
     expect(safeReturnPath('/organisations?kind=academia')).toBe('/organisations?kind=academia');
-    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', undefined, '']) expect(safeReturnPath(bad)).toBe('/');
+    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', undefined, ''])
+      expect(safeReturnPath(bad)).toBe('/');
   });
 });
 
 forEachEngine('single sign-on with OpenID Connect', (t) => {
   let provider: TestProvider;
-  const app = () => createApp({
-    db: t.db, logger: pino({ level: 'silent' }),
-    config: loadConfig({
-      NODE_ENV: 'test', DCP_TRUST_PROXY: 'true',
-      DCP_OIDC_ISSUER: provider.issuer, DCP_OIDC_CLIENT_ID: provider.clientId, DCP_OIDC_CLIENT_SECRET: provider.clientSecret, DCP_OIDC_REDIRECT_URL: REDIRECT,
-    }),
-  });
+  const app = () =>
+    createApp({
+      db: t.db,
+      logger: pino({ level: 'silent' }),
+      config: loadConfig({
+        NODE_ENV: 'test',
+        DCP_TRUST_PROXY: 'true',
+        DCP_OIDC_ISSUER: provider.issuer,
+        DCP_OIDC_CLIENT_ID: provider.clientId,
+        DCP_OIDC_CLIENT_SECRET: provider.clientSecret,
+        DCP_OIDC_REDIRECT_URL: REDIRECT,
+      }),
+    });
   let orgId: string;
   let tess: TestUser;
 
   beforeAll(async () => {
-    provider = await startTestProvider([
-      { sub: 'alice', email: 'Alice.Wanjiru@ICT.go.ke', emailVerified: true, name: 'Alice Wanjiru' },
-      { sub: 'mallory', email: 'mallory@ict.go.ke', emailVerified: false, name: 'Mallory' },
-      { sub: 'tess', email: 'tess.two-factor@example.org', emailVerified: true, name: 'Tess' },
-    ], REDIRECT);
+    provider = await startTestProvider(
+      [
+        { sub: 'alice', email: 'Alice.Wanjiru@ICT.go.ke', emailVerified: true, name: 'Alice Wanjiru' },
+        { sub: 'mallory', email: 'mallory@ict.go.ke', emailVerified: false, name: 'Mallory' },
+        { sub: 'tess', email: 'tess.two-factor@example.org', emailVerified: true, name: 'Tess' },
+      ],
+      REDIRECT,
+    );
     tess = await createUser(t.db, { email: 'tess.two-factor@example.org', totp: true });
-    orgId = (await t.db.insertInto('organisations').values({ name: 'ICT Authority', kind: 'member-state', email_domains: ['ict.go.ke'] }).returning('id').executeTakeFirstOrThrow()).id;
+    orgId = (
+      await t.db
+        .insertInto('organisations')
+        .values({ name: 'ICT Authority', kind: 'member-state', email_domains: ['ict.go.ke'] })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(() => provider.close());
 
@@ -49,7 +65,12 @@ forEachEngine('single sign-on with OpenID Connect', (t) => {
     const stateCookie = /dcp_oidc_state=[^;]+/.exec(start.headers.get('set-cookie') ?? '')?.[0] ?? '';
     const authorisation = new URL(start.headers.get('location')!);
     const callback = await provider.authorise(authorisation.toString(), REDIRECT);
-    return { authorisation, stateCookie, callback, response: await sso.request(`${callback.pathname}${callback.search}`, { headers: { Cookie: stateCookie } }) };
+    return {
+      authorisation,
+      stateCookie,
+      callback,
+      response: await sso.request(`${callback.pathname}${callback.search}`, { headers: { Cookie: stateCookie } }),
+    };
   }
 
   it('sends the browser to the provider with PKCE, state and nonce', async () => {
@@ -122,7 +143,8 @@ forEachEngine('single sign-on with OpenID Connect', (t) => {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(html).toContain('name="code"');
     const done = await sso.request('/sign-in/two-factor', {
-      method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ _csrf: csrf, next: '/my/organisations', code: currentTotp(tess.totpSecret!) }).toString(),
     });
     expect(done.status).toBe(303);

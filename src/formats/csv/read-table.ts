@@ -25,7 +25,11 @@ export function readTable(file: string, text: string, required: readonly string[
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // csv-parse's type declarations do not model `info: true`, which wraps each record.
-    records = parse(text.replace(/^\uFEFF/, ''), { info: true, relax_column_count: false, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      info: true,
+      relax_column_count: false,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const e = error as { lines?: number; column?: number; message: string };
     throw new FormatError({ file, ...(e.lines ? { line: e.lines } : {}), message: cleanMessage(e.message) });

@@ -31,7 +31,15 @@ describe('sdmxToObservations', () => {
     });
     expect(result.observations).toEqual([
       { indicator: 'IT_MOB_OWN', area: 'DZA', year: 2018, value: 83.0695, estimate: false, note: null, breakdown: { SEX: 'FEMALE' } },
-      { indicator: 'IT_MOB_OWN', area: 'DZA', year: 2018, value: 92.62223, estimate: true, note: 'ITU estimate', breakdown: { SEX: 'MALE' } },
+      {
+        indicator: 'IT_MOB_OWN',
+        area: 'DZA',
+        year: 2018,
+        value: 92.62223,
+        estimate: true,
+        note: 'ITU estimate',
+        breakdown: { SEX: 'MALE' },
+      },
     ]);
     expect(result.skipped).toEqual({ deletions: 0, noValue: 1, notAnnual: 1, unmappedArea: 1 });
   });
@@ -89,7 +97,15 @@ describe('observationsToSdmx', () => {
   const structure = { type: 'dataflow', agency: 'DCP', id: 'CONNECT', version: '1.0' } as const;
   const sample: Observation[] = [
     { indicator: 'internet-use', area: 'KEN', year: 2023, value: 40.8, estimate: false, note: null, breakdown: {} },
-    { indicator: 'mobile-ownership', area: 'DZA', year: 2018, value: 83.0695, estimate: true, note: 'survey, "15+"', breakdown: { SEX: 'female' } },
+    {
+      indicator: 'mobile-ownership',
+      area: 'DZA',
+      year: 2018,
+      value: 83.0695,
+      estimate: true,
+      note: 'survey, "15+"',
+      breakdown: { SEX: 'female' },
+    },
   ];
 
   it('writes FREQ, indicator, area, breakdowns, period, value, status and notes', () => {

@@ -49,16 +49,7 @@ describe('parseSdmxCsv: layouts', () => {
     expect(message.subFieldSeparator).toBeNull();
     expect(message.labels).toBe('id');
     expect(message.hasActionColumn).toBe(true);
-    expect(message.columns.map((c) => c.id)).toEqual([
-      'DIM_1',
-      'DIM_2',
-      'DIM_3',
-      'OBS_VALUE',
-      'ATTR_2',
-      'ATTR_3',
-      'ATTR_1',
-      'UPDATED',
-    ]);
+    expect(message.columns.map((c) => c.id)).toEqual(['DIM_1', 'DIM_2', 'DIM_3', 'OBS_VALUE', 'ATTR_2', 'ATTR_3', 'ATTR_1', 'UPDATED']);
     const [first] = message.rows;
     expect(first?.line).toBe(2);
     expect(first?.structure).toEqual({ type: 'dataflow', agency: 'ESTAT', id: 'NA_MAIN', version: '1.6.0' });
@@ -115,9 +106,7 @@ describe('parseSdmxCsv: layouts', () => {
     expect(noAction.hasActionColumn).toBe(false);
     expect(noAction.rows[0]?.action).toBe('I');
     expect(noAction.rows[0]?.structure).toEqual({ type: 'datastructure', agency: 'AGENCY', id: 'DSD_ID', version: null });
-    const actions = parseSdmxCsv(
-      'STRUCTURE,STRUCTURE_ID,ACTION,DIM_1,OBS_VALUE\ndataflow,A:B(1.0),R,X,1\ndataprovision,A:C(1.0),D,X,-\n',
-    );
+    const actions = parseSdmxCsv('STRUCTURE,STRUCTURE_ID,ACTION,DIM_1,OBS_VALUE\ndataflow,A:B(1.0),R,X,1\ndataprovision,A:C(1.0),D,X,-\n');
     expect(actions.rows.map((r) => [r.structure.type, r.action])).toEqual([
       ['dataflow', 'R'],
       ['dataprovision', 'D'],

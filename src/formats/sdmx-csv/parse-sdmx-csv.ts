@@ -7,15 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import { FormatError } from '../csv/format-error.js';
 import { parseStructureRef } from './structure-ref.js';
-import type {
-  SdmxAction,
-  SdmxColumn,
-  SdmxCsvMessage,
-  SdmxCsvRow,
-  SdmxCsvVersion,
-  SdmxLabels,
-  SdmxStructureType,
-} from './types.js';
+import type { SdmxAction, SdmxColumn, SdmxCsvMessage, SdmxCsvRow, SdmxCsvVersion, SdmxLabels, SdmxStructureType } from './types.js';
 
 const STRUCTURE_TYPES: readonly SdmxStructureType[] = ['dataflow', 'datastructure', 'dataprovision'];
 const ACTIONS: readonly SdmxAction[] = ['I', 'A', 'R', 'D'];
@@ -46,11 +38,20 @@ function detectLayout(text: string, file: string): Layout {
   }
   const [, first, bracket, delimiter] = match;
   if (delimiter === '\n' || delimiter === '\r' || delimiter === undefined) {
-    throw new FormatError({ file, line: 1, message: 'the header has only one column; SDMX-CSV needs at least the structure columns and one component' });
+    throw new FormatError({
+      file,
+      line: 1,
+      message: 'the header has only one column; SDMX-CSV needs at least the structure columns and one component',
+    });
   }
   const version: SdmxCsvVersion = first === 'STRUCTURE' ? '2.0' : '1.0';
   if (version === '1.0' && bracket !== undefined) {
-    throw new FormatError({ file, line: 1, column: 1, message: 'DATAFLOW takes no [separator]; sub-field separators exist only in SDMX-CSV 2.0 (STRUCTURE[;])' });
+    throw new FormatError({
+      file,
+      line: 1,
+      column: 1,
+      message: 'DATAFLOW takes no [separator]; sub-field separators exist only in SDMX-CSV 2.0 (STRUCTURE[;])',
+    });
   }
   const subFieldSeparator = bracket === undefined || bracket === '' ? null : bracket.charAt(0);
   return { version, delimiter, subFieldSeparator };
@@ -89,7 +90,13 @@ function parseComponentHeader(header: string, separator: string | null, file: st
   if (bracket === undefined) return { id, label, multiValued: false, languages: null };
   if (bracket === '') return { id, label, multiValued: true, languages: null };
   if (separator === null) {
-    throw new FormatError({ file, line: 1, column, field: id, message: `"${header}" lists languages, but the first header declares no sub-field separator (STRUCTURE[;])` });
+    throw new FormatError({
+      file,
+      line: 1,
+      column,
+      field: id,
+      message: `"${header}" lists languages, but the first header declares no sub-field separator (STRUCTURE[;])`,
+    });
   }
   return { id, label, multiValued: false, languages: bracket.split(separator) };
 }
@@ -109,7 +116,12 @@ function readHeader(header: readonly string[], layout: Layout, file: string): He
   let hasAction = false;
   if (layout.version === '2.0') {
     if (header[1] !== 'STRUCTURE_ID') {
-      throw new FormatError({ file, line: 1, column: 2, message: `expected STRUCTURE_ID as the second header, found "${header[1] ?? ''}"` });
+      throw new FormatError({
+        file,
+        line: 1,
+        column: 2,
+        message: `expected STRUCTURE_ID as the second header, found "${header[1] ?? ''}"`,
+      });
     }
     index = 2;
     if (header[index] === 'STRUCTURE_NAME') {
@@ -125,7 +137,11 @@ function readHeader(header: readonly string[], layout: Layout, file: string): He
   const columns: SdmxColumn[] = [];
   const step = hasStructureName ? 2 : 1;
   if (hasStructureName && (header.length - firstComponent) % 2 !== 0) {
-    throw new FormatError({ file, line: 1, message: 'with STRUCTURE_NAME (labels=name) every component column must be followed by its name column; the count is odd' });
+    throw new FormatError({
+      file,
+      line: 1,
+      message: 'with STRUCTURE_NAME (labels=name) every component column must be followed by its name column; the count is odd',
+    });
   }
   for (let i = firstComponent; i < header.length; i += step) {
     const column = parseComponentHeader(header[i] ?? '', layout.subFieldSeparator, file, i + 1);
@@ -160,8 +176,7 @@ function splitCodedCell(cell: string, column: SdmxColumn, separator: string | nu
 
 function readRow(record: CsvRecord, layout: Layout, header: HeaderLayout, file: string): SdmxCsvRow {
   const { cells, line } = record;
-  const fail = (column: number, field: string, message: string): FormatError =>
-    new FormatError({ file, line, column, field, message });
+  const fail = (column: number, field: string, message: string): FormatError => new FormatError({ file, line, column, field, message });
 
   let type: SdmxStructureType = 'dataflow';
   let refCell = cells[0] ?? '';

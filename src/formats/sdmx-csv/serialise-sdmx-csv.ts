@@ -55,9 +55,7 @@ function componentCell(row: SdmxCsvRow, column: SdmxColumn, message: SdmxCsvMess
 function rowFields(row: SdmxCsvRow, message: SdmxCsvMessage): string[] {
   const reference = withName(formatStructureRef(row.structure), row.structureName, message);
   const components = message.columns.flatMap((column) =>
-    message.labels === 'name'
-      ? [row.values[column.id] ?? '', row.labels[column.id] ?? '']
-      : [componentCell(row, column, message)],
+    message.labels === 'name' ? [row.values[column.id] ?? '', row.labels[column.id] ?? ''] : [componentCell(row, column, message)],
   );
   if (message.version === '1.0') {
     if (row.structure.type !== 'dataflow') {

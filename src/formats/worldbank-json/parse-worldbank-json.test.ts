@@ -78,7 +78,7 @@ describe('parseWorldBankJson', () => {
     expect(page.observations).toEqual([]);
   });
 
-  it('tells the API\'s own error apart from data', () => {
+  it("tells the API's own error apart from data", () => {
     const body = '[{"message":[{"id":"120","key":"Invalid value","value":"The provided parameter value is not valid"}]}]';
     expect(problemOf(body)).toBe(
       'wb.json (body): the API returned an error instead of data: 120 Invalid value The provided parameter value is not valid',
@@ -105,7 +105,9 @@ describe('parseWorldBankJson', () => {
     );
     expect(problemOf(JSON.stringify([info, [{ ...ok, date: '22' }]]))).toMatch(/\(\[1\]\[0\]\.date\): expected a year such as "2023"/);
     expect(problemOf(JSON.stringify([info, [{ ...ok, indicator: {} }]]))).toMatch(/\(\[1\]\[0\]\.indicator\.id\): is missing/);
-    expect(problemOf(JSON.stringify([info, [{ ...ok, countryiso3code: 404 }]]))).toMatch(/countryiso3code\): expected text, found number 404/);
+    expect(problemOf(JSON.stringify([info, [{ ...ok, countryiso3code: 404 }]]))).toMatch(
+      /countryiso3code\): expected text, found number 404/,
+    );
   });
 });
 

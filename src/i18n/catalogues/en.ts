@@ -20,11 +20,14 @@ export const en = {
   'shell.footer.sources': 'Data: UN Statistics Division (M49), World Bank and ITU (CC BY 4.0), European Commission (DigComp, ESCO).',
   'shell.footer.about': 'Built for slow connections, six languages and every ability.',
   'home.title': 'See digital gaps, find the capacity that closes them, work on them together',
-  'home.lead': 'One platform where the UN system, governments, providers and experts see a country’s digital gaps, find the training and people that close them, and work on them together.',
+  'home.lead':
+    'One platform where the UN system, governments, providers and experts see a country’s digital gaps, find the training and people that close them, and work on them together.',
   'home.connect.title': 'Connect',
-  'home.connect.text': 'Country digital-development profiles: internet use, mobile and broadband, affordability and skills, measured against the 2030 targets for universal and meaningful connectivity.',
+  'home.connect.text':
+    'Country digital-development profiles: internet use, mobile and broadband, affordability and skills, measured against the 2030 targets for universal and meaningful connectivity.',
   'home.capacity.title': 'Capacity',
-  'home.capacity.text': 'A clearinghouse where providers list trainings and advisory services and requesters state their needs in the same vocabulary, matched and tracked to delivery.',
+  'home.capacity.text':
+    'A clearinghouse where providers list trainings and advisory services and requesters state their needs in the same vocabulary, matched and tracked to delivery.',
   'home.collaborate.title': 'Collaborate',
   'home.collaborate.text': 'People, skills and projects across the UN system, with each person in control of what others see.',
   'home.explore': 'Explore {count} countries and areas',

@@ -14,16 +14,21 @@ export const es = {
   'shell.nav.countries': 'Países',
   'shell.nav.api': 'API',
   'shell.languages': 'Idioma',
-  'shell.footer.sources': 'Datos: División de Estadística de las Naciones Unidas (M49), Banco Mundial y UIT (CC BY 4.0), Comisión Europea (DigComp, ESCO).',
+  'shell.footer.sources':
+    'Datos: División de Estadística de las Naciones Unidas (M49), Banco Mundial y UIT (CC BY 4.0), Comisión Europea (DigComp, ESCO).',
   'shell.footer.about': 'Diseñada para conexiones lentas, en seis idiomas y accesible para todas las personas.',
   'home.title': 'Detectar las brechas digitales, encontrar la capacidad para cerrarlas y trabajar juntos para superarlas',
-  'home.lead': 'Una plataforma única en la que el sistema de las Naciones Unidas, los Gobiernos, los proveedores y los expertos detectan las brechas digitales de un país, encuentran la capacitación y las personas que pueden cerrarlas y trabajan juntos para superarlas.',
+  'home.lead':
+    'Una plataforma única en la que el sistema de las Naciones Unidas, los Gobiernos, los proveedores y los expertos detectan las brechas digitales de un país, encuentran la capacitación y las personas que pueden cerrarlas y trabajan juntos para superarlas.',
   'home.connect.title': 'Conectividad',
-  'home.connect.text': 'Perfiles de desarrollo digital de los países: uso de Internet, telefonía móvil y banda ancha, asequibilidad y competencias, en relación con las metas para 2030 en materia de conectividad universal y significativa.',
+  'home.connect.text':
+    'Perfiles de desarrollo digital de los países: uso de Internet, telefonía móvil y banda ancha, asequibilidad y competencias, en relación con las metas para 2030 en materia de conectividad universal y significativa.',
   'home.capacity.title': 'Capacidad',
-  'home.capacity.text': 'Un centro de intercambio de información en el que los proveedores ofrecen cursos de capacitación y servicios de asesoramiento y los solicitantes expresan sus necesidades con el mismo vocabulario; ofertas y solicitudes se emparejan y se hace un seguimiento hasta su ejecución.',
+  'home.capacity.text':
+    'Un centro de intercambio de información en el que los proveedores ofrecen cursos de capacitación y servicios de asesoramiento y los solicitantes expresan sus necesidades con el mismo vocabulario; ofertas y solicitudes se emparejan y se hace un seguimiento hasta su ejecución.',
   'home.collaborate.title': 'Colaboración',
-  'home.collaborate.text': 'Personas, competencias y proyectos de todo el sistema de las Naciones Unidas; cada persona decide lo que pueden ver los demás.',
+  'home.collaborate.text':
+    'Personas, competencias y proyectos de todo el sistema de las Naciones Unidas; cada persona decide lo que pueden ver los demás.',
   'home.explore': 'Explorar los {count} países y zonas',
   'home.data.title': 'Datos abiertos',
   'home.data.text': 'Todo el contenido público está disponible mediante una API JSON documentada y descargas masivas.',
@@ -56,7 +61,8 @@ export const es = {
   'country.names': 'Nombres en los seis idiomas de las Naciones Unidas',
   'country.back': 'Todos los países y zonas',
   'api.title': 'API',
-  'api.lead': 'Una API JSON en /api/v1, descrita por un documento OpenAPI 3.1 generado a partir de los mismos esquemas que validan las solicitudes.',
+  'api.lead':
+    'Una API JSON en /api/v1, descrita por un documento OpenAPI 3.1 generado a partir de los mismos esquemas que validan las solicitudes.',
   'api.document': 'Documento OpenAPI',
   'api.endpoints': 'Puntos de conexión',
   'api.conventions': 'Convenciones',
@@ -65,7 +71,8 @@ export const es = {
   'error.notFound.title': 'Página no encontrada',
   'error.notFound.text': 'No hay ninguna página en esta dirección.',
   'error.server.title': 'Se ha producido un error',
-  'error.server.text': 'No se ha podido mostrar la página. Vuelva a intentarlo; si el problema se repite, indíquenos la referencia que figura a continuación.',
+  'error.server.text':
+    'No se ha podido mostrar la página. Vuelva a intentarlo; si el problema se repite, indíquenos la referencia que figura a continuación.',
   'error.reference': 'Referencia',
   'error.home': 'Ir a la página de inicio',
   'error.forbidden.title': 'Prohibido',

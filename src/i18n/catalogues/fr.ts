@@ -14,16 +14,21 @@ export const fr = {
   'shell.nav.countries': 'Pays',
   'shell.nav.api': 'API',
   'shell.languages': 'Langue',
-  'shell.footer.sources': 'Données : Division de statistique de l’ONU (M49), Banque mondiale et UIT (CC BY 4.0), Commission européenne (DigComp, ESCO).',
+  'shell.footer.sources':
+    'Données : Division de statistique de l’ONU (M49), Banque mondiale et UIT (CC BY 4.0), Commission européenne (DigComp, ESCO).',
   'shell.footer.about': 'Conçue pour les connexions lentes, en six langues et accessible à toutes et à tous.',
   'home.title': 'Repérer les lacunes numériques, trouver les capacités qui permettent de les combler, y travailler ensemble',
-  'home.lead': 'Une plateforme unique où le système des Nations Unies, les gouvernements, les prestataires et les experts repèrent les lacunes numériques d’un pays, trouvent les formations et les personnes capables de les combler, et y travaillent ensemble.',
+  'home.lead':
+    'Une plateforme unique où le système des Nations Unies, les gouvernements, les prestataires et les experts repèrent les lacunes numériques d’un pays, trouvent les formations et les personnes capables de les combler, et y travaillent ensemble.',
   'home.connect.title': 'Connectivité',
-  'home.connect.text': 'Profils de développement numérique des pays : utilisation d’Internet, téléphonie mobile et haut débit, accessibilité financière et compétences, au regard des cibles fixées pour 2030 en matière de connectivité universelle et efficace.',
+  'home.connect.text':
+    'Profils de développement numérique des pays : utilisation d’Internet, téléphonie mobile et haut débit, accessibilité financière et compétences, au regard des cibles fixées pour 2030 en matière de connectivité universelle et efficace.',
   'home.capacity.title': 'Capacités',
-  'home.capacity.text': 'Un centre d’échange d’informations où les prestataires proposent des formations et des services de conseil et où les demandeurs expriment leurs besoins dans le même vocabulaire ; offres et demandes sont mises en correspondance et suivies jusqu’à leur réalisation.',
+  'home.capacity.text':
+    'Un centre d’échange d’informations où les prestataires proposent des formations et des services de conseil et où les demandeurs expriment leurs besoins dans le même vocabulaire ; offres et demandes sont mises en correspondance et suivies jusqu’à leur réalisation.',
   'home.collaborate.title': 'Collaboration',
-  'home.collaborate.text': 'Personnes, compétences et projets de l’ensemble du système des Nations Unies, chacun décidant de ce que les autres peuvent voir.',
+  'home.collaborate.text':
+    'Personnes, compétences et projets de l’ensemble du système des Nations Unies, chacun décidant de ce que les autres peuvent voir.',
   'home.explore': 'Explorer les {count} pays et zones',
   'home.data.title': 'Données ouvertes',
   'home.data.text': 'Toutes les données publiques sont accessibles au moyen d’une API JSON documentée et par téléchargement groupé.',
@@ -56,7 +61,8 @@ export const fr = {
   'country.names': 'Noms dans les six langues de l’ONU',
   'country.back': 'Tous les pays et zones',
   'api.title': 'API',
-  'api.lead': 'Une API JSON sous /api/v1, décrite par un document OpenAPI 3.1 généré à partir des mêmes schémas que ceux qui valident les requêtes.',
+  'api.lead':
+    'Une API JSON sous /api/v1, décrite par un document OpenAPI 3.1 généré à partir des mêmes schémas que ceux qui valident les requêtes.',
   'api.document': 'Document OpenAPI',
   'api.endpoints': 'Points de terminaison',
   'api.conventions': 'Conventions',
@@ -65,7 +71,8 @@ export const fr = {
   'error.notFound.title': 'Page introuvable',
   'error.notFound.text': 'Il n’y a aucune page à cette adresse.',
   'error.server.title': 'Une erreur s’est produite',
-  'error.server.text': 'La page n’a pas pu être affichée. Veuillez réessayer ; si le problème se reproduit, communiquez-nous la référence ci-dessous.',
+  'error.server.text':
+    'La page n’a pas pu être affichée. Veuillez réessayer ; si le problème se reproduit, communiquez-nous la référence ci-dessous.',
   'error.reference': 'Référence',
   'error.home': 'Aller à la page d’accueil',
   'error.forbidden.title': 'Accès interdit',

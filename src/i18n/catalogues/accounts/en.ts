@@ -108,16 +108,22 @@ export const accountsEn = {
   'accounts.done.twoFactorOff': 'Two-factor sign-in is off.',
   'accounts.done.tokenRevoked': 'The token has been revoked.',
   'mail.verify.subject': 'Confirm your e-mail address',
-  'mail.verify.body': 'Hello {name},\n\nTo confirm your e-mail address for the Digital Cooperation Platform, open this link within 24 hours:\n\n{link}\n\nIf you did not sign up, ignore this message.',
+  'mail.verify.body':
+    'Hello {name},\n\nTo confirm your e-mail address for the Digital Cooperation Platform, open this link within 24 hours:\n\n{link}\n\nIf you did not sign up, ignore this message.',
   'mail.exists.subject': 'Someone tried to sign up with your address',
-  'mail.exists.body': 'Hello {name},\n\nSomeone tried to create an account on the Digital Cooperation Platform with this e-mail address, which already has one. If it was you, sign in here (or reset your password from there):\n\n{link}\n\nIf not, you can ignore this message.',
+  'mail.exists.body':
+    'Hello {name},\n\nSomeone tried to create an account on the Digital Cooperation Platform with this e-mail address, which already has one. If it was you, sign in here (or reset your password from there):\n\n{link}\n\nIf not, you can ignore this message.',
   'mail.reset.subject': 'Reset your password',
-  'mail.reset.body': 'Hello {name},\n\nTo choose a new password for the Digital Cooperation Platform, open this link within one hour. It works once:\n\n{link}\n\nIf you did not ask for this, ignore this message: your password stays as it is.',
+  'mail.reset.body':
+    'Hello {name},\n\nTo choose a new password for the Digital Cooperation Platform, open this link within one hour. It works once:\n\n{link}\n\nIf you did not ask for this, ignore this message: your password stays as it is.',
   'mail.changeEmail.subject': 'Confirm your new e-mail address',
-  'mail.changeEmail.body': 'Hello {name},\n\nTo use this address for your Digital Cooperation Platform account, open this link within 24 hours:\n\n{link}\n\nIf you did not ask for this, ignore this message.',
+  'mail.changeEmail.body':
+    'Hello {name},\n\nTo use this address for your Digital Cooperation Platform account, open this link within 24 hours:\n\n{link}\n\nIf you did not ask for this, ignore this message.',
   'mail.emailChanged.subject': 'Your e-mail address was changed',
-  'mail.emailChanged.body': 'Hello {name},\n\nThe e-mail address of your Digital Cooperation Platform account has been changed to another address. If you did not do this, reset your password here and tell an administrator:\n\n{link}',
-  'accounts.sent.outbox': 'This platform has no mail server set up, so the mail was kept in its outbox. An administrator can read it at {link}; on the server, run: npm run dcp -- outbox',
+  'mail.emailChanged.body':
+    'Hello {name},\n\nThe e-mail address of your Digital Cooperation Platform account has been changed to another address. If you did not do this, reset your password here and tell an administrator:\n\n{link}',
+  'accounts.sent.outbox':
+    'This platform has no mail server set up, so the mail was kept in its outbox. An administrator can read it at {link}; on the server, run: npm run dcp -- outbox',
   'outbox.title': 'Mail outbox',
   'outbox.lead': 'Mail the platform kept because no mail server (DCP_SMTP_URL) is set up or delivery failed, newest first.',
   'outbox.none': 'The outbox is empty.',

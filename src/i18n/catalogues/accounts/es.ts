@@ -52,8 +52,10 @@ export const accountsEs = {
   'accounts.twoFactor.lead': 'Escriba el código de seis dígitos de su aplicación de autenticación.',
   'accounts.twoFactor.submit': 'Continuar',
   'accounts.twoFactor.setupTitle': 'Configurar el inicio de sesión en dos pasos',
-  'accounts.twoFactor.required': 'Los administradores y coordinadores deben usar el inicio de sesión en dos pasos. Configúrelo para continuar.',
-  'accounts.twoFactor.step1': 'Añada una cuenta a su aplicación de autenticación con esta clave, o abra el enlace en el dispositivo que tiene la aplicación:',
+  'accounts.twoFactor.required':
+    'Los administradores y coordinadores deben usar el inicio de sesión en dos pasos. Configúrelo para continuar.',
+  'accounts.twoFactor.step1':
+    'Añada una cuenta a su aplicación de autenticación con esta clave, o abra el enlace en el dispositivo que tiene la aplicación:',
   'accounts.twoFactor.key': 'Clave',
   'accounts.twoFactor.link': 'Enlace para la aplicación',
   'accounts.twoFactor.step2': 'Después escriba el código que muestra la aplicación.',
@@ -83,7 +85,8 @@ export const accountsEs = {
   'accounts.account.orgsNone': 'Todavía no pertenece a ninguna organización.',
   'accounts.account.signOut': 'Cerrar sesión',
   'accounts.tokens.title': 'Tokens de la API',
-  'accounts.tokens.lead': 'Un token permite a un programa usar la API en nombre de una de sus organizaciones. Envíelo en la cabecera Authorization: Bearer.',
+  'accounts.tokens.lead':
+    'Un token permite a un programa usar la API en nombre de una de sus organizaciones. Envíelo en la cabecera Authorization: Bearer.',
   'accounts.tokens.none': 'No tiene tokens de la API.',
   'accounts.tokens.needOrg': 'Únase a una organización para crear tokens de la API.',
   'accounts.tokens.create': 'Crear un token',
@@ -105,18 +108,25 @@ export const accountsEs = {
   'accounts.done.twoFactorOff': 'El inicio de sesión en dos pasos está desactivado.',
   'accounts.done.tokenRevoked': 'El token se ha revocado.',
   'mail.verify.subject': 'Confirme su correo electrónico',
-  'mail.verify.body': 'Hola, {name}:\n\nPara confirmar su correo electrónico en la Plataforma de Cooperación Digital, abra este enlace en las próximas 24 horas:\n\n{link}\n\nSi no se ha registrado, ignore este mensaje.',
+  'mail.verify.body':
+    'Hola, {name}:\n\nPara confirmar su correo electrónico en la Plataforma de Cooperación Digital, abra este enlace en las próximas 24 horas:\n\n{link}\n\nSi no se ha registrado, ignore este mensaje.',
   'mail.exists.subject': 'Alguien intentó registrarse con su dirección',
-  'mail.exists.body': 'Hola, {name}:\n\nAlguien intentó crear una cuenta en la Plataforma de Cooperación Digital con esta dirección, que ya tiene una. Si fue usted, inicie sesión aquí (o restablezca allí su contraseña):\n\n{link}\n\nSi no, puede ignorar este mensaje.',
+  'mail.exists.body':
+    'Hola, {name}:\n\nAlguien intentó crear una cuenta en la Plataforma de Cooperación Digital con esta dirección, que ya tiene una. Si fue usted, inicie sesión aquí (o restablezca allí su contraseña):\n\n{link}\n\nSi no, puede ignorar este mensaje.',
   'mail.reset.subject': 'Restablezca su contraseña',
-  'mail.reset.body': 'Hola, {name}:\n\nPara elegir una nueva contraseña en la Plataforma de Cooperación Digital, abra este enlace en la próxima hora. Funciona una sola vez:\n\n{link}\n\nSi no lo ha pedido, ignore este mensaje: su contraseña no cambia.',
+  'mail.reset.body':
+    'Hola, {name}:\n\nPara elegir una nueva contraseña en la Plataforma de Cooperación Digital, abra este enlace en la próxima hora. Funciona una sola vez:\n\n{link}\n\nSi no lo ha pedido, ignore este mensaje: su contraseña no cambia.',
   'mail.changeEmail.subject': 'Confirme su nuevo correo electrónico',
-  'mail.changeEmail.body': 'Hola, {name}:\n\nPara usar esta dirección en su cuenta de la Plataforma de Cooperación Digital, abra este enlace en las próximas 24 horas:\n\n{link}\n\nSi no lo ha pedido, ignore este mensaje.',
+  'mail.changeEmail.body':
+    'Hola, {name}:\n\nPara usar esta dirección en su cuenta de la Plataforma de Cooperación Digital, abra este enlace en las próximas 24 horas:\n\n{link}\n\nSi no lo ha pedido, ignore este mensaje.',
   'mail.emailChanged.subject': 'Se ha cambiado su correo electrónico',
-  'mail.emailChanged.body': 'Hola, {name}:\n\nEl correo electrónico de su cuenta en la Plataforma de Cooperación Digital se ha cambiado por otro. Si no fue usted, restablezca aquí su contraseña y avise a un administrador:\n\n{link}',
-  'accounts.sent.outbox': 'Esta plataforma no tiene un servidor de correo configurado, así que el mensaje se guardó en su bandeja de salida. Un administrador puede leerlo en {link}; en el servidor, ejecute: npm run dcp -- outbox',
+  'mail.emailChanged.body':
+    'Hola, {name}:\n\nEl correo electrónico de su cuenta en la Plataforma de Cooperación Digital se ha cambiado por otro. Si no fue usted, restablezca aquí su contraseña y avise a un administrador:\n\n{link}',
+  'accounts.sent.outbox':
+    'Esta plataforma no tiene un servidor de correo configurado, así que el mensaje se guardó en su bandeja de salida. Un administrador puede leerlo en {link}; en el servidor, ejecute: npm run dcp -- outbox',
   'outbox.title': 'Bandeja de salida',
-  'outbox.lead': 'Mensajes que la plataforma guardó porque no hay servidor de correo (DCP_SMTP_URL) o falló el envío, del más reciente al más antiguo.',
+  'outbox.lead':
+    'Mensajes que la plataforma guardó porque no hay servidor de correo (DCP_SMTP_URL) o falló el envío, del más reciente al más antiguo.',
   'outbox.none': 'La bandeja de salida está vacía.',
   'outbox.col.at': 'Guardado el',
   'outbox.col.to': 'Para',

@@ -52,8 +52,10 @@ export const accountsFr = {
   'accounts.twoFactor.lead': 'Saisissez le code à six chiffres de votre application d’authentification.',
   'accounts.twoFactor.submit': 'Continuer',
   'accounts.twoFactor.setupTitle': 'Activer la connexion à deux facteurs',
-  'accounts.twoFactor.required': 'Les administrateurs et les coordonnateurs doivent utiliser la connexion à deux facteurs. Activez-la pour continuer.',
-  'accounts.twoFactor.step1': 'Ajoutez un compte à votre application d’authentification avec cette clé, ou ouvrez le lien sur l’appareil où se trouve l’application :',
+  'accounts.twoFactor.required':
+    'Les administrateurs et les coordonnateurs doivent utiliser la connexion à deux facteurs. Activez-la pour continuer.',
+  'accounts.twoFactor.step1':
+    'Ajoutez un compte à votre application d’authentification avec cette clé, ou ouvrez le lien sur l’appareil où se trouve l’application :',
   'accounts.twoFactor.key': 'Clé',
   'accounts.twoFactor.link': 'Lien pour l’application',
   'accounts.twoFactor.step2': 'Saisissez ensuite le code affiché par l’application.',
@@ -83,7 +85,8 @@ export const accountsFr = {
   'accounts.account.orgsNone': 'Vous n’appartenez encore à aucune organisation.',
   'accounts.account.signOut': 'Se déconnecter',
   'accounts.tokens.title': 'Jetons d’API',
-  'accounts.tokens.lead': 'Un jeton permet à un programme d’utiliser l’API pour l’une de vos organisations. Envoyez-le dans l’en-tête Authorization: Bearer.',
+  'accounts.tokens.lead':
+    'Un jeton permet à un programme d’utiliser l’API pour l’une de vos organisations. Envoyez-le dans l’en-tête Authorization: Bearer.',
   'accounts.tokens.none': 'Vous n’avez aucun jeton d’API.',
   'accounts.tokens.needOrg': 'Rejoignez une organisation pour créer des jetons d’API.',
   'accounts.tokens.create': 'Créer un jeton',
@@ -105,18 +108,25 @@ export const accountsFr = {
   'accounts.done.twoFactorOff': 'La connexion à deux facteurs est désactivée.',
   'accounts.done.tokenRevoked': 'Le jeton a été révoqué.',
   'mail.verify.subject': 'Confirmez votre adresse électronique',
-  'mail.verify.body': 'Bonjour {name},\n\nPour confirmer votre adresse électronique sur la Plateforme de coopération numérique, ouvrez ce lien dans les 24 heures :\n\n{link}\n\nSi vous ne vous êtes pas inscrit, ignorez ce message.',
+  'mail.verify.body':
+    'Bonjour {name},\n\nPour confirmer votre adresse électronique sur la Plateforme de coopération numérique, ouvrez ce lien dans les 24 heures :\n\n{link}\n\nSi vous ne vous êtes pas inscrit, ignorez ce message.',
   'mail.exists.subject': 'Quelqu’un a tenté de s’inscrire avec votre adresse',
-  'mail.exists.body': 'Bonjour {name},\n\nQuelqu’un a tenté de créer un compte sur la Plateforme de coopération numérique avec cette adresse électronique, qui en a déjà un. Si c’était vous, connectez-vous ici (ou réinitialisez votre mot de passe depuis cette page) :\n\n{link}\n\nSinon, vous pouvez ignorer ce message.',
+  'mail.exists.body':
+    'Bonjour {name},\n\nQuelqu’un a tenté de créer un compte sur la Plateforme de coopération numérique avec cette adresse électronique, qui en a déjà un. Si c’était vous, connectez-vous ici (ou réinitialisez votre mot de passe depuis cette page) :\n\n{link}\n\nSinon, vous pouvez ignorer ce message.',
   'mail.reset.subject': 'Réinitialisez votre mot de passe',
-  'mail.reset.body': 'Bonjour {name},\n\nPour choisir un nouveau mot de passe sur la Plateforme de coopération numérique, ouvrez ce lien dans l’heure. Il ne fonctionne qu’une fois :\n\n{link}\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.',
+  'mail.reset.body':
+    'Bonjour {name},\n\nPour choisir un nouveau mot de passe sur la Plateforme de coopération numérique, ouvrez ce lien dans l’heure. Il ne fonctionne qu’une fois :\n\n{link}\n\nSi vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.',
   'mail.changeEmail.subject': 'Confirmez votre nouvelle adresse électronique',
-  'mail.changeEmail.body': 'Bonjour {name},\n\nPour utiliser cette adresse pour votre compte sur la Plateforme de coopération numérique, ouvrez ce lien dans les 24 heures :\n\n{link}\n\nSi vous n’avez rien demandé, ignorez ce message.',
+  'mail.changeEmail.body':
+    'Bonjour {name},\n\nPour utiliser cette adresse pour votre compte sur la Plateforme de coopération numérique, ouvrez ce lien dans les 24 heures :\n\n{link}\n\nSi vous n’avez rien demandé, ignorez ce message.',
   'mail.emailChanged.subject': 'Votre adresse électronique a été changée',
-  'mail.emailChanged.body': 'Bonjour {name},\n\nL’adresse électronique de votre compte sur la Plateforme de coopération numérique a été remplacée par une autre. Si ce n’est pas vous, réinitialisez votre mot de passe ici et prévenez un administrateur :\n\n{link}',
-  'accounts.sent.outbox': 'Aucun serveur de messagerie n’est configuré sur cette plateforme : le message a été conservé dans sa boîte d’envoi. Un administrateur peut le lire sur {link} ; sur le serveur, lancez : npm run dcp -- outbox',
+  'mail.emailChanged.body':
+    'Bonjour {name},\n\nL’adresse électronique de votre compte sur la Plateforme de coopération numérique a été remplacée par une autre. Si ce n’est pas vous, réinitialisez votre mot de passe ici et prévenez un administrateur :\n\n{link}',
+  'accounts.sent.outbox':
+    'Aucun serveur de messagerie n’est configuré sur cette plateforme : le message a été conservé dans sa boîte d’envoi. Un administrateur peut le lire sur {link} ; sur le serveur, lancez : npm run dcp -- outbox',
   'outbox.title': 'Boîte d’envoi',
-  'outbox.lead': 'Messages conservés par la plateforme faute de serveur de messagerie (DCP_SMTP_URL) ou après un échec d’envoi, du plus récent au plus ancien.',
+  'outbox.lead':
+    'Messages conservés par la plateforme faute de serveur de messagerie (DCP_SMTP_URL) ou après un échec d’envoi, du plus récent au plus ancien.',
   'outbox.none': 'La boîte d’envoi est vide.',
   'outbox.col.at': 'Conservé le',
   'outbox.col.to': 'Destinataire',

@@ -105,16 +105,22 @@ export const accountsZh = {
   'accounts.done.twoFactorOff': '双因素登录已关闭。',
   'accounts.done.tokenRevoked': '令牌已撤销。',
   'mail.verify.subject': '请确认您的电子邮件地址',
-  'mail.verify.body': '{name}，您好：\n\n请在 24 小时内打开以下链接，确认您在数字合作平台的电子邮件地址：\n\n{link}\n\n如果您没有注册，请忽略此邮件。',
+  'mail.verify.body':
+    '{name}，您好：\n\n请在 24 小时内打开以下链接，确认您在数字合作平台的电子邮件地址：\n\n{link}\n\n如果您没有注册，请忽略此邮件。',
   'mail.exists.subject': '有人尝试用您的地址注册',
-  'mail.exists.body': '{name}，您好：\n\n有人尝试用此电子邮件地址在数字合作平台创建账户，但该地址已有账户。如果是您本人，请在此登录（或在该页面重置密码）：\n\n{link}\n\n如果不是，请忽略此邮件。',
+  'mail.exists.body':
+    '{name}，您好：\n\n有人尝试用此电子邮件地址在数字合作平台创建账户，但该地址已有账户。如果是您本人，请在此登录（或在该页面重置密码）：\n\n{link}\n\n如果不是，请忽略此邮件。',
   'mail.reset.subject': '重置您的密码',
-  'mail.reset.body': '{name}，您好：\n\n请在一小时内打开以下链接，为数字合作平台设置新密码。该链接仅可使用一次：\n\n{link}\n\n如果您没有提出此请求，请忽略此邮件：您的密码不会改变。',
+  'mail.reset.body':
+    '{name}，您好：\n\n请在一小时内打开以下链接，为数字合作平台设置新密码。该链接仅可使用一次：\n\n{link}\n\n如果您没有提出此请求，请忽略此邮件：您的密码不会改变。',
   'mail.changeEmail.subject': '请确认您的新电子邮件地址',
-  'mail.changeEmail.body': '{name}，您好：\n\n如需将此地址用于您的数字合作平台账户，请在 24 小时内打开以下链接：\n\n{link}\n\n如果您没有提出此请求，请忽略此邮件。',
+  'mail.changeEmail.body':
+    '{name}，您好：\n\n如需将此地址用于您的数字合作平台账户，请在 24 小时内打开以下链接：\n\n{link}\n\n如果您没有提出此请求，请忽略此邮件。',
   'mail.emailChanged.subject': '您的电子邮件地址已更改',
-  'mail.emailChanged.body': '{name}，您好：\n\n您的数字合作平台账户的电子邮件地址已更改为另一个地址。如果这不是您本人所为，请在此重置密码并通知管理员：\n\n{link}',
-  'accounts.sent.outbox': '本平台未配置邮件服务器，因此邮件已保存在发件箱中。管理员可在 {link} 阅读；在服务器上可运行：npm run dcp -- outbox',
+  'mail.emailChanged.body':
+    '{name}，您好：\n\n您的数字合作平台账户的电子邮件地址已更改为另一个地址。如果这不是您本人所为，请在此重置密码并通知管理员：\n\n{link}',
+  'accounts.sent.outbox':
+    '本平台未配置邮件服务器，因此邮件已保存在发件箱中。管理员可在 {link} 阅读；在服务器上可运行：npm run dcp -- outbox',
   'outbox.title': '发件箱',
   'outbox.lead': '因未配置邮件服务器（DCP_SMTP_URL）或发送失败而由平台保存的邮件，最新的在前。',
   'outbox.none': '发件箱为空。',

@@ -4,7 +4,8 @@
  */
 export const connectEn = {
   'connect.title': 'Connectivity',
-  'connect.lead': 'Latest values as their source published them, with the source and its date next to each number. Bands, trends, the 2030 outlook and ranks are computed by the platform.',
+  'connect.lead':
+    'Latest values as their source published them, with the source and its date next to each number. Bands, trends, the 2030 outlook and ranks are computed by the platform.',
   'connect.caption': 'Connectivity indicators: latest value, progress to the 2030 target, trend and rank',
   'connect.col.indicator': 'Indicator',
   'connect.col.latest': 'Latest value',
@@ -40,5 +41,6 @@ export const connectEn = {
   'connect.sources': 'Sources',
   'connect.none': 'No connectivity data is available for this country or area.',
   'connect.download': 'Download this profile:',
-  'connect.methods': 'Trend: straight line fitted to the latest five reported years; bands as ITU shows them (below 50 % of the target limited, 50–75 satisfactory, 75–95 advanced, 95 or more target met). Ranks: each country’s latest value in the three years up to this country’s latest year; countries with no value in those years are left out.',
+  'connect.methods':
+    'Trend: straight line fitted to the latest five reported years; bands as ITU shows them (below 50 % of the target limited, 50–75 satisfactory, 75–95 advanced, 95 or more target met). Ranks: each country’s latest value in the three years up to this country’s latest year; countries with no value in those years are left out.',
 } as const;

@@ -3,7 +3,8 @@ import type { connectEn } from './en.js';
 
 export const connectEs = {
   'connect.title': 'Conectividad',
-  'connect.lead': 'Últimos valores tal como los publicó su fuente, con la fuente y su fecha junto a cada cifra. Los niveles, las tendencias, la perspectiva para 2030 y las clasificaciones los calcula la plataforma.',
+  'connect.lead':
+    'Últimos valores tal como los publicó su fuente, con la fuente y su fecha junto a cada cifra. Los niveles, las tendencias, la perspectiva para 2030 y las clasificaciones los calcula la plataforma.',
   'connect.caption': 'Indicadores de conectividad: último valor, avance hacia la meta de 2030, tendencia y posición',
   'connect.col.indicator': 'Indicador',
   'connect.col.latest': 'Último valor',
@@ -39,5 +40,6 @@ export const connectEs = {
   'connect.sources': 'Fuentes',
   'connect.none': 'No hay datos de conectividad para este país o zona.',
   'connect.download': 'Descargar este perfil:',
-  'connect.methods': 'Tendencia: recta ajustada a los últimos cinco años con datos; niveles como los presenta la UIT (menos del 50 % de la meta limitado, 50–75 satisfactorio, 75–95 avanzado, 95 o más meta alcanzada). Posiciones: último valor de cada país en los tres años hasta el último año de este país; los países sin valor en ese periodo no se clasifican.',
+  'connect.methods':
+    'Tendencia: recta ajustada a los últimos cinco años con datos; niveles como los presenta la UIT (menos del 50 % de la meta limitado, 50–75 satisfactorio, 75–95 avanzado, 95 o más meta alcanzada). Posiciones: último valor de cada país en los tres años hasta el último año de este país; los países sin valor en ese periodo no se clasifican.',
 } satisfies Record<keyof typeof connectEn, string>;

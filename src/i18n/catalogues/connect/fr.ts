@@ -3,7 +3,8 @@ import type { connectEn } from './en.js';
 
 export const connectFr = {
   'connect.title': 'Connectivité',
-  'connect.lead': 'Dernières valeurs telles que leur source les a publiées, avec la source et sa date à côté de chaque chiffre. Les niveaux, tendances, perspectives pour 2030 et classements sont calculés par la plateforme.',
+  'connect.lead':
+    'Dernières valeurs telles que leur source les a publiées, avec la source et sa date à côté de chaque chiffre. Les niveaux, tendances, perspectives pour 2030 et classements sont calculés par la plateforme.',
   'connect.caption': 'Indicateurs de connectivité : dernière valeur, progrès vers la cible 2030, tendance et rang',
   'connect.col.indicator': 'Indicateur',
   'connect.col.latest': 'Dernière valeur',
@@ -39,5 +40,6 @@ export const connectFr = {
   'connect.sources': 'Sources',
   'connect.none': 'Aucune donnée de connectivité n’est disponible pour ce pays ou cette zone.',
   'connect.download': 'Télécharger ce profil :',
-  'connect.methods': 'Tendance : droite ajustée sur les cinq dernières années renseignées ; niveaux tels que l’UIT les présente (moins de 50 % de la cible limité, 50–75 satisfaisant, 75–95 avancé, 95 ou plus cible atteinte). Rangs : dernière valeur de chaque pays sur les trois années allant jusqu’à la dernière année de ce pays ; les pays sans valeur sur cette période ne sont pas classés.',
+  'connect.methods':
+    'Tendance : droite ajustée sur les cinq dernières années renseignées ; niveaux tels que l’UIT les présente (moins de 50 % de la cible limité, 50–75 satisfaisant, 75–95 avancé, 95 ou plus cible atteinte). Rangs : dernière valeur de chaque pays sur les trois années allant jusqu’à la dernière année de ce pays ; les pays sans valeur sur cette période ne sont pas classés.',
 } satisfies Record<keyof typeof connectEn, string>;

@@ -5,7 +5,8 @@
 export const platformEn = {
   'shell.nav.organisations': 'Organisations',
   'org.list.title': 'Organisations',
-  'org.list.lead': 'Governments, UN entities, other intergovernmental organisations, the private sector, academia and civil society working on digital cooperation.',
+  'org.list.lead':
+    'Governments, UN entities, other intergovernmental organisations, the private sector, academia and civil society working on digital cooperation.',
   'org.list.none': 'No organisation is registered yet.',
   'org.list.create': 'Register an organisation',
   'org.list.more': 'More organisations',
@@ -55,9 +56,11 @@ export const platformEn = {
   'invite.page.signIn': 'Sign in to accept',
   'invite.page.invalid': 'This invitation link is unknown, already used, revoked or expired.',
   'invite.mail.subject': 'Invitation to join {organisation}',
-  'invite.mail.text': 'You are invited to join {organisation} on the Digital Cooperation Platform as {role}.\n\nTo accept, open this link within {days} days and sign in with this e-mail address:\n{link}\n\nIf you did not expect this invitation, ignore this message.',
+  'invite.mail.text':
+    'You are invited to join {organisation} on the Digital Cooperation Platform as {role}.\n\nTo accept, open this link within {days} days and sign in with this e-mail address:\n{link}\n\nIf you did not expect this invitation, ignore this message.',
   'audit.title': 'Audit log',
-  'audit.lead': 'Sign-ins, failed sign-ins, role changes, token use and every change to organisations and memberships, newest first. People appear by user id only.',
+  'audit.lead':
+    'Sign-ins, failed sign-ins, role changes, token use and every change to organisations and memberships, newest first. People appear by user id only.',
   'audit.filter.actor': 'User id',
   'audit.filter.action': 'Action',
   'audit.filter.resourceType': 'Resource type',
@@ -73,13 +76,15 @@ export const platformEn = {
   'audit.next': 'Older entries',
   'sso.button': 'Sign in with your organisation’s account',
   'privacy.title': 'Personal data and privacy',
-  'privacy.lead': 'The platform applies the UN Personal Data Protection and Privacy Principles. This page lists the personal data it keeps, why and for how long, and lets you download or delete yours.',
+  'privacy.lead':
+    'The platform applies the UN Personal Data Protection and Privacy Principles. This page lists the personal data it keeps, why and for how long, and lets you download or delete yours.',
   'privacy.kept.title': 'What the platform keeps and why',
   'privacy.col.data': 'Data',
   'privacy.col.why': 'Why',
   'privacy.col.kept': 'How long',
   'privacy.data.account': 'Your e-mail address, name and preferred language',
-  'privacy.why.account': 'To sign you in, to write to you (confirmations, password resets, invitations) and to show your name to the organisations you belong to.',
+  'privacy.why.account':
+    'To sign you in, to write to you (confirmations, password resets, invitations) and to show your name to the organisations you belong to.',
   'privacy.kept.account': 'Until you delete your account.',
   'privacy.data.password': 'A one-way hash of your password and, if you turn it on, your two-factor secret',
   'privacy.why.password': 'To check that it is you.',
@@ -103,29 +108,36 @@ export const platformEn = {
   'privacy.p.fair': 'Fair and legitimate processing',
   'privacy.p.fair.text': 'Personal data is processed only to run the platform you registered for, on the basis of your registration.',
   'privacy.p.purpose': 'Purpose specification',
-  'privacy.p.purpose.text': 'Each item above has one stated purpose; it is not used for anything else, and never sold or used for advertising.',
+  'privacy.p.purpose.text':
+    'Each item above has one stated purpose; it is not used for anything else, and never sold or used for advertising.',
   'privacy.p.proportionality': 'Proportionality and necessity',
   'privacy.p.proportionality.text': 'Only what the purpose needs is asked for: an e-mail address and a name are enough to take part.',
   'privacy.p.retention': 'Retention',
-  'privacy.p.retention.text': 'Sessions, invitations and one-time links expire; your account and everything tied to it go when you delete it.',
+  'privacy.p.retention.text':
+    'Sessions, invitations and one-time links expire; your account and everything tied to it go when you delete it.',
   'privacy.p.accuracy': 'Accuracy',
   'privacy.p.accuracy.text': 'You can correct your name, e-mail address and language on your account page at any time.',
   'privacy.p.confidentiality': 'Confidentiality',
-  'privacy.p.confidentiality.text': 'Members are shown by name only; e-mail addresses are not shown to other people, and server logs hold no personal data.',
+  'privacy.p.confidentiality.text':
+    'Members are shown by name only; e-mail addresses are not shown to other people, and server logs hold no personal data.',
   'privacy.p.security': 'Security',
-  'privacy.p.security.text': 'Passwords are hashed with argon2id, tokens and session ids are stored only as hashes, and administrators must use a second factor.',
+  'privacy.p.security.text':
+    'Passwords are hashed with argon2id, tokens and session ids are stored only as hashes, and administrators must use a second factor.',
   'privacy.p.transparency': 'Transparency',
   'privacy.p.transparency.text': 'This page says what is kept; the download below shows you all of it.',
   'privacy.p.transfers': 'Transfers',
   'privacy.p.transfers.text': 'Nothing is shared with third parties; pages load nothing from other sites.',
   'privacy.p.accountability': 'Accountability',
-  'privacy.p.accountability.text': 'Every sign-in and every change to organisations and memberships is recorded in an audit log that administrators review.',
+  'privacy.p.accountability.text':
+    'Every sign-in and every change to organisations and memberships is recorded in an audit log that administrators review.',
   'privacy.rights.title': 'Your data',
   'privacy.signIn': 'Sign in to download or delete your data.',
   'privacy.export': 'Download all my data (JSON)',
-  'privacy.export.text': 'The download holds your account, memberships, sessions, API tokens (without secrets), invitations and the audit entries about you.',
+  'privacy.export.text':
+    'The download holds your account, memberships, sessions, API tokens (without secrets), invitations and the audit entries about you.',
   'privacy.delete.title': 'Delete my account',
-  'privacy.delete.text': 'Your sessions, API tokens and memberships are removed at once. Records you wrote for an organisation stay, attributed to that organisation. If you are the only owner of an organisation, make someone else owner first.',
+  'privacy.delete.text':
+    'Your sessions, API tokens and memberships are removed at once. Records you wrote for an organisation stay, attributed to that organisation. If you are the only owner of an organisation, make someone else owner first.',
   'privacy.delete.confirm': 'I understand that this cannot be undone',
   'privacy.delete.submit': 'Delete my account',
   'privacy.deleted': 'Your account has been deleted.',

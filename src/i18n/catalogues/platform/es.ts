@@ -4,7 +4,8 @@ import type { platformEn } from './en.js';
 export const platformEs: Record<keyof typeof platformEn, string> = {
   'shell.nav.organisations': 'Organizaciones',
   'org.list.title': 'Organizaciones',
-  'org.list.lead': 'Gobiernos, entidades de las Naciones Unidas, otras organizaciones intergubernamentales, sector privado, academia y sociedad civil que trabajan en la cooperación digital.',
+  'org.list.lead':
+    'Gobiernos, entidades de las Naciones Unidas, otras organizaciones intergubernamentales, sector privado, academia y sociedad civil que trabajan en la cooperación digital.',
   'org.list.none': 'Todavía no hay ninguna organización registrada.',
   'org.list.create': 'Registrar una organización',
   'org.list.more': 'Más organizaciones',
@@ -54,9 +55,11 @@ export const platformEs: Record<keyof typeof platformEn, string> = {
   'invite.page.signIn': 'Iniciar sesión para aceptar',
   'invite.page.invalid': 'Este enlace de invitación es desconocido, ya se usó, se anuló o venció.',
   'invite.mail.subject': 'Invitación para unirse a {organisation}',
-  'invite.mail.text': 'Se le invita a unirse a {organisation} en la Plataforma de Cooperación Digital como {role}.\n\nPara aceptar, abra este enlace en un plazo de {days} días e inicie sesión con esta dirección de correo:\n{link}\n\nSi no esperaba esta invitación, ignore este mensaje.',
+  'invite.mail.text':
+    'Se le invita a unirse a {organisation} en la Plataforma de Cooperación Digital como {role}.\n\nPara aceptar, abra este enlace en un plazo de {days} días e inicie sesión con esta dirección de correo:\n{link}\n\nSi no esperaba esta invitación, ignore este mensaje.',
   'audit.title': 'Registro de auditoría',
-  'audit.lead': 'Inicios de sesión, intentos fallidos, cambios de función, uso de tokens y todo cambio en organizaciones y membresías, del más reciente al más antiguo. Las personas figuran solo por su identificador.',
+  'audit.lead':
+    'Inicios de sesión, intentos fallidos, cambios de función, uso de tokens y todo cambio en organizaciones y membresías, del más reciente al más antiguo. Las personas figuran solo por su identificador.',
   'audit.filter.actor': 'Identificador de usuario',
   'audit.filter.action': 'Acción',
   'audit.filter.resourceType': 'Tipo de recurso',
@@ -72,13 +75,15 @@ export const platformEs: Record<keyof typeof platformEn, string> = {
   'audit.next': 'Entradas anteriores',
   'sso.button': 'Iniciar sesión con la cuenta de su organización',
   'privacy.title': 'Datos personales y privacidad',
-  'privacy.lead': 'La plataforma aplica los Principios de las Naciones Unidas sobre Protección de Datos Personales y Privacidad. Esta página indica qué datos personales conserva, por qué y durante cuánto tiempo, y le permite descargar o eliminar los suyos.',
+  'privacy.lead':
+    'La plataforma aplica los Principios de las Naciones Unidas sobre Protección de Datos Personales y Privacidad. Esta página indica qué datos personales conserva, por qué y durante cuánto tiempo, y le permite descargar o eliminar los suyos.',
   'privacy.kept.title': 'Qué conserva la plataforma y por qué',
   'privacy.col.data': 'Datos',
   'privacy.col.why': 'Por qué',
   'privacy.col.kept': 'Durante cuánto tiempo',
   'privacy.data.account': 'Su correo electrónico, su nombre y su idioma preferido',
-  'privacy.why.account': 'Para iniciar su sesión, escribirle (confirmaciones, restablecimiento de contraseña, invitaciones) y mostrar su nombre a las organizaciones a las que pertenece.',
+  'privacy.why.account':
+    'Para iniciar su sesión, escribirle (confirmaciones, restablecimiento de contraseña, invitaciones) y mostrar su nombre a las organizaciones a las que pertenece.',
   'privacy.kept.account': 'Hasta que elimine su cuenta.',
   'privacy.data.password': 'Un hash irreversible de su contraseña y, si lo activa, su secreto de doble factor',
   'privacy.why.password': 'Para comprobar que es usted.',
@@ -89,7 +94,8 @@ export const platformEs: Record<keyof typeof platformEn, string> = {
   'privacy.data.memberships': 'Sus organizaciones y su función en cada una',
   'privacy.why.memberships': 'Para decidir qué puede ver y modificar.',
   'privacy.kept.memberships': 'Hasta que salga de la organización o elimine su cuenta.',
-  'privacy.data.tokens': 'Los tokens de API que creó: nombre, organización, acceso, fecha de creación y de último uso (nunca el token en sí)',
+  'privacy.data.tokens':
+    'Los tokens de API que creó: nombre, organización, acceso, fecha de creación y de último uso (nunca el token en sí)',
   'privacy.why.tokens': 'Para que sus programas actúen en nombre de su organización y usted pueda revocarlos.',
   'privacy.kept.tokens': 'Hasta que elimine su cuenta.',
   'privacy.data.invitations': 'Las invitaciones enviadas a su correo electrónico',
@@ -100,31 +106,39 @@ export const platformEs: Record<keyof typeof platformEn, string> = {
   'privacy.kept.audit': 'Se conservan tras eliminar la cuenta, solo con el identificador.',
   'privacy.principles.title': 'Cómo se aplican los principios',
   'privacy.p.fair': 'Tratamiento leal y legítimo',
-  'privacy.p.fair.text': 'Los datos personales se tratan solo para hacer funcionar la plataforma en la que usted se registró, sobre la base de ese registro.',
+  'privacy.p.fair.text':
+    'Los datos personales se tratan solo para hacer funcionar la plataforma en la que usted se registró, sobre la base de ese registro.',
   'privacy.p.purpose': 'Especificación de la finalidad',
-  'privacy.p.purpose.text': 'Cada dato anterior tiene una finalidad declarada; no se usa para nada más y nunca se vende ni se utiliza con fines publicitarios.',
+  'privacy.p.purpose.text':
+    'Cada dato anterior tiene una finalidad declarada; no se usa para nada más y nunca se vende ni se utiliza con fines publicitarios.',
   'privacy.p.proportionality': 'Proporcionalidad y necesidad',
   'privacy.p.proportionality.text': 'Solo se pide lo que la finalidad requiere: un correo electrónico y un nombre bastan para participar.',
   'privacy.p.retention': 'Conservación',
-  'privacy.p.retention.text': 'Las sesiones, invitaciones y enlaces de un solo uso caducan; su cuenta y todo lo vinculado a ella desaparecen cuando la elimina.',
+  'privacy.p.retention.text':
+    'Las sesiones, invitaciones y enlaces de un solo uso caducan; su cuenta y todo lo vinculado a ella desaparecen cuando la elimina.',
   'privacy.p.accuracy': 'Exactitud',
   'privacy.p.accuracy.text': 'Puede corregir en cualquier momento su nombre, su correo electrónico y su idioma en la página de su cuenta.',
   'privacy.p.confidentiality': 'Confidencialidad',
-  'privacy.p.confidentiality.text': 'Los miembros se muestran solo por su nombre; los correos electrónicos no se muestran a otras personas y los registros del servidor no contienen datos personales.',
+  'privacy.p.confidentiality.text':
+    'Los miembros se muestran solo por su nombre; los correos electrónicos no se muestran a otras personas y los registros del servidor no contienen datos personales.',
   'privacy.p.security': 'Seguridad',
-  'privacy.p.security.text': 'Las contraseñas se cifran con argon2id, los tokens y los identificadores de sesión solo se guardan como hashes, y los administradores deben usar un segundo factor.',
+  'privacy.p.security.text':
+    'Las contraseñas se cifran con argon2id, los tokens y los identificadores de sesión solo se guardan como hashes, y los administradores deben usar un segundo factor.',
   'privacy.p.transparency': 'Transparencia',
   'privacy.p.transparency.text': 'Esta página indica lo que se conserva; la descarga de abajo se lo muestra todo.',
   'privacy.p.transfers': 'Transferencias',
   'privacy.p.transfers.text': 'No se comparte nada con terceros; las páginas no cargan nada de otros sitios.',
   'privacy.p.accountability': 'Rendición de cuentas',
-  'privacy.p.accountability.text': 'Cada inicio de sesión y cada cambio en organizaciones y membresías queda anotado en un registro de auditoría que revisan los administradores.',
+  'privacy.p.accountability.text':
+    'Cada inicio de sesión y cada cambio en organizaciones y membresías queda anotado en un registro de auditoría que revisan los administradores.',
   'privacy.rights.title': 'Sus datos',
   'privacy.signIn': 'Inicie sesión para descargar o eliminar sus datos.',
   'privacy.export': 'Descargar todos mis datos (JSON)',
-  'privacy.export.text': 'La descarga contiene su cuenta, membresías, sesiones, tokens de API (sin secretos), invitaciones y las entradas de auditoría que le conciernen.',
+  'privacy.export.text':
+    'La descarga contiene su cuenta, membresías, sesiones, tokens de API (sin secretos), invitaciones y las entradas de auditoría que le conciernen.',
   'privacy.delete.title': 'Eliminar mi cuenta',
-  'privacy.delete.text': 'Sus sesiones, tokens de API y membresías se eliminan de inmediato. Los registros que redactó para una organización se mantienen, atribuidos a esa organización. Si es el único propietario de una organización, nombre antes a otro propietario.',
+  'privacy.delete.text':
+    'Sus sesiones, tokens de API y membresías se eliminan de inmediato. Los registros que redactó para una organización se mantienen, atribuidos a esa organización. Si es el único propietario de una organización, nombre antes a otro propietario.',
   'privacy.delete.confirm': 'Entiendo que esta acción no se puede deshacer',
   'privacy.delete.submit': 'Eliminar mi cuenta',
   'privacy.deleted': 'Su cuenta se ha eliminado.',

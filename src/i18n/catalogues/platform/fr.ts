@@ -4,7 +4,8 @@ import type { platformEn } from './en.js';
 export const platformFr: Record<keyof typeof platformEn, string> = {
   'shell.nav.organisations': 'Organisations',
   'org.list.title': 'Organisations inscrites',
-  'org.list.lead': 'Gouvernements, entités des Nations Unies, autres organisations intergouvernementales, secteur privé, milieu universitaire et société civile engagés dans la coopération numérique.',
+  'org.list.lead':
+    'Gouvernements, entités des Nations Unies, autres organisations intergouvernementales, secteur privé, milieu universitaire et société civile engagés dans la coopération numérique.',
   'org.list.none': 'Aucune organisation n’est encore inscrite.',
   'org.list.create': 'Inscrire une organisation',
   'org.list.more': 'Plus d’organisations',
@@ -54,9 +55,11 @@ export const platformFr: Record<keyof typeof platformEn, string> = {
   'invite.page.signIn': 'Se connecter pour accepter',
   'invite.page.invalid': 'Ce lien d’invitation est inconnu, déjà utilisé, annulé ou expiré.',
   'invite.mail.subject': 'Invitation à rejoindre {organisation}',
-  'invite.mail.text': 'Vous êtes invité à rejoindre {organisation} sur la Plateforme de coopération numérique en tant que {role}.\n\nPour accepter, ouvrez ce lien dans les {days} jours et connectez-vous avec cette adresse électronique :\n{link}\n\nSi vous n’attendiez pas cette invitation, ignorez ce message.',
+  'invite.mail.text':
+    'Vous êtes invité à rejoindre {organisation} sur la Plateforme de coopération numérique en tant que {role}.\n\nPour accepter, ouvrez ce lien dans les {days} jours et connectez-vous avec cette adresse électronique :\n{link}\n\nSi vous n’attendiez pas cette invitation, ignorez ce message.',
   'audit.title': 'Journal d’audit',
-  'audit.lead': 'Connexions, échecs de connexion, changements de rôle, utilisation des jetons et toute modification des organisations et des adhésions, des plus récents aux plus anciens. Les personnes n’y figurent que par leur identifiant.',
+  'audit.lead':
+    'Connexions, échecs de connexion, changements de rôle, utilisation des jetons et toute modification des organisations et des adhésions, des plus récents aux plus anciens. Les personnes n’y figurent que par leur identifiant.',
   'audit.filter.actor': 'Identifiant d’utilisateur',
   'audit.filter.action': 'Type d’action',
   'audit.filter.resourceType': 'Type de ressource',
@@ -72,15 +75,18 @@ export const platformFr: Record<keyof typeof platformEn, string> = {
   'audit.next': 'Entrées plus anciennes',
   'sso.button': 'Se connecter avec le compte de votre organisation',
   'privacy.title': 'Données personnelles et vie privée',
-  'privacy.lead': 'La plateforme applique les Principes des Nations Unies relatifs à la protection des données personnelles et de la vie privée. Cette page indique quelles données personnelles elle conserve, pourquoi et combien de temps, et vous permet de télécharger ou de supprimer les vôtres.',
+  'privacy.lead':
+    'La plateforme applique les Principes des Nations Unies relatifs à la protection des données personnelles et de la vie privée. Cette page indique quelles données personnelles elle conserve, pourquoi et combien de temps, et vous permet de télécharger ou de supprimer les vôtres.',
   'privacy.kept.title': 'Ce que la plateforme conserve et pourquoi',
   'privacy.col.data': 'Données',
   'privacy.col.why': 'Pourquoi',
   'privacy.col.kept': 'Durée',
   'privacy.data.account': 'Votre adresse électronique, votre nom et votre langue préférée',
-  'privacy.why.account': 'Pour vous connecter, vous écrire (confirmations, réinitialisations de mot de passe, invitations) et montrer votre nom aux organisations dont vous êtes membre.',
+  'privacy.why.account':
+    'Pour vous connecter, vous écrire (confirmations, réinitialisations de mot de passe, invitations) et montrer votre nom aux organisations dont vous êtes membre.',
   'privacy.kept.account': 'Jusqu’à la suppression de votre compte.',
-  'privacy.data.password': 'Une empreinte irréversible de votre mot de passe et, si vous l’activez, votre secret de double authentification',
+  'privacy.data.password':
+    'Une empreinte irréversible de votre mot de passe et, si vous l’activez, votre secret de double authentification',
   'privacy.why.password': 'Pour vérifier qu’il s’agit bien de vous.',
   'privacy.kept.password': 'Jusqu’à ce que vous les changiez ou supprimiez votre compte.',
   'privacy.data.sessions': 'Vos sessions : date de connexion, dernière activité, nom de votre navigateur',
@@ -89,42 +95,54 @@ export const platformFr: Record<keyof typeof platformEn, string> = {
   'privacy.data.memberships': 'Vos organisations et votre rôle dans chacune',
   'privacy.why.memberships': 'Pour décider de ce que vous pouvez voir et modifier.',
   'privacy.kept.memberships': 'Jusqu’à ce que vous quittiez l’organisation ou supprimiez votre compte.',
-  'privacy.data.tokens': 'Les jetons d’API que vous avez créés : nom, organisation, accès, dates de création et de dernière utilisation (jamais le jeton lui-même)',
+  'privacy.data.tokens':
+    'Les jetons d’API que vous avez créés : nom, organisation, accès, dates de création et de dernière utilisation (jamais le jeton lui-même)',
   'privacy.why.tokens': 'Pour permettre à vos programmes d’agir pour votre organisation, et à vous de les révoquer.',
   'privacy.kept.tokens': 'Jusqu’à la suppression de votre compte.',
   'privacy.data.invitations': 'Les invitations envoyées à votre adresse électronique',
   'privacy.why.invitations': 'Pour vous permettre de rejoindre une organisation.',
   'privacy.kept.invitations': 'Utilisables 7 jours ; supprimées avec votre compte.',
-  'privacy.data.audit': 'Les entrées du journal d’audit : votre identifiant, ce que vous avez fait et quand (jamais votre adresse électronique)',
+  'privacy.data.audit':
+    'Les entrées du journal d’audit : votre identifiant, ce que vous avez fait et quand (jamais votre adresse électronique)',
   'privacy.why.audit': 'Responsabilité et sécurité : établir qui a modifié quoi.',
   'privacy.kept.audit': 'Conservées après la suppression de votre compte, avec l’identifiant seulement.',
   'privacy.principles.title': 'Application des principes',
   'privacy.p.fair': 'Traitement loyal et légitime',
-  'privacy.p.fair.text': 'Les données personnelles ne sont traitées que pour faire fonctionner la plateforme à laquelle vous vous êtes inscrit, sur la base de cette inscription.',
+  'privacy.p.fair.text':
+    'Les données personnelles ne sont traitées que pour faire fonctionner la plateforme à laquelle vous vous êtes inscrit, sur la base de cette inscription.',
   'privacy.p.purpose': 'Spécification des finalités',
-  'privacy.p.purpose.text': 'Chaque élément ci-dessus a une finalité déclarée ; il ne sert à rien d’autre et n’est jamais vendu ni utilisé à des fins publicitaires.',
+  'privacy.p.purpose.text':
+    'Chaque élément ci-dessus a une finalité déclarée ; il ne sert à rien d’autre et n’est jamais vendu ni utilisé à des fins publicitaires.',
   'privacy.p.proportionality': 'Proportionnalité et nécessité',
-  'privacy.p.proportionality.text': 'Seul ce dont la finalité a besoin est demandé : une adresse électronique et un nom suffisent pour participer.',
+  'privacy.p.proportionality.text':
+    'Seul ce dont la finalité a besoin est demandé : une adresse électronique et un nom suffisent pour participer.',
   'privacy.p.retention': 'Conservation',
-  'privacy.p.retention.text': 'Les sessions, invitations et liens à usage unique expirent ; votre compte et tout ce qui s’y rattache disparaissent quand vous le supprimez.',
+  'privacy.p.retention.text':
+    'Les sessions, invitations et liens à usage unique expirent ; votre compte et tout ce qui s’y rattache disparaissent quand vous le supprimez.',
   'privacy.p.accuracy': 'Exactitude',
-  'privacy.p.accuracy.text': 'Vous pouvez corriger à tout moment votre nom, votre adresse électronique et votre langue sur la page de votre compte.',
+  'privacy.p.accuracy.text':
+    'Vous pouvez corriger à tout moment votre nom, votre adresse électronique et votre langue sur la page de votre compte.',
   'privacy.p.confidentiality': 'Confidentialité',
-  'privacy.p.confidentiality.text': 'Les membres n’apparaissent que par leur nom ; les adresses électroniques ne sont pas montrées aux autres personnes et les journaux du serveur ne contiennent aucune donnée personnelle.',
+  'privacy.p.confidentiality.text':
+    'Les membres n’apparaissent que par leur nom ; les adresses électroniques ne sont pas montrées aux autres personnes et les journaux du serveur ne contiennent aucune donnée personnelle.',
   'privacy.p.security': 'Sécurité',
-  'privacy.p.security.text': 'Les mots de passe sont hachés avec argon2id, les jetons et identifiants de session ne sont conservés que sous forme d’empreintes, et les administrateurs doivent utiliser un second facteur.',
+  'privacy.p.security.text':
+    'Les mots de passe sont hachés avec argon2id, les jetons et identifiants de session ne sont conservés que sous forme d’empreintes, et les administrateurs doivent utiliser un second facteur.',
   'privacy.p.transparency': 'Transparence',
   'privacy.p.transparency.text': 'Cette page indique ce qui est conservé ; le téléchargement ci-dessous vous le montre en totalité.',
   'privacy.p.transfers': 'Transferts',
   'privacy.p.transfers.text': 'Rien n’est communiqué à des tiers ; les pages ne chargent rien depuis d’autres sites.',
   'privacy.p.accountability': 'Responsabilité',
-  'privacy.p.accountability.text': 'Chaque connexion et chaque modification des organisations et des adhésions est consignée dans un journal d’audit examiné par les administrateurs.',
+  'privacy.p.accountability.text':
+    'Chaque connexion et chaque modification des organisations et des adhésions est consignée dans un journal d’audit examiné par les administrateurs.',
   'privacy.rights.title': 'Vos données',
   'privacy.signIn': 'Connectez-vous pour télécharger ou supprimer vos données.',
   'privacy.export': 'Télécharger toutes mes données (JSON)',
-  'privacy.export.text': 'Le téléchargement contient votre compte, vos adhésions, vos sessions, vos jetons d’API (sans secrets), vos invitations et les entrées d’audit qui vous concernent.',
+  'privacy.export.text':
+    'Le téléchargement contient votre compte, vos adhésions, vos sessions, vos jetons d’API (sans secrets), vos invitations et les entrées d’audit qui vous concernent.',
   'privacy.delete.title': 'Supprimer mon compte',
-  'privacy.delete.text': 'Vos sessions, jetons d’API et adhésions sont supprimés immédiatement. Les fiches que vous avez rédigées pour une organisation restent, attribuées à cette organisation. Si vous êtes le seul propriétaire d’une organisation, désignez d’abord un autre propriétaire.',
+  'privacy.delete.text':
+    'Vos sessions, jetons d’API et adhésions sont supprimés immédiatement. Les fiches que vous avez rédigées pour une organisation restent, attribuées à cette organisation. Si vous êtes le seul propriétaire d’une organisation, désignez d’abord un autre propriétaire.',
   'privacy.delete.confirm': 'Je comprends que cette action est irréversible',
   'privacy.delete.submit': 'Supprimer mon compte',
   'privacy.deleted': 'Votre compte a été supprimé.',

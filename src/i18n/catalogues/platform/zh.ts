@@ -54,7 +54,8 @@ export const platformZh: Record<keyof typeof platformEn, string> = {
   'invite.page.signIn': '登录后接受',
   'invite.page.invalid': '此邀请链接无效、已使用、已撤销或已过期。',
   'invite.mail.subject': '邀请您加入{organisation}',
-  'invite.mail.text': '您受邀以{role}身份加入数字合作平台上的{organisation}。\n\n如需接受，请在{days}天内打开以下链接，并使用此电子邮件地址登录：\n{link}\n\n如果您并未期待此邀请，请忽略本邮件。',
+  'invite.mail.text':
+    '您受邀以{role}身份加入数字合作平台上的{organisation}。\n\n如需接受，请在{days}天内打开以下链接，并使用此电子邮件地址登录：\n{link}\n\n如果您并未期待此邀请，请忽略本邮件。',
   'audit.title': '审计日志',
   'audit.lead': '登录、登录失败、角色变更、令牌使用以及对组织和成员资格的每一项更改，按时间由新到旧排列。人员仅以用户标识显示。',
   'audit.filter.actor': '用户标识',
@@ -72,7 +73,8 @@ export const platformZh: Record<keyof typeof platformEn, string> = {
   'audit.next': '更早的记录',
   'sso.button': '使用您所在组织的账户登录',
   'privacy.title': '个人数据与隐私',
-  'privacy.lead': '本平台适用《联合国个人数据保护和隐私原则》。本页列出平台保存哪些个人数据、保存原因和保存期限，您可以在此下载或删除您的数据。',
+  'privacy.lead':
+    '本平台适用《联合国个人数据保护和隐私原则》。本页列出平台保存哪些个人数据、保存原因和保存期限，您可以在此下载或删除您的数据。',
   'privacy.kept.title': '平台保存的数据及原因',
   'privacy.col.data': '数据',
   'privacy.col.why': '原因',
@@ -124,7 +126,8 @@ export const platformZh: Record<keyof typeof platformEn, string> = {
   'privacy.export': '下载我的全部数据（JSON）',
   'privacy.export.text': '下载内容包括您的账户、成员资格、会话、API 令牌（不含密钥）、邀请以及与您有关的审计记录。',
   'privacy.delete.title': '删除我的账户',
-  'privacy.delete.text': '您的会话、API 令牌和成员资格将立即删除。您为组织撰写的记录将保留，并归属该组织。如果您是某组织的唯一所有者，请先指定其他所有者。',
+  'privacy.delete.text':
+    '您的会话、API 令牌和成员资格将立即删除。您为组织撰写的记录将保留，并归属该组织。如果您是某组织的唯一所有者，请先指定其他所有者。',
   'privacy.delete.confirm': '我了解此操作无法撤销',
   'privacy.delete.submit': '删除我的账户',
   'privacy.deleted': '您的账户已删除。',
