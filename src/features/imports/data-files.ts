@@ -28,3 +28,15 @@ export async function readDataFile(dir: string, name: string): Promise<DataFile>
   if (text.includes('\uFFFD')) throw new FormatError({ file: full, message: 'not valid UTF-8' });
   return { name, path: full, text, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
+
+/**
+ * Reads several files in parallel; when some fail, throws the error of the first in the
+ * order given (not whichever failed first in time), so the message is the same every run.
+ * @example await readAllInOrder(['a.csv', 'b.csv'], (name) => readDataFile(dir, name))
+ */
+export async function readAllInOrder<K, T>(keys: readonly K[], read: (key: K) => Promise<T>): Promise<T[]> {
+  const settled = await Promise.allSettled(keys.map(read));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
+}

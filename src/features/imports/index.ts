@@ -1,3 +1,3 @@
 /** Shared machinery of every importer: reading data files with their hash, and the data version caches key on. */
-export { readDataFile, type DataFile } from './data-files.js';
+export { readAllInOrder, readDataFile, type DataFile } from './data-files.js';
 export { dataVersion, VersionedCache } from './data-version.js';

@@ -9,7 +9,7 @@ import { INDICATOR_CATALOGUE, type Observation } from '../../core/indicators/ind
 import type { Db } from '../../db/database.js';
 import { lockForTransaction } from '../../db/locks.js';
 import { readTable } from '../../formats/csv/read-table.js';
-import { readDataFile } from '../imports/index.js';
+import { readAllInOrder, readDataFile } from '../imports/index.js';
 import { deriveIndicators, recomputeAggregates } from './compute.js';
 import {
   applyObservations,
@@ -45,21 +45,19 @@ export interface IndicatorImportSummary extends ApplyCounts {
 
 /** Reads and parses every known indicator file in `dataDir`; nothing is written. */
 export async function readIndicatorFiles(dataDir: string): Promise<ObservationBatch[]> {
-  return Promise.all(
-    INDICATOR_FILES.map(async (spec) => {
-      const file = await readDataFile(dataDir, spec.file);
-      const table = readTable(file.path, file.text, spec.columns);
-      return {
-        name: spec.file,
-        sha256: file.sha256,
-        rows: table.rows.length,
-        observations: spec.parse(table),
-        aggregateCodes: spec.aggregateCodes,
-        source: spec.source,
-        vintage: spec.vintage,
-      };
-    }),
-  );
+  return readAllInOrder(INDICATOR_FILES, async (spec) => {
+    const file = await readDataFile(dataDir, spec.file);
+    const table = readTable(file.path, file.text, spec.columns);
+    return {
+      name: spec.file,
+      sha256: file.sha256,
+      rows: table.rows.length,
+      observations: spec.parse(table),
+      aggregateCodes: spec.aggregateCodes,
+      source: spec.source,
+      vintage: spec.vintage,
+    };
+  });
 }
 
 /**

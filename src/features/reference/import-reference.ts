@@ -9,7 +9,7 @@ import { readTable } from '../../formats/csv/read-table.js';
 import { buildCountries, DATAHUB_COLUMNS, M49_COLUMNS, NAMES_COLUMNS, WDI_COLUMNS } from '../../core/reference/build-countries.js';
 import { buildGroups } from '../../core/reference/build-groups.js';
 import { buildTaxonomies, DIGCOMP_COLUMNS, ESCO_COLUMNS } from '../../core/reference/build-taxonomies.js';
-import { readDataFile, type DataFile } from '../imports/index.js';
+import { readAllInOrder, readDataFile, type DataFile } from '../imports/index.js';
 import { recordImport, replaceReference } from './repository.js';
 
 /** The files read, in the data directory (see README "Data"). */
@@ -36,10 +36,9 @@ const table = (file: DataFile, columns: readonly string[]) => readTable(file.pat
  * @example await importReference(db, '../shared/data') // { countries: 248, groups: 37, ... }
  */
 export async function importReference(db: Db, dataDir: string): Promise<ReferenceSummary> {
-  const files = await Promise.all(
-    (Object.keys(REFERENCE_FILES) as (keyof typeof REFERENCE_FILES)[]).map(
-      async (key) => [key, await readDataFile(dataDir, REFERENCE_FILES[key])] as const,
-    ),
+  const files = await readAllInOrder(
+    Object.keys(REFERENCE_FILES) as (keyof typeof REFERENCE_FILES)[],
+    async (key) => [key, await readDataFile(dataDir, REFERENCE_FILES[key])] as const,
   );
   const f = Object.fromEntries(files) as Record<keyof typeof REFERENCE_FILES, DataFile>;
 

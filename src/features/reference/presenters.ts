@@ -4,7 +4,7 @@
  */
 import type { CountryRow, GroupRow, TaxonomyTermRow } from '../../db/schema.js';
 import type { z } from '@hono/zod-openapi';
-import type { Country, GroupSchema, TermSchema } from './schemas.js';
+import type { Country, CountrySummary, GroupSchema, TermSchema } from './schemas.js';
 
 export function presentGroupRef(group: Pick<GroupRow, 'code' | 'kind' | 'names'>): Country['groups'][number] {
   return { code: group.code, kind: group.kind as Country['groups'][number]['kind'], names: group.names };
@@ -35,4 +35,10 @@ export function presentGroup(row: GroupRow & { member_count: number }): z.infer<
 
 export function presentTerm(row: TaxonomyTermRow): z.infer<typeof TermSchema> {
   return { code: row.code, parent: row.parent_code, labels: row.labels, description: row.description, uri: row.uri };
+}
+
+/** A country for lists: the record without formal names, groups as codes. */
+export function presentCountrySummary(row: CountryRow, groups: readonly Pick<GroupRow, 'code'>[]): CountrySummary {
+  const { formalNames: _formal, groups: _groups, ...rest } = presentCountry(row, []);
+  return { ...rest, groups: groups.map((g) => g.code) };
 }

@@ -46,7 +46,21 @@ export const CountryListQuerySchema = PageQuerySchema.extend({
     .optional()
     .openapi({ description: 'Any group code: WLD, LDC, LLDC, SIDS, HIC, UMC, LMC, LIC or an M49 region code', example: 'LDC' }),
 });
-export const CountryPageSchema = pageOf(CountrySchema).openapi('CountryPage');
+/**
+ * A country in a list: no formal names, and its groups as codes only (their six-language names
+ * are at /api/v1/groups), so that a page of 100 costs a fraction of 100 full records on a slow link.
+ */
+export const CountrySummarySchema = CountrySchema.omit({ formalNames: true, groups: true })
+  .extend({
+    groups: z.array(z.string()).openapi({
+      description: 'Codes of the groups it belongs to; their names are at /api/v1/groups',
+      example: ['WLD', '002', '202', '014', 'LMC'],
+    }),
+  })
+  .openapi('CountrySummary');
+export type CountrySummary = z.infer<typeof CountrySummarySchema>;
+
+export const CountryPageSchema = pageOf(CountrySummarySchema).openapi('CountryPage');
 
 export const CountryParamsSchema = z.object({
   code: z

@@ -8,8 +8,8 @@ import { AppError } from '../../http/app-error.js';
 import { decodeCursor, paginate } from '../../http/pagination.js';
 import { dataVersion, VersionedCache } from '../imports/index.js';
 import * as repo from './repository.js';
-import { presentCountry, presentGroup, presentTerm } from './presenters.js';
-import type { Country } from './schemas.js';
+import { presentCountry, presentCountrySummary, presentGroup, presentTerm } from './presenters.js';
+import type { Country, CountrySummary } from './schemas.js';
 
 export interface CountryQuery {
   region?: string | undefined;
@@ -18,7 +18,7 @@ export interface CountryQuery {
   cursor?: string | undefined;
 }
 
-type CountryPage = { data: Country[]; next: string | null };
+type CountryPage = { data: CountrySummary[]; next: string | null };
 /** Pages already presented, per database handle, until the next import (any instance) changes the data version. */
 const countryPages = new WeakMap<Db, VersionedCache<CountryPage>>();
 
@@ -46,7 +46,7 @@ async function buildCountryPage(db: Db, query: CountryQuery): Promise<CountryPag
     db,
     items.map((r) => r.m49),
   );
-  return { data: items.map((r) => presentCountry(r, memberships.get(r.m49) ?? [])), next };
+  return { data: items.map((r) => presentCountrySummary(r, memberships.get(r.m49) ?? [])), next };
 }
 
 /** Every country matching the filter, for pages (no paging: at most 248 rows). */
