@@ -2,6 +2,7 @@
  * Reading and checking form posts of the account pages. Checks return message
  * keys, so each page shows them in its language; the services check again.
  */
+import { safeReturnPath } from '../../http/safe-redirect.js';
 import type { Context } from 'hono';
 import type { MessageKey } from '../../i18n/i18n.js';
 import { passwordProblem } from './passwords.js';
@@ -33,6 +34,5 @@ export function displayNameError(value: string | undefined): MessageKey | undefi
 
 /** A same-site path to return to after sign-in, or the default. Never another origin. */
 export function safeNext(value: string | undefined, fallback = '/account'): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\') || /[\r\n]/.test(value)) return fallback;
-  return value;
+  return safeReturnPath(value, fallback);
 }

@@ -135,3 +135,20 @@ export async function listMemberships(db: Db, userId: string) {
 export async function deleteUser(db: Db, userId: string): Promise<void> {
   await db.deleteFrom('users').where('id', '=', userId).execute();
 }
+
+/**
+ * Makes an account that never proved its address safe to hand to the person who
+ * now has: whoever signed up with that address before (perhaps not its owner)
+ * loses the password, second factor, sessions, tokens and pending links they set.
+ */
+export async function forgetUnprovenCredentials(db: Db, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: null, totp_secret: null, totp_enabled_at: null, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .where('email_verified_at', 'is', null)
+    .execute();
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  await db.deleteFrom('api_tokens').where('user_id', '=', userId).execute();
+  await db.deleteFrom('account_tokens').where('user_id', '=', userId).execute();
+}

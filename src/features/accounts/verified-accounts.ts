@@ -8,7 +8,7 @@
 import type { Db } from '../../db/database.js';
 import type { PlatformRole } from '../../core/policy/actor.js';
 import { normaliseEmail } from './secrets.js';
-import { findUserByEmail, insertUser, markEmailVerified } from './users-repository.js';
+import { findUserByEmail, forgetUnprovenCredentials, insertUser, markEmailVerified } from './users-repository.js';
 
 export interface VerifiedAccount {
   readonly id: string;
@@ -27,7 +27,13 @@ export async function accountForVerifiedAddress(db: Db, address: string, display
   const email = normaliseEmail(address);
   const existing = await findUserByEmail(db, email);
   if (existing) {
-    if (!existing.email_verified_at) await markEmailVerified(db, existing.id);
+    if (!existing.email_verified_at) {
+      // Someone signed up with this address without proving it; the provider has now proved
+      // it for this person, so nothing that sign-up set may open the account.
+      await forgetUnprovenCredentials(db, existing.id);
+      await markEmailVerified(db, existing.id);
+      return { id: existing.id, created: false, platformRole: existing.platform_role, totpEnabled: false };
+    }
     return { id: existing.id, created: false, platformRole: existing.platform_role, totpEnabled: existing.totp_enabled_at !== null };
   }
   const inserted = await insertUser(db, {

@@ -4,6 +4,7 @@
  * address (`email_verified: true`); the person is then found or created by
  * that address and joins every organisation mapping its domain, as a member.
  */
+import { safeReturnPath as sameSitePath } from '../../http/safe-redirect.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { OidcConfig } from '../../config/config.js';
@@ -20,7 +21,7 @@ const hash = (value: string) => createHash('sha256').update(value).digest();
 
 /** A path on this site to return to; anything else (another origin, `//evil`) becomes `/`. */
 export function safeReturnPath(next: string | undefined): string {
-  return next && /^\/(?![/\\])[^\s]*$/.test(next) && next.length <= 500 ? next : '/';
+  return sameSitePath(next, '/');
 }
 
 /** Providers on the loopback address (development, tests) may speak plain http; any other must use https. */

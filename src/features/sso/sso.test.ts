@@ -43,6 +43,7 @@ forEachEngine('single sign-on with OpenID Connect', (t) => {
         { sub: 'alice', email: 'Alice.Wanjiru@ICT.go.ke', emailVerified: true, name: 'Alice Wanjiru' },
         { sub: 'mallory', email: 'mallory@ict.go.ke', emailVerified: false, name: 'Mallory' },
         { sub: 'tess', email: 'tess.two-factor@example.org', emailVerified: true, name: 'Tess' },
+        { sub: 'victor', email: 'victor@corp.example', emailVerified: true, name: 'Victor' },
       ],
       REDIRECT,
     );
@@ -56,6 +57,26 @@ forEachEngine('single sign-on with OpenID Connect', (t) => {
     ).id;
   });
   afterAll(() => provider.close());
+
+  it('takes from an unconfirmed account everything its sign-up set before the provider vouches for the address', async () => {
+    // An attacker signed up with the victim's address and a password of their own, but never confirmed it.
+    await createUser(t.db, { email: 'victor@corp.example', verified: false, password: 'attacker chose this one' });
+    const { response } = await signInThroughProvider(app(), 'victor');
+    expect(response.status).toBe(303);
+    const attempt = await testApp(t.db).request('/api/v1/auth/sign-in', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.77' },
+      body: JSON.stringify({ email: 'victor@corp.example', password: 'attacker chose this one' }),
+    });
+    expect(attempt.status).toBe(401);
+    const user = await t.db
+      .selectFrom('users')
+      .select(['password_hash', 'email_verified_at'])
+      .where('email', '=', 'victor@corp.example')
+      .executeTakeFirstOrThrow();
+    expect(user.password_hash).toBeNull();
+    expect(user.email_verified_at).not.toBeNull();
+  });
 
   /** Starts at /sign-in/oidc, passes the provider, and returns the callback response. */
   async function signInThroughProvider(sso: ReturnType<typeof app>, sub: string, next = '/organisations') {
