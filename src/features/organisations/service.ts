@@ -459,6 +459,22 @@ export async function soleOwnerships(db: Db, userId: string): Promise<{ id: stri
 }
 
 /**
+ * The same question inside the caller's transaction, after locking every organisation the
+ * person owns (the lock role changes and removals take), so that two owners leaving at once
+ * cannot both be told the other one stays.
+ */
+export async function soleOwnershipsLocked(tx: WriteTx, userId: string): Promise<{ id: string; name: string }[]> {
+  await tx
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', 'in', tx.selectFrom('memberships').select('organisation_id').where('user_id', '=', userId).where('role', '=', 'owner'))
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  return repo.soleOwnerships(tx, userId);
+}
+
+/**
  * Makes a person signing in through single sign-on a member of every
  * organisation that maps their e-mail's domain, if not a member already.
  * Runs in the caller's transaction; returns the organisations joined.

@@ -53,6 +53,27 @@ forEachEngine('personal data', (t) => {
     expect(text).not.toMatch(/argon2|password_hash|totp_secret|csrf|token_hash|dcp_[A-Za-z0-9_-]{20}/);
   });
 
+  it('lets only one of two owners deleting their accounts at the same moment go, so the organisation keeps an owner', async () => {
+    const first = await createUser(t.db);
+    const firstSession = await signInAs(app(), first);
+    const org = await body<{ id: string }>(
+      await post(firstSession.headers, '/api/v1/organisations', { name: 'Two Owners Org', kind: 'academia' }),
+    );
+    const second = await createUser(t.db, { memberships: [{ organisationId: org.id, role: 'owner' }] });
+    const secondSession = await signInAs(app(), second);
+    const statuses = await Promise.all(
+      [firstSession, secondSession].map(async (s) => (await app().request('/api/v1/me', { method: 'DELETE', headers: s.headers })).status),
+    );
+    expect(statuses.toSorted()).toEqual([204, 409]);
+    const owners = await t.db
+      .selectFrom('memberships')
+      .select('user_id')
+      .where('organisation_id', '=', org.id)
+      .where('role', '=', 'owner')
+      .execute();
+    expect(owners).toHaveLength(1);
+  });
+
   it('refuses deletion while the person is the only owner, then deletes sessions, tokens and memberships but keeps the organisation', async () => {
     const owner = await createUser(t.db);
     const session = await signInAs(app(), owner);

@@ -10,7 +10,7 @@ import { AppError } from '../../http/app-error.js';
 import { authorise, requireUser } from '../../http/authorise.js';
 import { accountDataOf, deleteAccountData } from '../accounts/index.js';
 import { auditAbout, recordAudit } from '../audit/index.js';
-import { forgetInvitationsTo, invitationsTo, membershipsOf, soleOwnerships } from '../organisations/index.js';
+import { forgetInvitationsTo, invitationsTo, membershipsOf, soleOwnershipsLocked } from '../organisations/index.js';
 import type { PersonalData } from './schemas.js';
 
 /** Everything kept about the signed-in person. */
@@ -48,18 +48,18 @@ export async function exportMyData(db: Db, actor: Actor): Promise<PersonalData> 
 export async function deleteMyAccount(db: Db, actor: Actor, requestId?: string | null): Promise<void> {
   const user = requireUser(actor);
   authorise(actor, 'delete', { type: 'account', userId: user.userId });
-  const sole = await soleOwnerships(db, user.userId);
-  if (sole.length > 0) {
-    throw new AppError(
-      'conflict',
-      `You are the only owner of ${sole.map((o) => o.name).join(', ')}: make someone else owner, then delete your account`,
-      sole.map((o) => ({ field: 'organisation', message: o.id })),
-    );
-  }
   const mine = await accountDataOf(db, user.userId);
   if (!mine) throw new AppError('unauthenticated', 'This account no longer exists');
   const { email } = mine.account;
   await db.transaction().execute(async (tx) => {
+    const sole = await soleOwnershipsLocked(tx, user.userId);
+    if (sole.length > 0) {
+      throw new AppError(
+        'conflict',
+        `You are the only owner of ${sole.map((o) => o.name).join(', ')}: make someone else owner, then delete your account`,
+        sole.map((o) => ({ field: 'organisation', message: o.id })),
+      );
+    }
     await forgetInvitationsTo(tx, email);
     await recordAudit(tx, {
       actor,
