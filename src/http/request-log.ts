@@ -1,8 +1,11 @@
 /**
- * One structured log line per request: method, path (no query: it may carry
- * personal data), status, duration and the request id.
+ * One structured log line per request: method, the route that answered (its
+ * pattern, `/invitations/:token`, never the path: paths can hold secrets such as
+ * invitation tokens), status, duration and the request id. No query string: it
+ * may carry personal data. Only a request no route answered logs its path.
  */
 import type { MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
 import type { Logger } from 'pino';
 import type { AppEnv } from './app-env.js';
 
@@ -10,11 +13,13 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const start = performance.now();
     await next();
+    const route = routePath(c, -1);
+    const answered = route !== '' && route !== '*' && route !== '/*';
     logger.info(
       {
         requestId: c.get('requestId'),
         method: c.req.method,
-        path: c.req.path,
+        ...(answered ? { route } : { path: c.req.path }),
         status: c.res.status,
         ms: Math.round(performance.now() - start),
       },

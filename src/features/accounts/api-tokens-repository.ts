@@ -82,3 +82,14 @@ export async function listAllTokensOf(db: Db, userId: string) {
     .orderBy('created_at')
     .execute();
 }
+
+/** Revokes every live token of a person (after a password reset: whoever held the account may have made some). */
+export async function revokeAllTokensOf(db: Db, userId: string): Promise<number> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -181,9 +181,21 @@ forEachEngine('account pages', (t) => {
       expect(await t.db.selectFrom('sessions').where('user_id', '=', user.id).select('user_id').execute()).toHaveLength(1);
     });
 
-    it('resets a forgotten password with a single-use link, ending every session', async () => {
-      const user = await createUser(t.db);
+    it('resets a forgotten password with a single-use link, ending every session and revoking API tokens', async () => {
+      const org = await t.db
+        .insertInto('organisations')
+        .values({ name: 'Reset Test Org', kind: 'academia' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const user = await createUser(t.db, { memberships: [{ organisationId: org.id, role: 'editor' }] });
       const existing = await signInAs(app(), user);
+      const made = await app().request('/api/v1/tokens', {
+        method: 'POST',
+        headers: { ...existing.headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ organisationId: org.id, scope: 'write', name: 'made before the reset' }),
+      });
+      const { token: apiToken } = (await made.json()) as { token: string };
+      expect((await app().request('/api/v1/me', { headers: { Authorization: `Bearer ${apiToken}` } })).status).toBe(200);
       const browser = new Browser(app());
       const asked = await browser.submit('/reset-password', { email: user.email });
       expect(asked.html).toContain('If an account uses this address');
@@ -193,6 +205,7 @@ forEachEngine('account pages', (t) => {
       const done = await browser.post('/reset-password/confirm', { token, password: 'another fresh passphrase' }, form.html);
       expect(done.response.headers.get('location')).toBe('/sign-in?done=password-reset');
       expect((await app().request('/api/v1/me', { headers: existing.headers })).status).toBe(401);
+      expect((await app().request('/api/v1/me', { headers: { Authorization: `Bearer ${apiToken}` } })).status).toBe(401);
       const again = await browser.post('/reset-password/confirm', { token, password: 'yet another passphrase' }, form.html);
       expect(again.response.status).toBe(404);
       const signIn = await browser.submit('/sign-in', { email: user.email, password: 'another fresh passphrase' });

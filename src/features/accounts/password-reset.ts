@@ -11,6 +11,7 @@ import { assertAcceptablePassword } from './password-rules.js';
 import { hashPassword } from './passwords.js';
 import { normaliseEmail } from './secrets.js';
 import { deleteSessionsOf } from './sessions-repository.js';
+import { revokeAllTokensOf } from './api-tokens-repository.js';
 import { clearFailures } from './sign-in-throttle.js';
 import { findUserByEmail, findUserById, markEmailVerified, setPassword } from './users-repository.js';
 
@@ -23,18 +24,26 @@ export async function requestPasswordReset(deps: Pick<Deps, 'db' | 'config' | 'l
 
 export const RESET_LINK_INVALID = 'This reset link has expired or was already used; ask for a new one';
 
-/** Sets the new password with a reset token (once) and signs the account out everywhere. */
+/**
+ * Sets the new password with a reset token (once), signs the account out everywhere and
+ * revokes its API tokens: a reset often follows a compromise, and whoever held the account
+ * may have made tokens. All of it in one transaction, so a failure leaves the old state.
+ */
 export async function resetPassword(deps: Pick<Deps, 'db' | 'logger'>, token: string, newPassword: string): Promise<void> {
   assertAcceptablePassword(newPassword);
   const passwordHash = await hashPassword(newPassword);
-  const used = await redeemToken(deps.db, token, 'reset-password');
-  if (!used) throw new AppError('not-found', RESET_LINK_INVALID);
-  const user = await findUserById(deps.db, used.user_id);
-  if (!user) throw new AppError('not-found', RESET_LINK_INVALID);
-  await setPassword(deps.db, user.id, passwordHash);
-  // The mail reached the address, so it is confirmed too.
-  await markEmailVerified(deps.db, user.id);
-  await deleteSessionsOf(deps.db, user.id, null);
-  await clearFailures(deps.db, user.email);
-  deps.logger.info({ event: 'password-reset', userId: user.id }, 'password reset');
+  const userId = await deps.db.transaction().execute(async (tx) => {
+    const used = await redeemToken(tx, token, 'reset-password');
+    if (!used) throw new AppError('not-found', RESET_LINK_INVALID);
+    const user = await findUserById(tx, used.user_id);
+    if (!user) throw new AppError('not-found', RESET_LINK_INVALID);
+    await setPassword(tx, user.id, passwordHash);
+    // The mail reached the address, so it is confirmed too.
+    await markEmailVerified(tx, user.id);
+    await deleteSessionsOf(tx, user.id, null);
+    await revokeAllTokensOf(tx, user.id);
+    await clearFailures(tx, user.email);
+    return user.id;
+  });
+  deps.logger.info({ event: 'password-reset', userId }, 'password reset');
 }

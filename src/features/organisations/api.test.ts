@@ -256,3 +256,32 @@ forEachEngine('organisations API', (t) => {
     expect(await invalid.text()).toContain('role="alert"');
   });
 });
+
+forEachEngine('my organisations through an API token', (t) => {
+  it('shows a token only the organisation it was made for, not its maker’s other affiliations', async () => {
+    const [a, b] = await Promise.all(
+      ['Token Org A', 'Secret Org B'].map(async (name) =>
+        t.db.insertInto('organisations').values({ name, kind: 'academia' }).returning('id').executeTakeFirstOrThrow(),
+      ),
+    );
+    const person = await createUser(t.db, {
+      memberships: [
+        { organisationId: a!.id, role: 'editor' },
+        { organisationId: b!.id, role: 'member' },
+      ],
+    });
+    const app = testApp(t.db);
+    const session = await signInAs(app, person);
+    const created = await app.request(
+      '/api/v1/tokens',
+      json(session, 'POST', { organisationId: a!.id, scope: 'read', name: 'reporting bot' }),
+    );
+    expect(created.status).toBe(201);
+    const { token } = await body<{ token: string }>(created);
+    type List = { data: { organisation: { id: string } }[] };
+    const viaToken = await body<List>(await app.request('/api/v1/me/organisations', { headers: { Authorization: `Bearer ${token}` } }));
+    expect(viaToken.data.map((m) => m.organisation.id)).toEqual([a!.id]);
+    const viaSession = await body<List>(await app.request('/api/v1/me/organisations', { headers: session.headers }));
+    expect(viaSession.data.map((m) => m.organisation.id).toSorted()).toEqual([a!.id, b!.id].toSorted());
+  });
+});

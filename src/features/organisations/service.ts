@@ -437,10 +437,15 @@ export async function acceptInvitation(db: Db, asker: Asker, token: string): Pro
   });
 }
 
-/** The signed-in person's organisations with their role. */
+/**
+ * The signed-in person's organisations with their role. A token sees only the organisation it
+ * was made for: a program holding it must not learn its maker's other affiliations.
+ */
 export async function myOrganisations(db: Db, actor: Actor): Promise<MembershipView[]> {
   const user = requireUser(actor);
-  return membershipsOf(db, user.userId, actor);
+  const all = await membershipsOf(db, user.userId, actor);
+  const via = user.via;
+  return via.kind === 'token' ? all.filter((m) => m.organisation.id === via.organisationId) : all;
 }
 
 /** A person's memberships (for their own pages and their data export). */
