@@ -1,8 +1,8 @@
 /** Renders an account page: never cached (it carries a CSRF token and personal data). */
 import type { Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { renderPage } from '../../web/render.js';
 
-export async function renderAccountPage(c: Context, page: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 409 = 200): Promise<Response> {
-  const html = await page.toString();
-  return c.html(`<!doctype html>${html}`, status, { 'Cache-Control': 'no-store' });
+export function renderAccountPage(c: Context, page: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 409 = 200): Promise<Response> {
+  return renderPage(c, page, status, { 'Cache-Control': 'no-store' });
 }

@@ -10,7 +10,8 @@ import { tokenUsable } from './one-time-tokens.js';
 import { requestPasswordReset, resetPassword } from './password-reset.js';
 import { limitPerIp } from './rate-limits.js';
 import { renderAccountPage } from './render.js';
-import { ConfirmLinkPage, LinkInvalidPage, ResetConfirmPage, ResetRequestPage, SentPage } from './sign-in-pages.js';
+import { showConfirmLink } from './confirm-link-route.js';
+import { LinkInvalidPage, ResetConfirmPage, ResetRequestPage, SentPage } from './sign-in-pages.js';
 
 export function resetRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -55,20 +56,7 @@ export function resetRoutes(deps: Deps) {
     return c.redirect('/sign-in?done=password-reset', 303);
   });
 
-  app.get('/confirm-email', (c) => {
-    const token = c.req.query('token') ?? '';
-    return renderAccountPage(
-      c,
-      <ConfirmLinkPage
-        ctx={pageContext(c)}
-        csrf={csrfToken(c)}
-        action="/confirm-email"
-        token={token}
-        title="accounts.confirmEmail.title"
-        submit="accounts.confirmEmail.submit"
-      />,
-    );
-  });
+  app.get('/confirm-email', showConfirmLink('/confirm-email', 'accounts.confirmEmail.title', 'accounts.confirmEmail.submit'));
 
   app.post('/confirm-email', async (c) => {
     const form = await readForm(c);

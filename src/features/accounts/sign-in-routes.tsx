@@ -13,8 +13,9 @@ import type { FormErrors } from './forms.js';
 import { displayNameError, emailError, newPasswordError, readForm, safeNext } from './form-input.js';
 import { limitPerIp } from './rate-limits.js';
 import { renderAccountPage } from './render.js';
+import { showConfirmLink } from './confirm-link-route.js';
 import { endSession } from './sessions.js';
-import { ConfirmLinkPage, LinkInvalidPage, SecondFactorPage, SentPage, SignInPage, SignUpPage } from './sign-in-pages.js';
+import { LinkInvalidPage, SecondFactorPage, SentPage, SignInPage, SignUpPage } from './sign-in-pages.js';
 import { signInWithPassword } from './sign-in.js';
 import { signUp } from './sign-up.js';
 import { completeSignIn } from './two-factor.js';
@@ -152,20 +153,7 @@ export function signInRoutes(deps: Deps, options: SignInOptions = {}) {
     return renderAccountPage(c, <SentPage ctx={pageContext(c)} text="accounts.sent.signUp" outbox={deps.config.smtpUrl === undefined} />);
   });
 
-  app.get('/verify-email', (c) => {
-    const token = c.req.query('token') ?? '';
-    return renderAccountPage(
-      c,
-      <ConfirmLinkPage
-        ctx={pageContext(c)}
-        csrf={csrfToken(c)}
-        action="/verify-email"
-        token={token}
-        title="accounts.verify.title"
-        submit="accounts.verify.submit"
-      />,
-    );
-  });
+  app.get('/verify-email', showConfirmLink('/verify-email', 'accounts.verify.title', 'accounts.verify.submit'));
 
   app.post('/verify-email', async (c) => {
     const form = await readForm(c);

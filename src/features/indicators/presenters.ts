@@ -169,39 +169,28 @@ export function indicatorsTable(items: readonly Indicator[]): CsvTable {
   };
 }
 
+/** The 2030 outlook columns, the same for a country's and a group's profile. */
+const OUTLOOK_COLUMNS = ['band', 'target_met', 'gap', 'projected_2030', 'on_track', 'years_to_target', 'trend_slope_per_year'];
+
+type Outlook = Pick<
+  CountryProfile['indicators'][number],
+  'band' | 'targetMet' | 'gap' | 'projected2030' | 'onTrack' | 'yearsToTarget' | 'trend'
+>;
+
+function outlookCells(i: Outlook) {
+  return [i.band, i.targetMet, i.gap, i.projected2030, i.onTrack, i.yearsToTarget, i.trend?.slope ?? null];
+}
+
 export function profileTable(profile: CountryProfile): CsvTable {
   return {
-    columns: [
-      'iso3',
-      'indicator',
-      'year',
-      'value',
-      'estimate',
-      'band',
-      'target_met',
-      'gap',
-      'projected_2030',
-      'on_track',
-      'years_to_target',
-      'trend_slope_per_year',
-      'ranks',
-      'source',
-      'vintage',
-      'licence',
-    ],
+    columns: ['iso3', 'indicator', 'year', 'value', 'estimate', ...OUTLOOK_COLUMNS, 'ranks', 'source', 'vintage', 'licence'],
     rows: profile.indicators.map((i) => [
       profile.country.iso3,
       i.code,
       i.latest?.year ?? null,
       i.latest?.value ?? null,
       i.latest?.estimate ?? null,
-      i.band,
-      i.targetMet,
-      i.gap,
-      i.projected2030,
-      i.onTrack,
-      i.yearsToTarget,
-      i.trend?.slope ?? null,
+      ...outlookCells(i),
       i.ranks.map(rankText).join('; '),
       i.latest?.source ?? null,
       i.latest?.vintage ?? null,
@@ -228,13 +217,7 @@ export function groupProfileTable(profile: GroupProfile): CsvTable {
       'published_source',
       'published_vintage',
       'difference',
-      'band',
-      'target_met',
-      'gap',
-      'projected_2030',
-      'on_track',
-      'years_to_target',
-      'trend_slope_per_year',
+      ...OUTLOOK_COLUMNS,
       'source',
       'licence',
     ],
@@ -249,13 +232,7 @@ export function groupProfileTable(profile: GroupProfile): CsvTable {
       i.published?.source ?? null,
       i.published?.vintage ?? null,
       i.difference,
-      i.band,
-      i.targetMet,
-      i.gap,
-      i.projected2030,
-      i.onTrack,
-      i.yearsToTarget,
-      i.trend?.slope ?? null,
+      ...outlookCells(i),
       i.latest ? AGGREGATE_SOURCE : null,
       i.licence,
     ]),

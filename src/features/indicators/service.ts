@@ -9,7 +9,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { decodeCursor, paginate } from '../../http/pagination.js';
 import { dataVersion, VersionedCache } from '../imports/index.js';
-import { getCountry, listGroups } from '../reference/index.js';
+import { findGroupSummary, getCountry } from '../reference/index.js';
 import { computeGroupProfile, computeProfile, rankWindows, type RankGroup } from './profile.js';
 import { presentAggregate, presentIndicator, presentObservation } from './presenters.js';
 import * as repo from './repository.js';
@@ -218,7 +218,7 @@ export async function groupProfile(db: Db, code: string): Promise<GroupProfile> 
 }
 
 async function buildGroupProfile(db: Db, code: string, version: string): Promise<GroupProfile> {
-  const group = (await listGroups(db)).find((g) => g.code === code);
+  const group = await findGroupSummary(db, code);
   if (!group) throw new AppError('not-found', `No group with code "${code}"; see /api/v1/groups`);
   const aggregates = await repo.groupAggregates(db, code);
   return {

@@ -31,12 +31,11 @@ import {
   VerificationInputSchema,
 } from './schemas.js';
 import * as service from './service.js';
+import { renderPage } from '../../web/render.js';
 
 type C = Context<AppEnv>;
 
-async function html(c: C, page: JSX.Element, status: 200 | 400 | 403 | 404 | 409 = 200): Promise<Response> {
-  return c.html(`<!doctype html>${await page.toString()}`, status);
-}
+const html = (c: C, page: JSX.Element, status: 200 | 400 | 403 | 404 | 409 = 200) => renderPage(c, page, status);
 
 /** Sends a visitor who is not signed in to the sign-in page, to come back here. */
 function signInFirst(c: C, back = c.req.path): Response | undefined {

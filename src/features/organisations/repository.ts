@@ -108,15 +108,14 @@ export async function organisationsForDomain(db: Reader, domain: string): Promis
 }
 
 /** Members with their display names, by name: the one join with `users` (see the header). */
-export async function listMembersWithNames(db: Reader, organisationId: string) {
-  return db
+export async function listMembersWithNames(db: Reader, organisationId: string, onlyUserId?: string) {
+  let query = db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .select(['memberships.user_id', 'memberships.role', 'memberships.created_at', 'users.display_name'])
-    .where('memberships.organisation_id', '=', organisationId)
-    .orderBy('users.display_name')
-    .orderBy('memberships.user_id')
-    .execute();
+    .where('memberships.organisation_id', '=', organisationId);
+  if (onlyUserId !== undefined) query = query.where('memberships.user_id', '=', onlyUserId);
+  return query.orderBy('users.display_name').orderBy('memberships.user_id').execute();
 }
 
 export async function findMembership(db: Reader, organisationId: string, userId: string): Promise<MembershipRow | undefined> {

@@ -43,6 +43,17 @@ function notFound(id: string): AppError {
   return new AppError('not-found', `No organisation with id "${id}"`);
 }
 
+/** Refuses an unknown organisation with 404 before asking the policy, which would answer 403. */
+async function requireOrganisation(db: Db, id: string): Promise<void> {
+  if (!(await repo.findOrganisation(db, id))) throw notFound(id);
+}
+
+/** The unique index on lower(name) turned into a conflict on the field to fix. */
+function nameTakenOr(error: unknown, name: string | undefined): unknown {
+  if (!isUniqueViolation(error)) return error;
+  return new AppError('conflict', `An organisation named "${name}" already exists`, [{ field: 'body.name', message: 'already taken' }]);
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === '23505';
 }
@@ -132,17 +143,13 @@ export async function createOrganisation(db: Db, asker: Asker, input: Organisati
       return presentOrganisation(row, { showDomains: true });
     });
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError('conflict', `An organisation named "${input.name}" already exists`, [
-        { field: 'body.name', message: 'already taken' },
-      ]);
-    throw error;
+    throw nameTakenOr(error, input.name);
   }
 }
 
 export async function updateOrganisation(db: Db, asker: Asker, id: string, patch: OrganisationPatch): Promise<Organisation> {
   const { actor } = asker;
-  if (!(await repo.findOrganisation(db, id))) throw notFound(id);
+  await requireOrganisation(db, id);
   authorise(actor, 'update', { type: 'organisation', id });
   try {
     return await db.transaction().execute(async (tx) => {
@@ -170,18 +177,14 @@ export async function updateOrganisation(db: Db, asker: Asker, id: string, patch
       return present(actor, after);
     });
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new AppError('conflict', `An organisation named "${patch.name}" already exists`, [
-        { field: 'body.name', message: 'already taken' },
-      ]);
-    throw error;
+    throw nameTakenOr(error, patch.name);
   }
 }
 
 /** Marks an organisation verified (or not) and sets its single-sign-on domains; coordinators and admins. */
 export async function verifyOrganisation(db: Db, asker: Asker, id: string, input: VerificationInput): Promise<Organisation> {
   const { actor } = asker;
-  if (!(await repo.findOrganisation(db, id))) throw notFound(id);
+  await requireOrganisation(db, id);
   authorise(actor, 'verify', { type: 'organisation', id });
   if (input.emailDomains) authorise(actor, 'map-domains', { type: 'organisation', id });
   const user = requireUser(actor);
@@ -209,7 +212,7 @@ export async function verifyOrganisation(db: Db, asker: Asker, id: string, input
 }
 
 export async function listMembers(db: Db, actor: Actor, id: string): Promise<Member[]> {
-  if (!(await repo.findOrganisation(db, id))) throw notFound(id);
+  await requireOrganisation(db, id);
   authorise(actor, 'read-members', { type: 'organisation', id });
   return (await repo.listMembersWithNames(db, id)).map(presentMember);
 }
@@ -217,7 +220,7 @@ export async function listMembers(db: Db, actor: Actor, id: string): Promise<Mem
 /** Adds an existing account directly, without an invitation (admins, to bootstrap an organisation). */
 export async function addMember(db: Db, asker: Asker, id: string, input: { userId: string; role: Role }): Promise<Member> {
   const { actor } = asker;
-  if (!(await repo.findOrganisation(db, id))) throw notFound(id);
+  await requireOrganisation(db, id);
   authorise(actor, 'add-member', { type: 'organisation', id });
   if (!(await accountExists(db, input.userId))) throw new AppError('not-found', `No user with id "${input.userId}"`);
   return db.transaction().execute(async (tx) => {
@@ -238,7 +241,7 @@ export async function addMember(db: Db, asker: Asker, id: string, input: { userI
 }
 
 async function memberOf(db: Db | WriteTx, organisationId: string, userId: string): Promise<Member> {
-  const row = (await repo.listMembersWithNames(db, organisationId)).find((m) => m.user_id === userId);
+  const [row] = await repo.listMembersWithNames(db, organisationId, userId);
   if (!row) throw new AppError('not-found', `No member with id "${userId}" in this organisation`);
   return presentMember(row);
 }
@@ -252,7 +255,7 @@ async function refuseLastOwner(tx: WriteTx, organisationId: string, current: Rol
 
 export async function changeRole(db: Db, asker: Asker, id: string, userId: string, role: Role): Promise<Member> {
   const { actor } = asker;
-  if (!(await repo.findOrganisation(db, id))) throw notFound(id);
+  await requireOrganisation(db, id);
   authorise(actor, 'update-role', { type: 'membership', organisationId: id, userId });
   return db.transaction().execute(async (tx) => {
     await repo.lockOrganisation(tx, id);
@@ -279,7 +282,7 @@ export async function changeRole(db: Db, asker: Asker, id: string, userId: strin
 /** Removes a member, or lets a member leave. */
 export async function removeMember(db: Db, asker: Asker, id: string, userId: string): Promise<void> {
   const { actor } = asker;
-  if (!(await repo.findOrganisation(db, id))) throw notFound(id);
+  await requireOrganisation(db, id);
   authorise(actor, 'remove', { type: 'membership', organisationId: id, userId });
   await db.transaction().execute(async (tx) => {
     await repo.lockOrganisation(tx, id);
@@ -300,7 +303,7 @@ export async function removeMember(db: Db, asker: Asker, id: string, userId: str
 }
 
 export async function listInvitations(db: Db, actor: Actor, id: string): Promise<Invitation[]> {
-  if (!(await repo.findOrganisation(db, id))) throw notFound(id);
+  await requireOrganisation(db, id);
   authorise(actor, 'read', { type: 'invitation', organisationId: id });
   return (await repo.pendingInvitations(db, id)).map(presentInvitation);
 }
@@ -360,7 +363,7 @@ export async function createInvitation(
 
 export async function revokeInvitation(db: Db, asker: Asker, id: string, invitationId: string): Promise<void> {
   const { actor } = asker;
-  if (!(await repo.findOrganisation(db, id))) throw notFound(id);
+  await requireOrganisation(db, id);
   authorise(actor, 'revoke', { type: 'invitation', organisationId: id });
   const invitation = await repo.findInvitation(db, id, invitationId);
   if (!invitation || invitation.accepted_at || invitation.revoked_at)

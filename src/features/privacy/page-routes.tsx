@@ -7,12 +7,13 @@ import { pageContext } from '../../web/page-context.js';
 import { clearSessionCookie, csrfToken } from '../accounts/index.js';
 import { PrivacyPage } from './pages.js';
 import * as service from './service.js';
+import { renderPage } from '../../web/render.js';
 
 async function show(c: Context<AppEnv>, problems: readonly FieldProblem[], status: 200 | 400 | 409, deleted = false) {
   const page = (
     <PrivacyPage ctx={pageContext(c)} signedIn={actorOf(c).kind === 'user'} csrf={csrfToken(c)} deleted={deleted} problems={problems} />
   );
-  return c.html(`<!doctype html>${await page.toString()}`, status);
+  return renderPage(c, page, status);
 }
 
 export function privacyPages({ db }: Deps) {

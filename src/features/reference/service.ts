@@ -82,12 +82,18 @@ export async function listGroups(db: Db, kind?: string) {
   return rows.map(presentGroup);
 }
 
+/** One group without its members, or undefined. */
+export async function findGroupSummary(db: Db, code: string) {
+  const [group] = await repo.listGroups(db, { code: code.toUpperCase() });
+  return group ? presentGroup(group) : undefined;
+}
+
 export async function getGroup(db: Db, code: string) {
   const upper = code.toUpperCase();
-  const [group] = await repo.listGroups(db, { code: upper });
+  const group = await findGroupSummary(db, upper);
   if (!group) throw new AppError('not-found', `No group with code "${code}"; see /api/v1/groups`);
   const members = await repo.listCountries(db, { groups: [upper] });
-  return { ...presentGroup(group), members: members.map((m) => ({ m49: m.m49, iso3: m.iso3, names: m.names })) };
+  return { ...group, members: members.map((m) => ({ m49: m.m49, iso3: m.iso3, names: m.names })) };
 }
 
 export async function listTaxonomies(db: Db) {
