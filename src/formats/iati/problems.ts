@@ -1,0 +1,116 @@
+/**
+ * What the IATI importer tells about a file: one problem per thing to fix, located by line and
+ * column, with a stable code (for tests, the CLI and the API) and a message a person can act on.
+ *
+ * Severity says what happened to the data:
+ * - `error`: something in the file was not imported (an activity, or an item within one);
+ * - `warning`: imported, but doubtful, or missing what an IATI export needs;
+ * - `info`: knowingly not used (elements the platform has no place for, extension namespaces),
+ *   reported once per element or attribute with a count rather than once per occurrence.
+ * A file that cannot be read at all (not XML, not IATI, a refused version, hostile input) throws
+ * one IatiFormatError instead.
+ */
+import { FormatError } from '../csv/format-error.js';
+
+export const IATI_PROBLEM_CODES = [
+  // The whole file is refused (thrown as IatiFormatError).
+  'malformed-xml',
+  'doctype-refused',
+  'too-large',
+  'too-deep',
+  'not-iati',
+  'unsupported-version',
+  // Within a file.
+  'missing-required',
+  'invalid-value',
+  'unknown-code',
+  'unknown-country',
+  'unknown-currency',
+  'duplicate-identifier',
+  'duplicate',
+  'unknown-element',
+  'unknown-attribute',
+  'unexpected-text',
+  'percentages-not-100',
+  'currency-missing',
+  'no-activities',
+  'encoding-declared',
+  'older-version',
+  'language-normalised',
+  'not-used',
+  'extension',
+] as const;
+
+export type IatiProblemCode = (typeof IATI_PROBLEM_CODES)[number];
+
+export type IatiSeverity = 'error' | 'warning' | 'info';
+
+export interface IatiProblem {
+  readonly code: IatiProblemCode;
+  readonly severity: IatiSeverity;
+  readonly file: string;
+  /** 1-based line and column of the element's `<` (the first occurrence, when aggregated). */
+  readonly line: number;
+  readonly column: number;
+  /** The element's path from the root, e.g. `iati-activities/iati-activity/budget/value`. */
+  readonly path: string | null;
+  /** The activity's identifier when the problem is inside one and it is known. */
+  readonly activity: string | null;
+  readonly message: string;
+  /** How many occurrences this problem stands for (aggregated `info` problems count them all). */
+  readonly count: number;
+}
+
+/** A file that cannot be imported at all; `problem` says where and why. */
+export class IatiFormatError extends FormatError {
+  override name = 'IatiFormatError';
+  constructor(readonly iati: IatiProblem) {
+    super({ file: iati.file, line: iati.line, column: iati.column, message: `${iati.message} [${iati.code}]` });
+  }
+}
+
+/** Where a problem is: the element's position and path. */
+export interface ProblemSite {
+  readonly line: number;
+  readonly column: number;
+  readonly path: string | null;
+}
+
+/** Collects the problems of one file in order, merging the aggregated kinds by key. */
+export class ProblemLog {
+  private readonly problems: IatiProblem[] = [];
+  private readonly aggregated = new Map<string, { index: number; describe: (count: number) => string }>();
+  /** Identifier of the activity being read, stamped on each problem. */
+  activity: string | null = null;
+
+  constructor(readonly file: string) {}
+
+  add(site: ProblemSite, code: IatiProblemCode, severity: IatiSeverity, message: string): void {
+    this.problems.push({ code, severity, file: this.file, ...site, activity: this.activity, message, count: 1 });
+  }
+
+  /** One problem per `key`, counting occurrences; `describe` writes the message for the final count. */
+  aggregate(site: ProblemSite, code: IatiProblemCode, key: string, describe: (count: number) => string): void {
+    const mapKey = `${code}\u0000${key}`;
+    const seen = this.aggregated.get(mapKey);
+    if (seen !== undefined) {
+      const previous = this.problems[seen.index];
+      if (previous !== undefined) {
+        const count = previous.count + 1;
+        this.problems[seen.index] = { ...previous, count, message: seen.describe(count) };
+      }
+      return;
+    }
+    this.aggregated.set(mapKey, { index: this.problems.length, describe });
+    this.problems.push({ code, severity: 'info', file: this.file, ...site, activity: null, message: describe(1), count: 1 });
+  }
+
+  list(): IatiProblem[] {
+    return [...this.problems];
+  }
+}
+
+/** `"3 times"` / `"once"`, for aggregated messages. */
+export function times(count: number): string {
+  return count === 1 ? 'once' : `${count} times`;
+}
