@@ -34,7 +34,7 @@ export function sdgGoalsOf(project: Pick<Project, 'sdgs'>): number[] {
     const goal = sdgGoalOf(link.level, link.code);
     if (goal !== null) goals.add(goal);
   }
-  return [...goals].sort((a, b) => a - b);
+  return [...goals].toSorted((a, b) => a - b);
 }
 
 /** Compares code parts numerically where both are numbers (`4.10` after `4.9`), letters after numbers. */
@@ -60,7 +60,7 @@ function compareCodes(a: string, b: string): number {
  * before tag-borne. The importer stores links in this order, so equal sets compare equal.
  */
 export function sortSdgLinks(links: readonly SdgLink[]): SdgLink[] {
-  return [...links].sort(
+  return links.toSorted(
     (a, b) =>
       LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || compareCodes(a.code, b.code) || (a.via === b.via ? 0 : a.via === 'sector' ? -1 : 1),
   );

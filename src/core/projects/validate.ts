@@ -45,7 +45,9 @@ function checkPercentage(value: number | null, path: string, report: Report): vo
   if (value !== null && !isPercentage(value)) report(path, `${value} is not a share between 0 and 100`);
 }
 
-function checkMoney(money: Money, path: string, report: Report): void {
+function checkMoney(money: Money, path: string, project: Project, report: Report): void {
+  if (money.currency === null && project.defaultCurrency === null)
+    report(`${path}.currency`, 'needs a currency, or the project a default currency');
   if (!isPlausibleAmount(money.amount)) report(`${path}.amount`, `${money.amount} is not a plausible amount`);
   if (money.currency !== null && !isCurrencyCode(money.currency)) report(`${path}.currency`, `"${money.currency}" is not an ISO 4217 code`);
   checkDate(money.valueDate, `${path}.valueDate`, report);
@@ -129,11 +131,11 @@ function checkFinance(project: Project, report: Report): void {
     checkDate(b.periodStart, `budgets.${i}.periodStart`, report);
     checkDate(b.periodEnd, `budgets.${i}.periodEnd`, report);
     if (b.periodEnd < b.periodStart) report(`budgets.${i}.periodEnd`, 'ends before it starts');
-    checkMoney(b.value, `budgets.${i}.value`, report);
+    checkMoney(b.value, `budgets.${i}.value`, project, report);
   });
   project.transactions.forEach((t, i) => {
     checkDate(t.date, `transactions.${i}.date`, report);
-    checkMoney(t.value, `transactions.${i}.value`, report);
+    checkMoney(t.value, `transactions.${i}.value`, project, report);
   });
 }
 

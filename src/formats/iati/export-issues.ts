@@ -1,7 +1,8 @@
 /**
  * Why a project cannot be written as a valid IATI 2.03 activity: the model's own validation,
  * plus what the IATI schema requires that the platform can live without (a status, a
- * description, a participating organisation, a date, the reporting organisation's type), plus
+ * description, a participating organisation, a date, the reporting organisation's type and
+ * name), plus
  * countries without an ISO2 code in the caller's lookup.
  */
 import { validateProject, type CountryCodes, type Project, type ProjectIssue } from '../../core/projects/index.js';
@@ -21,6 +22,7 @@ export function iatiExportIssues(project: Project, countries: CountryCodes): Pro
     'IATI requires at least one activity date',
   );
   need(project.reportingOrg.type === null, 'reportingOrg.type', 'IATI requires the reporting organisation type');
+  need(project.reportingOrg.name.length === 0, 'reportingOrg.name', 'IATI requires the reporting organisation name');
   project.recipientCountries.forEach((country, i) => {
     need(countries.iso2Of(country.iso3) === undefined, `recipientCountries.${i}.iso3`, `${country.iso3} has no ISO 3166-1 alpha-2 code`);
   });

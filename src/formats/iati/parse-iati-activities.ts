@@ -15,7 +15,7 @@
  *   out, and report-unread.ts for how unused and unknown content is reported.
  */
 import type { CountryCodes, Project } from '../../core/projects/index.js';
-import { IatiFormatError, ProblemLog, times, type IatiProblem } from './problems.js';
+import { IatiFormatError, ProblemLog, type IatiProblem } from './problems.js';
 import { readActivity } from './read-activity.js';
 import { reportUnread } from './report-unread.js';
 import { DEFAULT_XML_LIMITS, readXml, type XmlLimits } from './xml-reader.js';

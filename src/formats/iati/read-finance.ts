@@ -58,9 +58,10 @@ function readMoney(owner: XmlNode, ctx: ReadContext, defaultCurrency: string | n
     ctx.problems.add(
       node.site,
       'currency-missing',
-      'warning',
-      '<value> has no currency and the activity no default-currency; the amount is kept, in an unknown currency',
+      'error',
+      `<value> has no currency and the activity no default-currency; ${consequence}`,
     );
+    return null;
   }
   const valueDate = readDate(node, 'value-date', ctx, consequence);
   if (valueDate === null) return null;

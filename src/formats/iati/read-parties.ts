@@ -5,6 +5,8 @@ import type { ReadContext } from './read-context.js';
 import { optionalAttr, readBoolean, readCode, readNarratives, readPlainText, requiredAttr, single } from './read-values.js';
 import type { XmlNode } from './xml-node.js';
 
+const NOT_EXPORTABLE = 'the project is imported but cannot be exported as valid IATI until it has one';
+
 /** The reporting organisation, or `null` (reported) when it or its `ref` is missing. */
 export function readReportingOrg(activity: XmlNode, ctx: ReadContext): ReportingOrganisation | null {
   const node = single(activity, 'reporting-org', ctx);
@@ -21,14 +23,13 @@ export function readReportingOrg(activity: XmlNode, ctx: ReadContext): Reporting
   if (ref === null) return null;
   const type = readCode(node, 'type', ORGANISATION_TYPE, ctx, 'the type is left out');
   if (type === null && optionalAttr(node, 'type') === null) {
-    ctx.problems.add(
-      node.site,
-      'missing-required',
-      'warning',
-      '<reporting-org> has no type; the project is imported but cannot be exported as valid IATI until it has one',
-    );
+    ctx.problems.add(node.site, 'missing-required', 'warning', `<reporting-org> has no type; ${NOT_EXPORTABLE}`);
   }
-  return { ref, type, secondaryReporter: readBoolean(node, 'secondary-reporter', ctx), name: readNarratives(node, ctx) };
+  const name = readNarratives(node, ctx);
+  if (name.length === 0) {
+    ctx.problems.add(node.site, 'missing-required', 'warning', `<reporting-org> has no name narrative; ${NOT_EXPORTABLE}`);
+  }
+  return { ref, type, secondaryReporter: readBoolean(node, 'secondary-reporter', ctx), name };
 }
 
 export function readParticipatingOrgs(activity: XmlNode, ctx: ReadContext): ParticipatingOrganisation[] {

@@ -91,7 +91,7 @@ export function readXsdVocabulary(schemaTexts: readonly string[], rootElement: s
     if (namedType !== undefined) collect(namedType, attributes, children);
     for (const inline of element.children.filter((c) => c.tag === 'complexType')) collect(inline, attributes, children);
     const childNames = children.map((c) => c.attrs['name'] ?? c.attrs['ref'] ?? '');
-    vocabulary[path] = { attributes: [...new Set(attributes)].sort(), children: [...new Set(childNames)].sort() };
+    vocabulary[path] = { attributes: [...new Set(attributes)].toSorted(), children: [...new Set(childNames)].toSorted() };
     const next = new Set(seen).add(element);
     for (const child of children) visit(child, `${path}/${child.attrs['name'] ?? child.attrs['ref']}`, next);
   }
