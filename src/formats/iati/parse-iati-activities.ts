@@ -110,7 +110,7 @@ export function parseIatiActivities(xml: string, options: ParseIatiOptions): Iat
   const limits: XmlLimits = { ...DEFAULT_XML_LIMITS, ...options.limits };
   const problems = new ProblemLog(fileName);
   const projects: Project[] = [];
-  const seen = new Map<string, number>();
+  const seenIdentifiers = new Map<string, number>();
   let root: XmlNode | undefined;
   let version = '';
   let activitiesRead = 0;
@@ -138,19 +138,8 @@ export function parseIatiActivities(xml: string, options: ParseIatiOptions): Iat
       }
       activitiesRead += 1;
       problems.activity = null;
-      const project = readActivity(node, { problems, countries, defaultLanguage: null });
+      const project = readActivity(node, { problems, countries, defaultLanguage: null, seenIdentifiers });
       if (project === null) return;
-      const firstLine = seen.get(project.iatiIdentifier);
-      if (firstLine !== undefined) {
-        problems.add(
-          node.site,
-          'duplicate-identifier',
-          'error',
-          `a second activity ${project.iatiIdentifier} (the first is on line ${firstLine}); it is not imported`,
-        );
-        return;
-      }
-      seen.set(project.iatiIdentifier, node.line);
       reportUnread(node, problems);
       projects.push(project);
     },

@@ -11,6 +11,7 @@
  * one IatiFormatError instead.
  */
 import { FormatError } from '../csv/format-error.js';
+import { XmlNode } from './xml-node.js';
 
 export const IATI_PROBLEM_CODES = [
   // The whole file is refused (thrown as IatiFormatError).
@@ -85,8 +86,27 @@ export class ProblemLog {
 
   constructor(readonly file: string) {}
 
-  add(site: ProblemSite, code: IatiProblemCode, severity: IatiSeverity, message: string): void {
-    this.problems.push({ code, severity, file: this.file, ...site, activity: this.activity, message, count: 1 });
+  /**
+   * Records a problem at an element (or a bare position). An `error` means the element was not
+   * imported, so the element is marked settled: its unread parts are not reported one by one.
+   */
+  add(at: ProblemSite | XmlNode, code: IatiProblemCode, severity: IatiSeverity, message: string): void {
+    let site: ProblemSite = at;
+    if (at instanceof XmlNode) {
+      site = at.site;
+      if (severity === 'error') at.settled = true;
+    }
+    this.problems.push({
+      code,
+      severity,
+      file: this.file,
+      line: site.line,
+      column: site.column,
+      path: site.path,
+      activity: this.activity,
+      message,
+      count: 1,
+    });
   }
 
   /** One problem per `key`, counting occurrences; `describe` writes the message for the final count. */
@@ -105,8 +125,9 @@ export class ProblemLog {
     this.problems.push({ code, severity: 'info', file: this.file, ...site, activity: null, message: describe(1), count: 1 });
   }
 
+  /** The problems in file order (aggregated ones at their first occurrence). */
   list(): IatiProblem[] {
-    return [...this.problems];
+    return this.problems.toSorted((a, b) => a.line - b.line || a.column - b.column);
   }
 }
 

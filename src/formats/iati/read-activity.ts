@@ -28,7 +28,7 @@ function readIdentifier(activity: XmlNode, ctx: ReadContext): string | null {
   const node = single(activity, 'iati-identifier', ctx);
   const identifier = node?.readText().trim() ?? '';
   if (identifier === '' || !isXmlSafe(identifier)) {
-    ctx.problems.add(activity.site, 'missing-required', 'error', 'the activity has no <iati-identifier>; it is not imported');
+    ctx.problems.add(activity, 'missing-required', 'error', 'the activity has no <iati-identifier>; it is not imported');
     return null;
   }
   return identifier;
@@ -39,7 +39,7 @@ function readDescriptions(activity: XmlNode, ctx: ReadContext): ProjectDescripti
   for (const node of activity.all('description')) {
     const type = readCode(node, 'type', DESCRIPTION_TYPE, ctx, 'read as general') ?? 'general';
     const text = readNarratives(node, ctx);
-    if (text.length === 0) ctx.problems.add(node.site, 'missing-required', 'warning', '<description> has no narrative; it is left out');
+    if (text.length === 0) ctx.problems.add(node, 'missing-required', 'warning', '<description> has no narrative; it is left out');
     else descriptions.push({ type, text });
   }
   return descriptions;
@@ -53,7 +53,7 @@ function readStatus(activity: XmlNode, ctx: ReadContext): ActivityStatus | null 
   const status = ACTIVITY_STATUS.nameOf(code);
   if (status === undefined) {
     ctx.problems.add(
-      node.site,
+      node,
       'unknown-code',
       'warning',
       `<activity-status> code "${code}" is not in the IATI ActivityStatus codelist (1–6); the status is left out`,
@@ -76,7 +76,7 @@ function readDates(activity: XmlNode, ctx: ReadContext): ProjectDates {
     const field = (ACTIVITY_DATE_FIELD as Record<string, keyof ProjectDates>)[type];
     if (field === undefined) {
       ctx.problems.add(
-        node.site,
+        node,
         'unknown-code',
         'error',
         `<activity-date> type "${type}" is not in the IATI ActivityDateType codelist (1–4); this date is not imported`,
@@ -86,7 +86,7 @@ function readDates(activity: XmlNode, ctx: ReadContext): ProjectDates {
     const date = readDate(node, 'iso-date', ctx, 'this date is not imported');
     if (date === null) continue;
     if (dates[field] !== null) {
-      ctx.problems.add(node.site, 'duplicate', 'warning', `a second <activity-date> of type ${type}; the first (${dates[field]}) is kept`);
+      ctx.problems.add(node, 'duplicate', 'warning', `a second <activity-date> of type ${type}; the first (${dates[field]}) is kept`);
       continue;
     }
     dates[field] = date;
@@ -97,13 +97,13 @@ function readDates(activity: XmlNode, ctx: ReadContext): ProjectDates {
 /** Warns, once per missing part, about what an IATI export will need. */
 function warnExportGaps(activity: XmlNode, project: Project, ctx: ReadContext): void {
   const gaps: [boolean, string][] = [
-    [project.status === null, 'an <activity-status>'],
-    [project.descriptions.length === 0, 'a <description>'],
-    [project.participatingOrgs.length === 0, 'a <participating-org>'],
-    [Object.values(project.dates).every((d) => d === null), 'an <activity-date>'],
+    [project.status === null, '<activity-status>'],
+    [project.descriptions.length === 0, '<description>'],
+    [project.participatingOrgs.length === 0, '<participating-org>'],
+    [Object.values(project.dates).every((d) => d === null), '<activity-date>'],
   ];
   for (const [missing, what] of gaps) {
-    if (missing) ctx.problems.add(activity.site, 'missing-required', 'warning', `the activity has no usable ${what}; ${NOT_EXPORTABLE}`);
+    if (missing) ctx.problems.add(activity, 'missing-required', 'warning', `the activity has no usable ${what}; ${NOT_EXPORTABLE}`);
   }
 }
 
@@ -113,6 +113,16 @@ export function readActivity(activity: XmlNode, ctx: ReadContext): Project | nul
   const iatiIdentifier = readIdentifier(activity, ctx);
   if (iatiIdentifier === null) return null;
   ctx.problems.activity = iatiIdentifier;
+  const firstLine = ctx.seenIdentifiers.get(iatiIdentifier);
+  if (firstLine !== undefined) {
+    ctx.problems.add(
+      activity,
+      'duplicate-identifier',
+      'error',
+      `a second activity ${iatiIdentifier} (the first is on line ${firstLine}); it is not imported`,
+    );
+    return null;
+  }
   const rawLang = activity.attr('xml:lang');
   ctx.defaultLanguage = rawLang === undefined ? null : readLanguage(activity, rawLang, ctx);
   const reportingOrg = readReportingOrg(activity, ctx);
@@ -120,12 +130,9 @@ export function readActivity(activity: XmlNode, ctx: ReadContext): Project | nul
   const titleNode = single(activity, 'title', ctx);
   const title = titleNode === undefined ? [] : readNarratives(titleNode, ctx);
   if (title.length === 0) {
-    ctx.problems.add(
-      titleNode?.site ?? activity.site,
-      'missing-required',
-      'error',
-      'the activity has no title narrative; it is not imported',
-    );
+    const hint =
+      titleNode !== undefined && titleNode.text.trim() !== '' ? ' (text directly inside <title>, as IATI 1 wrote it, is not read)' : '';
+    ctx.problems.add(titleNode ?? activity, 'missing-required', 'error', `the activity has no title narrative${hint}; it is not imported`);
     return null;
   }
   const defaultCurrency = readCurrency(activity, 'default-currency', ctx) ?? null;
@@ -155,5 +162,6 @@ export function readActivity(activity: XmlNode, ctx: ReadContext): Project | nul
     documentLinks: readDocumentLinks(activity, ctx),
   };
   warnExportGaps(activity, project, ctx);
+  ctx.seenIdentifiers.set(iatiIdentifier, activity.line);
   return project;
 }

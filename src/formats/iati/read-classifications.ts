@@ -26,7 +26,7 @@ export function readRecipientCountries(activity: XmlNode, ctx: ReadContext): Rec
     const iso3 = ctx.countries.iso3Of(code.toUpperCase());
     if (iso3 === undefined) {
       ctx.problems.add(
-        node.site,
+        node,
         'unknown-country',
         'error',
         `<recipient-country> code "${code}" is not an ISO 3166-1 alpha-2 country known to the platform; this country is not imported`,
@@ -56,7 +56,7 @@ export function readRecipientRegions(activity: XmlNode, ctx: ReadContext): Recip
 function sdgLink(node: XmlNode, level: SdgLink['level'], code: string, via: SdgLink['via'], ctx: ReadContext): SdgLink | null {
   if (sdgGoalOf(level, code) === null) {
     ctx.problems.add(
-      node.site,
+      node,
       'invalid-value',
       'error',
       `<${node.name}> code "${code}" is not an SDG ${level} (e.g. ${level === 'goal' ? '4' : level === 'target' ? '4.4' : '4.4.1'}); it is not imported`,
@@ -110,12 +110,7 @@ function uniqueSdgs(links: readonly SdgLink[], activity: XmlNode, ctx: ReadConte
   for (const link of links) {
     const key = `${link.level} ${link.code} ${link.via}`;
     if (seen.has(key)) {
-      ctx.problems.add(
-        activity.site,
-        'duplicate',
-        'warning',
-        `SDG ${link.level} ${link.code} is given twice as a ${link.via}; once is kept`,
-      );
+      ctx.problems.add(activity, 'duplicate', 'warning', `SDG ${link.level} ${link.code} is given twice as a ${link.via}; once is kept`);
       continue;
     }
     seen.add(key);
@@ -132,7 +127,7 @@ export function readPolicyMarkers(activity: XmlNode, ctx: ReadContext): PolicyMa
     const raw = optionalAttr(node, 'significance');
     let significance = raw === null ? null : parseDecimal(raw);
     if (raw !== null && (significance === null || !Number.isInteger(significance) || significance < 0 || significance > 4)) {
-      ctx.problems.add(node.site, 'invalid-value', 'warning', `<policy-marker> @significance "${raw}" is not 0–4; it is left out`);
+      ctx.problems.add(node, 'invalid-value', 'warning', `<policy-marker> @significance "${raw}" is not 0–4; it is left out`);
       significance = null;
     }
     markers.push({
@@ -162,7 +157,7 @@ export function checkPercentages(
   const placeShares = [...places.countries.map((c) => c.percentage), ...places.regions.map((r) => r.percentage)];
   if (!sumsTo100(placeShares)) {
     ctx.problems.add(
-      activity.site,
+      activity,
       'percentages-not-100',
       'warning',
       'the recipient countries and regions do not add up to 100 %; the shares are kept as given',
@@ -179,7 +174,7 @@ export function checkPercentages(
   for (const [vocabulary, shares] of byVocabulary) {
     if (!sumsTo100(shares)) {
       ctx.problems.add(
-        activity.site,
+        activity,
         'percentages-not-100',
         'warning',
         `the sectors of vocabulary ${vocabulary} do not add up to 100 %; the shares are kept as given`,

@@ -7,4 +7,6 @@ export interface ReadContext {
   readonly countries: CountryCodes;
   /** The activity's default narrative language (canonical), once read. */
   defaultLanguage: string | null;
+  /** Identifiers already imported from this file → the line of their activity. */
+  readonly seenIdentifiers: Map<string, number>;
 }

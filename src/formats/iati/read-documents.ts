@@ -22,15 +22,13 @@ export function readDocumentLinks(activity: XmlNode, ctx: ReadContext): Document
     const languages: string[] = [];
     for (const language of node.all('language')) {
       const code = optionalAttr(language, 'code');
-      const canonical = code === null ? null : readLanguage(language, code, ctx);
+      const canonical = code === null ? null : readLanguage(language, code, ctx, '<language> code', 'it is left out');
       if (canonical !== null) languages.push(canonical);
     }
     const dateNode = single(node, 'document-date', ctx);
     const date = dateNode === undefined ? null : readDate(dateNode, 'iso-date', ctx, 'the document date is left out');
-    if (title.length === 0)
-      ctx.problems.add(node.site, 'missing-required', 'error', `<document-link> has no title narrative; ${consequence}`);
-    if (categories.length === 0)
-      ctx.problems.add(node.site, 'missing-required', 'error', `<document-link> has no <category>; ${consequence}`);
+    if (title.length === 0) ctx.problems.add(node, 'missing-required', 'error', `<document-link> has no title narrative; ${consequence}`);
+    if (categories.length === 0) ctx.problems.add(node, 'missing-required', 'error', `<document-link> has no <category>; ${consequence}`);
     if (url === null || format === null || title.length === 0 || categories.length === 0) continue;
     links.push({ url, format, title, description, categories, languages, date });
   }

@@ -17,12 +17,12 @@ export function readCurrency(node: XmlNode, name: string, ctx: ReadContext): str
   const raw = optionalAttr(node, name);
   if (raw === null) return null;
   if (!isCurrencyCode(raw)) {
-    ctx.problems.add(node.site, 'invalid-value', 'error', `<${node.name}> @${name} "${raw}" is not an ISO 4217 currency code`);
+    ctx.problems.add(node, 'invalid-value', 'error', `<${node.name}> @${name} "${raw}" is not an ISO 4217 currency code`);
     return undefined;
   }
   if (!isKnownCurrency(raw)) {
     ctx.problems.add(
-      node.site,
+      node,
       'unknown-currency',
       'warning',
       `<${node.name}> @${name} "${raw}" is not a currency this system knows; it is kept as given`,
@@ -35,14 +35,14 @@ export function readCurrency(node: XmlNode, name: string, ctx: ReadContext): str
 function readMoney(owner: XmlNode, ctx: ReadContext, defaultCurrency: string | null, consequence: string): Money | null {
   const node = single(owner, 'value', ctx);
   if (node === undefined) {
-    ctx.problems.add(owner.site, 'missing-required', 'error', `<${owner.name}> has no <value>; ${consequence}`);
+    ctx.problems.add(owner, 'missing-required', 'error', `<${owner.name}> has no <value>; ${consequence}`);
     return null;
   }
   const raw = node.readText();
   const amount = parseDecimal(raw);
   if (amount === null || !isPlausibleAmount(amount)) {
     ctx.problems.add(
-      node.site,
+      node,
       'invalid-value',
       'error',
       `<value> "${raw.trim()}" is not a plausible amount (a decimal number below 10^15); ${consequence}`,
@@ -51,16 +51,11 @@ function readMoney(owner: XmlNode, ctx: ReadContext, defaultCurrency: string | n
   }
   const currency = readCurrency(node, 'currency', ctx);
   if (currency === undefined) {
-    ctx.problems.add(node.site, 'invalid-value', 'error', `the amount's currency is unusable; ${consequence}`);
+    ctx.problems.add(node, 'invalid-value', 'error', `the amount's currency is unusable; ${consequence}`);
     return null;
   }
   if (currency === null && defaultCurrency === null) {
-    ctx.problems.add(
-      node.site,
-      'currency-missing',
-      'error',
-      `<value> has no currency and the activity no default-currency; ${consequence}`,
-    );
+    ctx.problems.add(node, 'currency-missing', 'error', `<value> has no currency and the activity no default-currency; ${consequence}`);
     return null;
   }
   const valueDate = readDate(node, 'value-date', ctx, consequence);
@@ -71,7 +66,7 @@ function readMoney(owner: XmlNode, ctx: ReadContext, defaultCurrency: string | n
 function periodDate(owner: XmlNode, name: string, ctx: ReadContext, consequence: string): string | null {
   const node = single(owner, name, ctx);
   if (node === undefined) {
-    ctx.problems.add(owner.site, 'missing-required', 'error', `<${owner.name}> has no <${name}>; ${consequence}`);
+    ctx.problems.add(owner, 'missing-required', 'error', `<${owner.name}> has no <${name}>; ${consequence}`);
     return null;
   }
   return readDate(node, 'iso-date', ctx, consequence);
@@ -89,7 +84,7 @@ export function readBudgets(activity: XmlNode, ctx: ReadContext, defaultCurrency
     if (periodStart === null || periodEnd === null || value === null) continue;
     if (periodEnd < periodStart) {
       ctx.problems.add(
-        node.site,
+        node,
         'invalid-value',
         'error',
         `the budget period ends (${periodEnd}) before it starts (${periodStart}); ${consequence}`,
@@ -109,13 +104,13 @@ export function readTransactions(activity: XmlNode, ctx: ReadContext, defaultCur
     const dateNode = single(node, 'transaction-date', ctx);
     let type: Transaction['type'] | null = null;
     if (typeNode === undefined)
-      ctx.problems.add(node.site, 'missing-required', 'error', `<transaction> has no <transaction-type>; ${consequence}`);
+      ctx.problems.add(node, 'missing-required', 'error', `<transaction> has no <transaction-type>; ${consequence}`);
     else type = readCode(typeNode, 'code', TRANSACTION_TYPE, ctx, consequence);
     if (typeNode !== undefined && type === null && optionalAttr(typeNode, 'code') === null) {
-      ctx.problems.add(typeNode.site, 'missing-required', 'error', `<transaction-type> has no code; ${consequence}`);
+      ctx.problems.add(typeNode, 'missing-required', 'error', `<transaction-type> has no code; ${consequence}`);
     }
     if (dateNode === undefined)
-      ctx.problems.add(node.site, 'missing-required', 'error', `<transaction> has no <transaction-date>; ${consequence}`);
+      ctx.problems.add(node, 'missing-required', 'error', `<transaction> has no <transaction-date>; ${consequence}`);
     const date = dateNode === undefined ? null : readDate(dateNode, 'iso-date', ctx, consequence);
     const value = readMoney(node, ctx, defaultCurrency, consequence);
     if (type === null || date === null || value === null) continue;

@@ -12,7 +12,7 @@ export function readReportingOrg(activity: XmlNode, ctx: ReadContext): Reporting
   const node = single(activity, 'reporting-org', ctx);
   if (node === undefined) {
     ctx.problems.add(
-      activity.site,
+      activity,
       'missing-required',
       'error',
       'the activity has no <reporting-org>; it is not imported (every project belongs to an organisation)',
@@ -23,11 +23,11 @@ export function readReportingOrg(activity: XmlNode, ctx: ReadContext): Reporting
   if (ref === null) return null;
   const type = readCode(node, 'type', ORGANISATION_TYPE, ctx, 'the type is left out');
   if (type === null && optionalAttr(node, 'type') === null) {
-    ctx.problems.add(node.site, 'missing-required', 'warning', `<reporting-org> has no type; ${NOT_EXPORTABLE}`);
+    ctx.problems.add(node, 'missing-required', 'warning', `<reporting-org> has no type; ${NOT_EXPORTABLE}`);
   }
   const name = readNarratives(node, ctx);
   if (name.length === 0) {
-    ctx.problems.add(node.site, 'missing-required', 'warning', `<reporting-org> has no name narrative; ${NOT_EXPORTABLE}`);
+    ctx.problems.add(node, 'missing-required', 'warning', `<reporting-org> has no name narrative; ${NOT_EXPORTABLE}`);
   }
   return { ref, type, secondaryReporter: readBoolean(node, 'secondary-reporter', ctx), name };
 }
@@ -40,7 +40,7 @@ export function readParticipatingOrgs(activity: XmlNode, ctx: ReadContext): Part
     const role = ORGANISATION_ROLE.nameOf(roleCode);
     if (role === undefined) {
       ctx.problems.add(
-        node.site,
+        node,
         'unknown-code',
         'error',
         `<participating-org> @role "${roleCode}" is not in the IATI OrganisationRole codelist (1–4); this organisation is not imported`,

@@ -24,7 +24,7 @@ function where(node: XmlNode, attribute?: string): string {
 export function requiredAttr(node: XmlNode, name: string, ctx: ReadContext, consequence: string): string | null {
   const value = node.attr(name);
   if (value === undefined || collapse(value) === '') {
-    ctx.problems.add(node.site, 'missing-required', 'error', `${where(node)} has no ${name}; ${consequence}`);
+    ctx.problems.add(node, 'missing-required', 'error', `${where(node)} has no ${name}; ${consequence}`);
     return null;
   }
   return collapse(value);
@@ -43,7 +43,7 @@ export function readDate(node: XmlNode, name: string, ctx: ReadContext, conseque
   const day = /^(\d{4}-\d{2}-\d{2})(Z|[+-]\d{2}:\d{2})?$/.exec(raw)?.[1];
   if (day === undefined || !isIsoDate(day)) {
     ctx.problems.add(
-      node.site,
+      node,
       'invalid-value',
       'error',
       `${where(node, name)} "${raw}" is not a date YYYY-MM-DD between 1900 and 2200; ${consequence}`,
@@ -59,7 +59,7 @@ export function readDateTime(node: XmlNode, name: string, ctx: ReadContext): str
   if (raw === null) return null;
   if (!isDateTime(raw)) {
     ctx.problems.add(
-      node.site,
+      node,
       'invalid-value',
       'warning',
       `${where(node, name)} "${raw}" is not a date and time (xsd:dateTime); it is left out`,
@@ -82,7 +82,7 @@ export function readPercentage(node: XmlNode, ctx: ReadContext): number | null {
   const value = parseDecimal(raw);
   if (value === null || value < 0 || value > 100) {
     ctx.problems.add(
-      node.site,
+      node,
       'invalid-value',
       'warning',
       `${where(node, 'percentage')} "${raw}" is not a share from 0 to 100; the share is left out`,
@@ -98,12 +98,7 @@ export function readBoolean(node: XmlNode, name: string, ctx: ReadContext): bool
   if (raw === null) return null;
   if (raw === '1' || raw === 'true') return true;
   if (raw === '0' || raw === 'false') return false;
-  ctx.problems.add(
-    node.site,
-    'invalid-value',
-    'warning',
-    `${where(node, name)} "${raw}" is not a boolean (1, 0, true, false); it is left out`,
-  );
+  ctx.problems.add(node, 'invalid-value', 'warning', `${where(node, name)} "${raw}" is not a boolean (1, 0, true, false); it is left out`);
   return null;
 }
 
@@ -120,7 +115,7 @@ export function readCode<Name extends string>(
   const value = list.nameOf(raw);
   if (value === undefined) {
     ctx.problems.add(
-      node.site,
+      node,
       'unknown-code',
       'warning',
       `${where(node, name)} "${raw}" is not in the IATI ${list.title} codelist (${list.codes.join(', ')}); ${consequence}`,
@@ -130,20 +125,24 @@ export function readCode<Name extends string>(
   return value;
 }
 
-/** The canonical form of an `xml:lang`, reporting changes once per written form. */
-export function readLanguage(node: XmlNode, raw: string, ctx: ReadContext): string | null {
+/**
+ * The canonical form of a language code (`xml:lang`, or a document's `<language code>`), reporting
+ * changes once per written form; `null` (reported with `ifInvalid`) when it is not a language code.
+ */
+export function readLanguage(node: XmlNode, raw: string, ctx: ReadContext, label = 'xml:lang', ifInvalid?: string): string | null {
   const canonical = canonicalLanguage(raw.trim());
   if (canonical === null) {
-    ctx.problems.add(
-      node.site,
-      'invalid-value',
-      'warning',
-      `xml:lang "${raw}" is not a language code; the text is read as ${ctx.defaultLanguage ?? 'of unknown language'}`,
-    );
+    const consequence = ifInvalid ?? `the text is read as ${ctx.defaultLanguage ?? 'of unknown language'}`;
+    ctx.problems.add(node, 'invalid-value', 'warning', `${label} "${raw}" is not a language code; ${consequence}`);
     return null;
   }
   if (canonical !== raw) {
-    ctx.problems.aggregate(node.site, 'language-normalised', raw, (n) => `xml:lang "${raw}" is read as "${canonical}" (${times(n)})`);
+    ctx.problems.aggregate(
+      node.site,
+      'language-normalised',
+      `${label} ${raw}`,
+      (n) => `${label} "${raw}" is read as "${canonical}" (${times(n)})`,
+    );
   }
   return canonical;
 }
@@ -153,7 +152,7 @@ export function readPlainText(node: XmlNode, ctx: ReadContext): string | null {
   const text = node.readText().trim();
   if (text === '') return null;
   if (!isXmlSafe(text)) {
-    ctx.problems.add(node.site, 'invalid-value', 'warning', `${where(node)} holds control characters; it is left out`);
+    ctx.problems.add(node, 'invalid-value', 'warning', `${where(node)} holds control characters; it is left out`);
     return null;
   }
   return text;
@@ -167,14 +166,9 @@ export function readNarratives(node: XmlNode, ctx: ReadContext): MultilingualTex
     const lang = rawLang === undefined ? ctx.defaultLanguage : (readLanguage(narrative, rawLang, ctx) ?? ctx.defaultLanguage);
     const text = narrative.readText().trim();
     if (text === '') {
-      ctx.problems.add(narrative.site, 'invalid-value', 'warning', `an empty <narrative> in <${node.name}> is left out`);
+      ctx.problems.add(narrative, 'invalid-value', 'warning', `an empty <narrative> in <${node.name}> is left out`);
     } else if (!isXmlSafe(text)) {
-      ctx.problems.add(
-        narrative.site,
-        'invalid-value',
-        'warning',
-        `a <narrative> in <${node.name}> holds control characters; it is left out`,
-      );
+      ctx.problems.add(narrative, 'invalid-value', 'warning', `a <narrative> in <${node.name}> holds control characters; it is left out`);
     } else {
       narratives.push({ lang, text });
     }
@@ -187,7 +181,7 @@ export function single(node: XmlNode, name: string, ctx: ReadContext): XmlNode |
   const [first, ...extra] = node.all(name);
   for (const duplicate of extra) {
     duplicate.settled = true;
-    ctx.problems.add(duplicate.site, 'duplicate', 'warning', `<${node.name}> may have one <${name}>; this one is not read`);
+    ctx.problems.add(duplicate, 'duplicate', 'warning', `<${node.name}> may have one <${name}>; this one is not read`);
   }
   return first;
 }

@@ -67,13 +67,13 @@ export function readXml(text: string, file: string, limits: XmlLimits, handlers:
     if (declaration.encoding !== undefined) handlers.onEncoding(declaration.encoding, parser.line);
   });
   parser.on('doctype', () => {
-    throw refuse(
-      file,
-      'doctype-refused',
-      parser.line,
-      parser.column,
-      'a DOCTYPE declaration is not accepted: IATI files have none, and it can hide entity expansion',
-    );
+    // saxes reports the DOCTYPE once it has read all of it; point at where it starts.
+    const at = text.indexOf('<!DOCTYPE');
+    const before = at < 0 ? '' : text.slice(0, at);
+    const line = at < 0 ? parser.line : before.split('\n').length;
+    const column = at < 0 ? parser.column : at - before.lastIndexOf('\n');
+    const message = 'a DOCTYPE declaration is not accepted: IATI files have none, and it can hide entity expansion';
+    throw refuse(file, 'doctype-refused', line, column, message);
   });
   parser.on('opentagstart', (tag) => {
     // saxes' column is just past the name; the tag's `<` is one before the name.
