@@ -55,6 +55,14 @@ export function readXml(text: string, file: string, limits: XmlLimits, handlers:
   if (text.length > limits.maxLength) {
     throw refuse(file, 'too-large', 1, 1, `the file has ${text.length} characters; at most ${limits.maxLength} are read`);
   }
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // A CSV or JSON upload would only fail at its end ("text outside the root"); say so where it starts.
+  const first = /\S/.exec(body);
+  if (first !== null && first[0] !== '<') {
+    const before = body.slice(0, first.index);
+    const line = before.split('\n').length;
+    throw refuse(file, 'malformed-xml', line, first.index - before.lastIndexOf('\n'), 'not XML: the file does not start with <');
+  }
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlNode[] = [];
   let start = { line: 1, column: 1 };
@@ -101,6 +109,6 @@ export function readXml(text: string, file: string, limits: XmlLimits, handlers:
   parser.on('text', addText);
   parser.on('cdata', addText);
 
-  parser.write(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  parser.write(body);
   parser.close();
 }
