@@ -71,6 +71,20 @@ describe('parseIatiActivities refuses hostile input', () => {
     });
   });
 
+  it('lists the first thousand problems of a file full of them and counts the rest', () => {
+    const real = readRealFile('activity-standard-example-annotated.xml');
+    const gizmos = '<gizmo/>'.repeat(5000);
+    const result = parseIatiActivities(real.replace('<iati-identifier>', `${gizmos}<iati-identifier>`), {
+      fileName: 'gizmos.xml',
+      countries,
+    });
+    expect(result.projects).toHaveLength(1);
+    expect(result.problems.filter((p) => p.code === 'unknown-element')).toHaveLength(1000);
+    expect(result.problems.filter((p) => p.code === 'problems-truncated')).toMatchObject([
+      { count: 4000, message: '4000 more warnings after the first 1000 problems are not listed' },
+    ]);
+  });
+
   it('reads a large file activity by activity (500 copies of the annotated example, 8.6 MB)', () => {
     const real = readRealFile('activity-standard-example-annotated.xml');
     const activity = real.slice(real.indexOf('<iati-activity '), real.indexOf('</iati-activity>') + '</iati-activity>'.length);

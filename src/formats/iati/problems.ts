@@ -40,6 +40,7 @@ export const IATI_PROBLEM_CODES = [
   'language-normalised',
   'not-used',
   'extension',
+  'problems-truncated',
 ] as const;
 
 export type IatiProblemCode = (typeof IATI_PROBLEM_CODES)[number];
@@ -84,7 +85,13 @@ export class ProblemLog {
   /** Identifier of the activity being read, stamped on each problem. */
   activity: string | null = null;
 
-  constructor(readonly file: string) {}
+  private individual = 0;
+
+  constructor(
+    readonly file: string,
+    /** Problems listed one by one before the rest are only counted. */
+    private readonly maxIndividual = 1000,
+  ) {}
 
   /**
    * Records a problem at an element (or a bare position). An `error` means the element was not
@@ -96,6 +103,18 @@ export class ProblemLog {
       site = at.site;
       if (severity === 'error') at.settled = true;
     }
+    if (this.individual >= this.maxIndividual) {
+      // A file with a million bad elements gets a readable list, not a million lines.
+      const rest = severity === 'error' ? 'errors' : severity === 'warning' ? 'warnings' : 'notes';
+      this.aggregate(
+        site,
+        'problems-truncated',
+        rest,
+        (n) => `${n} more ${rest} after the first ${this.maxIndividual} problems are not listed`,
+      );
+      return;
+    }
+    this.individual += 1;
     this.problems.push({
       code,
       severity,
