@@ -84,7 +84,8 @@ export function barChart(spec: BarChartSpec): RenderedChart {
     const z = scale(Math.max(0, b.value));
     const [left, right] = dir === 'ltr' ? [a, z] : [W - z, W - a];
     const end = b.value < 0 ? mx(a) : mx(z);
-    const outward = (b.value < 0) === (dir === 'ltr') ? 'right' : 'left';
+    // Bars grow towards the far side (right in LTR, left in Arabic); negative ones the other way.
+    const outward = (b.value >= 0) === (dir === 'ltr') ? 'right' : 'left';
     const title = `${b.name}: ${values[i]!}${b.estimate ? ` (${t(lang, 'connect.estimate')})` : ''}`;
     return (
       nameText +

@@ -10,11 +10,12 @@
  *   like a fivefold rise); `axis.domain` (e.g. [0, 100]) is widened to hold every value.
  * - Identity: each series has a colour, a dash pattern, a marker shape and a direct label;
  *   the key below repeats the full names.
- * - Arabic: the layout mirrors (value axis and its label on the right, direct labels on the
- *   left beside each line's first year) but time still runs left to right. Arabic-language
- *   statistical publications, school mathematics and reader reports overwhelmingly keep the
- *   time axis left to right (numbers and years are written left to right in Arabic too),
- *   while text, axis placement and labels follow the reading direction; see README.md.
+ * - Arabic: the layout mirrors (value axis, its ticks and its title on the right, text
+ *   right-aligned) but time still runs left to right, as in most Arabic statistical
+ *   publications and school mathematics (numbers and years are written left to right in Arabic
+ *   too); see README.md. Direct labels stay beside the latest year in both directions, where
+ *   lines are furthest apart and the reader looks first, so in Arabic they sit between the
+ *   lines' ends and the value axis.
  */
 import { line } from 'd3-shape';
 import { t } from '../../i18n/i18n.js';
@@ -68,6 +69,8 @@ interface Preset {
 }
 
 const FONT = 11;
+/** Direct labels are bold: measure them a tenth wider. */
+const LABEL_FONT = FONT * 1.1;
 const TREND: Preset = { kind: 'trend', width: 320, height: 180, maxSeries: 4, focus: true };
 const COMPARE: Preset = { kind: 'compare', width: 400, height: 300, maxSeries: MAX_SERIES, focus: false };
 
@@ -161,8 +164,11 @@ function renderLineChart(spec: LineChartSpec, preset: Preset): RenderedChart {
   const tickLabels = formatTicks(lang, yProbe.ticks);
   const tickGutter = Math.ceil(Math.max(...tickLabels.map((l) => textWidth(l, FONT)))) + 6;
   const labels = spec.series.map((s) => s.label ?? s.name);
-  const labelGutter = Math.min(Math.ceil(Math.max(...labels.map((l) => textWidth(l, FONT)))) + 8, Math.round(W * 0.3));
-  const [plotLeft, plotRight] = dir === 'ltr' ? [tickGutter, W - labelGutter] : [labelGutter, W - tickGutter];
+  const labelGutter = Math.min(Math.ceil(Math.max(...labels.map((l) => textWidth(l, LABEL_FONT)))) + 8, Math.round(W * 0.3));
+  // LTR: [ticks | plot | labels]. RTL: [plot | labels | ticks], gridlines running on under the labels to the
+  // ticks; 16 units on the left leave room for half of the first year's label.
+  const [plotLeft, plotRight] = dir === 'ltr' ? [tickGutter, W - labelGutter] : [16, W - tickGutter - labelGutter];
+  const gridRight = dir === 'ltr' ? plotRight : W - tickGutter + 2;
 
   const x = yearAxis(
     reported.map((p) => p.year),
@@ -172,13 +178,13 @@ function renderLineChart(spec: LineChartSpec, preset: Preset): RenderedChart {
   const y = yProbe.scale;
 
   // Grid, zero line, ticks.
-  const grid = yProbe.ticks.map((v) => `M${r1(plotLeft)} ${r1(y(v))}H${r1(plotRight)}`).join('');
-  const zero = y.domain()[0]! < 0 ? `<path class="axis" d="M${r1(plotLeft)} ${r1(y(0))}H${r1(plotRight)}"/>` : '';
-  const tickX = dir === 'ltr' ? plotLeft - 4 : plotRight + 4;
+  const grid = yProbe.ticks.map((v) => `M${r1(plotLeft)} ${r1(y(v))}H${r1(gridRight)}`).join('');
+  const zero = y.domain()[0]! < 0 ? `<path class="axis" d="M${r1(plotLeft)} ${r1(y(0))}H${r1(gridRight)}"/>` : '';
+  const tickX = dir === 'ltr' ? plotLeft - 4 : gridRight + 2;
   const yTicks = yProbe.ticks.map((v, i) => `<text x="${r1(tickX)}" y="${r1(y(v) + 4)}">${escapeText(tickLabels[i]!)}</text>`).join('');
   const xTicks = x.ticks.map((year) => `<text x="${r1(x.scale(year))}" y="${H - 4}">${escapeText(formatYear(lang, year))}</text>`).join('');
   const xMarks = x.ticks.map((year) => `M${r1(x.scale(year))} ${r1(bottom)}v4`).join('');
-  const axisLabelX = dir === 'ltr' ? 0 : W;
+  const axisLabelX = dir === 'ltr' ? 0 : W - 1;
 
   // Series: line, estimate markers, direct label.
   const path = line<YearPoint>()
@@ -186,14 +192,14 @@ function renderLineChart(spec: LineChartSpec, preset: Preset): RenderedChart {
     .y((p) => y(p.value!))
     .digits(1);
   const seriesRuns = spec.series.map((s) => runs(s.points));
-  const labelAnchorPoints = seriesRuns.map((rs) => (dir === 'ltr' ? rs.flat().at(-1) : rs.flat().at(0)));
+  const labelAnchorPoints = seriesRuns.map((rs) => rs.flat().at(-1));
   const labelY = spreadLabels(
     labelAnchorPoints.map((p) => (p ? y(p.value!) : bottom)),
     FONT + 1,
     top,
     bottom,
   );
-  const labelX = dir === 'ltr' ? plotRight + 4 : plotLeft - 4;
+  const labelX = plotRight + 4;
   const defs: string[] = [];
   const drawn = spec.series.map((s, i) => {
     const rs = seriesRuns[i]!;
@@ -208,7 +214,7 @@ function renderLineChart(spec: LineChartSpec, preset: Preset): RenderedChart {
       est = `<path class="es" d="${dots}"${markerAttributes(id, i, true)}/>`;
     }
     const thin = preset.focus && i > 0 ? ' thin' : '';
-    const label = fitText(labels[i]!, labelGutter - 6, FONT);
+    const label = fitText(labels[i]!, labelGutter - 8, LABEL_FONT);
     return (
       `<g class="s${i}"><path class="ln${thin}" d="${d}"${markerAttributes(id, i, false)}/>${est}` +
       `<text class="lb" x="${r1(labelX)}" y="${r1(labelY[i]! + 4)}">${escapeText(label)}</text></g>`
@@ -220,7 +226,7 @@ function renderLineChart(spec: LineChartSpec, preset: Preset): RenderedChart {
     `<text class="ttl" x="${axisLabelX}" y="11" text-anchor="${anchorAt(dir === 'ltr' ? 'left' : 'right', dir)}">${escapeText(spec.axis.label)}</text>` +
     `<g text-anchor="${anchorAt(dir === 'ltr' ? 'right' : 'left', dir)}">${yTicks}</g>` +
     `<g text-anchor="middle">${xTicks}</g>` +
-    `<g text-anchor="${anchorAt(dir === 'ltr' ? 'left' : 'right', dir)}">${drawn.join('')}</g>`;
+    `<g text-anchor="${anchorAt('left', dir)}">${drawn.join('')}</g>`;
   const svg = svgShell(spec, { width: W, height: H }, body, defs.join(''));
 
   const entries: KeyEntry[] = spec.series.map((s, i) => ({ swatch: seriesSwatch(id, i, preset.focus && i > 0), label: s.name }));
