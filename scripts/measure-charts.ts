@@ -46,14 +46,16 @@ const start = performance.now();
 for (let i = 0; i < runs; i++) choroplethMap(spec);
 console.log(`map render, warm: ${((performance.now() - start) / runs).toFixed(2)} ms per map (mean of ${runs})`);
 
+/** One language's charts in a section with its direction. */
+function section(lang: 'en' | 'ar'): string {
+  const figures = chartGallery(lang).map(({ chart }) => chart.html.toString());
+  return `<section lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">${figures.join('')}</section>`;
+}
+
 const htmlAt = process.argv.indexOf('--html');
 if (htmlAt > 0) {
   const file = process.argv[htmlAt + 1]!;
   const css = ['src/web/static/app.css', 'src/platform/charts/charts.css'];
-  const section = (lang: 'en' | 'ar') =>
-    `<section lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">${chartGallery(lang)
-      .map(({ chart }) => chart.html.toString())
-      .join('')}</section>`;
   writeFileSync(
     file,
     `<!doctype html><html><head><meta charset="utf-8">${css.map((c) => `<link rel="stylesheet" href="${process.cwd()}/${c}">`).join('')}</head><body><main class="wrap">${section('en')}${section('ar')}</main></body></html>`,

@@ -11,7 +11,8 @@ import { readTable } from '../../src/formats/csv/read-table.js';
 import type { LineSeries, MapArea, YearPoint } from '../../src/platform/charts/index.js';
 import type { Language } from '../../src/shared/localised.js';
 
-type Indicator = 'internet_users_pct' | 'mobile_cellular_subs_per_100' | 'fixed_broadband_subs_per_100' | 'gni_per_capita_atlas_usd' | 'population';
+type Indicator =
+  'internet_users_pct' | 'mobile_cellular_subs_per_100' | 'fixed_broadband_subs_per_100' | 'gni_per_capita_atlas_usd' | 'population';
 
 function dataFile(name: string): string {
   const dir = loadConfig({}).dataDir;
@@ -29,7 +30,9 @@ function countries() {
 }
 
 function aggregates() {
-  aggregateRows ??= readTable('wdi_internet_users_incl_aggregates.csv', dataFile('wdi_internet_users_incl_aggregates.csv')).rows.map((r) => r.values);
+  aggregateRows ??= readTable('wdi_internet_users_incl_aggregates.csv', dataFile('wdi_internet_users_incl_aggregates.csv')).rows.map(
+    (r) => r.values,
+  );
   return aggregateRows;
 }
 
@@ -82,7 +85,12 @@ export function mapAreas(lang: Language, indicator: Indicator, year: number): Ma
 }
 
 /** Members of an M49 region (by region code, e.g. '002' Africa) with their value in `year`. */
-export function regionMembers(lang: Language, regionCode: string, indicator: Indicator, year: number): { iso3: string; name: string; value: number | null }[] {
+export function regionMembers(
+  lang: Language,
+  regionCode: string,
+  indicator: Indicator,
+  year: number,
+): { iso3: string; name: string; value: number | null }[] {
   const areas = new Map(mapAreas(lang, indicator, year).map((a) => [a.m49, a]));
   return names()
     .filter((r) => r['lang'] === lang && r['region_code'] === regionCode)

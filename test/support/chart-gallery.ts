@@ -5,14 +5,7 @@
  * ranked, and the world map. Shared by the structural tests, the browser test and
  * scripts/measure-charts.ts, so all three look at the same charts.
  */
-import {
-  barChart,
-  choroplethMap,
-  comparisonChart,
-  sparkline,
-  trendChart,
-  type RenderedChart,
-} from '../../src/platform/charts/index.js';
+import { barChart, choroplethMap, comparisonChart, sparkline, trendChart, type RenderedChart } from '../../src/platform/charts/index.js';
 import type { Language } from '../../src/shared/localised.js';
 import { aggregateSeries, areaName, countrySeries, mapAreas, regionMembers } from './chart-data.js';
 
@@ -20,10 +13,16 @@ export type ChartKind = 'trend' | 'sparkline' | 'compare' | 'bar' | 'map';
 
 const WORDS = {
   en: {
-    trend: ['Internet use in Kenya, 2000–2023', 'Internet use in Kenya rose from under 1 % in 2000 to about a third of people, above Sub-Saharan Africa and close to lower-middle-income countries.'],
+    trend: [
+      'Internet use in Kenya, 2000–2023',
+      'Internet use in Kenya rose from under 1 % in 2000 to about a third of people, above Sub-Saharan Africa and close to lower-middle-income countries.',
+    ],
     spark: ['Internet use in Kenya', 'Rising almost every year since 2000.'],
     compare: ['Internet use in ten countries, 2000–2023', 'All ten rose; the Republic of Korea was highest throughout, Chad lowest.'],
-    bar: ['Internet use in Africa, 2022', 'Countries of Africa ranked by the share of people using the Internet in 2022; Kenya highlighted.'],
+    bar: [
+      'Internet use in Africa, 2022',
+      'Countries of Africa ranked by the share of people using the Internet in 2022; Kenya highlighted.',
+    ],
     map: ['Internet use, 2022', 'Share of people using the Internet in 2022 by country, in ITU’s bands towards the 2030 target of 100 %.'],
     unit: '% of population',
     country: 'Country or area',
@@ -62,7 +61,15 @@ export function chartGallery(lang: Language): { kind: ChartKind; chart: Rendered
       { name: w.lmc, points: aggregateSeries('LMC') },
     ],
   });
-  const spark = sparkline({ lang, id: `spark-${lang}`, title: w.spark[0], description: w.spark[1], decimals: 1, valueLabel: w.unit, points: kenya });
+  const spark = sparkline({
+    lang,
+    id: `spark-${lang}`,
+    title: w.spark[0],
+    description: w.spark[1],
+    decimals: 1,
+    valueLabel: w.unit,
+    points: kenya,
+  });
   const compare = comparisonChart({
     lang,
     id: `compare-${lang}`,
@@ -79,7 +86,11 @@ export function chartGallery(lang: Language): { kind: ChartKind; chart: Rendered
     nameLabel: w.country,
     valueLabel: w.unit,
     decimals: 1,
-    bars: regionMembers(lang, '002', 'internet_users_pct', 2022).map((m) => ({ name: m.name, value: m.value, highlight: m.iso3 === 'KEN' })),
+    bars: regionMembers(lang, '002', 'internet_users_pct', 2022).map((m) => ({
+      name: m.name,
+      value: m.value,
+      highlight: m.iso3 === 'KEN',
+    })),
   });
   const map = choroplethMap({
     lang,

@@ -51,7 +51,10 @@ describe('bar chart', () => {
 
   it('mirrors for Arabic: names on the right, bars growing leftwards', () => {
     const ar = regionMembers('ar', '002', 'internet_users_pct', 2022);
-    const svg = select(parseMarkup(barChart(spec({ lang: 'ar', bars: ar.map((m) => ({ name: m.name, value: m.value })) })).html.toString()), 'svg')[0]!;
+    const svg = select(
+      parseMarkup(barChart(spec({ lang: 'ar', bars: ar.map((m) => ({ name: m.name, value: m.value })) })).html.toString()),
+      'svg',
+    )[0]!;
     const top = ar.filter((m) => m.value !== null).toSorted((a, b) => b.value! - a.value!)[0]!;
     const rect = rectOf(svg, top.name);
     const name = select(svg, 'text', 'nm').find((t) => textOf(t) === top.name)!;
@@ -81,7 +84,17 @@ describe('bar chart', () => {
   });
 
   it('keeps the caller’s order when asked, and refuses what it cannot draw', () => {
-    const figure = parseMarkup(barChart(spec({ order: 'given', bars: [{ name: 'B', value: 1 }, { name: 'A', value: 9 }] })).html.toString());
+    const figure = parseMarkup(
+      barChart(
+        spec({
+          order: 'given',
+          bars: [
+            { name: 'B', value: 1 },
+            { name: 'A', value: 9 },
+          ],
+        }),
+      ).html.toString(),
+    );
     expect(select(figure, 'text', 'nm').map(textOf)).toEqual(['B', 'A']);
     expect(() => barChart(spec({ bars: [{ name: 'x', value: Number.POSITIVE_INFINITY }] }))).toThrow(/finite/);
     expect(() => barChart(spec({ bars: Array.from({ length: 251 }, (_, i) => ({ name: `${i}`, value: i })) }))).toThrow(/at most 250/);

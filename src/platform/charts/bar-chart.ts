@@ -60,7 +60,10 @@ export function barChart(spec: BarChartSpec): RenderedChart {
   const sorted =
     order === 'given'
       ? [...spec.bars]
-      : [...withValue.toSorted((a, b) => (order === 'descending' ? b.value! - a.value! : a.value! - b.value!)), ...spec.bars.filter((b) => b.value === null)];
+      : [
+          ...withValue.toSorted((a, b) => (order === 'descending' ? b.value! - a.value! : a.value! - b.value!)),
+          ...spec.bars.filter((b) => b.value === null),
+        ];
 
   const H = sorted.length * ROW + 4;
   const nameGutter = Math.min(Math.ceil(Math.max(...sorted.map((b) => textWidth(b.name, FONT)))) + 8, Math.round(W * 0.4));
@@ -69,7 +72,11 @@ export function barChart(spec: BarChartSpec): RenderedChart {
   // Plot runs from the name side to the far side; positions are computed left to right, then mirrored.
   const plotStart = nameGutter;
   const plotEnd = W - valueGutter;
-  const scale = valueAxis(withValue.map((b) => b.value!), [plotStart, plotEnd], 4).scale;
+  const scale = valueAxis(
+    withValue.map((b) => b.value!),
+    [plotStart, plotEnd],
+    4,
+  ).scale;
   const mx = (v: number) => (dir === 'ltr' ? v : W - v);
 
   const rows = sorted.map((b, i) => {
@@ -85,7 +92,7 @@ export function barChart(spec: BarChartSpec): RenderedChart {
     const [left, right] = dir === 'ltr' ? [a, z] : [W - z, W - a];
     const end = b.value < 0 ? mx(a) : mx(z);
     // Bars grow towards the far side (right in LTR, left in Arabic); negative ones the other way.
-    const outward = (b.value >= 0) === (dir === 'ltr') ? 'right' : 'left';
+    const outward = b.value >= 0 === (dir === 'ltr') ? 'right' : 'left';
     const title = `${b.name}: ${values[i]!}${b.estimate ? ` (${t(lang, 'connect.estimate')})` : ''}`;
     return (
       nameText +

@@ -20,7 +20,8 @@ describe('escaping', () => {
   });
   it('accepts ids that are safe inside id= and url(#…), refuses others', () => {
     expect(() => assertChartId('trend-it-user-2')).not.toThrow();
-    for (const bad of ['', 'Trend', '1trend', 'a b', 'a"b', 'x'.repeat(41), 'a)b']) expect(() => assertChartId(bad), bad).toThrow(RangeError);
+    for (const bad of ['', 'Trend', '1trend', 'a b', 'a"b', 'x'.repeat(41), 'a)b'])
+      expect(() => assertChartId(bad), bad).toThrow(RangeError);
   });
 });
 
@@ -30,7 +31,9 @@ describe('numbers in the reader’s language', () => {
     expect(formatValue('fr', 1234.56, 1)).toBe('1\u202f234,6');
     expect(formatValue('en', 35, 1)).toBe('35.0');
     for (const lang of LANGUAGES) {
-      expect(formatValue(lang, 1234.5, 1)).toBe(new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(1234.5));
+      expect(formatValue(lang, 1234.5, 1)).toBe(
+        new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(1234.5),
+      );
     }
   });
   it('writes years without grouping in every language', () => {

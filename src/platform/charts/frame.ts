@@ -123,13 +123,20 @@ export interface KeyEntry {
 export function key(entries: readonly KeyEntry[], extraClass = ''): string {
   if (entries.length === 0) return '';
   const items = entries
-    .map((e) => `<li><svg class="chart-sw" aria-hidden="true" viewBox="0 0 28 12" width="28" height="12">${e.swatch}</svg>${escapeText(e.label)}</li>`)
+    .map(
+      (e) =>
+        `<li><svg class="chart-sw" aria-hidden="true" viewBox="0 0 28 12" width="28" height="12">${e.swatch}</svg>${escapeText(e.label)}</li>`,
+    )
     .join('');
   return `<ul class="chart-key${extraClass ? ` ${extraClass}` : ''}">${items}</ul>`;
 }
 
 /** The whole figure. `parts` are module-built markup (svg, key, notes, table). */
-export function figure(base: ChartBase, kind: string, parts: { svg: string; key?: string; notes?: string; table: string; caption?: boolean }): RenderedChart {
+export function figure(
+  base: ChartBase,
+  kind: string,
+  parts: { svg: string; key?: string; notes?: string; table: string; caption?: boolean },
+): RenderedChart {
   const caption = parts.caption === false ? '' : `<figcaption>${escapeText(base.title)}</figcaption>`;
   const html = `<figure class="chart chart-${kind}">${caption}${parts.svg}${parts.key ?? ''}${parts.notes ?? ''}${parts.table}</figure>`;
   return { html: raw(html), svg: parts.svg };

@@ -31,6 +31,20 @@ function svgOf(figure: El): El {
   return svg;
 }
 
+/** x of the value axis tick labelled 100. */
+function tickX(svg: El): number {
+  const g = select(svg, 'g').find((e) => select(e, 'text').some((t) => textOf(t) === '100' || textOf(t) === '١٠٠'))!;
+  return Number(select(g, 'text')[0]!.attrs['x']);
+}
+
+function yearX(svg: El, label: string): number {
+  return Number(select(svg, 'text').find((t) => textOf(t) === label)!.attrs['x']);
+}
+
+function axisTitle(svg: El): El {
+  return select(svg, 'text', 'ttl')[0]!;
+}
+
 /** Number of subpaths (moveto commands) in path data. */
 const moves = (d: string) => (d.match(/M/g) ?? []).length;
 
@@ -78,7 +92,18 @@ describe('trend chart', () => {
       { year: 2014, value: null },
       { year: 2015, value: 16 },
     ];
-    const svg = svgOf(parseMarkup(trendChart(base({ series: [{ name: 'Kenya', points: gappy }, { name: 'Africa', points: aggregateSeries('SSF') }] })).html.toString()));
+    const svg = svgOf(
+      parseMarkup(
+        trendChart(
+          base({
+            series: [
+              { name: 'Kenya', points: gappy },
+              { name: 'Africa', points: aggregateSeries('SSF') },
+            ],
+          }),
+        ).html.toString(),
+      ),
+    );
     const lines = select(svg, 'path', 'ln');
     expect(lines).toHaveLength(2);
     expect(moves(lines[0]!.attrs['d']!)).toBe(3); // 2010–2011, 2013, 2015
@@ -113,7 +138,11 @@ describe('trend chart', () => {
     expect(textOf(select(details!, 'summary')[0]!)).toBe('Data table: Internet use in Kenya, 2000–2023');
     const table = select(details!, 'table')[0]!;
     expect(textOf(select(table, 'caption')[0]!)).toBe('Internet use in Kenya, 2000–2023');
-    expect(select(table, 'th').filter((th) => th.attrs['scope'] === 'col').map(textOf)).toEqual(['Year', 'Kenya', 'Sub-Saharan Africa']);
+    expect(
+      select(table, 'th')
+        .filter((th) => th.attrs['scope'] === 'col')
+        .map(textOf),
+    ).toEqual(['Year', 'Kenya', 'Sub-Saharan Africa']);
     const rows = select(select(table, 'tbody')[0]!, 'tr');
     const years = new Set([...kenya, ...aggregateSeries('SSF')].map((p) => p.year));
     expect(rows).toHaveLength(years.size);
@@ -125,7 +154,12 @@ describe('trend chart', () => {
   it('escapes every caller string: a series named <script> stays text', () => {
     const evil = '<script>alert("x")</script>';
     const html = trendChart(
-      base({ title: `${evil} title`, description: `${evil} & desc`, axis: { label: evil, decimals: 0 }, series: [{ name: evil, label: evil, points: kenya }] }),
+      base({
+        title: `${evil} title`,
+        description: `${evil} & desc`,
+        axis: { label: evil, decimals: 0 },
+        series: [{ name: evil, label: evil, points: kenya }],
+      }),
     ).html.toString();
     expect(html).not.toContain('<script');
     const figure = parseMarkup(html);
@@ -148,20 +182,14 @@ describe('trend chart', () => {
     const rtl = svgOf(parseMarkup(trendChart(base({ lang: 'ar' })).html.toString()));
     expect(rtl.attrs['direction']).toBe('rtl');
     expect(ltr.attrs['direction']).toBeUndefined();
-    const tickX = (svg: El) => {
-      const g = select(svg, 'g').find((e) => select(e, 'text').some((t) => textOf(t) === '100' || textOf(t) === '١٠٠'))!;
-      return Number(select(g, 'text')[0]!.attrs['x']);
-    };
     expect(tickX(ltr)).toBeLessThan(60);
     expect(tickX(rtl)).toBeGreaterThan(260);
-    const yearX = (svg: El, label: string) => Number(select(svg, 'text').find((t) => textOf(t) === label)!.attrs['x']);
     const y2000 = new Intl.NumberFormat('ar', { useGrouping: false }).format(2000);
     const y2020 = new Intl.NumberFormat('ar', { useGrouping: false }).format(2020);
     expect(yearX(rtl, y2000)).toBeLessThan(yearX(rtl, y2020));
-    const title = (svg: El) => select(svg, 'text', 'ttl')[0]!;
-    expect(Number(title(ltr).attrs['x'])).toBe(0);
-    expect(Number(title(rtl).attrs['x'])).toBeGreaterThan(300);
-    expect(title(rtl).attrs['text-anchor']).toBe('start'); // start = right edge in right-to-left text
+    expect(Number(axisTitle(ltr).attrs['x'])).toBe(0);
+    expect(Number(axisTitle(rtl).attrs['x'])).toBeGreaterThan(300);
+    expect(axisTitle(rtl).attrs['text-anchor']).toBe('start'); // start = right edge in right-to-left text
   });
 
   it('shows a captioned "no data" instead of an empty frame', () => {
@@ -208,13 +236,23 @@ describe('comparison chart', () => {
     expect(select(figure, 'ul', 'chart-key')[0]!.children).toHaveLength(10);
   });
   it('refuses an eleventh series', () => {
-    expect(() => comparisonChart(base({ series: Array.from({ length: 11 }, (_, i) => ({ name: `S${i}`, points: kenya })) }))).toThrow(/1 to 10/);
+    expect(() => comparisonChart(base({ series: Array.from({ length: 11 }, (_, i) => ({ name: `S${i}`, points: kenya })) }))).toThrow(
+      /1 to 10/,
+    );
   });
 });
 
 describe('sparkline', () => {
   it('is a 120 × 32 image with the latest value marked and its data in a table', () => {
-    const chart = sparkline({ lang: 'en', id: 'spark', title: 'Internet use, Kenya', description: 'Rising.', decimals: 1, valueLabel: '% of population', points: kenya });
+    const chart = sparkline({
+      lang: 'en',
+      id: 'spark',
+      title: 'Internet use, Kenya',
+      description: 'Rising.',
+      decimals: 1,
+      valueLabel: '% of population',
+      points: kenya,
+    });
     const figure = parseMarkup(chart.html.toString());
     const svg = svgOf(figure);
     expect(svg.attrs['viewBox']).toBe('0 0 120 32');

@@ -21,7 +21,20 @@ import { line } from 'd3-shape';
 import { t } from '../../i18n/i18n.js';
 import { escapeText } from './escape.js';
 import { formatTicks, formatValue, formatYear, assertDecimals } from './format.js';
-import { anchorAt, checkBase, dataTable, dirOf, emptyFigure, figure, key, r1, svgShell, type ChartBase, type KeyEntry, type RenderedChart } from './frame.js';
+import {
+  anchorAt,
+  checkBase,
+  dataTable,
+  dirOf,
+  emptyFigure,
+  figure,
+  key,
+  r1,
+  svgShell,
+  type ChartBase,
+  type KeyEntry,
+  type RenderedChart,
+} from './frame.js';
 import { estimateSwatch, markerAttributes, markerDef, seriesSwatch } from './marks.js';
 import { MAX_SERIES } from './palette.js';
 import { valueAxis, yearAxis } from './scales.js';
@@ -102,10 +115,12 @@ export function comparisonChart(spec: LineChartSpec): RenderedChart {
 export function checkSeries(series: LineSeries): void {
   const seen = new Set<number>();
   for (const p of series.points) {
-    if (!Number.isInteger(p.year) || p.year < 1900 || p.year > 2200) throw new RangeError(`series "${series.name}": year ${p.year} is not a plausible calendar year`);
+    if (!Number.isInteger(p.year) || p.year < 1900 || p.year > 2200)
+      throw new RangeError(`series "${series.name}": year ${p.year} is not a plausible calendar year`);
     if (seen.has(p.year)) throw new RangeError(`series "${series.name}" has two values for ${p.year}`);
     seen.add(p.year);
-    if (p.value !== null && !Number.isFinite(p.value)) throw new RangeError(`series "${series.name}": the value for ${p.year} is not a finite number`);
+    if (p.value !== null && !Number.isFinite(p.value))
+      throw new RangeError(`series "${series.name}": the value for ${p.year} is not a finite number`);
   }
 }
 
@@ -134,7 +149,7 @@ export function spreadLabels(wanted: readonly number[], gap: number, top: number
     placed[placed.length - 1] = bottom;
     for (let k = placed.length - 2; k >= 0; k--) placed[k] = Math.min(placed[k]!, placed[k + 1]! - gap);
   }
-  const out = new Array<number>(wanted.length);
+  const out = Array.from({ length: wanted.length }, () => 0);
   order.forEach((o, k) => (out[o.i] = placed[k]!));
   return out;
 }
@@ -152,7 +167,7 @@ function renderLineChart(spec: LineChartSpec, preset: Preset): RenderedChart {
   const { lang, id } = spec;
   const dir = dirOf(lang);
   const { width: W, height: H } = preset;
-  const top = 20;
+  const top = 23;
   const bottom = H - 18;
 
   const yProbe = valueAxis(
@@ -223,7 +238,7 @@ function renderLineChart(spec: LineChartSpec, preset: Preset): RenderedChart {
 
   const body =
     `<path class="grid" d="${grid}"/>${zero}<path class="axis" d="${xMarks}"/>` +
-    `<text class="ttl" x="${axisLabelX}" y="11" text-anchor="${anchorAt(dir === 'ltr' ? 'left' : 'right', dir)}">${escapeText(spec.axis.label)}</text>` +
+    `<text class="ttl" x="${axisLabelX}" y="13" text-anchor="${anchorAt(dir === 'ltr' ? 'left' : 'right', dir)}">${escapeText(spec.axis.label)}</text>` +
     `<g text-anchor="${anchorAt(dir === 'ltr' ? 'right' : 'left', dir)}">${yTicks}</g>` +
     `<g text-anchor="middle">${xTicks}</g>` +
     `<g text-anchor="${anchorAt('left', dir)}">${drawn.join('')}</g>`;

@@ -44,8 +44,12 @@ export function sparkline(spec: SparklineSpec): RenderedChart {
   if (low === high) [low, high] = [low - 1, high + 1];
   let [first, last] = [Math.min(...years), Math.max(...years)];
   if (first === last) [first, last] = [first - 1, last + 1];
-  const x = scaleLinear().domain([first, last]).range([PAD, W - PAD]);
-  const y = scaleLinear().domain([low, high]).range([H - PAD, PAD]);
+  const x = scaleLinear()
+    .domain([first, last])
+    .range([PAD, W - PAD]);
+  const y = scaleLinear()
+    .domain([low, high])
+    .range([H - PAD, PAD]);
   const path = line<YearPoint>()
     .x((p) => x(p.year))
     .y((p) => y(p.value!))
@@ -61,7 +65,11 @@ export function sparkline(spec: SparklineSpec): RenderedChart {
     columns: [CHART_WORDS[spec.lang].year, spec.valueLabel],
     rows: all.map((p) => ({
       head: formatYear(spec.lang, p.year),
-      cells: [p.estimate ? { text: formatValue(spec.lang, p.value!, spec.decimals), note: estimate } : { text: formatValue(spec.lang, p.value!, spec.decimals) }],
+      cells: [
+        p.estimate
+          ? { text: formatValue(spec.lang, p.value!, spec.decimals), note: estimate }
+          : { text: formatValue(spec.lang, p.value!, spec.decimals) },
+      ],
     })),
   });
   return figure(spec, 'spark', { svg, table, caption: false });

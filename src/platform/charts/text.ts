@@ -9,8 +9,10 @@ export function textWidth(text: string, fontSize: number): number {
   let em = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    if (code >= 0x2e80 && code <= 0xffef) em += 1; // CJK and full-width forms
-    else if (code >= 0x0600 && code <= 0x06ff) em += 0.62; // Arabic (measured in Noto Sans Arabic, bold)
+    if (code >= 0x2e80 && code <= 0xffef)
+      em += 1; // CJK and full-width forms
+    else if (code >= 0x0600 && code <= 0x06ff)
+      em += 0.62; // Arabic (measured in Noto Sans Arabic, bold)
     else if (ch === ' ' || ch === '.' || ch === ',' || ch === '\u202f' || ch === '\u00a0') em += 0.3;
     else if (ch >= 'A' && ch <= 'Z') em += 0.68;
     else em += 0.58;

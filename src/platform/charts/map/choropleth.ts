@@ -122,8 +122,9 @@ export function choroplethMap(spec: ChoroplethSpec): RenderedChart {
     });
   }
   const notes =
-    (join.notOnMap.length > 0 ? `<p class="chart-note">${escapeText(words.notOnMap)} ${escapeText(join.notOnMap.map((a) => a.name).join(', '))}</p>` : '') +
-    `<p class="chart-note">${escapeText(words.disclaimer)}</p>`;
+    (join.notOnMap.length > 0
+      ? `<p class="chart-note">${escapeText(words.notOnMap)} ${escapeText(join.notOnMap.map((a) => a.name).join(', '))}</p>`
+      : '') + `<p class="chart-note">${escapeText(words.disclaimer)}</p>`;
 
   const collator = new Intl.Collator(lang);
   const rows = spec.areas.toSorted((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || collator.compare(a.name, b.name));
@@ -131,7 +132,12 @@ export function choroplethMap(spec: ChoroplethSpec): RenderedChart {
     columns: [spec.nameLabel, spec.valueLabel, words.mapClass],
     rows: rows.map((a) => {
       const k = classIndex(a);
-      const value = a.value === null ? { text: words.noData } : a.estimate ? { text: formatValue(lang, a.value, spec.decimals), note: estimate } : { text: formatValue(lang, a.value, spec.decimals) };
+      const value =
+        a.value === null
+          ? { text: words.noData }
+          : a.estimate
+            ? { text: formatValue(lang, a.value, spec.decimals), note: estimate }
+            : { text: formatValue(lang, a.value, spec.decimals) };
       return { head: a.name, cells: [value, { text: k < 0 ? '—' : classing.classes[k]!.label }] };
     }),
   });

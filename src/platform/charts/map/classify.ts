@@ -54,7 +54,9 @@ function ranges(edges: readonly string[], lang: Language): string[] {
 
 function bands(target: number, lang: Language, decimals: number): Classification {
   if (!(target > 0) || !Number.isFinite(target)) throw new RangeError(`a band target must be a positive number, got ${target}`);
-  const edges = [BAND_EDGES.satisfactory, BAND_EDGES.advanced, BAND_EDGES.targetMet].map((score) => formatEdge(lang, (score * target) / 100, decimals));
+  const edges = [BAND_EDGES.satisfactory, BAND_EDGES.advanced, BAND_EDGES.targetMet].map((score) =>
+    formatEdge(lang, (score * target) / 100, decimals),
+  );
   const texts = ranges(edges, lang);
   const css = rampIndexes(BANDS.length);
   return {
@@ -68,11 +70,23 @@ function quantiles(count: number, values: readonly number[], lang: Language, dec
   const round = (v: number) => Number(v.toFixed(decimals));
   const rounded = values.map(round);
   const low = Math.min(...rounded);
-  const cuts = values.length === 0 ? [] : scaleQuantile<number>().domain(rounded).range(Array.from({ length: count }, (_, i) => i)).quantiles();
+  const cuts =
+    values.length === 0
+      ? []
+      : scaleQuantile<number>()
+          .domain(rounded)
+          .range(Array.from({ length: count }, (_, i) => i))
+          .quantiles();
   // Equal or empty-below edges would make classes nobody falls in: keep distinct edges above the minimum.
   const edges = [...new Set(cuts.map(round))].filter((e) => e > low).toSorted((a, b) => a - b);
   const css = rampIndexes(edges.length + 1);
-  const texts = edges.length === 0 ? [fill(CHART_WORDS[lang].atLeast, { a: formatValue(lang, low, decimals) })] : ranges(edges.map((e) => formatEdge(lang, e, decimals)), lang);
+  const texts =
+    edges.length === 0
+      ? [fill(CHART_WORDS[lang].atLeast, { a: formatValue(lang, low, decimals) })]
+      : ranges(
+          edges.map((e) => formatEdge(lang, e, decimals)),
+          lang,
+        );
   return {
     classes: texts.map((label, i) => ({ css: `k${css[i]!}`, label })),
     classOf: (value) => edges.filter((e) => round(value) >= e).length,

@@ -26,7 +26,13 @@ import { geoArea, geoCentroid, geoEqualEarth, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { feature, mergeArcs } from 'topojson-client';
 import { filter, filterWeight, presimplify, simplify, sphericalRingArea, sphericalTriangleArea } from 'topojson-simplify';
-import type { GeometryCollection, GeometryObject, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from 'topojson-specification';
+import type {
+  GeometryCollection,
+  GeometryObject,
+  MultiPolygon as TopoMultiPolygon,
+  Polygon as TopoPolygon,
+  Topology,
+} from 'topojson-specification';
 import { pathEncoder } from './path-encoder.js';
 
 export const MAP_WIDTH = 640;
@@ -100,11 +106,17 @@ function buildWorld(): WorldGeometry {
   const full = feature(original, original.objects.countries) as FeatureCollection<Geometry, { name: string }>;
 
   let topology = presimplify(original as unknown as Parameters<typeof presimplify>[0], sphericalTriangleArea);
-  topology = filter(topology, filterWeight(topology, MIN_RING_AREA, (ring) => sphericalRingArea(ring, false)));
+  topology = filter(
+    topology,
+    filterWeight(topology, MIN_RING_AREA, (ring) => sphericalRingArea(ring, false)),
+  );
   topology = simplify(topology, SIMPLIFY_WEIGHT);
   // Filtering drops areas whose every ring is tiny, so match the simplified outlines by name, not position.
   const simple = new Map(
-    (feature(topology, topology.objects['countries'] as Countries) as FeatureCollection<Geometry, { name: string }>).features.map((f) => [nameOf(f), f]),
+    (feature(topology, topology.objects['countries'] as Countries) as FeatureCollection<Geometry, { name: string }>).features.map((f) => [
+      nameOf(f),
+      f,
+    ]),
   );
 
   const projection = geoEqualEarth().fitWidth(MAP_WIDTH, full);

@@ -162,7 +162,12 @@ describe('classes', () => {
     const bands = classify({ kind: 'target-bands', target: 100 }, [], 'en', 1);
     const order = ['limited', 'satisfactory', 'advanced', 'target-met'];
     for (const v of [0, 49.9, 50, 74.99, 75, 94.9, 95, 100, 130]) expect(order[bands.classOf(v)]).toBe(bandForScore(v));
-    expect(bands.classes.map((c) => c.label)).toEqual(['limited: below 50', 'satisfactory: 50 to under 75', 'advanced: 75 to under 95', 'target met: 95 or more']);
+    expect(bands.classes.map((c) => c.label)).toEqual([
+      'limited: below 50',
+      'satisfactory: 50 to under 75',
+      'advanced: 75 to under 95',
+      'target met: 95 or more',
+    ]);
     expect(classify({ kind: 'target-bands', target: 70 }, [], 'en', 1).classes[0]!.label).toBe('limited: below 35');
   });
   it('makes quantile classes whose printed edges and colours agree', () => {
@@ -240,7 +245,9 @@ describe('choropleth map', () => {
 
   it('classes by quantiles when the indicator has no target', () => {
     const gni = mapAreas('en', 'gni_per_capita_atlas_usd', 2022);
-    const q = parseMarkup(choroplethMap(spec({ areas: gni, classes: { kind: 'quantiles' }, decimals: 0, valueLabel: 'US$' })).html.toString());
+    const q = parseMarkup(
+      choroplethMap(spec({ areas: gni, classes: { kind: 'quantiles' }, decimals: 0, valueLabel: 'US$' })).html.toString(),
+    );
     expect(select(q, 'ul', 'chart-legend')[0]!.children.length).toBe(6); // five classes and no data
   });
 });

@@ -43,7 +43,9 @@ export function pathEncoder(precision = 1): PathEncoder {
     const drawable = closed ? points.length >= 3 : points.length >= 2;
     if (!drawable) return;
     const [x0, y0] = points[0]!;
-    out += pen ? `m${joinNumbers([num(x0 - pen[0], precision), num(y0 - pen[1], precision)])}` : `M${joinNumbers([num(x0, precision), num(y0, precision)])}`;
+    out += pen
+      ? `m${joinNumbers([num(x0 - pen[0], precision), num(y0 - pen[1], precision)])}`
+      : `M${joinNumbers([num(x0, precision), num(y0, precision)])}`;
     const deltas: string[] = [];
     let [px, py] = [x0, y0];
     for (const [x, y] of points.slice(1)) {
