@@ -10,7 +10,7 @@ import { scaleLinear } from 'd3-scale';
 import { assertDecimals, formatValue, formatYear } from './format.js';
 import { checkBase, dataTable, emptyFigure, figure, r1, svgShell, type ChartBase, type RenderedChart } from './frame.js';
 import { checkSeries, runs, type YearPoint } from './line-chart.js';
-import { markerAttributes, markerDef } from './marks.js';
+import { markerDef, markerId } from './marks.js';
 import { CHART_WORDS } from './words.js';
 
 export interface SparklineSpec extends ChartBase {
@@ -55,7 +55,7 @@ export function sparkline(spec: SparklineSpec): RenderedChart {
     .y((p) => y(p.value!))
     .digits(1);
   const latest = all.at(-1)!;
-  const lastMarker = markerAttributes(spec.id, 0, latest.estimate === true).replace(/ marker-(start|mid)="[^"]*"/g, '');
+  const lastMarker = ` marker-end="url(#${markerId(spec.id, 0, latest.estimate === true)})"`;
   const body =
     `<g class="s0"><path class="ln" d="${rs.map((r) => path(r)).join('')}"/>` +
     `<path class="es" d="M${r1(x(latest.year))} ${r1(y(latest.value!))}h0"${lastMarker}/></g>`;
