@@ -7,6 +7,7 @@ import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountPages, authApi, authenticate, limitAnonymousApiReads, requireCsrf, tokenApi } from './features/accounts/index.js';
+import { CSRF_FIELD, csrfToken } from './features/accounts/index.js';
 import { apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
 import { healthRoute } from './features/health/health-route.js';
@@ -21,6 +22,7 @@ import { publicCache } from './http/caching.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { locale } from './http/locale.js';
 import { requestLog } from './http/request-log.js';
+import { formTokens } from './platform/forms/index.js';
 import { ASSETS } from './web/assets.js';
 
 export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
@@ -75,6 +77,8 @@ export function createApp(deps: Deps) {
   // state changes, then the anonymous API read limit — before any route but the static assets.
   app.use(authenticate(deps));
   app.use(requireCsrf());
+  // Every form's hidden CSRF field, from the accounts feature's token, for the forms stage (platform).
+  app.use(formTokens({ field: CSRF_FIELD, token: csrfToken }));
   app.use('/api/v1/*', limitAnonymousApiReads(deps));
 
   app.use('/api/v1/countries/*', publicCache(300));

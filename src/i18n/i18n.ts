@@ -41,6 +41,14 @@ export function t(lang: Language, key: MessageKey, params: Readonly<Record<strin
   return message(lang, key).format(params, (value) => formatNumber(lang, value));
 }
 
+/**
+ * Like t(), with objects among the parameters (a link inside a sentence), as the list of text and objects to render.
+ * @example tParts('en', 'accounts.sent.outbox', { link: <a href="/admin/outbox">/admin/outbox</a> })
+ */
+export function tParts<T extends object>(lang: Language, key: MessageKey, params: Readonly<Record<string, Param | T>>): (string | T)[] {
+  return message(lang, key).formatParts(params, (value) => formatNumber(lang, value));
+}
+
 const numberFormats = new Map(LANGUAGES.map((l) => [l, new Intl.NumberFormat(l)]));
 
 /** @example formatNumber('fr', 1234.5) // '1 234,5' */

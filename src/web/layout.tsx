@@ -25,15 +25,23 @@ const NAV: { href: string; key: MessageKey }[] = [
   { href: '/api', key: 'shell.nav.api' },
 ];
 
-export function Layout(props: { ctx: PageContext; title: string; children: Child }) {
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  /** A form on the page failed: the title starts with "Error:" in the reader's language, as screen readers announce it first. */
+  hasErrors?: boolean | undefined;
+  children: Child;
+}) {
   const { lang, url } = props.ctx;
+  const site = t(lang, 'shell.site');
+  const named = props.title === site ? props.title : `${props.title} · ${site}`;
   const section = NAV.filter((n) => n.href !== '/' && url.pathname.startsWith(n.href)).at(0)?.href ?? (url.pathname === '/' ? '/' : '');
   return (
     <html lang={lang} dir={direction(lang)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title === t(lang, 'shell.site') ? props.title : `${props.title} · ${t(lang, 'shell.site')}`}</title>
+        <title>{props.hasErrors ? t(lang, 'shell.title.error', { title: named }) : named}</title>
         <link rel="stylesheet" href={stylesheet.path} />
         {/* No favicon request: one round trip less on slow links. */}
         <link rel="icon" href="data:," />

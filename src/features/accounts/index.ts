@@ -22,4 +22,6 @@ export { openSession, type OpenedSession } from './sessions.js';
 export { accountForVerifiedAddress, type VerifiedAccount } from './verified-accounts.js';
 export { accountExists, emailOfAccount } from './people.js';
 export { accountDataOf, deleteAccountData } from './personal-data.js';
+// Asking a signed-in person to prove it is them again (account deletion in privacy).
+export { confirmIdentity, proofRequired, REAUTH_MINUTES, type Credential, type ProofKind } from './reauthenticate.js';
 export { mailLink } from './links.js';
