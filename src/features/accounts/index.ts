@@ -13,6 +13,7 @@ export { clientIp } from './client-ip.js';
 export { authApi } from './api-routes.js';
 export { tokenApi } from './token-routes.js';
 export { accountPages, type AccountPagesOptions, type SignInAlternative } from './page-routes.js';
+export { accountNav } from './page-routes.js';
 export { createAccount, type CreatedAccount } from './create-account.js';
 export { hashPassword, verifyPassword, passwordProblem } from './passwords.js';
 export { currentTotp } from './totp.js';

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { t } from '../../i18n/i18n.js';
 import type { AppEnv } from '../../http/app-env.js';
 import { Layout, type PageContext } from '../../web/layout.js';
+import type { NavEntry } from '../../web/navigation.js';
 import { ScrollRegion } from '../../web/scroll-region.js';
 import { pageContext } from '../../web/page-context.js';
 import { renderPage } from '../../web/render.js';
@@ -76,3 +77,6 @@ function ApiPage(props: { ctx: PageContext; doc: OpenApiLike }) {
 export function apiDocsPage(document: () => OpenApiLike) {
   return new Hono<AppEnv>().get('/api', (c) => renderPage(c, <ApiPage ctx={pageContext(c)} doc={document()} />));
 }
+
+/** The API page's entry in the main navigation. */
+export const apiDocsNav: NavEntry = { href: '/api', label: 'shell.nav.api' };

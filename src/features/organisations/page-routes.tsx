@@ -19,6 +19,7 @@ import {
   type FormState,
   type Refusal,
 } from '../../platform/forms/index.js';
+import type { NavEntry } from '../../web/navigation.js';
 import { pageContext } from '../../web/page-context.js';
 import { renderPage } from '../../web/render.js';
 import { exportCountries } from '../reference/index.js';
@@ -36,6 +37,9 @@ import { OrganisationParamsSchema } from './schemas.js';
 import * as service from './service.js';
 
 type C = Context<AppEnv>;
+
+/** The organisations' entry in the main navigation. */
+export const organisationsNav: NavEntry = { href: '/organisations', label: 'shell.nav.organisations' };
 
 const html = (c: C, page: JSX.Element, status: ContentfulStatusCode = 200) => renderPage(c, page, status);
 

@@ -11,7 +11,8 @@ function summary(html: string): { targets: string[]; lines: string[] } {
   const box = /<div class="error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
   return {
     targets: [...box.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!),
-    lines: [...box.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, '').trim()),
+    // Without the Unicode isolates that keep Latin text upright in Arabic lines.
+    lines: [...box.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!.replace(/<[^>]*>|[\u2066-\u2069]/g, '').trim()),
   };
 }
 
