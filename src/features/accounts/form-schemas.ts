@@ -5,6 +5,7 @@
  * fields as the pages name and label them.
  */
 import { z } from '@hono/zod-openapi';
+import type { MessageKey } from '../../i18n/i18n.js';
 import type { FormSpec } from '../../platform/forms/index.js';
 import { LANGUAGES } from '../../shared/localised.js';
 import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from './passwords.js';
@@ -31,7 +32,7 @@ export const NewPasswordSchema = z.string().superRefine((value, ctx) => {
     ctx.addIssue({
       code: 'custom',
       message: PASSWORD_REASONS[problem],
-      params: { i18n: `accounts.error.password.${problem}`, min: PASSWORD_MIN, max: PASSWORD_MAX },
+      params: { i18n: `accounts.error.password.${problem}` satisfies MessageKey, min: PASSWORD_MIN, max: PASSWORD_MAX },
     });
 });
 
