@@ -7,21 +7,24 @@ import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountPages, authApi, authenticate, limitAnonymousApiReads, requireCsrf, tokenApi } from './features/accounts/index.js';
-import { apiDocsPage } from './features/api-docs/api-page.js';
+import { accountNav, CSRF_FIELD, csrfToken } from './features/accounts/index.js';
+import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
 import { healthRoute } from './features/health/health-route.js';
-import { homePages } from './features/home/home-page.js';
-import { organisationPages, organisationsApi } from './features/organisations/index.js';
+import { homeNav, homePages } from './features/home/home-page.js';
+import { organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
 import { connectivitySection, indicatorsApi } from './features/indicators/index.js';
-import { referenceApi, referencePages } from './features/reference/index.js';
+import { referenceApi, referenceNav, referencePages } from './features/reference/index.js';
 import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
 import type { AppEnv, Deps } from './http/app-env.js';
 import { publicCache } from './http/caching.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { locale } from './http/locale.js';
 import { requestLog } from './http/request-log.js';
+import { formTokens } from './platform/forms/index.js';
 import { ASSETS } from './web/assets.js';
+import { navigation } from './web/navigation.js';
 
 export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
   openapi: '3.1.0',
@@ -59,6 +62,8 @@ export function createApp(deps: Deps) {
   );
   app.use(compress());
   app.use(locale());
+  // The main navigation, in order: each feature contributes its entry; the page shell knows no URL.
+  app.use(navigation([homeNav, referenceNav, organisationsNav, apiDocsNav, ...accountNav]));
 
   for (const asset of ASSETS) {
     app.get(asset.path, (c) => {
@@ -75,6 +80,8 @@ export function createApp(deps: Deps) {
   // state changes, then the anonymous API read limit — before any route but the static assets.
   app.use(authenticate(deps));
   app.use(requireCsrf());
+  // Every form's hidden CSRF field, from the accounts feature's token, for the forms stage (platform).
+  app.use(formTokens({ field: CSRF_FIELD, token: csrfToken }));
   app.use('/api/v1/*', limitAnonymousApiReads(deps));
 
   app.use('/api/v1/countries/*', publicCache(300));

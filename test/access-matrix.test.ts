@@ -159,7 +159,12 @@ const EXPECTATIONS: Record<string, Expectation> = {
 
   // Personal data: one's own; the only owner of an organisation must hand it over before leaving.
   'GET /api/v1/me/export': get('/api/v1/me/export', signedIn(200)),
-  'DELETE /api/v1/me': { request: () => ({ path: '/api/v1/me' }), expect: { ...signedIn(204), owner: 409 }, fresh: true },
+  // …and proves it is them with their password in the body (every person here has TEST_PASSWORD).
+  'DELETE /api/v1/me': {
+    request: () => ({ path: '/api/v1/me', body: { password: TEST_PASSWORD } }),
+    expect: { ...signedIn(204), owner: 409 },
+    fresh: true,
+  },
 };
 
 /** Every operation of the OpenAPI document as `METHOD /path`. */

@@ -4,7 +4,7 @@
  * area. Every cell is checked; the first bad one stops the build with its place.
  */
 import { LANGUAGES, isLanguage, type Language, type Localised } from '../../shared/localised.js';
-import { cellError, type Table, type TableRow } from '../../formats/csv/read-table.js';
+import { cellError, type Table, type TableRow } from '../../shared/table.js';
 import { INCOME_GROUP_BY_LABEL } from './group-names.js';
 import type { Country, IncomeGroup } from './types.js';
 

@@ -13,6 +13,7 @@ export { clientIp } from './client-ip.js';
 export { authApi } from './api-routes.js';
 export { tokenApi } from './token-routes.js';
 export { accountPages, type AccountPagesOptions, type SignInAlternative } from './page-routes.js';
+export { accountNav } from './page-routes.js';
 export { createAccount, type CreatedAccount } from './create-account.js';
 export { hashPassword, verifyPassword, passwordProblem } from './passwords.js';
 export { currentTotp } from './totp.js';
@@ -22,4 +23,6 @@ export { openSession, type OpenedSession } from './sessions.js';
 export { accountForVerifiedAddress, type VerifiedAccount } from './verified-accounts.js';
 export { accountExists, emailOfAccount } from './people.js';
 export { accountDataOf, deleteAccountData } from './personal-data.js';
+// Asking a signed-in person to prove it is them again (account deletion in privacy).
+export { confirmIdentity, proofRequired, REAUTH_MINUTES, type Credential, type ProofKind } from './reauthenticate.js';
 export { mailLink } from './links.js';

@@ -7,7 +7,7 @@ import type { Deps } from '../../http/app-env.js';
 import { AppError } from '../../http/app-error.js';
 import { authorise, requireUser } from '../../http/authorise.js';
 import { recordSignIn } from '../audit/index.js';
-import { verifyPassword } from './passwords.js';
+import { confirmPassword } from './reauthenticate.js';
 import { completeSecondFactor } from './sessions-repository.js';
 import { checkSecondFactor, checkTotp } from './sign-in.js';
 import { newTotpSecret, totpUri } from './totp.js';
@@ -80,9 +80,7 @@ export async function disableTwoFactor(deps: Pick<Deps, 'db' | 'logger'>, actor:
   authorise(actor, 'disable-two-factor', { type: 'account', userId });
   const user = await users.findUserById(deps.db, userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in first');
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
-    throw new AppError('validation-failed', 'The password is not correct', [{ field: 'body.password', message: 'not correct' }]);
-  }
+  await confirmPassword(deps, user, password, 'body.password');
   await users.disableTotp(deps.db, userId);
   deps.logger.info({ event: 'two-factor-disabled', userId }, 'two-factor sign-in disabled');
 }

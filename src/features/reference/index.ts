@@ -14,3 +14,4 @@ export {
 } from './service.js';
 export type { Country } from './schemas.js';
 export { LocalisedSchema } from './schemas.js';
+export { referenceNav } from './page-routes.js';

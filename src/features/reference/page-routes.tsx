@@ -5,6 +5,7 @@ import type { AppEnv, Deps } from '../../http/app-env.js';
 import type { PageContext } from '../../web/layout.js';
 import { renderPage } from '../../web/render.js';
 import { pageContext } from '../../web/page-context.js';
+import type { NavEntry } from '../../web/navigation.js';
 import * as service from './service.js';
 import { CountriesPage, CountryPage } from './pages.js';
 import type { Country } from './schemas.js';
@@ -45,3 +46,6 @@ export function referencePages({ db }: Deps, extras: { countrySections?: readonl
 function validFilter(value: string | undefined, known: Set<string>): string | undefined {
   return value && CODE.test(value) && known.has(value.toUpperCase()) ? value.toUpperCase() : undefined;
 }
+
+/** The countries list's entry in the main navigation (a country page is in its section too). */
+export const referenceNav: NavEntry = { href: '/countries', label: 'shell.nav.countries' };
