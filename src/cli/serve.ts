@@ -26,7 +26,13 @@ export async function runServer(config: Config, database: OpenDatabase, logger: 
   );
 
   await new Promise<void>((resolve) => {
+    // Ctrl-C in a terminal signals the whole group, and npm forwards the signal too: the
+    // process may get SIGINT twice. Later signals are ignored (not Node's default exit),
+    // so the shutdown that started finishes its requests and stops the database.
+    let stopping = false;
     const stop = (signal: string) => {
+      if (stopping) return logger.info({ signal }, 'already shutting down');
+      stopping = true;
       logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
       const force = setTimeout(() => {
         logger.warn('grace period over: closing remaining connections');
@@ -36,7 +42,7 @@ export async function runServer(config: Config, database: OpenDatabase, logger: 
       server.close(() => resolve());
       server.closeIdleConnections();
     };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
   });
 }
