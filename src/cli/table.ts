@@ -3,6 +3,7 @@
  * one module in `commands/` (see `command.ts`) and one line here.
  */
 import type { Command } from './command.js';
+import { backupCommand } from './commands/backup.js';
 import { exportCommand } from './commands/export.js';
 import { importIndicatorsCommand } from './commands/import-indicators.js';
 import { importReferenceCommand } from './commands/import-reference.js';
@@ -10,6 +11,7 @@ import { importSdmxCommand } from './commands/import-sdmx.js';
 import { importWorldBankCommand } from './commands/import-worldbank.js';
 import { migrateCommand } from './commands/migrate.js';
 import { outboxCommand } from './commands/outbox.js';
+import { restoreCommand } from './commands/restore.js';
 import { serveCommand } from './commands/serve.js';
 import { usersCreateCommand } from './commands/users-create.js';
 
@@ -23,4 +25,6 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   usersCreateCommand,
   outboxCommand,
+  backupCommand,
+  restoreCommand,
 ];

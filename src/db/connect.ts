@@ -9,6 +9,8 @@ import { startEmbedded } from './embedded/embedded.js';
 
 export interface OpenDatabase {
   readonly db: Db;
+  /** Its connection string, for what needs a client of its own (backup, restore). */
+  readonly url: string;
   readonly engine: 'embedded' | 'server';
   /** Closes the pool and, for the embedded default, stops the server. */
   close(): Promise<void>;
@@ -18,12 +20,13 @@ export interface OpenDatabase {
 export async function openDatabase(config: Config, log: (message: string) => void): Promise<OpenDatabase> {
   if (config.databaseUrl) {
     const db = createDb(config.databaseUrl);
-    return { db, engine: 'server', close: () => db.destroy() };
+    return { db, url: config.databaseUrl, engine: 'server', close: () => db.destroy() };
   }
   const cluster = await startEmbedded(config.home, log);
   const db = createDb(cluster.url);
   return {
     db,
+    url: cluster.url,
     engine: 'embedded',
     close: async () => {
       await db.destroy();
