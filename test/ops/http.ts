@@ -6,6 +6,7 @@
 import http from 'node:http';
 
 export interface Outcome {
+  readonly url: string;
   /** The status, or the connection error's code (ECONNREFUSED, ECONNRESET, TIMEOUT). */
   readonly status: number | string;
   readonly started: number;
@@ -22,7 +23,7 @@ export function request(
   const started = performance.now();
   return new Promise((resolve) => {
     const done = (status: number | string, body = '', headers: http.IncomingHttpHeaders = {}) =>
-      resolve({ status, started, ended: performance.now(), body, headers });
+      resolve({ url, status, started, ended: performance.now(), body, headers });
     const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
       let body = '';
       res.setEncoding('utf8');
