@@ -1,10 +1,20 @@
 /**
  * `dcp serve`: starts the HTTP server and shuts it down gracefully on SIGTERM or
- * SIGINT: take in what the kernel already accepted, stop accepting, let the
- * requests in flight finish (up to a grace period), then close the database.
+ * SIGINT, in an order that never leaves the platform half there:
+ *
+ * 1. keep listening and serving, every response now closing its connection;
+ * 2. once no request is in flight and no connection came for a moment (at most
+ *    2 s, under load the listen backlog is taken in late), hold any newer request
+ *    unanswered;
+ * 3. close the database (for the embedded default: stop PostgreSQL);
+ * 4. stop listening and drop the held connections; the process exits.
+ *
+ * So /healthz answers until the moment the app and its database are both gone
+ * (a monitor, or stranger-try, never sees a process left after it stopped
+ * answering), and no request the app had accepted is cut off. Measured in
+ * test/ops/sigterm-under-load.test.ts and test/e2e/private-clone.test.ts.
  */
 import type { Server } from 'node:http';
-import net from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { createApp } from '../app.js';
@@ -26,54 +36,46 @@ export async function runServer(config: Config, database: OpenDatabase, logger: 
     `Digital Cooperation Platform listening on http://localhost:${port}`,
   );
 
-  await new Promise<void>((resolve) => {
+  let inFlight = 0;
+  let lastConnection = performance.now();
+  server.on('connection', () => (lastConnection = performance.now()));
+  server.on('request', (_request, response) => {
+    inFlight++;
+    response.once('close', () => inFlight--);
+  });
+
+  const signal = await new Promise<string>((resolve) => {
     // Ctrl-C in a terminal signals the whole group, and npm forwards the signal too: the
-    // process may get SIGINT twice. Later signals are ignored (not Node's default exit),
-    // so the shutdown that started finishes its requests and stops the database.
+    // process may get SIGINT twice. Later signals are ignored (not Node's default exit).
     let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) return logger.info({ signal }, 'already shutting down');
+    const stop = (name: string) => {
+      if (stopping) return logger.info({ signal: name }, 'already shutting down');
       stopping = true;
-      logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
-      const force = setTimeout(() => {
-        logger.warn('grace period over: closing remaining connections');
-        server.closeAllConnections();
-      }, config.shutdownGraceMs);
-      force.unref();
-      // Responses from now on close their connection, so no client sends another request on it.
-      server.on('request', (_request, response) => response.setHeader('Connection', 'close'));
-      // Connections the kernel has already completed (the listen backlog) are taken in only when the
-      // event loop gets to them, which under load can be long after the signal; closing the listener
-      // before resets them: requests in flight lost (measured in test/ops/sigterm-under-load.test.ts).
-      // So keep accepting until no connection has come for a moment, then stop listening.
-      whenQuiet(server, 250, Math.min(2000, config.shutdownGraceMs / 2), () => {
-        // net.Server's close: stop listening. (http.Server's close would also drop idle connections at once.)
-        net.Server.prototype.close.call(server, () => resolve());
-        const sweep = setInterval(() => server.closeIdleConnections(), 100);
-        sweep.unref();
-        server.closeIdleConnections();
-      });
+      resolve(name);
     };
     process.on('SIGTERM', () => stop('SIGTERM'));
     process.on('SIGINT', () => stop('SIGINT'));
   });
+
+  logger.info({ signal }, 'shutting down: finishing requests in flight');
+  server.on('request', (_request, response) => response.setHeader('Connection', 'close'));
+  const started = performance.now();
+  const settled = () => inFlight === 0 && since(started) >= 250 && (since(lastConnection) >= 250 || since(started) >= 2000);
+  // Checked in a check-phase callback, right after a poll phase has taken in what the kernel queued.
+  while (!settled() && since(started) < config.shutdownGraceMs) await new Promise((resolve) => setTimeout(() => setImmediate(resolve), 50));
+  if (!settled()) logger.warn({ inFlight }, 'grace period over: closing remaining connections');
+
+  // From here on, a request is held unanswered: the database is about to go.
+  server.removeAllListeners('request');
+  server.on('request', () => {});
+  await database.close();
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }
 
-/**
- * Calls `then` once `server` accepted no connection for `quietMs` (or `maxMs` passed). Decided in
- * a check-phase callback, which runs right after a poll phase has accepted what the kernel queued.
- */
-function whenQuiet(server: Server, quietMs: number, maxMs: number, then: () => void): void {
-  const started = performance.now();
-  let last = started;
-  const onConnection = () => (last = performance.now());
-  server.on('connection', onConnection);
-  const check = () =>
-    setImmediate(() => {
-      const now = performance.now();
-      if (now - last < quietMs && now - started < maxMs) return void setTimeout(check, 50);
-      server.off('connection', onConnection);
-      then();
-    });
-  setTimeout(check, quietMs);
+/** Milliseconds since `time` (a performance.now() reading). */
+function since(time: number): number {
+  return performance.now() - time;
 }

@@ -12,7 +12,7 @@ export interface OpenDatabase {
   /** Its connection string, for what needs a client of its own (backup, restore). */
   readonly url: string;
   readonly engine: 'embedded' | 'server';
-  /** Closes the pool and, for the embedded default, stops the server. */
+  /** Closes the pool and, for the embedded default, stops the server; later calls wait for the first. */
   close(): Promise<void>;
 }
 
@@ -20,7 +20,7 @@ export interface OpenDatabase {
 export async function openDatabase(config: Config, log: (message: string) => void): Promise<OpenDatabase> {
   if (config.databaseUrl) {
     const db = createDb(config.databaseUrl);
-    return { db, url: config.databaseUrl, engine: 'server', close: () => db.destroy() };
+    return { db, url: config.databaseUrl, engine: 'server', close: once(() => db.destroy()) };
   }
   const cluster = await startEmbedded(config.home, log);
   const db = createDb(cluster.url);
@@ -28,9 +28,15 @@ export async function openDatabase(config: Config, log: (message: string) => voi
     db,
     url: cluster.url,
     engine: 'embedded',
-    close: async () => {
+    close: once(async () => {
       await db.destroy();
       await cluster.stop();
-    },
+    }),
   };
+}
+
+/** `close` may be called by serve's shutdown and again by the command runner: do it once. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
 }

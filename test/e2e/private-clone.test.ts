@@ -91,6 +91,7 @@ describe.runIf(asRoot)('a checkout in a private directory, started as root', () 
     { timeout: 120_000 },
     async () => {
       await stopsCleanly(started[0]!, 'SIGTERM');
+      expect(started[0]!.log()).toContain('"signal":"SIGTERM"');
     },
   );
 

@@ -190,19 +190,20 @@ forEachEngine('backup and restore', (t) => {
   });
 });
 
+/** The real command, as a process. */
+function dcp(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) =>
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/main.ts', ...args],
+      { cwd: projectRoot, env: { ...process.env, LOG_LEVEL: 'silent', ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    ),
+  );
+}
+
 describe('dcp backup and dcp restore, as commands', () => {
   const home = path.join(dir, 'fresh-home');
-  function dcp(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve) =>
-      execFile(
-        process.execPath,
-        ['--import', 'tsx', 'src/main.ts', ...args],
-        { cwd: projectRoot, env: { ...process.env, LOG_LEVEL: 'silent', ...env } },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      ),
-    );
-  }
-
   it(
     'backs up a server database and restores it into an empty embedded home (PostgreSQL 18), equal table by table',
     { timeout: 180_000 },

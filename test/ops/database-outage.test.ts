@@ -87,9 +87,9 @@ describe.each(engines)('the database stopped under load [%s]', (engine, clusterO
     try {
       for (let run = 1; run <= RUNS; run++) {
         const outcomes: Outcome[] = [];
-        let loading = true;
+        const load = { on: true };
         const worker = async (url: string) => {
-          while (loading) outcomes.push(await request(url, { timeoutMs: 10_000 }));
+          while (load.on) outcomes.push(await request(url, { timeoutMs: 10_000 }));
         };
         const workers = [
           ...Array.from({ length: 3 }, () => worker(`${app.origin}/api/v1/countries/KEN`)),
@@ -115,7 +115,7 @@ describe.each(engines)('the database stopped under load [%s]', (engine, clusterO
             (p) => outcomes.find((o) => o.started >= upAt && o.status === 200 && o.url === `${app.origin}${p}`)?.ended ?? Infinity,
           ),
         );
-        loading = false;
+        load.on = false;
         await Promise.all(workers);
 
         const statuses = new Set(outcomes.map((o) => o.status));

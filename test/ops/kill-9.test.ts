@@ -57,9 +57,9 @@ forEachEngine('kill -9 of the app', (t) => {
       const cookie = /dcp_session=[^;]+/.exec(String(signIn.headers['set-cookie']))![0];
       const prefix = `kill9 ${t.engine.name} run ${run}`;
       const answered: string[] = [];
-      let killed = false;
+      const state = { killed: false };
       const client = async (worker: number) => {
-        for (let i = 0; !killed; i++) {
+        for (let i = 0; !state.killed; i++) {
           const name = `${prefix} client ${worker} write ${i}`;
           const outcome = await request(`${app.origin}/api/v1/organisations`, {
             method: 'POST',
@@ -81,7 +81,7 @@ forEachEngine('kill -9 of the app', (t) => {
       await waitUntil(() => answered.length >= 5, 30_000);
       await sleep(Math.random() * 400);
       process.kill(-app.child.pid!, 'SIGKILL');
-      killed = true;
+      state.killed = true;
       await app.exited();
       await Promise.all(clients);
 

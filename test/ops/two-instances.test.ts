@@ -44,6 +44,21 @@ interface Profile {
   indicators: { code: string; latest: { year: number; value: number } | null }[];
 }
 
+/** One anonymous API read from the address the rate-limit test speaks from. */
+function read(origin: string): Promise<number> {
+  return fetch(`${origin}/api/v1/countries/KEN`, { headers: { 'X-Forwarded-For': '198.51.100.2' } }).then(async (r) => {
+    await r.arrayBuffer();
+    return r.status;
+  });
+}
+
+/** KEN's latest internet use in the profile an instance serves. */
+async function profile(origin: string) {
+  const response = await fetch(`${origin}/api/v1/countries/KEN/profile`, { headers: { 'X-Forwarded-For': '198.51.100.3' } });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as Profile).indicators.find((i) => i.code === 'internet-use')!.latest;
+}
+
 forEachEngine('two app instances on one database', (t) => {
   let a: Started;
   let b: Started;
@@ -86,11 +101,6 @@ forEachEngine('two app instances on one database', (t) => {
   });
 
   it('counts anonymous API reads against one limit for both instances', async () => {
-    const read = (origin: string) =>
-      fetch(`${origin}/api/v1/countries/KEN`, { headers: { 'X-Forwarded-For': '198.51.100.2' } }).then(async (r) => {
-        await r.arrayBuffer();
-        return r.status;
-      });
     const statuses: number[] = [];
     // Alternating, as a load balancer would spread them: one budget of RATE_LIMIT in all.
     for (let i = 0; i < RATE_LIMIT + 4; i++) statuses.push(await read(i % 2 === 0 ? a.origin : b.origin));
@@ -101,11 +111,6 @@ forEachEngine('two app instances on one database', (t) => {
   });
 
   it('shows on one instance a value imported beside the other, though it had the profile cached', async () => {
-    const profile = async (origin: string) => {
-      const response = await fetch(`${origin}/api/v1/countries/KEN/profile`, { headers: { 'X-Forwarded-For': '198.51.100.3' } });
-      expect(response.status).toBe(200);
-      return ((await response.json()) as Profile).indicators.find((i) => i.code === 'internet-use')!.latest;
-    };
     const before = await profile(a.origin);
     expect(await profile(a.origin)).toEqual(before); // cached now
     expect(before!.year).toBeLessThan(2026);

@@ -112,8 +112,8 @@ function prepareDirectory(dir: string, runAs: RunAs, home: string, blocked: Bloc
   let problem: string | undefined;
   try {
     const made = mkdirSync(dir, { recursive: true, mode: 0o711 });
-    // mkdir's mode is cut by the umask (077 for many root shells): set it explicitly.
-    for (let d = dir; made && d.length >= made.length; d = path.dirname(d)) chmodSync(d, 0o711);
+    // mkdir's mode is cut by the umask (077 for many root shells): set it explicitly on what was made.
+    if (made) for (let d = dir; d.length >= made.length; d = path.dirname(d)) chmodSync(d, 0o711);
     const still = firstBlocked(runAs, dir);
     if (still) problem = `${runAs.name} cannot enter ${still.directory} (mode ${still.mode})`;
   } catch (error) {
