@@ -41,8 +41,11 @@ describe.runIf(process.getuid?.() === 0)('the embedded layout as root', () => {
   const runAs = unprivilegedAccount()!;
 
   it('keeps binaries and cluster where they are when the account reaches them', async () => {
-    const home = path.join(dir('reachable', 0o755), '.dcp');
-    const binDir = await embeddedBinDir();
+    const checkout = dir('reachable', 0o755);
+    const home = path.join(checkout, '.dcp');
+    // Binaries in a reachable place (this checkout itself may be in a private directory).
+    execFileSync('cp', ['-al', path.dirname(await embeddedBinDir()), path.join(checkout, 'native')]);
+    const binDir = path.join(checkout, 'native', 'bin');
     expect(embeddedLayout({ home, binDir, version: '1', runAs, base: path.join(root, 'unused') })).toEqual({
       binDir,
       dataDir: path.join(home, 'pg'),
