@@ -38,14 +38,14 @@ async function inProcess(args: string[], env: Record<string, string>, commands?:
 }
 
 describe('dcp without a database', () => {
-  it('lists every command of the table in its help', async () => {
+  it('lists every command of the table in its help', { timeout: 90_000 }, async () => {
     const { code, stdout } = await dcp(['help']);
     expect(code).toBe(0);
     for (const command of COMMANDS) expect(stdout).toContain(`  ${command.name} `);
     expect(stdout).toContain('  help ');
   });
 
-  it('shows one command’s own usage, options and help with --help', async () => {
+  it('shows one command’s own usage, options and help with --help', { timeout: 90_000 }, async () => {
     const { code, stdout } = await dcp(['import', 'sdmx', '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: dcp import sdmx FILE [--source NAME] [--vintage YYYY-MM-DD]');
@@ -55,7 +55,7 @@ describe('dcp without a database', () => {
     expect((await inProcess(['import', '--help'], {})).stdout).toMatch(/import reference[\s\S]*import worldbank/);
   });
 
-  it('refuses an unknown command with exit status 2 and one line', async () => {
+  it('refuses an unknown command with exit status 2 and one line', { timeout: 90_000 }, async () => {
     const { code, stdout, stderr } = await dcp(['frobnicate']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
@@ -66,7 +66,7 @@ describe('dcp without a database', () => {
     );
   });
 
-  it('refuses an unknown option, a missing value and a missing or extra argument, each in one line', async () => {
+  it('refuses an unknown option, a missing value and a missing or extra argument, each in one line', { timeout: 90_000 }, async () => {
     const unknown = await inProcess(['export', 'groups', '--colour', 'red'], {});
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
     expect(unknown.stderr).toBe('dcp: export does not take --colour (it takes --format, --out; dcp export --help)\n');
@@ -94,7 +94,7 @@ forEachEngine('dcp on a database', (t) => {
     return rows[0]!.n;
   }
 
-  it('refuses --down on outbox (an option of migrate) and undoes no migration', async () => {
+  it('refuses --down on outbox (an option of migrate) and undoes no migration', { timeout: 90_000 }, async () => {
     const before = await appliedMigrations();
     const { code, stderr } = await dcp(['outbox', '--down'], { DATABASE_URL: t.url });
     expect(code).toBe(2);
@@ -102,7 +102,7 @@ forEachEngine('dcp on a database', (t) => {
     expect(await appliedMigrations()).toBe(before);
   });
 
-  it('exports groups as JSON to a file, and keeps standard output free of logs', async () => {
+  it('exports groups as JSON to a file, and keeps standard output free of logs', { timeout: 90_000 }, async () => {
     const { code, stdout } = await dcp(['export', 'groups', '--format', 'json', '--out', outFile], {
       DATABASE_URL: t.url,
       LOG_LEVEL: 'info',
@@ -113,13 +113,13 @@ forEachEngine('dcp on a database', (t) => {
     expect(groups.map((g) => g.code)).toContain('LDC');
   });
 
-  it('reports a malformed input with exit status 1 and changes nothing', async () => {
+  it('reports a malformed input with exit status 1 and changes nothing', { timeout: 90_000 }, async () => {
     const result = await inProcess(['import', 'sdmx', path.join(projectRoot, 'package.json')], { DATABASE_URL: t.url });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^dcp: .*package\.json/);
   });
 
-  it('runs a command added to the table as one definition, with typed options', async () => {
+  it('runs a command added to the table as one definition, with typed options', { timeout: 90_000 }, async () => {
     const seen: unknown[] = [];
     const hello = defineCommand({
       name: 'hello world',
@@ -136,7 +136,7 @@ forEachEngine('dcp on a database', (t) => {
     expect(result).toEqual({ code: 0, stdout: 'hello you! x2\n', stderr: '' });
     expect(seen).toEqual([{ loud: true, times: '2' }]);
   });
-  it('migrates (nothing pending) and prints the outbox', async () => {
+  it('migrates (nothing pending) and prints the outbox', { timeout: 90_000 }, async () => {
     expect(await inProcess(['migrate'], { DATABASE_URL: t.url })).toEqual({ code: 0, stdout: 'nothing to do\n', stderr: '' });
     const outbox = await inProcess(['outbox', '--limit', '2'], { DATABASE_URL: t.url });
     expect(outbox.code).toBe(0);

@@ -120,7 +120,7 @@ forEachEngine('backup and restore', (t) => {
     for (const name of databases) await withDatabase(t.engine.url, (c) => c.query(`drop database if exists ${name} with (force)`));
   });
 
-  it('round-trips every table, every sequence and the rows themselves into an empty database', async () => {
+  it('round-trips every table, every sequence and the rows themselves into an empty database', { timeout: 180_000 }, async () => {
     expect(summary.rows).toBe(Object.values(before.tables).reduce((sum, table) => sum + table.rows, 0));
     expect(summary.rows).toBeGreaterThan(40_000);
     expect(statSync(file).size).toBe(summary.bytes);
@@ -144,7 +144,7 @@ forEachEngine('backup and restore', (t) => {
     });
   });
 
-  it('refuses a database that is not empty and leaves it as it was; --replace replaces it whole', async () => {
+  it('refuses a database that is not empty and leaves it as it was; --replace replaces it whole', { timeout: 180_000 }, async () => {
     const target = await emptyDatabase();
     await restoreDatabase(target, file, { replace: false });
     await withDatabase(target, (c) => c.query(`update users set display_name = 'changed after the restore'`));
@@ -159,7 +159,7 @@ forEachEngine('backup and restore', (t) => {
     expect((await snapshot(target)).tables).toEqual(before.tables);
   });
 
-  it('refuses a file from a newer schema before touching anything', async () => {
+  it('refuses a file from a newer schema before touching anything', { timeout: 180_000 }, async () => {
     const newer = path.join(dir, `${t.engine.name}-newer.backup`);
     await sql`insert into kysely_migration (name, timestamp) values ('2099-01-01-999-from-the-future', now()::text)`.execute(t.db);
     try {
@@ -174,7 +174,7 @@ forEachEngine('backup and restore', (t) => {
     expect(await tableCount(target)).toBe(0);
   });
 
-  it('never leaves a half restore: a file truncated mid-table or a foreign one rolls everything back', async () => {
+  it('never leaves a half restore: a file truncated mid-table or a foreign one rolls everything back', { timeout: 180_000 }, async () => {
     for (const [name, damage, message] of [
       ['truncated', (f: string) => truncateSync(f, Math.floor(statSync(f).size * 0.6)), /is (damaged or )?truncated/],
       ['foreign', (f: string) => writeFileSync(f, 'name,value\nnot,a backup\n'), /is not a dcp backup/],

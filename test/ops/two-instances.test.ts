@@ -77,30 +77,34 @@ forEachEngine('two app instances on one database', (t) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('accepts on one instance the session made on the other, and ends it on both when signed out on one', async () => {
-    const user = await createUser(t.db, { displayName: 'Two Instances' });
-    const signIn = await fetch(`${a.origin}/api/v1/auth/sign-in`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '198.51.100.1' },
-      body: JSON.stringify({ email: user.email, password: user.password }),
-    });
-    expect(signIn.status).toBe(200);
-    const cookie = /dcp_session=[^;]+/.exec(signIn.headers.get('set-cookie') ?? '')![0];
-    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  it(
+    'accepts on one instance the session made on the other, and ends it on both when signed out on one',
+    { timeout: 120_000 },
+    async () => {
+      const user = await createUser(t.db, { displayName: 'Two Instances' });
+      const signIn = await fetch(`${a.origin}/api/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '198.51.100.1' },
+        body: JSON.stringify({ email: user.email, password: user.password }),
+      });
+      expect(signIn.status).toBe(200);
+      const cookie = /dcp_session=[^;]+/.exec(signIn.headers.get('set-cookie') ?? '')![0];
+      const { csrfToken } = (await signIn.json()) as { csrfToken: string };
 
-    const me = await fetch(`${b.origin}/api/v1/me`, { headers: { Cookie: cookie } });
-    expect(me.status).toBe(200);
-    expect(((await me.json()) as { displayName: string }).displayName).toBe('Two Instances');
+      const me = await fetch(`${b.origin}/api/v1/me`, { headers: { Cookie: cookie } });
+      expect(me.status).toBe(200);
+      expect(((await me.json()) as { displayName: string }).displayName).toBe('Two Instances');
 
-    const signOut = await fetch(`${b.origin}/api/v1/auth/sign-out`, {
-      method: 'POST',
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken },
-    });
-    expect(signOut.status).toBeLessThan(300);
-    expect((await fetch(`${a.origin}/api/v1/me`, { headers: { Cookie: cookie } })).status).toBe(401);
-  });
+      const signOut = await fetch(`${b.origin}/api/v1/auth/sign-out`, {
+        method: 'POST',
+        headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken },
+      });
+      expect(signOut.status).toBeLessThan(300);
+      expect((await fetch(`${a.origin}/api/v1/me`, { headers: { Cookie: cookie } })).status).toBe(401);
+    },
+  );
 
-  it('counts anonymous API reads against one limit for both instances', async () => {
+  it('counts anonymous API reads against one limit for both instances', { timeout: 120_000 }, async () => {
     const statuses: number[] = [];
     // Alternating, as a load balancer would spread them: one budget of RATE_LIMIT in all.
     for (let i = 0; i < RATE_LIMIT + 4; i++) statuses.push(await read(i % 2 === 0 ? a.origin : b.origin));
@@ -110,7 +114,7 @@ forEachEngine('two app instances on one database', (t) => {
     expect([await read(a.origin), await read(b.origin)]).toEqual([429, 429]);
   });
 
-  it('shows on one instance a value imported beside the other, though it had the profile cached', async () => {
+  it('shows on one instance a value imported beside the other, though it had the profile cached', { timeout: 120_000 }, async () => {
     const before = await profile(a.origin);
     expect(await profile(a.origin)).toEqual(before); // cached now
     expect(before!.year).toBeLessThan(2026);
