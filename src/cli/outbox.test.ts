@@ -3,7 +3,8 @@ import { expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { forEachEngine } from '../../test/support/engines.js';
 import { sendMail } from '../features/accounts/index.js';
-import { outboxCommand, OutboxUsageError } from './outbox.js';
+import { UsageError } from './command.js';
+import { printOutbox } from './outbox.js';
 
 forEachEngine('dcp outbox', (t) => {
   it('prints the latest kept mails, newest first, with their links', async () => {
@@ -15,7 +16,7 @@ forEachEngine('dcp outbox', (t) => {
       text: 'Open http://localhost:3000/verify-email?token=abc',
     });
     let out = '';
-    await outboxCommand(t.db, { limit: '1' }, (s) => {
+    await printOutbox(t.db, { limit: '1' }, (s) => {
       out += s;
     });
     expect(out).toContain('To: newcomer@example.org');
@@ -24,6 +25,6 @@ forEachEngine('dcp outbox', (t) => {
   });
 
   it('refuses a limit that is not a number', async () => {
-    await expect(outboxCommand(t.db, { limit: 'all' }, () => {})).rejects.toThrow(OutboxUsageError);
+    await expect(printOutbox(t.db, { limit: 'all' }, () => {})).rejects.toThrow(UsageError);
   });
 });

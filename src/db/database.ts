@@ -22,11 +22,17 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
  * @example const db = createDb('postgres://localhost/dcp'); await db.destroy();
  */
 export function createDb(url: string, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: 'dcp' });
+  // A server that does not answer at all (not refusing: unreachable) fails a connection after 5 s instead of never.
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: 'dcp', connectionTimeoutMillis: 5000 });
   // An idle connection the server ends (restart, failover, a dropped test database) is
   // reported here; the pool discards it and opens a new one on the next query. Without a
   // listener, Node would treat the event as an uncaught error and stop the process.
   pool.on('error', () => {});
+  // The same for a connection checked out of the pool between two queries (a transaction, or
+  // Kysely between acquire and query) when the server goes away: pg-pool removes its listener
+  // while the client is out, and the unhandled event would stop the process (found by
+  // test/ops/database-outage.test.ts). The next query on it fails and is answered 503.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -42,10 +42,20 @@ function asAppError(error: unknown): AppError | undefined {
   return undefined;
 }
 
-/** Connection failures (server down, restarting) are an outage, not a bug. */
+/** Errors of node-postgres that carry no code but mean the connection to the server is gone. */
+const LOST_CONNECTION =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect)/;
+
+/**
+ * Connection failures (server down, restarting, shutting down, connection lost or not made in
+ * time) are an outage, not a bug: 57P01-57P03 admin/crash shutdown and cannot connect now,
+ * class 08 connection exceptions, and the socket errors.
+ */
 function isDatabaseUnreachable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '57P03';
+  if (typeof code === 'string' && (/^57P0[123]$/.test(code) || code.startsWith('08'))) return true;
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT') return true;
+  return error instanceof Error && LOST_CONNECTION.test(error.message);
 }
 
 function wantsProblem(c: Context): boolean {
@@ -77,7 +87,8 @@ async function renderError(c: Context<AppEnv>, appError: AppError): Promise<Resp
   if (appError.status === 401 && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
     return new Response(null, { status: 303, headers: { Location: signInPath(c), 'Cache-Control': 'no-store' } });
   }
-  const status = appError.status === 404 ? 404 : appError.status >= 500 ? 500 : appError.status;
+  // 503 stays 503 (the database is down: a proxy may retry elsewhere, a monitor sees an outage, not a bug).
+  const status = appError.status === 404 || appError.status === 503 ? appError.status : appError.status >= 500 ? 500 : appError.status;
   const page = (
     <ErrorPage
       ctx={pageContext(c)}
