@@ -9,6 +9,7 @@ import { runServer } from './cli/serve.js';
 import { exportDataset } from './cli/export.js';
 import { outboxCommand, OutboxUsageError } from './cli/outbox.js';
 import { usersCommand, UsersUsageError } from './cli/users.js';
+import { runWorker } from './cli/worker.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { openDatabase, type OpenDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
@@ -41,11 +42,13 @@ Commands:
                                  Prints a one-time password unless one is piped in.
   outbox [--limit N]             Print the latest N (default 5) mails kept in the outbox, newest
                                  first: without DCP_SMTP_URL, how to read a verification link.
+  worker                         Run the background job workers (mail, resets, schedules) without
+                                 the web server; with DCP_WORKERS=separate on the web instances.
   help                           Show this text.
 
 Environment: PORT, HOST, DCP_HOME, DATABASE_URL, DCP_DATA_DIR, DCP_WORLDBANK_API_URL, LOG_LEVEL,
   DCP_PUBLIC_URL, DCP_SMTP_URL, DCP_MAIL_FROM, DCP_SESSION_IDLE_MINUTES, DCP_SESSION_ABSOLUTE_HOURS,
-  DCP_API_RATE_LIMIT, DCP_TRUST_PROXY (see README.md).
+  DCP_API_RATE_LIMIT, DCP_TRUST_PROXY, DCP_WORKERS (see README.md).
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -73,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (!['serve', 'migrate', 'import', 'export', 'users', 'outbox'].includes(command)) {
+  if (!['serve', 'migrate', 'import', 'export', 'users', 'outbox', 'worker'].includes(command)) {
     process.stderr.write(`dcp: unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
@@ -105,6 +108,10 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'outbox') {
       await outboxCommand(database.db, { limit: values.limit }, (text) => process.stdout.write(text));
+      return 0;
+    }
+    if (command === 'worker') {
+      await runWorker({ db: database.db, config, logger });
       return 0;
     }
     if (command === 'export') {

@@ -5,7 +5,7 @@
  * terminal of whoever runs it on the server, never to the log.
  */
 import type { Db } from '../db/database.js';
-import { readOutbox } from '../features/accounts/index.js';
+import { readOutbox } from '../platform/mail/index.js';
 
 /** Thrown for a mistake in how the command was called. */
 export class OutboxUsageError extends Error {}

@@ -1,7 +1,8 @@
 /**
  * `dcp serve`: starts the HTTP server and shuts it down gracefully on SIGTERM or
  * SIGINT: stop accepting, let in-flight requests finish (up to a grace period),
- * then close the database.
+ * then close the database. Unless DCP_WORKERS=separate, it also runs the job
+ * workers, which stop the same way (running jobs finish or are released).
  */
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
@@ -9,9 +10,12 @@ import type { Logger } from 'pino';
 import { createApp } from '../app.js';
 import type { Config } from '../config/config.js';
 import type { OpenDatabase } from '../db/connect.js';
+import { JOBS } from '../jobs.js';
+import { startJobRunner } from '../platform/jobs/index.js';
 
 export async function runServer(config: Config, database: OpenDatabase, logger: Logger): Promise<void> {
   const app = createApp({ db: database.db, config, logger });
+  const jobs = config.workers === 'in-process' ? await startJobRunner({ db: database.db, config, logger }, JOBS) : undefined;
   // serve() returns an http.Server unless createServer is overridden, which we never do.
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   await new Promise<void>((resolve, reject) => {
@@ -33,7 +37,8 @@ export async function runServer(config: Config, database: OpenDatabase, logger: 
         server.closeAllConnections();
       }, config.shutdownGraceMs);
       force.unref();
-      server.close(() => resolve());
+      const jobsStopped = jobs?.stop(config.shutdownGraceMs) ?? Promise.resolve();
+      server.close(() => void jobsStopped.then(() => resolve(), resolve));
       server.closeIdleConnections();
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
