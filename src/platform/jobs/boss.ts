@@ -5,7 +5,8 @@
  * transaction, so it exists exactly when the rows it refers to do.
  */
 import PgBoss from 'pg-boss';
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
+import type { Db, WriteTx } from '../../db/database.js';
 import { deadLetterQueue, type AnyJob } from './define.js';
 
 /** The schema migration 2026-11-30-200 installed. */
@@ -51,14 +52,31 @@ export function queueOptions(job: AnyJob): PgBoss.Queue {
   };
 }
 
+/** pg-boss's internal queue for scheduled jobs, created here too (see createQueueIfMissing). */
+export const SCHEDULE_QUEUE = '__pgboss__send-it';
+
 /**
- * Creates the job's queue and its dead-letter queue when missing, on `db` (which may be
- * a transaction). pg-boss's create_queue inserts with ON CONFLICT DO NOTHING, so
- * instances doing this at once create each queue once.
+ * Creates the job's queue and its dead-letter queue when missing, in the caller's
+ * transaction or a new one. Creating a queue attaches a partition to pgboss.job and
+ * adds foreign keys to pgboss.queue; two sessions doing that at once deadlock (one
+ * inserts a queue row while the other's ALTER TABLE waits for the queue table), so
+ * creation is serialised across instances with an advisory lock.
  */
-export async function createQueueIfMissing(db: Executor, job: AnyJob): Promise<void> {
-  const run = executorFor(db);
-  await run.executeSql(`select ${JOB_SCHEMA}.create_queue($1, $2::json)`, [deadLetterQueue(job), JSON.stringify({ policy: 'standard' })]);
-  const { name: _name, ...options } = queueOptions(job);
-  await run.executeSql(`select ${JOB_SCHEMA}.create_queue($1, $2::json)`, [job.name, JSON.stringify(options)]);
+export async function createQueueIfMissing(db: Db | WriteTx, job: AnyJob | typeof SCHEDULE_QUEUE): Promise<void> {
+  const create = async (tx: WriteTx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('dcp:job-queues'))`.execute(tx);
+    const wanted: [string, object][] =
+      job === SCHEDULE_QUEUE
+        ? [[SCHEDULE_QUEUE, { policy: 'standard' }]]
+        : [
+            [deadLetterQueue(job), { policy: 'standard' }],
+            [job.name, (({ name: _name, ...options }) => options)(queueOptions(job))],
+          ];
+    const existing = await sql<{ name: string }>`select name from ${sql.raw(JOB_SCHEMA)}.queue where name in (${sql.join(wanted.map(([name]) => name))})`.execute(tx);
+    const have = new Set(existing.rows.map((r) => r.name));
+    for (const [name, options] of wanted)
+      if (!have.has(name)) await sql`select ${sql.raw(JOB_SCHEMA)}.create_queue(${name}, ${JSON.stringify(options)}::json)`.execute(tx);
+  };
+  if (db.isTransaction) await create(db as WriteTx);
+  else await db.transaction().execute(create);
 }

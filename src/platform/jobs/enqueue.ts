@@ -4,7 +4,8 @@
  * transaction and the job commits or rolls back with the rest of the work.
  */
 import PgBoss from 'pg-boss';
-import { createQueueIfMissing, executorFor, JOB_SCHEMA, type Executor } from './boss.js';
+import type { Db, WriteTx } from '../../db/database.js';
+import { createQueueIfMissing, executorFor, JOB_SCHEMA } from './boss.js';
 import type { JobDefinition } from './define.js';
 
 export interface EnqueueOptions {
@@ -36,7 +37,7 @@ const sender = new PgBoss({
  * made it a duplicate. Throws (a ZodError) on a payload its schema refuses.
  * @example await enqueue(tx, sendMailJob, { mailId }, { id: mailId })
  */
-export async function enqueue<P>(db: Executor, job: JobDefinition<P>, payload: P, options: EnqueueOptions = {}): Promise<string | null> {
+export async function enqueue<P>(db: Db | WriteTx, job: JobDefinition<P>, payload: P, options: EnqueueOptions = {}): Promise<string | null> {
   const data = job.payload.parse(payload) as object;
   const send = () =>
     sender.send(job.name, data, {

@@ -11,7 +11,8 @@
  * grace period; any still running then are released (failed, so retried elsewhere).
  */
 import PgBoss from 'pg-boss';
-import { bossOptions, createQueueIfMissing, queueOptions, type Executor } from './boss.js';
+import type { Db } from '../../db/database.js';
+import { bossOptions, createQueueIfMissing, queueOptions, SCHEDULE_QUEUE } from './boss.js';
 import { deadLetterQueue, type AnyJob, type JobDeps } from './define.js';
 import { assertCron } from './period.js';
 import { errorCode, runJob, type FetchedJob } from './run-job.js';
@@ -35,8 +36,9 @@ export interface JobRunner {
  * and time-limit policy, and registers (or removes) its schedule. Safe to run from
  * several instances at once.
  */
-export async function ensureQueues(db: Executor, jobs: readonly AnyJob[]): Promise<void> {
+export async function ensureQueues(db: Db, jobs: readonly AnyJob[]): Promise<void> {
   const boss = new PgBoss({ ...bossOptions(db), schedule: false, supervise: false });
+  if (jobs.some((job) => job.schedule)) await createQueueIfMissing(db, SCHEDULE_QUEUE);
   for (const job of jobs) {
     if (job.schedule) assertCron(job.schedule, job.name);
     await createQueueIfMissing(db, job);
@@ -117,14 +119,12 @@ export async function startJobRunner(deps: JobDeps, jobs: readonly AnyJob[], opt
   // Without a listener an 'error' event would end the process; these are maintenance
   // queries that failed (the database restarting, say) and are tried again on the next tick.
   boss.on('error', (error) => deps.logger.warn({ error: errorCode(error) }, 'job queue maintenance failed; it will run again'));
-  try {
-    await boss.start();
-  } catch (error) {
-    throw new Error(`the job queue's schema is missing or of another version: run the migrations (dcp migrate) — ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
+  if (!(await boss.isInstalled()))
+    throw new Error('the job queue’s tables (schema pgboss) are missing: run the migrations (npm run dcp -- migrate)');
+  // Before start(): pg-boss creates its schedule queue there without our lock (boss.ts).
   await ensureQueues(deps.db, jobs);
+  // start() also checks that the installed schema is the version this pg-boss expects.
+  await boss.start();
 
   const pollMs = Math.max(500, options.pollIntervalMs ?? 2000);
   const loops = jobs.flatMap((job) =>
