@@ -3,7 +3,8 @@
  * DATABASE_URL, with the test jobs and the app's own, polling every half second and
  * checking maintenance and schedules every second. Environment: HOLD (see
  * test-jobs.ts), SCHEDULE=1 to run the every-minute job, MAIL_TIMEOUT_SECONDS to
- * shorten the mail job's time limit, and the usual DCP_* variables.
+ * shorten the mail job's time limit (and its retry delay to 1 s), and the usual DCP_*
+ * variables.
  *
  *   node --import tsx test/support/job-worker.ts
  */
@@ -21,7 +22,9 @@ if (!config.databaseUrl) throw new Error('job-worker: set DATABASE_URL');
 const logger = pino({ level: 'info', base: { pid: process.pid } });
 const db = createDb(config.databaseUrl, { max: 4 });
 const mailTimeout = Number(process.env['MAIL_TIMEOUT_SECONDS'] ?? 0);
-const appJobs = JOBS.map((job) => (job === sendMailJob && mailTimeout > 0 ? { ...job, timeoutSeconds: mailTimeout } : job));
+const appJobs = JOBS.map((job) =>
+  job === sendMailJob && mailTimeout > 0 ? { ...job, timeoutSeconds: mailTimeout, retry: { limit: 3, delaySeconds: 1, backoff: false } } : job,
+);
 const jobs: AnyJob[] = [effectJob((process.env['HOLD'] ?? 'none') as Hold), slowJob, ...appJobs];
 if (process.env['SCHEDULE'] === '1') jobs.push(tickJob);
 

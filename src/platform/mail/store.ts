@@ -55,11 +55,11 @@ export async function claimMail(db: Db, id: string): Promise<ClaimedMail | undef
   });
 }
 
-/** The SMTP server accepted the mail: record it and erase the content. */
+/** The SMTP server accepted the mail: record it and erase the content (last_error says why earlier attempts failed). */
 export async function markSent(db: Db, id: string): Promise<void> {
   await db
     .updateTable('mails')
-    .set({ state: 'sent', last_error: null, ...ERASED })
+    .set({ state: 'sent', ...ERASED })
     .where('id', '=', id)
     .execute();
 }
