@@ -23,7 +23,9 @@ const logger = pino({ level: 'info', base: { pid: process.pid } });
 const db = createDb(config.databaseUrl, { max: 4 });
 const mailTimeout = Number(process.env['MAIL_TIMEOUT_SECONDS'] ?? 0);
 const appJobs = JOBS.map((job) =>
-  job === sendMailJob && mailTimeout > 0 ? { ...job, timeoutSeconds: mailTimeout, retry: { limit: 3, delaySeconds: 1, backoff: false } } : job,
+  job === sendMailJob && mailTimeout > 0
+    ? { ...job, timeoutSeconds: mailTimeout, retry: { limit: 3, delaySeconds: 1, backoff: false } }
+    : job,
 );
 const jobs: AnyJob[] = [effectJob((process.env['HOLD'] ?? 'none') as Hold), slowJob, ...appJobs];
 if (process.env['SCHEDULE'] === '1') jobs.push(tickJob);

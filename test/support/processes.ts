@@ -71,7 +71,12 @@ export function startNode(script: string, args: string[], env: Record<string, st
 export async function killAll(): Promise<void> {
   const left = [...running];
   for (const child of left) child.kill('SIGKILL');
-  await Promise.all(left.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)))));
+  await Promise.all(
+    left.map(
+      (child) =>
+        new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve))),
+    ),
+  );
 }
 
 /** Polls `probe` every 100 ms until it returns a value other than undefined. */

@@ -25,7 +25,9 @@ export function constructionPlan(schema = 'pgboss'): string {
   const begin = /^\s*BEGIN;/;
   const commit = /COMMIT;\s*$/;
   if (!begin.test(plan) || !commit.test(plan) || !plan.includes(`VALUES ('${JOB_SCHEMA_VERSION}')`))
-    throw new Error(`pg-boss's construction plan changed shape (expected BEGIN … COMMIT for schema ${JOB_SCHEMA_VERSION}): write a new migration`);
+    throw new Error(
+      `pg-boss's construction plan changed shape (expected BEGIN … COMMIT for schema ${JOB_SCHEMA_VERSION}): write a new migration`,
+    );
   return plan.replace(begin, '').replace(commit, '');
 }
 

@@ -19,7 +19,11 @@ import * as passwords from './passwords.js';
 
 vi.mock(import('./passwords.js'), async (original) => {
   const real = await original();
-  return { ...real, hashPassword: vi.fn(real.hashPassword), verifyPassword: vi.fn(real.verifyPassword) };
+  return {
+    ...real,
+    hashPassword: vi.fn<typeof real.hashPassword>(real.hashPassword),
+    verifyPassword: vi.fn<typeof real.verifyPassword>(real.verifyPassword),
+  };
 });
 
 /** Outbox mails to `to`, after the queued jobs ran. */
@@ -101,7 +105,11 @@ forEachEngine('password reset and mail limits', (t) => {
     const email = `signup-flood-${Date.now()}@example.org`;
     const answers = new Set<string>();
     for (let i = 0; i < 12; i++) {
-      const { response, html } = await new Browser(app).submit('/sign-up', { displayName: 'Flood', email, password: 'mangoes in the rainy season' });
+      const { response, html } = await new Browser(app).submit('/sign-up', {
+        displayName: 'Flood',
+        email,
+        password: 'mangoes in the rainy season',
+      });
       answers.add(`${response.status} ${comparable(html)}`);
     }
     expect(answers.size).toBe(1);

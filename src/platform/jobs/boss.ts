@@ -72,7 +72,9 @@ export async function createQueueIfMissing(db: Db | WriteTx, job: AnyJob | typeo
             [deadLetterQueue(job), { policy: 'standard' }],
             [job.name, (({ name: _name, ...options }) => options)(queueOptions(job))],
           ];
-    const existing = await sql<{ name: string }>`select name from ${sql.raw(JOB_SCHEMA)}.queue where name in (${sql.join(wanted.map(([name]) => name))})`.execute(tx);
+    const existing = await sql<{
+      name: string;
+    }>`select name from ${sql.raw(JOB_SCHEMA)}.queue where name in (${sql.join(wanted.map(([name]) => name))})`.execute(tx);
     const have = new Set(existing.rows.map((r) => r.name));
     for (const [name, options] of wanted)
       if (!have.has(name)) await sql`select ${sql.raw(JOB_SCHEMA)}.create_queue(${name}, ${JSON.stringify(options)}::json)`.execute(tx);

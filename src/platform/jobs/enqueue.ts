@@ -37,7 +37,12 @@ const sender = new PgBoss({
  * made it a duplicate. Throws (a ZodError) on a payload its schema refuses.
  * @example await enqueue(tx, sendMailJob, { mailId }, { id: mailId })
  */
-export async function enqueue<P>(db: Db | WriteTx, job: JobDefinition<P>, payload: P, options: EnqueueOptions = {}): Promise<string | null> {
+export async function enqueue<P>(
+  db: Db | WriteTx,
+  job: JobDefinition<P>,
+  payload: P,
+  options: EnqueueOptions = {},
+): Promise<string | null> {
   const data = job.payload.parse(payload) as object;
   const send = () =>
     sender.send(job.name, data, {

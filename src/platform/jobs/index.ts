@@ -6,7 +6,16 @@
  * once; handlers apply their effects through `ctx.once` so that they happen once.
  * The platform never imports a feature: the list of jobs is assembled in src/jobs.ts.
  */
-export { defineJob, deadLetterQueue, DEFAULT_RETRY, type AnyJob, type JobContext, type JobDefinition, type JobDeps, type RetryPolicy } from './define.js';
+export {
+  defineJob,
+  deadLetterQueue,
+  DEFAULT_RETRY,
+  type AnyJob,
+  type JobContext,
+  type JobDefinition,
+  type JobDeps,
+  type RetryPolicy,
+} from './define.js';
 export { enqueue, type EnqueueOptions } from './enqueue.js';
 export { applyOnce } from './once.js';
 export { drainJobs, ensureQueues, startJobRunner, type JobRunner, type RunnerOptions } from './runner.js';

@@ -57,7 +57,9 @@ forEachEngine('job queue', (t) => {
     const job = defineJob({ name: unique('race'), payload: z.object({}), handle: async () => {} });
     const runners = await Promise.all(Array.from({ length: 4 }, () => startJobRunner(deps(), [job])));
     await Promise.all(runners.map((r) => r.stop(1000)));
-    const { rows } = await sql<{ name: string }>`select name from pgboss.queue where name like ${`${job.name}%`} order by name`.execute(t.db);
+    const { rows } = await sql<{ name: string }>`select name from pgboss.queue where name like ${`${job.name}%`} order by name`.execute(
+      t.db,
+    );
     expect(rows.map((r) => r.name)).toEqual([job.name, `${job.name}-dead`]);
   });
 

@@ -16,7 +16,8 @@ export function periodOf(cron: string, at: Date): string {
 
 /** Throws when `cron` is not a valid five-field expression. */
 export function assertCron(cron: string, job: string): void {
-  if (cron.trim().split(/\s+/).length !== 5) throw new Error(`job "${job}": schedule "${cron}" must have five fields (minute hour day month weekday)`);
+  if (cron.trim().split(/\s+/).length !== 5)
+    throw new Error(`job "${job}": schedule "${cron}" must have five fields (minute hour day month weekday)`);
   try {
     cronParser.parseExpression(cron, { tz: 'UTC' });
   } catch (error) {

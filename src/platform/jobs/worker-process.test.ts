@@ -46,7 +46,11 @@ forEachEngine('job workers as processes', (t) => {
 
       // Another worker finds it once its time limit (2 s) has passed, and completes it.
       const second = worker();
-      await eventually(async () => ((await jobRow(t.db, 'test-effect', id))?.state === 'completed' ? true : undefined), 30_000, 'completed');
+      await eventually(
+        async () => ((await jobRow(t.db, 'test-effect', id))?.state === 'completed' ? true : undefined),
+        30_000,
+        'completed',
+      );
       const job = (await jobRow(t.db, 'test-effect', id))!;
       const { rows: runs } = await sql<{ n: number }>`select count(*)::int as n from test_runs where job = 'test-effect'`.execute(t.db);
       console.info(`[kill -9 ${hold}] effect applied ${await effects(t.db, key)}×, handler ran on ${job.retry_count + 1} attempts`);
@@ -104,7 +108,9 @@ forEachEngine('job workers as processes', (t) => {
       from (select created_on from pgboss.job where name = 'test-tick' union all select created_on from pgboss.archive where name = 'test-tick') j
       group by 1 order by 1`.execute(t.db);
     const { rows: runs } = await sql<{ n: number }>`select count(*)::int as n from test_runs where job = 'test-tick'`.execute(t.db);
-    console.info(`[schedule] jobs per minute: ${JSON.stringify(perMinute)}; handler runs ${runs[0]!.n}; effects ${await effects(t.db, 'tick')}`);
+    console.info(
+      `[schedule] jobs per minute: ${JSON.stringify(perMinute)}; handler runs ${runs[0]!.n}; effects ${await effects(t.db, 'tick')}`,
+    );
     expect(perMinute.length).toBeGreaterThanOrEqual(1);
     expect(perMinute.every((m) => m.jobs === 1)).toBe(true);
     expect(runs[0]!.n).toBe(perMinute.length);

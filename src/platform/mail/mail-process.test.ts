@@ -23,7 +23,12 @@ forEachEngine('mail when its worker is killed mid-delivery', (t) => {
 
   it('sends again with the same Message-ID after a SIGKILL between the server receiving it and the sent mark', async () => {
     const worker = (): Child =>
-      startNode('test/support/job-worker.ts', [], { DATABASE_URL: t.url, DCP_SMTP_URL: smtp.url, MAIL_TIMEOUT_SECONDS: '2', LOG_LEVEL: 'info' });
+      startNode('test/support/job-worker.ts', [], {
+        DATABASE_URL: t.url,
+        DCP_SMTP_URL: smtp.url,
+        MAIL_TIMEOUT_SECONDS: '2',
+        LOG_LEVEL: 'info',
+      });
     const first = worker();
     await first.waitFor('job workers started');
     smtp.beforeAnswer = () => {
@@ -37,12 +42,18 @@ forEachEngine('mail when its worker is killed mid-delivery', (t) => {
     expect((await t.db.selectFrom('mails').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state).toBe('sending');
 
     const second = worker();
-    const sent = await eventually(async () => {
-      const row = await t.db.selectFrom('mails').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      return row.state === 'sent' ? row : undefined;
-    }, 30_000, 'sent');
+    const sent = await eventually(
+      async () => {
+        const row = await t.db.selectFrom('mails').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+        return row.state === 'sent' ? row : undefined;
+      },
+      30_000,
+      'sent',
+    );
     const copies = smtp.inbox.filter((m) => m.to.includes(to));
-    console.info(`[kill -9 mid-delivery] copies received: ${copies.length}, attempts: ${sent.attempts}, Message-IDs: ${copies.map((c) => header(c.raw, 'Message-ID')).join(' ')}`);
+    console.info(
+      `[kill -9 mid-delivery] copies received: ${copies.length}, attempts: ${sent.attempts}, Message-IDs: ${copies.map((c) => header(c.raw, 'Message-ID')).join(' ')}`,
+    );
     expect(copies).toHaveLength(2);
     expect(new Set(copies.map((c) => header(c.raw, 'Message-ID')))).toEqual(new Set([header(copies[0]!.raw, 'Message-ID')]));
     expect(sent.attempts).toBe(2);

@@ -36,11 +36,11 @@ async function fastForward(db: Db): Promise<void> {
   await sql`update pgboss.job set start_after = now() where name = 'mail-send' and state = 'retry'`.execute(db);
 }
 
+const address = (name: string) => `${name}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+
 forEachEngine('mail as a job, through a real SMTP server', (t) => {
   let smtp: TestSmtp;
   let deps: JobDeps;
-  const address = (name: string) => `${name}-${Math.random().toString(36).slice(2, 8)}@example.org`;
-
   beforeAll(async () => {
     smtp = await startSmtp();
   });
@@ -50,14 +50,23 @@ forEachEngine('mail as a job, through a real SMTP server', (t) => {
   beforeEach(async () => {
     smtp.refuseWith = undefined;
     smtp.beforeAnswer = undefined;
-    deps = { db: t.db, config: loadConfig({ NODE_ENV: 'test', DCP_SMTP_URL: smtp.url, DCP_MAIL_FROM: 'DCP <no-reply@dcp.example>' }), logger: silentLogger };
+    deps = {
+      db: t.db,
+      config: loadConfig({ NODE_ENV: 'test', DCP_SMTP_URL: smtp.url, DCP_MAIL_FROM: 'DCP <no-reply@dcp.example>' }),
+      logger: silentLogger,
+    };
     // The production policy (retries from 30 s) unless a test sets another.
     await ensureQueues(t.db, [sendMailJob]);
   });
 
   it('sends a plain-text and an HTML part, in the recipient’s language, with a stable Message-ID, and erases the content', async () => {
     const to = address('lea');
-    const id = await queueMail(deps, { to, lang: 'fr', subject: 'Réinitialisez votre mot de passe', text: 'Ouvrez https://dcp.example/r?token=abc' });
+    const id = await queueMail(deps, {
+      to,
+      lang: 'fr',
+      subject: 'Réinitialisez votre mot de passe',
+      text: 'Ouvrez https://dcp.example/r?token=abc',
+    });
     expect((await mailRow(t.db, id))?.state).toBe('queued');
     expect(smtp.inbox.filter((m) => m.to.includes(to))).toHaveLength(0); // nothing is sent inside the request
     expect(await drainJobs(deps, [sendMailJob])).toBe(1);
@@ -72,7 +81,14 @@ forEachEngine('mail as a job, through a real SMTP server', (t) => {
     expect(decoded).toContain('Content-Type: text/html; charset=utf-8');
     expect(decoded).toContain('<html lang="fr" dir="ltr">');
     expect(decoded).toContain('<a href="https://dcp.example/r?token=abc"');
-    expect(await mailRow(t.db, id)).toMatchObject({ state: 'sent', attempts: 1, recipient: null, subject: null, body_text: null, body_html: null });
+    expect(await mailRow(t.db, id)).toMatchObject({
+      state: 'sent',
+      attempts: 1,
+      recipient: null,
+      subject: null,
+      body_text: null,
+      body_html: null,
+    });
   });
 
   it('retries while the SMTP server is down, and delivers once when it is back', async () => {
@@ -83,17 +99,30 @@ forEachEngine('mail as a job, through a real SMTP server', (t) => {
     try {
       await smtp.stop();
       const to = address('down');
-      const id = await queueMail(deps, { to, lang: 'en', subject: 'Confirm your address', text: 'Secret body https://dcp.example/v?token=xyz' });
-      const failed = await eventually(async () => {
-        const row = await mailRow(t.db, id);
-        return row && row.attempts >= 1 && row.state === 'queued' ? row : undefined;
-      }, 20_000, 'a failed attempt');
+      const id = await queueMail(deps, {
+        to,
+        lang: 'en',
+        subject: 'Confirm your address',
+        text: 'Secret body https://dcp.example/v?token=xyz',
+      });
+      const failed = await eventually(
+        async () => {
+          const row = await mailRow(t.db, id);
+          return row && row.attempts >= 1 && row.state === 'queued' ? row : undefined;
+        },
+        20_000,
+        'a failed attempt',
+      );
       expect(failed.last_error).toMatch(/^E[A-Z]+$/); // a connection error code, e.g. ESOCKET
       await smtp.start();
-      const sent = await eventually(async () => {
-        const row = await mailRow(t.db, id);
-        return row?.state === 'sent' ? row : undefined;
-      }, 30_000, 'sent');
+      const sent = await eventually(
+        async () => {
+          const row = await mailRow(t.db, id);
+          return row?.state === 'sent' ? row : undefined;
+        },
+        30_000,
+        'sent',
+      );
       console.info(`[smtp down then up] delivered on attempt ${sent.attempts}, after ${sent.last_error}`);
       expect(sent.attempts).toBeGreaterThanOrEqual(2);
       await new Promise((resolve) => setTimeout(resolve, 1500)); // a few more polls: nothing else goes out
@@ -138,7 +167,9 @@ forEachEngine('mail as a job, through a real SMTP server', (t) => {
     const id = await queueMail(deps, { to, lang: 'en', subject: 'Once', text: 'x' });
     await drainJobs(deps, [sendMailJob]);
     // What pg-boss does with a job whose worker died: it becomes due again.
-    await sql`update pgboss.job set state = 'retry', start_after = now(), completed_on = null where name = 'mail-send' and id = ${id}`.execute(t.db);
+    await sql`update pgboss.job set state = 'retry', start_after = now(), completed_on = null where name = 'mail-send' and id = ${id}`.execute(
+      t.db,
+    );
     expect(await drainJobs(deps, [sendMailJob])).toBe(1);
     expect(smtp.inbox.filter((m) => m.to.includes(to))).toHaveLength(1);
     expect((await mailRow(t.db, id))?.attempts).toBe(1);

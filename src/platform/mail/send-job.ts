@@ -21,8 +21,7 @@ import { claimMail, forgetFinishedMails, keepInOutbox, markAttemptFailed, markSe
 
 export const MAIL_RETRY = { limit: 10, delaySeconds: 30, backoff: true } as const;
 
-const OUTBOX_HINT =
-  'mail kept in the outbox (no SMTP): read it at /admin/outbox as an admin, or run "npm run dcp -- outbox" on the server';
+const OUTBOX_HINT = 'mail kept in the outbox (no SMTP): read it at /admin/outbox as an admin, or run "npm run dcp -- outbox" on the server';
 
 async function send(mailId: string, ctx: JobContext): Promise<void> {
   const { config, logger } = ctx;

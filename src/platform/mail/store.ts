@@ -66,12 +66,7 @@ export async function markSent(db: Db, id: string): Promise<void> {
 
 /** The attempt failed before the server accepted the mail: back to the queue, with the reason. */
 export async function markAttemptFailed(db: Db, id: string, code: string): Promise<void> {
-  await db
-    .updateTable('mails')
-    .set({ state: 'queued', last_error: code })
-    .where('id', '=', id)
-    .where('state', '=', 'sending')
-    .execute();
+  await db.updateTable('mails').set({ state: 'queued', last_error: code }).where('id', '=', id).where('state', '=', 'sending').execute();
 }
 
 /**
