@@ -40,7 +40,10 @@ export const resetKnownVsUnknown: Benchmark = {
         .values(known.map((email) => ({ email, display_name: 'Bench Person', password_hash: null, email_verified_at: new Date() })))
         .execute();
       const form = await app.request('/reset-password');
-      const cookie = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const cookie = form.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
       if (!csrf || !cookie) throw new Error('no CSRF token on /reset-password');
 

@@ -52,9 +52,6 @@ export function queueOptions(job: AnyJob): PgBoss.Queue {
   };
 }
 
-/** pg-boss's internal queue for scheduled jobs, created here too (see createQueueIfMissing). */
-export const SCHEDULE_QUEUE = '__pgboss__send-it';
-
 /**
  * Creates the job's queue and its dead-letter queue when missing, in the caller's
  * transaction or a new one. Creating a queue attaches a partition to pgboss.job and
@@ -62,16 +59,14 @@ export const SCHEDULE_QUEUE = '__pgboss__send-it';
  * inserts a queue row while the other's ALTER TABLE waits for the queue table), so
  * creation is serialised across instances with an advisory lock.
  */
-export async function createQueueIfMissing(db: Db | WriteTx, job: AnyJob | typeof SCHEDULE_QUEUE): Promise<void> {
+export async function createQueueIfMissing(db: Db | WriteTx, job: AnyJob): Promise<void> {
   const create = async (tx: WriteTx) => {
     await sql`select pg_advisory_xact_lock(hashtext('dcp:job-queues'))`.execute(tx);
-    const wanted: [string, object][] =
-      job === SCHEDULE_QUEUE
-        ? [[SCHEDULE_QUEUE, { policy: 'standard' }]]
-        : [
-            [deadLetterQueue(job), { policy: 'standard' }],
-            [job.name, (({ name: _name, ...options }) => options)(queueOptions(job))],
-          ];
+    const { name: _name, ...options } = queueOptions(job);
+    const wanted: [string, object][] = [
+      [deadLetterQueue(job), { policy: 'standard' }],
+      [job.name, options],
+    ];
     const existing = await sql<{
       name: string;
     }>`select name from ${sql.raw(JOB_SCHEMA)}.queue where name in (${sql.join(wanted.map(([name]) => name))})`.execute(tx);

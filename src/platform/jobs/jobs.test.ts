@@ -15,6 +15,8 @@ import { loadConfig } from '../../config/config.js';
 import type { Db } from '../../db/database.js';
 import { JOB_SCHEMA_VERSION } from '../../db/migrations/2026-11-30-200-job-queue.js';
 import { applyOnce, defineJob, drainJobs, enqueue, startJobRunner, type JobDeps } from './index.js';
+import { periodOf } from './period.js';
+import { checkSchedules, idFor } from './schedules.js';
 
 const config = loadConfig({ NODE_ENV: 'test' });
 const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
@@ -162,6 +164,25 @@ forEachEngine('job queue', (t) => {
     expect(lines.join('')).toContain('job failed');
     expect(lines.join('')).not.toContain('secret.person');
     expect(JSON.stringify(row!.output)).not.toContain('secret.person');
+  });
+
+  it('lets one of several instances checking at once send a scheduled job, one job per tick', async () => {
+    const job = defineJob({ name: unique('every-minute'), payload: z.object({}), schedule: '* * * * *', handle: async () => {} });
+    await sql`update pgboss.version set cron_on = null`.execute(t.db);
+    const sent = await Promise.all(Array.from({ length: 5 }, () => checkSchedules(t.db, [job], 30)));
+    expect(sent.filter((names) => names.length > 0)).toEqual([[job.name]]);
+    // Checks again and again, as if each held the gate: a tick already sent is not sent again.
+    for (let i = 0; i < 5; i++) {
+      await sql`update pgboss.version set cron_on = null`.execute(t.db);
+      await checkSchedules(t.db, [job], 30);
+    }
+    const { rows } = await sql<{ id: string; created_on: Date }>`select id, created_on from pgboss.job where name = ${job.name}`.execute(
+      t.db,
+    );
+    const ticks = rows.map((r) => periodOf(job.schedule!, r.created_on));
+    expect(rows.length).toBeLessThanOrEqual(2); // two only if a minute began during the checks
+    expect(new Set(ticks).size).toBe(rows.length);
+    expect(rows.map((r) => r.id)).toEqual(ticks.map((tick) => idFor(`${job.name}@${tick}`)));
   });
 
   it('applies an effect once per key, even when two runs race', async () => {

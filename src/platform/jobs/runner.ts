@@ -1,28 +1,28 @@
 /**
  * The workers: for every job definition, loops that fetch a due job (pg-boss, FOR
  * UPDATE SKIP LOCKED, so instances never take the same one), run it and record the
- * outcome. pg-boss itself, started here, retries failed jobs with backoff, moves jobs
- * whose retries are exhausted to their dead-letter queue, presumes jobs dead after
- * their time limit (a killed worker), and creates scheduled jobs once per cron tick
- * across all instances (one instance at a time holds the cron check, and the job it
- * creates is a singleton for that minute).
+ * outcome. pg-boss retries failed jobs with backoff and moves jobs whose retries are
+ * exhausted to their dead-letter queue; its maintenance, started here (one instance at
+ * a time), presumes jobs dead after their time limit (a killed worker) and archives
+ * old ones. Scheduled jobs are sent once per cron tick across instances (schedules.ts).
  *
  * `stop(graceMs)` is the SIGTERM path: no new jobs; running ones may finish within the
  * grace period; any still running then are released (failed, so retried elsewhere).
  */
 import PgBoss from 'pg-boss';
 import type { Db } from '../../db/database.js';
-import { bossOptions, createQueueIfMissing, queueOptions, SCHEDULE_QUEUE } from './boss.js';
+import { bossOptions, createQueueIfMissing, queueOptions } from './boss.js';
 import { deadLetterQueue, type AnyJob, type JobDeps } from './define.js';
 import { assertCron } from './period.js';
 import { errorCode, runJob, type FetchedJob } from './run-job.js';
+import { checkSchedules } from './schedules.js';
 
 export interface RunnerOptions {
   /** How often an idle loop asks for a job (default 2000 ms; pg-boss's minimum is 500). */
   readonly pollIntervalMs?: number;
   /** How often one instance expires dead jobs and archives old ones (default 60 s). */
   readonly maintenanceIntervalSeconds?: number;
-  /** How often one instance checks the schedules (default 30 s, at most 45). */
+  /** How often one instance checks the schedules (default 30 s, below 60). */
   readonly cronIntervalSeconds?: number;
 }
 
@@ -32,19 +32,15 @@ export interface JobRunner {
 }
 
 /**
- * Creates every job's queue and dead-letter queue when missing, writes each one's retry
- * and time-limit policy, and registers (or removes) its schedule. Safe to run from
- * several instances at once.
+ * Creates every job's queue and dead-letter queue when missing and writes each one's
+ * retry and time-limit policy. Safe to run from several instances at once.
  */
 export async function ensureQueues(db: Db, jobs: readonly AnyJob[]): Promise<void> {
   const boss = new PgBoss({ ...bossOptions(db), schedule: false, supervise: false });
-  if (jobs.some((job) => job.schedule)) await createQueueIfMissing(db, SCHEDULE_QUEUE);
   for (const job of jobs) {
     if (job.schedule) assertCron(job.schedule, job.name);
     await createQueueIfMissing(db, job);
     await boss.updateQueue(job.name, queueOptions(job));
-    if (job.schedule) await boss.schedule(job.name, job.schedule, {}, { tz: 'UTC' });
-    else await boss.unschedule(job.name);
   }
 }
 
@@ -111,20 +107,26 @@ export async function startJobRunner(deps: JobDeps, jobs: readonly AnyJob[], opt
   const boss = new PgBoss({
     ...bossOptions(deps.db),
     supervise: true,
-    schedule: jobs.some((job) => job.schedule),
+    schedule: false,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
-    cronMonitorIntervalSeconds: options.cronIntervalSeconds ?? 30,
-    cronWorkerIntervalSeconds: Math.max(1, Math.round((options.pollIntervalMs ?? 2000) / 1000)),
   });
   // Without a listener an 'error' event would end the process; these are maintenance
   // queries that failed (the database restarting, say) and are tried again on the next tick.
   boss.on('error', (error) => deps.logger.warn({ error: errorCode(error) }, 'job queue maintenance failed; it will run again'));
   if (!(await boss.isInstalled()))
     throw new Error('the job queue’s tables (schema pgboss) are missing: run the migrations (npm run dcp -- migrate)');
-  // Before start(): pg-boss creates its schedule queue there without our lock (boss.ts).
   await ensureQueues(deps.db, jobs);
   // start() also checks that the installed schema is the version this pg-boss expects.
   await boss.start();
+  const cronSeconds = options.cronIntervalSeconds ?? 30;
+  // A tick must be seen within its minute (schedules.ts).
+  if (!(cronSeconds >= 1 && cronSeconds < 60)) throw new Error('cronIntervalSeconds must be from 1 to 59');
+  const checkCron = () =>
+    checkSchedules(deps.db, jobs, cronSeconds).catch((error: unknown) =>
+      deps.logger.warn({ error: errorCode(error) }, 'could not check the job schedules; trying again on the next interval'),
+    );
+  const cron = jobs.some((job) => job.schedule) ? setInterval(() => void checkCron(), cronSeconds * 1000) : undefined;
+  if (cron) void checkCron();
 
   const pollMs = Math.max(500, options.pollIntervalMs ?? 2000);
   const loops = jobs.flatMap((job) =>
@@ -138,6 +140,7 @@ export async function startJobRunner(deps: JobDeps, jobs: readonly AnyJob[], opt
     stop(graceMs) {
       stopped ??= (async () => {
         const busy = loops.filter((loop) => loop.running).length;
+        clearInterval(cron);
         for (const loop of loops) {
           loop.stopping = true;
           loop.pause.wake();
