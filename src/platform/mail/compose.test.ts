@@ -12,7 +12,7 @@ describe('composing a mail', () => {
     expect(mail.html).toContain('<title>إعادة تعيين كلمة المرور</title>');
     // The trailing full stop stays outside the link; the address is shown, left to right.
     expect(mail.html).toContain(
-      '<a href="https://dcp.example/reset-password/confirm?token=a_b-c" dir="ltr" style="color:#1d70b8;text-decoration:underline">https://dcp.example/reset-password/confirm?token=a_b-c</a>.',
+      '<a href="https://dcp.example/reset-password/confirm?token=a_b-c" dir="ltr" style="color:#1d70b8;text-decoration:underline;word-break:break-all">https://dcp.example/reset-password/confirm?token=a_b-c</a>.',
     );
     expect(mail.html.match(/<p /g)).toHaveLength(2);
     expect(mail.html).toContain('مرحبا أمينة،<br>');

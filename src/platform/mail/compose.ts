@@ -29,7 +29,7 @@ function linkify(text: string): string {
   for (const match of text.matchAll(URL_PATTERN)) {
     const url = match[0].replace(/[.,;:!?)\]]+$/, '');
     html += escapeHtml(text.slice(last, match.index));
-    html += `<a href="${escapeHtml(url)}" dir="ltr" style="color:#1d70b8;text-decoration:underline">${escapeHtml(url)}</a>`;
+    html += `<a href="${escapeHtml(url)}" dir="ltr" style="color:#1d70b8;text-decoration:underline;word-break:break-all">${escapeHtml(url)}</a>`;
     last = match.index + url.length;
   }
   return html + escapeHtml(text.slice(last));
@@ -51,7 +51,8 @@ export function composeMail(mail: { lang: Language; subject: string; text: strin
     '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(mail.subject)}</title></head>`,
     '<body style="margin:0;padding:16px;background:#ffffff;color:#0b0c0c;font-family:system-ui,-apple-system,Segoe UI,Roboto,Arial,sans-serif;font-size:16px;line-height:1.5">',
-    `<div style="max-width:40em">\n${paragraphs}\n</div>`,
+    // Long links (a token is 43 characters) wrap instead of widening a phone's screen.
+    `<div style="max-width:40em;overflow-wrap:anywhere">\n${paragraphs}\n</div>`,
     '</body></html>',
   ].join('\n');
   return { subject: mail.subject, text: `${text}\n`, html };
