@@ -62,10 +62,10 @@ export function queueOptions(job: AnyJob): PgBoss.Queue {
 export async function createQueueIfMissing(db: Db | WriteTx, job: AnyJob): Promise<void> {
   const create = async (tx: WriteTx) => {
     await sql`select pg_advisory_xact_lock(hashtext('dcp:job-queues'))`.execute(tx);
-    const { name: _name, ...options } = queueOptions(job);
+    const { name: _name, ...policy } = queueOptions(job);
     const wanted: [string, object][] = [
       [deadLetterQueue(job), { policy: 'standard' }],
-      [job.name, options],
+      [job.name, policy],
     ];
     const existing = await sql<{
       name: string;
