@@ -15,7 +15,6 @@ import { startJobRunner } from '../platform/jobs/index.js';
 
 export async function runServer(config: Config, database: OpenDatabase, logger: Logger): Promise<void> {
   const app = createApp({ db: database.db, config, logger });
-  const jobs = config.workers === 'in-process' ? await startJobRunner({ db: database.db, config, logger }, JOBS) : undefined;
   // serve() returns an http.Server unless createServer is overridden, which we never do.
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
   await new Promise<void>((resolve, reject) => {
@@ -28,8 +27,10 @@ export async function runServer(config: Config, database: OpenDatabase, logger: 
     { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, engine: database.engine },
     `Digital Cooperation Platform listening on http://localhost:${port}`,
   );
+  // Started once listening, so pages answer while the workers set up their queues.
+  const jobs = config.workers === 'in-process' ? startJobRunner({ db: database.db, config, logger }, JOBS) : undefined;
 
-  await new Promise<void>((resolve) => {
+  await new Promise<void>((resolve, reject) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
       const force = setTimeout(() => {
@@ -37,11 +38,17 @@ export async function runServer(config: Config, database: OpenDatabase, logger: 
         server.closeAllConnections();
       }, config.shutdownGraceMs);
       force.unref();
-      const jobsStopped = jobs?.stop(config.shutdownGraceMs) ?? Promise.resolve();
+      const jobsStopped = jobs?.then((runner) => runner.stop(config.shutdownGraceMs)) ?? Promise.resolve();
       server.close(() => void jobsStopped.then(() => resolve(), resolve));
       server.closeIdleConnections();
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
+    // Workers that cannot start (their tables missing, say) stop the serve with the reason.
+    jobs?.catch((error: unknown) => {
+      server.close();
+      server.closeAllConnections();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    });
   });
 }

@@ -36,7 +36,7 @@ forEachEngine('dcp worker and dcp serve run the jobs', (t) => {
   it('dcp serve runs the workers in the same process by default', async () => {
     const serve = dcp('serve');
     await serve.waitFor('listening on', 60_000);
-    expect(serve.output()).toContain('job workers started');
+    await serve.waitFor('job workers started');
     const id = await queued(t.db, 'in-process@example.org');
     await eventually(async () => ((await stateOf(t.db, id)) === 'kept' ? true : undefined), 20_000, 'mail kept in the outbox');
     serve.process.kill('SIGTERM');
