@@ -13,6 +13,7 @@ import { runWorker } from './cli/worker.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { openDatabase, type OpenDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
+import { JOBS } from './jobs.js';
 import { FormatError } from './formats/csv/format-error.js';
 import { countCountries, importReference } from './features/reference/index.js';
 import { importIndicators, importSdmx, importWorldBank } from './features/indicators/index.js';
@@ -111,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'worker') {
-      await runWorker({ db: database.db, config, logger });
+      await runWorker({ db: database.db, config, logger }, JOBS);
       return 0;
     }
     if (command === 'export') {

@@ -5,11 +5,10 @@
  * SIGINT it takes no new job, lets running ones finish within DCP_SHUTDOWN_GRACE_MS,
  * releases any still running for another worker to retry, and returns.
  */
-import { JOBS } from '../jobs.js';
 import { startJobRunner, type AnyJob, type JobDeps, type RunnerOptions } from '../platform/jobs/index.js';
 
-/** @example await runWorker({ db, config, logger }) // returns after SIGTERM, jobs finished or released */
-export async function runWorker(deps: JobDeps, jobs: readonly AnyJob[] = JOBS, options: RunnerOptions = {}): Promise<void> {
+/** @example await runWorker({ db, config, logger }, JOBS) // returns after SIGTERM, jobs finished or released */
+export async function runWorker(deps: JobDeps, jobs: readonly AnyJob[], options: RunnerOptions = {}): Promise<void> {
   const runner = await startJobRunner(deps, jobs, options);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', resolve);

@@ -36,7 +36,7 @@ forEachEngine('job workers as processes', (t) => {
     it(`applies a job's effect once when its worker is killed with SIGKILL ${hold === 'in-effect' ? 'inside the effect’s transaction' : 'after the effect committed'}`, async () => {
       const key = `kill-${hold}`;
       const first = worker({ HOLD: hold });
-      await first.waitFor('job workers started');
+      await first.waitFor('job workers started', 60_000);
       const id = (await enqueue(t.db, effectJob('none'), { key }))!;
       await first.waitFor(`"event":"${hold}"`);
       first.process.kill('SIGKILL');
@@ -48,7 +48,7 @@ forEachEngine('job workers as processes', (t) => {
       const second = worker();
       await eventually(
         async () => ((await jobRow(t.db, 'test-effect', id))?.state === 'completed' ? true : undefined),
-        30_000,
+        60_000,
         'completed',
       );
       const job = (await jobRow(t.db, 'test-effect', id))!;
@@ -60,12 +60,12 @@ forEachEngine('job workers as processes', (t) => {
       second.process.kill('SIGTERM');
       expect(await second.exited()).toBe(0);
       await sql`delete from test_runs`.execute(t.db);
-    });
+    }, 120_000);
   }
 
   it('finishes the running job on SIGTERM, then exits 0', async () => {
     const w = worker();
-    await w.waitFor('job workers started');
+    await w.waitFor('job workers started', 60_000);
     const id = (await enqueue(t.db, slowJob, { key: 'term-finish', ms: 1500 }))!;
     await w.waitFor('"event":"slow-started"');
     w.process.kill('SIGTERM');
@@ -74,11 +74,11 @@ forEachEngine('job workers as processes', (t) => {
     expect(w.output()).toContain('"finished":1,"released":0');
     expect((await jobRow(t.db, 'test-slow', id))?.state).toBe('completed');
     expect(await effects(t.db, 'term-finish')).toBe(1);
-  });
+  }, 90_000);
 
   it('releases a job that outlasts the grace period on SIGTERM, and another worker completes it once', async () => {
     const w = worker({ DCP_SHUTDOWN_GRACE_MS: '300' });
-    await w.waitFor('job workers started');
+    await w.waitFor('job workers started', 60_000);
     const id = (await enqueue(t.db, slowJob, { key: 'term-release', ms: 2500 }))!;
     await w.waitFor('"event":"slow-started"');
     w.process.kill('SIGTERM');
@@ -86,18 +86,18 @@ forEachEngine('job workers as processes', (t) => {
     expect(w.output()).toContain('"finished":0,"released":1');
     expect((await jobRow(t.db, 'test-slow', id))?.state).toBe('retry');
     const next = worker();
-    await eventually(async () => ((await jobRow(t.db, 'test-slow', id))?.state === 'completed' ? true : undefined), 30_000, 'completed');
+    await eventually(async () => ((await jobRow(t.db, 'test-slow', id))?.state === 'completed' ? true : undefined), 60_000, 'completed');
     expect(await effects(t.db, 'term-release')).toBe(1);
     next.process.kill('SIGTERM');
     await next.exited();
-  });
+  }, 120_000);
 
   it('never runs one scheduled job twice in one period, with two workers checking the schedule every second', async () => {
     const a = worker({ SCHEDULE: '1' });
     const b = worker({ SCHEDULE: '1' });
-    await Promise.all([a.waitFor('job workers started'), b.waitFor('job workers started')]);
+    await Promise.all([a.waitFor('job workers started', 60_000), b.waitFor('job workers started', 60_000)]);
     // The every-minute job is due as soon as a worker checks; then both keep checking for 6 s.
-    await eventually(async () => ((await effects(t.db, 'tick')) > 0 ? true : undefined), 30_000, 'first tick');
+    await eventually(async () => ((await effects(t.db, 'tick')) > 0 ? true : undefined), 60_000, 'first tick');
     await new Promise((resolve) => setTimeout(resolve, 6000));
     a.process.kill('SIGTERM');
     b.process.kill('SIGTERM');
@@ -115,5 +115,5 @@ forEachEngine('job workers as processes', (t) => {
     expect(perMinute.every((m) => m.jobs === 1)).toBe(true);
     expect(runs[0]!.n).toBe(perMinute.length);
     expect(await effects(t.db, 'tick')).toBe(perMinute.length);
-  });
+  }, 120_000);
 });

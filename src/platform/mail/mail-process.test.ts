@@ -30,7 +30,7 @@ forEachEngine('mail when its worker is killed mid-delivery', (t) => {
         LOG_LEVEL: 'info',
       });
     const first = worker();
-    await first.waitFor('job workers started');
+    await first.waitFor('job workers started', 60_000);
     smtp.beforeAnswer = () => {
       smtp.beforeAnswer = undefined;
       first.process.kill('SIGKILL');
@@ -47,7 +47,7 @@ forEachEngine('mail when its worker is killed mid-delivery', (t) => {
         const row = await t.db.selectFrom('mails').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
         return row.state === 'sent' ? row : undefined;
       },
-      30_000,
+      60_000,
       'sent',
     );
     const copies = smtp.inbox.filter((m) => m.to.includes(to));
@@ -61,5 +61,5 @@ forEachEngine('mail when its worker is killed mid-delivery', (t) => {
     expect(second.output()).not.toContain(to);
     second.process.kill('SIGTERM');
     expect(await second.exited()).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });
