@@ -24,29 +24,29 @@ forEachEngine('dcp worker and dcp serve run the jobs', (t) => {
 
   it('dcp worker runs queued jobs, and stops cleanly on SIGTERM', async () => {
     const worker = dcp('worker');
-    await worker.waitFor('job workers started', 60_000);
+    await worker.waitFor('job workers started', 120_000);
     const id = await queued(t.db, 'worker@example.org');
-    await eventually(async () => ((await stateOf(t.db, id)) === 'kept' ? true : undefined), 20_000, 'mail kept in the outbox');
+    await eventually(async () => ((await stateOf(t.db, id)) === 'kept' ? true : undefined), 120_000, 'mail kept in the outbox');
     worker.process.kill('SIGTERM');
     expect(await worker.exited()).toBe(0);
     expect(worker.output()).toContain('job workers stopped');
     expect(worker.output()).not.toContain('listening on');
-  }, 90_000);
+  }, 240_000);
 
   it('dcp serve runs the workers in the same process by default', async () => {
     const serve = dcp('serve');
-    await serve.waitFor('listening on', 60_000);
+    await serve.waitFor('listening on', 120_000);
     await serve.waitFor('job workers started');
     const id = await queued(t.db, 'in-process@example.org');
-    await eventually(async () => ((await stateOf(t.db, id)) === 'kept' ? true : undefined), 20_000, 'mail kept in the outbox');
+    await eventually(async () => ((await stateOf(t.db, id)) === 'kept' ? true : undefined), 120_000, 'mail kept in the outbox');
     serve.process.kill('SIGTERM');
     expect(await serve.exited()).toBe(0);
     expect(serve.output()).toContain('job workers stopped');
-  }, 90_000);
+  }, 240_000);
 
   it('dcp serve with DCP_WORKERS=separate only serves: the job waits for a worker', async () => {
     const serve = dcp('serve', { DCP_WORKERS: 'separate' });
-    await serve.waitFor('listening on', 60_000);
+    await serve.waitFor('listening on', 120_000);
     const id = await queued(t.db, 'separate@example.org');
     const port = /listening on http:\/\/localhost:(\d+)/.exec(serve.output())![1];
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -58,8 +58,8 @@ forEachEngine('dcp worker and dcp serve run the jobs', (t) => {
     expect(await serve.exited()).toBe(0);
     // A worker elsewhere picks it up.
     const worker = dcp('worker');
-    await eventually(async () => ((await stateOf(t.db, id)) === 'kept' ? true : undefined), 60_000, 'mail kept in the outbox');
+    await eventually(async () => ((await stateOf(t.db, id)) === 'kept' ? true : undefined), 120_000, 'mail kept in the outbox');
     worker.process.kill('SIGTERM');
     expect(await worker.exited()).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });
