@@ -1,20 +1,23 @@
-import pino from 'pino';
 import { expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { forEachEngine } from '../../test/support/engines.js';
-import { sendMail } from '../features/accounts/index.js';
+import { runJobs } from '../../test/support/jobs.js';
+import { queueMail } from '../platform/mail/index.js';
 import { UsageError } from './command.js';
 import { printOutbox } from './outbox.js';
 
 forEachEngine('dcp outbox', (t) => {
   it('prints the latest kept mails, newest first, with their links', async () => {
-    const deps = { db: t.db, config: loadConfig({ NODE_ENV: 'test' }), logger: pino({ level: 'silent' }) };
-    await sendMail(deps, { to: 'first@example.org', subject: 'Older', text: 'old' });
-    await sendMail(deps, {
+    const deps = { db: t.db, config: loadConfig({ NODE_ENV: 'test' }) };
+    await queueMail(deps, { to: 'first@example.org', lang: 'en', subject: 'Older', text: 'old' });
+    await runJobs(t.db);
+    await queueMail(deps, {
       to: 'newcomer@example.org',
+      lang: 'en',
       subject: 'Confirm your e-mail address',
       text: 'Open http://localhost:3000/verify-email?token=abc',
     });
+    await runJobs(t.db);
     let out = '';
     await printOutbox(t.db, { limit: '1' }, (s) => {
       out += s;

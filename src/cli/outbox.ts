@@ -5,7 +5,7 @@
  * terminal of whoever runs it on the server, never to the log.
  */
 import type { Db } from '../db/database.js';
-import { readOutbox } from '../features/accounts/index.js';
+import { readOutbox } from '../platform/mail/index.js';
 import { UsageError } from './command.js';
 
 /** @example await printOutbox(db, { limit: '5' }, (s) => process.stdout.write(s)) */

@@ -1,8 +1,10 @@
 /**
- * `dcp serve`: starts the HTTP server and shuts it down gracefully on SIGTERM or
- * SIGINT, in an order that never leaves the platform half there:
+ * `dcp serve`: starts the HTTP server (and, unless DCP_WORKERS=separate, the job
+ * workers) and shuts them down gracefully on SIGTERM or SIGINT, in an order that
+ * never leaves the platform half there:
  *
- * 1. keep listening and serving, every response now closing its connection;
+ * 1. keep listening and serving, every response now closing its connection; the
+ *    job workers take no new job and let running ones finish (or release them);
  * 2. once no request is in flight and no connection came for a moment (at most
  *    2 s, under load the listen backlog is taken in late), hold any newer request
  *    unanswered;
@@ -20,6 +22,8 @@ import type { Logger } from 'pino';
 import { createApp } from '../app.js';
 import type { Config } from '../config/config.js';
 import type { OpenDatabase } from '../db/connect.js';
+import { JOBS } from '../jobs.js';
+import { startJobRunner } from '../platform/jobs/index.js';
 
 export async function runServer(config: Config, database: OpenDatabase, logger: Logger): Promise<void> {
   const app = createApp({ db: database.db, config, logger });
@@ -35,6 +39,8 @@ export async function runServer(config: Config, database: OpenDatabase, logger: 
     { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, engine: database.engine },
     `Digital Cooperation Platform listening on http://localhost:${port}`,
   );
+  // Started once listening, so pages answer while the workers set up their queues.
+  const jobs = config.workers === 'in-process' ? startJobRunner({ db: database.db, config, logger }, JOBS) : undefined;
 
   let inFlight = 0;
   let lastConnection = performance.now();
@@ -44,20 +50,30 @@ export async function runServer(config: Config, database: OpenDatabase, logger: 
     response.once('close', () => inFlight--);
   });
 
-  const signal = await new Promise<string>((resolve) => {
-    // Ctrl-C in a terminal signals the whole group, and npm forwards the signal too: the
-    // process may get SIGINT twice. Later signals are ignored (not Node's default exit).
-    let stopping = false;
-    const stop = (name: string) => {
-      if (stopping) return logger.info({ signal: name }, 'already shutting down');
-      stopping = true;
-      resolve(name);
-    };
-    process.on('SIGTERM', () => stop('SIGTERM'));
-    process.on('SIGINT', () => stop('SIGINT'));
-  });
+  let signal: string;
+  try {
+    signal = await new Promise<string>((resolve, reject) => {
+      // Ctrl-C in a terminal signals the whole group, and npm forwards the signal too: the
+      // process may get SIGINT twice. Later signals are ignored (not Node's default exit).
+      let stopping = false;
+      const stop = (name: string) => {
+        if (stopping) return logger.info({ signal: name }, 'already shutting down');
+        stopping = true;
+        resolve(name);
+      };
+      process.on('SIGTERM', () => stop('SIGTERM'));
+      process.on('SIGINT', () => stop('SIGINT'));
+      // Workers that cannot start (their tables missing, say) stop the serve with the reason.
+      jobs?.catch((error: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
+    });
+  } catch (error) {
+    server.close();
+    server.closeAllConnections();
+    throw error;
+  }
 
   logger.info({ signal }, 'shutting down: finishing requests in flight');
+  const jobsStopped = jobs?.then((runner) => runner.stop(config.shutdownGraceMs)) ?? Promise.resolve();
   server.on('request', (_request, response) => response.setHeader('Connection', 'close'));
   const started = performance.now();
   const settled = () => inFlight === 0 && since(started) >= 250 && (since(lastConnection) >= 250 || since(started) >= 2000);
@@ -65,9 +81,10 @@ export async function runServer(config: Config, database: OpenDatabase, logger: 
   while (!settled() && since(started) < config.shutdownGraceMs) await new Promise((resolve) => setTimeout(() => setImmediate(resolve), 50));
   if (!settled()) logger.warn({ inFlight }, 'grace period over: closing remaining connections');
 
-  // From here on, a request is held unanswered: the database is about to go.
+  // From here on, a request is held unanswered: the database is about to go, once the jobs let go of it.
   server.removeAllListeners('request');
   server.on('request', () => {});
+  await jobsStopped;
   await database.close();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());

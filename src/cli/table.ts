@@ -14,6 +14,7 @@ import { outboxCommand } from './commands/outbox.js';
 import { restoreCommand } from './commands/restore.js';
 import { serveCommand } from './commands/serve.js';
 import { usersCreateCommand } from './commands/users-create.js';
+import { workerCommand } from './commands/worker.js';
 
 export const COMMANDS: readonly Command[] = [
   serveCommand,
@@ -27,4 +28,5 @@ export const COMMANDS: readonly Command[] = [
   outboxCommand,
   backupCommand,
   restoreCommand,
+  workerCommand,
 ];

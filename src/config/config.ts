@@ -46,6 +46,7 @@ const EnvSchema = z.object({
   DCP_OIDC_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
   DCP_WORLDBANK_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.worldbank.org/v2'),
   DCP_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+  DCP_WORKERS: z.enum(['in-process', 'separate']).default('in-process'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -64,6 +65,11 @@ export interface Config {
   /** Anonymous API reads allowed per IP per minute. */
   readonly apiRateLimitPerMinute: number;
   readonly shutdownGraceMs: number;
+  /**
+   * `in-process`: `dcp serve` also runs the background job workers (one process does all);
+   * `separate`: it only serves, and `dcp worker` processes run the jobs.
+   */
+  readonly workers: 'in-process' | 'separate';
   /** A session unused this long ends. */
   readonly sessionIdleMinutes: number;
   /** A session ends this long after sign-in, however active. */
@@ -124,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     apiRateLimitPerMinute: e.DCP_API_RATE_LIMIT,
     shutdownGraceMs: e.DCP_SHUTDOWN_GRACE_MS,
+    workers: e.DCP_WORKERS,
     worldBankApiUrl: e.DCP_WORLDBANK_API_URL,
     sessionIdleMinutes: e.DCP_SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.DCP_SESSION_ABSOLUTE_HOURS,

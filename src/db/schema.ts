@@ -257,6 +257,28 @@ export interface OidcLoginsTable {
   expires_at: Timestamp;
 }
 
+/** Every outgoing mail, with its state (src/platform/mail); content erased once it has left. */
+export interface MailsTable {
+  id: string;
+  message_id: string;
+  state: 'queued' | 'sending' | 'sent' | 'kept';
+  lang: string;
+  recipient: string | null;
+  subject: string | null;
+  body_text: string | null;
+  body_html: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  finished_at: Timestamp | null;
+}
+
+/** Effects a job has applied, each committed with its effect (src/platform/jobs/once.ts). */
+export interface JobReceiptsTable {
+  key: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
@@ -282,6 +304,8 @@ export interface Database {
   observation_revisions: ObservationRevisionsTable;
   published_aggregates: PublishedAggregatesTable;
   aggregates: AggregatesTable;
+  mails: MailsTable;
+  job_receipts: JobReceiptsTable;
 }
 
 export type CountryRow = Selectable<CountriesTable>;

@@ -7,11 +7,9 @@
  * - the anonymous API read limit is one budget for both;
  * - an import beside one instance invalidates the profiles the other has cached.
  *
- * ONLY ONE INSTANCE RUNS A SCHEDULED JOB: belongs here once the job queue exists
- * (pg-boss, issue 7's jobs part, branch w/jobs-mail): start both instances with
- * workers in-process, schedule a job every few seconds, and count that each
- * scheduled run executed exactly once across the two. Not written before the
- * queue exists, so that nothing here pretends to test it.
+ * Only one instance runs a scheduled job: the in-process workers of `dcp serve` are the same
+ * runner (`startJobRunner`) as `dcp worker`, and src/platform/jobs/worker-process.test.ts starts
+ * two of them as processes on one database and counts one run per scheduled period.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

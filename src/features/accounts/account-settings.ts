@@ -5,6 +5,7 @@
 import type { Deps } from '../../http/app-env.js';
 import { AppError } from '../../http/app-error.js';
 import { mailAccount } from './account-mail.js';
+import { mayMailAddress } from './mail-limits.js';
 import { issueToken, redeemToken } from './one-time-tokens.js';
 import { assertAcceptablePassword } from './password-rules.js';
 import { hashPassword } from './passwords.js';
@@ -44,7 +45,8 @@ export async function changePassword(
 
 /**
  * Sends a confirmation link to the new address (after checking the current password, throttled like sign-in).
- * When another account holds that address nothing is sent, and the answer is the same.
+ * When another account holds that address, or the address had its share of mails
+ * (mail-limits.ts), nothing is sent, and the answer is the same.
  */
 export async function requestEmailChange(
   deps: Pick<Deps, 'db' | 'config' | 'logger'>,
@@ -54,9 +56,12 @@ export async function requestEmailChange(
   const user = await requireUser(deps, userId);
   await confirmPassword(deps, user, input.password, 'body.password');
   const newEmail = normaliseEmail(input.newEmail);
-  if (newEmail === user.email || (await users.findUserByEmail(deps.db, newEmail))) return;
-  const token = await issueToken(deps.db, userId, 'change-email', newEmail);
-  await mailAccount(deps, user, 'changeEmail', newEmail, token);
+  const mayMail = await mayMailAddress(deps.db, newEmail);
+  if (newEmail === user.email || (await users.findUserByEmail(deps.db, newEmail)) || !mayMail) return;
+  await deps.db.transaction().execute(async (tx) => {
+    const token = await issueToken(tx, userId, 'change-email', newEmail);
+    await mailAccount({ db: tx, config: deps.config }, user, 'changeEmail', newEmail, token);
+  });
 }
 
 export const EMAIL_LINK_INVALID = 'This confirmation link has expired or was already used';

@@ -6,6 +6,7 @@ import { testApp } from '../../../test/support/app.js';
 import { createUser, signInAs } from '../../../test/support/auth.js';
 import { forEachEngine } from '../../../test/support/engines.js';
 import { Browser } from '../../../test/support/forms.js';
+import { runJobs } from '../../../test/support/jobs.js';
 import { OUTBOX_PAGE_SIZE } from './outbox-routes.js';
 
 forEachEngine('the mail outbox page and the error pages', (t) => {
@@ -29,6 +30,7 @@ forEachEngine('the mail outbox page and the error pages', (t) => {
     expect(lines.join('')).toMatch(/mail-kept[\s\S]*\/admin\/outbox[\s\S]*npm run dcp -- outbox/);
     expect(lines.join('')).not.toContain(email);
 
+    await runJobs(t.db); // the mail job moves the queued mail to the outbox
     const admin = await signInAs(app(), await createUser(t.db, { platformRole: 'admin' }));
     const page = await app().request('/admin/outbox', { headers: { Cookie: admin.cookie } });
     expect(page.status).toBe(200);

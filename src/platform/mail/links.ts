@@ -6,7 +6,7 @@
 import type { Config } from '../../config/config.js';
 
 /** @example mailLink(config, '/reset-password/confirm', { token: 'abc' }) // 'https://dcp.example/reset-password/confirm?token=abc' */
-export function mailLink(config: Config, path: string, params: Record<string, string>): string {
+export function mailLink(config: Pick<Config, 'publicUrl' | 'host' | 'port'>, path: string, params: Record<string, string>): string {
   const base = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const url = new URL(path, base.endsWith('/') ? base : `${base}/`);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
