@@ -13,7 +13,8 @@ import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { openDatabase, type OpenDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { FormatError } from './formats/csv/format-error.js';
-import { countCountries, importReference } from './features/reference/index.js';
+import { ensureInitialData } from './features/imports/initial-data.js';
+import { importReference } from './features/reference/index.js';
 import { importIndicators, importSdmx, importWorldBank } from './features/indicators/index.js';
 
 const HELP = `Usage: dcp <command> [options]
@@ -116,16 +117,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
 
-    if ((await countCountries(database.db)) === 0) {
-      if (config.dataDir) {
-        const summary = await importReference(database.db, config.dataDir);
-        logger.info({ ...summary, dataDir: config.dataDir }, 'reference data loaded on first start');
-        const indicators = await importIndicators(database.db, config.dataDir);
-        logger.info({ inserted: indicators.inserted, aggregates: indicators.aggregates }, 'indicator data loaded on first start');
-      } else {
-        logger.warn('no data directory found (DCP_DATA_DIR): starting without reference data');
-      }
-    }
+    await ensureInitialData(database.db, config.dataDir, logger);
     logger.info({ ms: Math.round(performance.now() - started), engine: database.engine }, 'ready');
     await runServer(config, database, logger);
     return 0;

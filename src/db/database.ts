@@ -27,6 +27,10 @@ export function createDb(url: string, options: { max?: number } = {}): Db {
   // reported here; the pool discards it and opens a new one on the next query. Without a
   // listener, Node would treat the event as an uncaught error and stop the process.
   pool.on('error', () => {});
+  // The same for a connection in use (a transaction) when the server dies: the error also rejects
+  // the query under way, which is where callers learn of it; without this listener the 'error'
+  // event of the checked-out client would crash the process with a stack trace instead.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

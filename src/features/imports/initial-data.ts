@@ -1,0 +1,42 @@
+/**
+ * First-start loading, resumable: loads whichever of the reference and indicator data has not
+ * been loaded yet (see initial-steps.ts for how a step counts as done), so a start after a crash
+ * part-way finishes the job instead of serving without data. Kept out of imports/index.ts
+ * because it calls the importers, which themselves use that module.
+ */
+import type { Logger } from 'pino';
+import type { Db } from '../../db/database.js';
+import { importIndicators } from '../indicators/index.js';
+import { importReference } from '../reference/index.js';
+import { missingInitialSteps, type InitialStep } from './initial-steps.js';
+
+const LOADERS: Record<InitialStep, (db: Db, dataDir: string) => Promise<object>> = {
+  reference: importReference,
+  indicators: async (db, dataDir) => {
+    const summary = await importIndicators(db, dataDir);
+    return { values: summary.values, inserted: summary.inserted, aggregates: summary.aggregates };
+  },
+};
+
+/**
+ * Loads every missing step from `dataDir`; logs what it did. Without a data directory it logs
+ * what is missing (the readiness endpoint reports it too) and serves without.
+ * @example await ensureInitialData(database.db, config.dataDir, logger);
+ */
+export async function ensureInitialData(
+  db: Db,
+  dataDir: string | undefined,
+  logger: Pick<Logger, 'info' | 'warn'>,
+): Promise<InitialStep[]> {
+  const missing = await missingInitialSteps(db);
+  if (missing.length === 0) return [];
+  if (!dataDir) {
+    logger.warn({ missing }, 'no data directory found (DCP_DATA_DIR): starting without this data; /readyz reports it missing');
+    return [];
+  }
+  for (const step of missing) {
+    const summary = await LOADERS[step](db, dataDir);
+    logger.info({ ...summary, dataDir }, `${step} data loaded (first start${missing.length < 2 ? ', resumed' : ''})`);
+  }
+  return missing;
+}
