@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/database.js';
 import { importIndicators } from '../indicators/index.js';
 import { importReference } from '../reference/index.js';
-import { missingInitialSteps, type InitialStep } from './initial-steps.js';
+import { INITIAL_STEPS, missingInitialSteps, type InitialStep } from './initial-steps.js';
 
 const LOADERS: Record<InitialStep, (db: Db, dataDir: string) => Promise<object>> = {
   reference: importReference,
@@ -34,9 +34,11 @@ export async function ensureInitialData(
     logger.warn({ missing }, 'no data directory found (DCP_DATA_DIR): starting without this data; /readyz reports it missing');
     return [];
   }
+  // Some steps done already: a previous start stopped part-way (a crash, kill -9), and this one finishes it.
+  const resumed = missing.length < INITIAL_STEPS.length;
   for (const step of missing) {
     const summary = await LOADERS[step](db, dataDir);
-    logger.info({ ...summary, dataDir }, `${step} data loaded (first start${missing.length < 2 ? ', resumed' : ''})`);
+    logger.info({ ...summary, dataDir, ...(resumed ? { resumed } : {}) }, `${step} data loaded on first start`);
   }
   return missing;
 }
