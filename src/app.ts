@@ -13,14 +13,16 @@ import { healthRoute } from './features/health/health-route.js';
 import { homePages } from './features/home/home-page.js';
 import { organisationPages, organisationsApi } from './features/organisations/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
-import { connectivitySection, indicatorsApi } from './features/indicators/index.js';
-import { referenceApi, referencePages } from './features/reference/index.js';
+import { dataVersion } from './features/imports/index.js';
+import { connectivitySection, INDICATOR_VERSIONED_READS, indicatorsApi } from './features/indicators/index.js';
+import { REFERENCE_VERSIONED_READS, referenceApi, referencePages } from './features/reference/index.js';
 import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
 import type { AppEnv, Deps } from './http/app-env.js';
 import { publicCache } from './http/caching.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { locale } from './http/locale.js';
 import { requestLog } from './http/request-log.js';
+import { versionedResponses } from './http/versioned-responses.js';
 import { ASSETS } from './web/assets.js';
 
 export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
@@ -85,6 +87,11 @@ export function createApp(deps: Deps) {
   app.use('/api/v1/taxonomies', publicCache(300));
   app.use('/api/v1/indicators/*', publicCache(300));
   app.use('/api/v1/indicators', publicCache(300));
+  // Public reads that change only with an import: kept finished (body, gzip, ETag) per data version.
+  app.use(
+    '/api/v1/*',
+    versionedResponses({ version: () => dataVersion(deps.db), routes: [...REFERENCE_VERSIONED_READS, ...INDICATOR_VERSIONED_READS] }),
+  );
 
   app.route('/', healthRoute(deps));
   // Before the reference routes, so /countries/{iso3}/profile is the indicators feature's.

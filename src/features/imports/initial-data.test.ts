@@ -13,7 +13,10 @@ const dataDir = loadConfig({}).dataDir!;
 
 forEachEngine('first-start loading', (t) => {
   const logged: string[] = [];
-  const logger = { info: (_o: object, m: string) => logged.push(m), warn: (_o: object, m: string) => logged.push(`warn: ${m}`) };
+  const logger = {
+    info: (_o: object, m: string) => void logged.push(m),
+    warn: (_o: object, m: string) => void logged.push(`warn: ${m}`),
+  };
 
   it('resumes what a crash left undone and is not ready before (issue 8: served with 0 observations and /healthz ok)', async () => {
     // The state kill -9 leaves between the two steps: the reference import committed, the indicator import did not.

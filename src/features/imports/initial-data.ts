@@ -4,11 +4,16 @@
  * part-way finishes the job instead of serving without data. Kept out of imports/index.ts
  * because it calls the importers, which themselves use that module.
  */
-import type { Logger } from 'pino';
 import type { Db } from '../../db/database.js';
 import { importIndicators } from '../indicators/index.js';
 import { importReference } from '../reference/index.js';
 import { INITIAL_STEPS, missingInitialSteps, type InitialStep } from './initial-steps.js';
+
+/** What the loading reports to (a pino logger in the app). */
+export interface StepLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
 
 const LOADERS: Record<InitialStep, (db: Db, dataDir: string) => Promise<object>> = {
   reference: importReference,
@@ -26,7 +31,7 @@ const LOADERS: Record<InitialStep, (db: Db, dataDir: string) => Promise<object>>
 export async function ensureInitialData(
   db: Db,
   dataDir: string | undefined,
-  logger: Pick<Logger, 'info' | 'warn'>,
+  logger: StepLogger,
 ): Promise<InitialStep[]> {
   const missing = await missingInitialSteps(db);
   if (missing.length === 0) return [];

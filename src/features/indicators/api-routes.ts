@@ -35,6 +35,16 @@ import {
 } from './schemas.js';
 
 const tags = ['Indicators'];
+
+/** Reads whose answer changes only when an import commits: served per data version (http/versioned-responses.ts). */
+export const INDICATOR_VERSIONED_READS = [
+  '/api/v1/indicators',
+  '/api/v1/indicators/{code}',
+  '/api/v1/indicators/{code}/observations',
+  '/api/v1/indicators/{code}/aggregates',
+  '/api/v1/countries/{iso3}/profile',
+  '/api/v1/groups/{code}/profile',
+] as const;
 const FORMATS_NOTE =
   'JSON by default; CSV or SDMX-CSV with `Accept: text/csv` / `Accept: application/vnd.sdmx.data+csv` or `?format=csv|sdmx-csv`. ' +
   'SDMX-CSV is version 2.0; `Accept: application/vnd.sdmx.data+csv;version=1.0.0` gives 1.0, another version a 406. ' +

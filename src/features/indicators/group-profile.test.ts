@@ -16,6 +16,7 @@ type GroupProfile = {
       year: number;
       value: number;
       coverage: number;
+      estimatedShare: number;
       method: string;
       members: { withData: number; gapFilled: number; total: number };
     } | null;

@@ -1,5 +1,5 @@
 /** Indicators: catalogue, observations, aggregates, targets (the Connect data engine). */
-export { indicatorsApi } from './api-routes.js';
+export { INDICATOR_VERSIONED_READS, indicatorsApi } from './api-routes.js';
 export { connectivitySection } from './country-section.js';
 export {
   importBatches,

@@ -17,3 +17,12 @@ export {
 export type { Country } from './schemas.js';
 export type { CountryCodes } from './service.js';
 export { LocalisedSchema } from './schemas.js';
+/** Reads whose answer changes only when an import commits: served per data version (http/versioned-responses.ts). */
+export const REFERENCE_VERSIONED_READS = [
+  '/api/v1/countries',
+  '/api/v1/countries/{code}',
+  '/api/v1/groups',
+  '/api/v1/groups/{code}',
+  '/api/v1/taxonomies',
+  '/api/v1/taxonomies/{name}',
+] as const;
