@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --duration N] [-- --only NAME]`: starts the platform in this
- * process on a throwaway embedded PostgreSQL (temporary DCP_HOME, migrated, reference
- * data imported), runs the registered benchmarks against it, prints a table, writes
- * bench/results/latest.json, then stops everything and removes the temporary home.
+ * `npm run bench [-- --duration N] [-- --only NAME] [-- --engine embedded|server|both]`: for each
+ * database engine in turn (the embedded PostgreSQL, then the system's PostgreSQL 15+), starts the
+ * platform in this process on a throwaway cluster (temporary home, migrated, data imported), runs
+ * the registered benchmarks against it and stops everything; then prints one table and writes
+ * bench/results/latest.json.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';

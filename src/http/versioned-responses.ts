@@ -51,10 +51,12 @@ function acceptsGzip(header: string | undefined): boolean {
   });
 }
 
+/** Weak and strong forms of an ETag compare equal for If-None-Match (RFC 9110 weak comparison). */
+const stripWeak = (tag: string) => tag.trim().replace(/^W\//, '');
+
 function etagMatches(etag: string, ifNoneMatch: string | undefined): boolean {
   if (!ifNoneMatch) return false;
-  const strip = (tag: string) => tag.trim().replace(/^W\//, '');
-  return ifNoneMatch === '*' || ifNoneMatch.split(',').some((tag) => strip(tag) === strip(etag));
+  return ifNoneMatch === '*' || ifNoneMatch.split(',').some((tag) => stripWeak(tag) === stripWeak(etag));
 }
 
 function withVary(vary: string | undefined, name: string): string {

@@ -11,7 +11,10 @@ import { sql, type Kysely } from 'kysely';
 const FINITE = (column: string) => sql`${sql.ref(column)} not in ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('observation_revisions').alterColumn('new_value', (c) => c.dropNotNull()).execute();
+  await db.schema
+    .alterTable('observation_revisions')
+    .alterColumn('new_value', (c) => c.dropNotNull())
+    .execute();
   await sql`
     insert into observation_revisions (indicator_code, m49, year, breakdown, old_value, new_value, old_source, old_vintage, new_vintage)
     select indicator_code, m49, year, breakdown, value, null, source, vintage, current_date
@@ -20,14 +23,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`delete from published_aggregates where not (${FINITE('value')})`.execute(db);
   await sql`delete from aggregates where not (${FINITE('value')})`.execute(db);
   for (const table of ['observations', 'published_aggregates', 'aggregates']) {
-    await db.schema
-      .alterTable(table)
-      .addCheckConstraint(`${table}_value_finite`, FINITE('value'))
-      .execute();
+    await db.schema.alterTable(table).addCheckConstraint(`${table}_value_finite`, FINITE('value')).execute();
   }
   await db.schema
     .alterTable('aggregates')
-    .addColumn('estimated_share', 'double precision', (c) => c.notNull().defaultTo(0).check(sql`estimated_share between 0 and 1`))
+    .addColumn('estimated_share', 'double precision', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`estimated_share between 0 and 1`),
+    )
     .execute();
 }
 
@@ -37,5 +42,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await db.schema.alterTable(table).dropConstraint(`${table}_value_finite`).execute();
   }
   await sql`delete from observation_revisions where new_value is null`.execute(db);
-  await db.schema.alterTable('observation_revisions').alterColumn('new_value', (c) => c.setNotNull()).execute();
+  await db.schema
+    .alterTable('observation_revisions')
+    .alterColumn('new_value', (c) => c.setNotNull())
+    .execute();
 }

@@ -10,6 +10,8 @@ import { loadConfig, projectRoot } from '../../config/config.js';
 import { ensureInitialData } from './initial-data.js';
 
 const dataDir = loadConfig({}).dataDir!;
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 forEachEngine('first-start loading', (t) => {
   const logged: string[] = [];
@@ -53,10 +55,6 @@ describe('dcp serve killed between the reference and the indicator loading', () 
   const home = mkdtempSync(path.join(tmpdir(), 'dcp-resume-'));
   chmodSync(home, 0o755);
   const children: ChildProcess[] = [];
-  const exited = (child: ChildProcess) =>
-    new Promise<void>((resolve) =>
-      child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
-    );
   /** Starts `dcp serve` and resolves when its log matches `until`. */
   function serve(until: RegExp): Promise<{ child: ChildProcess; log: () => string }> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {

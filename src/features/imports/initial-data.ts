@@ -28,11 +28,7 @@ const LOADERS: Record<InitialStep, (db: Db, dataDir: string) => Promise<object>>
  * what is missing (the readiness endpoint reports it too) and serves without.
  * @example await ensureInitialData(database.db, config.dataDir, logger);
  */
-export async function ensureInitialData(
-  db: Db,
-  dataDir: string | undefined,
-  logger: StepLogger,
-): Promise<InitialStep[]> {
+export async function ensureInitialData(db: Db, dataDir: string | undefined, logger: StepLogger): Promise<InitialStep[]> {
   const missing = await missingInitialSteps(db);
   if (missing.length === 0) return [];
   if (!dataDir) {

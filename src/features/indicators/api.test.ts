@@ -54,6 +54,9 @@ type Profile = {
   }[];
 };
 
+/** Significant digits of a decimal written in a CSV cell: 0.00123 has 3. */
+const significant = (cell: string) => cell.replace(/^-?0*\.?0*/, '').replace('.', '').length;
+
 const ICT = 'World Bank WDI (ITU) via Gapminder systema_globalis and datasets/population, March 2026';
 const WDI = 'World Bank WDI IT.NET.USER.ZS (ITU), downloaded November 2024';
 
@@ -281,7 +284,6 @@ forEachEngine('indicators API', (t) => {
       const cells = (parse(await (await get(url)).text(), { relax_column_count: true }) as string[][]).flat();
       const decimals = cells.filter((c) => /^-?\d+\.\d+$/.test(c));
       expect(decimals.length, url).toBeGreaterThan(10);
-      const significant = (c: string) => c.replace(/^-?0*\.?0*/, '').replace('.', '').length;
       expect(
         decimals.filter((c) => significant(c) > 12),
         url,

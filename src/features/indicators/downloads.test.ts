@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parseSdmxCsv, serialiseSdmxCsv, sdmxToObservations } from '../../formats/sdmx-csv/index.js';
 import { chooseFormat, sdmxMessage } from './downloads.js';
 
+const format = (accept: string | undefined) => chooseFormat(undefined, accept).format;
+
 describe('chooseFormat', () => {
   it('lets ?format= win over Accept', () => {
     expect(chooseFormat('csv', 'application/json').format).toBe('csv');
   });
 
   it('reads Accept with quality values and falls back to JSON', () => {
-    const format = (accept: string | undefined) => chooseFormat(undefined, accept).format;
     expect(format(undefined)).toBe('json');
     expect(format('text/csv')).toBe('csv');
     expect(format('application/vnd.sdmx.data+csv; version=2.0.0')).toBe('sdmx-csv');

@@ -76,6 +76,7 @@ forEachEngine('SDMX-CSV importer', (t) => {
   });
 
   it('refuses implausible values (internet use −12.5, 250, 1.2e29) naming file, line and column, and changes nothing', async () => {
+    expect.hasAssertions();
     for (const value of ['-12.5', '250', '1.2e29']) {
       await refused(
         [row('SEN', '2024', '45'), row('KEN', '2024', value)],
@@ -87,6 +88,7 @@ forEachEngine('SDMX-CSV importer', (t) => {
   });
 
   it('refuses duplicate rows and a year outside 1900–2100 before the transaction, naming file, line, column and field', async () => {
+    expect.hasAssertions();
     await refused(
       [row('KEN', '2024', '36'), row('ken', '2024', '37')],
       /in-\d+\.csv:3:9 \(OBS_VALUE\): internet-use ken 2024 appears twice in the input \(first on line 2\)/,

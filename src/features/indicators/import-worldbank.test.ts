@@ -15,11 +15,12 @@ const FIXTURE = path.join(root, 'test/fixtures/worldbank/it-net-user-zs.json');
 const FAST = { backoffMs: 10, timeoutMs: 2000, today: '2026-11-30' };
 
 type Handler = (url: URL, res: http.ServerResponse) => void;
+const notFound: Handler = (_url, res) => res.writeHead(404).end();
 
 /** A stand-in for api.worldbank.org: each test sets how it answers; every request is recorded. */
 async function startWorldBank(): Promise<{ url: string; requests: string[]; answer: (h: Handler) => void; close: () => Promise<void> }> {
   const requests: string[] = [];
-  let handler: Handler = (_url, res) => res.writeHead(404).end();
+  let handler: Handler = notFound;
   const server = http.createServer((req, res) => {
     requests.push(req.url ?? '');
     handler(new URL(req.url ?? '/', 'http://localhost'), res);
@@ -44,12 +45,12 @@ const json = (res: http.ServerResponse, body: unknown, status = 200) =>
 function page(indicator: string, rows: [string, string, number | null][], info: Record<string, unknown> = {}) {
   return [
     { page: 1, pages: 1, per_page: 20000, total: rows.length, sourceid: '2', lastupdated: '2026-07-01', ...info },
-    rows.map(([iso3, date, value]) => ({
+    rows.map(([iso3, date, amount]) => ({
       indicator: { id: indicator, value: indicator },
       country: { id: iso3.slice(0, 2), value: iso3 },
       countryiso3code: iso3,
       date,
-      value,
+      value: amount,
       unit: '',
       obs_status: '',
       decimal: 1,

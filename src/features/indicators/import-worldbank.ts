@@ -38,11 +38,13 @@ export class SourceUnreachable extends Error {
 
 const PER_PAGE = 20000;
 
+/** A World Development Indicators code such as IT.NET.USER.ZS. */
+const looksWdi = (code: string) => /^[A-Z]{2}\.[A-Z0-9.]+$/i.test(code);
+
 /** The WDI code to ask the API for: the code itself when it is one, else the indicator's WDI alias. */
 function worldBankCode(code: string): { indicator: IndicatorDefinition; wdi: string } {
   const indicator = findIndicator(code);
   if (!indicator) throw new Error(`indicator "${code}" is not in the catalogue; see GET /api/v1/indicators for codes and aliases`);
-  const looksWdi = (c: string) => /^[A-Z]{2}\.[A-Z0-9.]+$/i.test(c);
   const wdi = looksWdi(code) ? code : indicator.aliases.find(looksWdi);
   if (!wdi) throw new Error(`indicator "${code}" has no World Bank code; the World Bank API publishes only WDI series`);
   return { indicator, wdi };

@@ -162,12 +162,12 @@ describe('sdmxToObservations on hostile input (issue 8)', () => {
 
   it('reads the provenance our own exports write per row (SOURCE_DETAIL, VINTAGE) and refuses a vintage that is not a date', () => {
     const header = `${HEADER},SOURCE_DETAIL,VINTAGE`;
-    const parse = (row: string) => sdmxToObservations(parseSdmxCsv(`${header}\n${row}`, 'x.csv'), { file: 'x.csv' });
-    expect(parse('dataflow,A:B(1.0),I,A,internet-use,SEN,2023,44.5,ITU via WDI,2026-03-01').observations[0]).toMatchObject({
+    const readRow = (row: string) => sdmxToObservations(parseSdmxCsv(`${header}\n${row}`, 'x.csv'), { file: 'x.csv' });
+    expect(readRow('dataflow,A:B(1.0),I,A,internet-use,SEN,2023,44.5,ITU via WDI,2026-03-01').observations[0]).toMatchObject({
       source: 'ITU via WDI',
       vintage: '2026-03-01',
     });
-    expect(() => parse('dataflow,A:B(1.0),I,A,internet-use,SEN,2023,44.5,ITU,2026-02-30')).toThrow(
+    expect(() => readRow('dataflow,A:B(1.0),I,A,internet-use,SEN,2023,44.5,ITU,2026-02-30')).toThrow(
       'x.csv:2:10 (VINTAGE): "2026-02-30" is not a calendar date',
     );
   });

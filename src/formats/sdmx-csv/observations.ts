@@ -190,9 +190,7 @@ export function sdmxToObservations(message: SdmxCsvMessage, mapping: SdmxObserva
       const problem = vintageProblem(vintage);
       if (problem !== null) throw fail(vintageColumn, problem);
     }
-    const provenance = {
-      ...(vintage !== undefined ? { vintage } : {}),
-    };
+    const provenance = vintage !== undefined ? { vintage } : {};
     if (deletion) {
       deletions.push({ indicator, area, year, breakdown, at: at(areaColumn), ...provenance });
       continue;

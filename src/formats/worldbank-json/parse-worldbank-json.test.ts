@@ -28,6 +28,8 @@ const PAGE = JSON.stringify([
   ],
 ]);
 
+const at = (i: number) => ({ field: `[1][${i}].value` });
+
 function problemOf(text: string): string {
   try {
     parseWorldBankJson(text, 'wb.json');
@@ -52,7 +54,6 @@ describe('parseWorldBankJson', () => {
 
   it('turns rows with a value into annual observations keyed by ISO3 code', () => {
     const { observations } = parseWorldBankJson(PAGE);
-    const at = (i: number) => ({ field: `[1][${i}].value` });
     expect(observations).toEqual([
       { indicator: 'IT.NET.USER.ZS', area: 'KEN', year: 2022, value: 40.8137, estimate: false, note: null, breakdown: {}, at: at(1) },
       { indicator: 'IT.NET.USER.ZS', area: 'KEN', year: 2021, value: 38.2459, estimate: true, note: null, breakdown: {}, at: at(2) },
