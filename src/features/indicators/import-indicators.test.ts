@@ -151,7 +151,7 @@ forEachEngine('indicator import', (t) => {
     expect(summary).toMatchObject({ inserted: 0, revised: 0 });
     const after = await counts(t.db);
     expect(after).toEqual({ ...before, runs: before.runs + 1 });
-  });
+  }, 120_000);
 
   it('applies a newer vintage as a revision, and never lets an older vintage overwrite a newer one', async () => {
     const before = await counts(t.db);
@@ -175,7 +175,7 @@ forEachEngine('indicator import', (t) => {
     // Re-importing the files (older than 2026-09-15) leaves the newer value.
     await importIndicators(t.db, dataDir);
     expect((await observation(t.db, 'AGO', 2022))?.value).toBe(43.5);
-  });
+  }, 120_000);
 
   it('lets a second source with the same vintage neither overwrite nor flip the value, while the same source may correct itself', async () => {
     const sameDayOtherSource = await importBatches(t.db, 'test', [batch('2026-09-15', 44, 'Another source, same day')]);
@@ -184,7 +184,7 @@ forEachEngine('indicator import', (t) => {
     const correction = await importBatches(t.db, 'test', [batch('2026-09-15', 43.7, 'A newer source')]);
     expect(correction).toMatchObject({ revised: 1, superseded: 0 });
     expect((await observation(t.db, 'AGO', 2022))?.value).toBe(43.7);
-  });
+  }, 60_000);
 
   it('recomputes a cached profile after any import', async () => {
     const app = testApp(t.db);
@@ -195,7 +195,7 @@ forEachEngine('indicator import', (t) => {
     const second = await body<typeof first>(await app.request('/api/v1/countries/AGO/profile'));
     expect(second.dataVersion).not.toBe(first.dataVersion);
     expect(second.indicators.find((i) => i.code === 'internet-use')?.latest).toMatchObject({ year: 2025, value: 44.25 });
-  });
+  }, 60_000);
 
   it('refuses a malformed indicator file with file:line:column and field, and changes nothing', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'dcp-bad-'));

@@ -73,7 +73,7 @@ forEachEngine('SDMX-CSV importer', (t) => {
     const app = testApp(t.db);
     expect((await app.request('/api/v1/countries/SEN/profile')).status).toBe(200);
     expect((await app.request('/countries/SEN')).status).toBe(200);
-  });
+  }, 120_000);
 
   it('refuses implausible values (internet use −12.5, 250, 1.2e29) naming file, line and column, and changes nothing', async () => {
     expect.hasAssertions();
@@ -85,7 +85,7 @@ forEachEngine('SDMX-CSV importer', (t) => {
         ),
       );
     }
-  });
+  }, 120_000);
 
   it('refuses duplicate rows and a year outside 1900–2100 before the transaction, naming file, line, column and field', async () => {
     expect.hasAssertions();
@@ -94,7 +94,7 @@ forEachEngine('SDMX-CSV importer', (t) => {
       /in-\d+\.csv:3:9 \(OBS_VALUE\): internet-use ken 2024 appears twice in the input \(first on line 2\)/,
     );
     await refused([row('KEN', '1850', '36')], /in-\d+\.csv:2:8 \(TIME_PERIOD\): year 1850 is outside 1900–2100/);
-  });
+  }, 120_000);
 
   it('refuses a --vintage in the future or that is no date, clearly, from the command line too', async () => {
     await refused([row('KEN', '2024', '36')], '(--vintage): 2099-01-01 is in the future (today is 2026-11-30)', { vintage: '2099-01-01' });
@@ -102,7 +102,7 @@ forEachEngine('SDMX-CSV importer', (t) => {
     const cli = await dcp(['import', 'sdmx', await file([row('KEN', '2024', '36')]), '--vintage', '2026-02-30'], { DATABASE_URL: t.url });
     expect(cli.code).toBe(1);
     expect(cli.stderr).toMatch(/^dcp: .*in-\d+\.csv \(--vintage\): "2026-02-30" is not a calendar date\n$/);
-  }, 60_000);
+  }, 120_000);
 
   it('counts every row it leaves out by reason, and refuses a file of which nothing is usable', async () => {
     const summary = await importSdmx(
@@ -128,7 +128,7 @@ forEachEngine('SDMX-CSV importer', (t) => {
       [row('KEN', '2022', '36', 'GDP_PER_CAPITA')],
       /nothing to import: all 1 values were left out \(indicator GDP_PER_CAPITA not in the catalogue: 1\)/,
     );
-  });
+  }, 120_000);
 
   it('accepts REF_AREA as ISO2, ISO3 or M49 in any case, and leaves group rows out as computed aggregates (issue 8)', async () => {
     const summary = await importSdmx(
@@ -146,7 +146,7 @@ forEachEngine('SDMX-CSV importer', (t) => {
     expect(summary.skipped).toEqual({ [SKIPPED.groupAggregate]: 2 });
     expect(await stored(t.db, 'KEN', 2023, 'mobile-subscriptions')).toMatchObject({ value: 35, source: 'ITU', vintage: '2026-10-01' });
     expect(await stored(t.db, 'KEN', 2022, 'fixed-broadband-subscriptions')).toMatchObject({ value: 1.5, source: 'ITU' });
-  });
+  }, 120_000);
 
   it('applies ACTION=D as a deletion kept in the revision history, and recomputes what derived from the value', async () => {
     expect(await stored(t.db, 'DZA', 2018, 'mobile-ownership-gender-parity')).toBeDefined();
@@ -166,7 +166,7 @@ forEachEngine('SDMX-CSV importer', (t) => {
       { indicator_code: 'mobile-ownership', old_value: 83.0695, new_value: null, new_vintage: '2026-10-01' },
       expect.objectContaining({ indicator_code: 'mobile-ownership-gender-parity', new_value: null }),
     ]);
-  });
+  }, 120_000);
 
   it('re-imports its own SDMX-CSV export without changing anything: source, vintage and values kept (issue 8: 6,935 rows re-stamped)', async () => {
     const app = testApp(t.db);
@@ -182,7 +182,7 @@ forEachEngine('SDMX-CSV importer', (t) => {
       expect(summary.unchanged).toBe(text.trim().split('\n').length - 1);
       expect(await snapshot(t.db)).toEqual(before);
     }
-  });
+  }, 120_000);
 
   it('leaves every row of the aggregates export out, saying aggregates are computed, and keeps the World Bank comparison series', async () => {
     const response = await testApp(t.db).request('/api/v1/indicators/internet-use/aggregates?format=sdmx-csv');
@@ -193,5 +193,5 @@ forEachEngine('SDMX-CSV importer', (t) => {
       /nothing to import: all \d+ values were left out \(group aggregate: the platform computes aggregates from country values and never imports them: \d+\)/,
     );
     expect(await snapshot(t.db)).toEqual(before);
-  });
+  }, 120_000);
 });

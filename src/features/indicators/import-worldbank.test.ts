@@ -111,7 +111,7 @@ forEachEngine('World Bank importer', (t) => {
     const published = await t.db.selectFrom('published_aggregates').selectAll().where('source', '=', WORLD_BANK_API_SOURCE).execute();
     expect(published).toEqual([expect.objectContaining({ group_code: 'WLD', year: 2024, value: 71.2, vintage: '2026-07-01' })]);
     expect((await counts(t.db)).o).toBe(before.o + 1);
-  });
+  }, 120_000);
 
   it('recomputes a derived indicator when its input is revised, with the input’s own vintage (issue 8: monthly GNI kept the old value)', async () => {
     const usa = (await value(t.db, 'USA', 2023, 'gni-per-capita'))!;
@@ -126,7 +126,7 @@ forEachEngine('World Bank importer', (t) => {
     const history = await sql<{ old_value: number; new_value: number }>`select old_value, new_value from observation_revisions
       where indicator_code = 'gni-per-capita-monthly' and year = 2023 and m49 = '840' order by id desc limit 1`.execute(t.db);
     expect(history.rows[0]?.old_value).toBeCloseTo(usa.value / 12, 6);
-  });
+  }, 120_000);
 
   it('stops with a clear error when the server ignores the page parameter, instead of asking forever', async () => {
     wb.answer((_url, res) => json(res, page('IT.NET.USER.ZS', [['KEN', '2022', 40]], { page: 1, pages: 3, total: 3, per_page: 1 })));
@@ -136,14 +136,14 @@ forEachEngine('World Bank importer', (t) => {
     );
     expect(wb.requests).toHaveLength(2);
     expect(await counts(t.db)).toEqual(before);
-  });
+  }, 120_000);
 
   it('refuses a response carrying another indicator than the one asked for (issue 8: GNI stored as mobile subscriptions)', async () => {
     wb.answer((_url, res) => json(res, page('NY.GNP.PCAP.CD', [['KEN', '2022', 2100]])));
     await expect(importWorldBank(t.db, wb.url, 'IT.CEL.SETS.P2', FAST)).rejects.toThrow(
       '([1][0].indicator.id): the API answered with indicator NY.GNP.PCAP.CD, not the IT.CEL.SETS.P2 asked for',
     );
-  });
+  }, 120_000);
 
   it('retries a failing API with backoff and imports once it answers', async () => {
     let calls = 0;
@@ -153,7 +153,7 @@ forEachEngine('World Bank importer', (t) => {
     const summary = await importWorldBank(t.db, wb.url, 'IT.NET.USER.ZS', FAST);
     expect(calls).toBe(3);
     expect(summary.values).toBe(1);
-  });
+  }, 120_000);
 
   it('names the URL and the reason when the API cannot be reached or does not answer in time, after its retries', async () => {
     const closed = await startWorldBank();
@@ -166,7 +166,7 @@ forEachEngine('World Bank importer', (t) => {
       /failed 2 times: no answer within 0\.2 s; check DCP_WORLDBANK_API_URL/,
     );
     expect(wb.requests).toHaveLength(2);
-  });
+  }, 120_000);
 
   it('refuses an indicator outside the catalogue, an API error and a vintage in the future, writing nothing', async () => {
     const before = await counts(t.db);
@@ -180,7 +180,7 @@ forEachEngine('World Bank importer', (t) => {
       '(vintage): 2099-01-01 is in the future (today is 2026-11-30)',
     );
     expect(await counts(t.db)).toEqual(before);
-  });
+  }, 120_000);
 
   it('runs from the dcp command line with the API address from DCP_WORLDBANK_API_URL, one clear line on failure', async () => {
     wb.answer((url, res) => (url.pathname.endsWith('/IT.NET.USER.ZS') ? json(res, fixture) : res.writeHead(404).end()));
@@ -194,5 +194,5 @@ forEachEngine('World Bank importer', (t) => {
     expect(bad.stderr).toMatch(
       /^dcp: http:\/\/127\.0\.0\.1:\d+\/v2\/country\/all\/indicator\/IT\.CEL\.SETS\.P2\?format=json&per_page=20000: the API answered HTTP 404\n$/,
     );
-  }, 60_000);
+  }, 120_000);
 });
