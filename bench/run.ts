@@ -64,12 +64,13 @@ async function main(argv: string[]): Promise<number> {
       duration: { type: 'string', default: '10' },
       only: { type: 'string' },
       engine: { type: 'string', default: 'both' },
+      encoding: { type: 'string', default: 'gzip' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     process.stdout.write(
-      `Usage: npm run bench -- [--duration SECONDS] [--only NAME] [--engine embedded|server|both]\n` +
+      `Usage: npm run bench -- [--duration SECONDS] [--only NAME] [--engine embedded|server|both] [--encoding gzip|identity]\n` +
         `Benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}\n`,
     );
     return 0;
@@ -81,6 +82,9 @@ async function main(argv: string[]): Promise<number> {
   if (selected.length === 0) return usage(`no benchmark named "${values.only}"; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
   if (!['embedded', 'server', 'both'].includes(values.engine))
     return usage(`--engine must be embedded, server or both, not "${values.engine}"`);
+  if (values.encoding !== 'gzip' && values.encoding !== 'identity')
+    return usage(`--encoding must be gzip or identity, not "${values.encoding}"`);
+  const encoding = values.encoding;
   const engines: Engine[] = values.engine === 'both' ? ['embedded', 'server'] : [values.engine as Engine];
   if (engines.includes('server') && systemBinDir() === undefined) {
     if (values.engine === 'server') return usage('no PostgreSQL 15+ binaries under /usr/lib/postgresql for the server engine');
@@ -113,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
           origin: platform.origin,
           db: platform.db,
           durationSeconds,
+          encoding,
           log: (m) => log(`[${engine}] ${benchmark.name}: ${m}`),
         });
         results.push({ engine, name: benchmark.name, description: benchmark.description, result });
@@ -135,6 +140,7 @@ async function main(argv: string[]): Promise<number> {
       finishedAt: new Date().toISOString(),
       git: gitDescription(),
       durationSeconds,
+      encoding,
       machine,
       reference,
       engines,

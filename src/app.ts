@@ -79,6 +79,12 @@ export function createApp(deps: Deps) {
   app.use(requireCsrf());
   app.use('/api/v1/*', limitAnonymousApiReads(deps));
 
+  // Public reads that change only with an import: kept finished (body, gzip, headers, ETag) per data
+  // version, in front of the caching headers below so that a repeat skips them too.
+  app.use(
+    '/api/v1/*',
+    versionedResponses({ version: () => dataVersion(deps.db), routes: [...REFERENCE_VERSIONED_READS, ...INDICATOR_VERSIONED_READS] }),
+  );
   app.use('/api/v1/countries/*', publicCache(300));
   app.use('/api/v1/countries', publicCache(300));
   app.use('/api/v1/groups/*', publicCache(300));
@@ -87,11 +93,6 @@ export function createApp(deps: Deps) {
   app.use('/api/v1/taxonomies', publicCache(300));
   app.use('/api/v1/indicators/*', publicCache(300));
   app.use('/api/v1/indicators', publicCache(300));
-  // Public reads that change only with an import: kept finished (body, gzip, ETag) per data version.
-  app.use(
-    '/api/v1/*',
-    versionedResponses({ version: () => dataVersion(deps.db), routes: [...REFERENCE_VERSIONED_READS, ...INDICATOR_VERSIONED_READS] }),
-  );
 
   app.route('/', healthRoute(deps));
   // Before the reference routes, so /countries/{iso3}/profile is the indicators feature's.

@@ -33,8 +33,8 @@ interface Entry {
   readonly gzip: Uint8Array | null;
 }
 
-/** Headers of the original response the cached one repeats. */
-const KEPT_HEADERS = ['content-type', 'content-disposition', 'cache-control', 'vary', 'content-language'];
+/** Headers of the original response the cached one repeats (the ETag is kept apart). */
+const KEPT_HEADERS = ['content-type', 'content-disposition', 'cache-control', 'vary'];
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|problem\+json|vnd\.sdmx\.data\+csv|javascript|xml))/i;
 
 function matcher(routes: readonly string[]): (path: string) => boolean {
@@ -125,7 +125,8 @@ export function versionedResponses(options: VersionedResponsesOptions): Middlewa
     headers['vary'] = compressible ? withVary(headers['vary'], 'Accept-Encoding') : (headers['vary'] ?? '');
     if (headers['vary'] === '') delete headers['vary'];
     const entry: Entry = {
-      etag: `W/"${createHash('sha1').update(body).digest('base64url')}"`,
+      // An ETag the inner caching stage made already is reused: clients that hold it stay valid.
+      etag: res.headers.get('etag') ?? `W/"${createHash('sha1').update(body).digest('base64url')}"`,
       headers,
       body,
       gzip: gzip && gzip.byteLength < body.byteLength ? gzip : null,
