@@ -150,18 +150,20 @@ interface IndexedMember {
   readonly regionChange: ((from: number, to: number) => number | null) | undefined;
 }
 
-function indexGroup(data: GroupData): IndexedMember[] {
+function indexGroup(data: GroupData, policy: GapPolicy): IndexedMember[] {
   const unique = [...new Set(data.members)];
   const values = new Map<string, YearIndex>();
   const population = new Map<string, YearIndex>();
-  const codes = new Set([...unique, ...[...(data.regionOf?.values() ?? [])].flat()]);
+  // Regions are only read by the region-trend method: index the peers' series only for it.
+  const regionOf = Object.values(policy).includes('region-trend') ? data.regionOf : undefined;
+  const codes = new Set([...unique, ...unique.flatMap((code) => regionOf?.get(code) ?? [])]);
   for (const code of codes) {
     values.set(code, indexSeries(data.values.get(code), `values of ${code}`));
     population.set(code, indexSeries(data.population.get(code), `population of ${code}`));
   }
   const changes = new Map<readonly string[], ReturnType<typeof regionChange>>();
   return unique.map((code) => {
-    const region = data.regionOf?.get(code);
+    const region = regionOf?.get(code);
     let change: ReturnType<typeof regionChange> | undefined;
     if (region) {
       change = changes.get(region);
@@ -250,7 +252,8 @@ function aggregateIndexed(members: readonly IndexedMember[], year: number, o: Re
  * // { value: 65, year: 2022, coverage: 1, estimatedShare: 0.25, membersWithData: 2, membersGapFilled: 1, … }
  */
 export function aggregatePopulationWeighted(data: GroupData, year: number, options: AggregateOptions = {}): GroupAggregate | null {
-  return aggregateIndexed(indexGroup(data), year, resolveOptions(options));
+  const resolved = resolveOptions(options);
+  return aggregateIndexed(indexGroup(data, resolved.policy), year, resolved);
 }
 
 /**
@@ -264,7 +267,7 @@ export function aggregatePopulationWeighted(data: GroupData, year: number, optio
  */
 export function aggregatePopulationWeightedSeries(data: GroupData, options: AggregateSeriesOptions = {}): GroupAggregate[] {
   const resolved = resolveOptions(options);
-  const members = indexGroup(data);
+  const members = indexGroup(data, resolved.policy);
   const reportedYears = new Set<number>();
   for (const member of members) for (const year of member.values.keys()) reportedYears.add(year);
   if (reportedYears.size === 0) return [];

@@ -66,14 +66,31 @@ function neighbours(series: YearIndex, year: number, window: number): { before: 
   return { before, after };
 }
 
+/** Reported years in order, computed once per series (an aggregate asks for every member-year). */
+const sortedYearsCache = new WeakMap<YearIndex, readonly number[]>();
+function sortedYears(series: YearIndex): readonly number[] {
+  let years = sortedYearsCache.get(series);
+  if (years === undefined) sortedYearsCache.set(series, (years = [...series.keys()].toSorted((a, b) => a - b)));
+  return years;
+}
+
 function kindOf(series: YearIndex, year: number): GapKind {
-  let earlier = false;
-  let later = false;
-  for (const y of series.keys()) {
-    if (y < year) earlier = true;
-    if (y > year) later = true;
-  }
+  const years = sortedYears(series);
+  const earlier = years.length > 0 && years[0]! < year;
+  const later = years.length > 0 && years[years.length - 1]! > year;
   return earlier && later ? 'interior' : earlier ? 'trailing' : 'leading';
+}
+
+/** Index of `year` in ascending `years` (which holds it). */
+function indexOf(years: readonly number[], year: number): number {
+  let lo = 0;
+  let hi = years.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (years[mid]! < year) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function slopeOf(points: readonly (readonly [number, number])[]): number {
@@ -118,10 +135,16 @@ export function estimateGap(method: GapMethod, series: YearIndex, year: number, 
       return { ...done(b + ((a - b) * (year - before)) / (after - before)), distance: Math.min(year - before, after - year) };
     }
     case 'own-trend': {
-      const side = [...series]
-        .filter(([y]) => (anchor < year ? y <= anchor && y > anchor - TREND_SPAN : y >= anchor && y < anchor + TREND_SPAN))
-        .toSorted(([x], [y]) => x - y);
-      const used = anchor < year ? side.slice(-TREND_POINTS) : side.slice(0, TREND_POINTS);
+      // The member's latest TREND_POINTS reported years within TREND_SPAN, on the anchor's side.
+      const years = sortedYears(series);
+      const at = indexOf(years, anchor);
+      const used: (readonly [number, number])[] = [];
+      const step = anchor < year ? -1 : 1;
+      for (let i = at; i >= 0 && i < years.length && used.length < TREND_POINTS; i += step) {
+        const y = years[i]!;
+        if (Math.abs(y - anchor) >= TREND_SPAN) break;
+        used.push([y, series.get(y)!]);
+      }
       if (used.length < TREND_MIN_POINTS) return null;
       return done(anchorValue + slopeOf(used) * (year - anchor));
     }

@@ -88,12 +88,13 @@ export function prepareBatch(batch: ObservationBatch, ctx: PrepareContext): Prep
   const unknownAreas = new Set<string>();
   let unknown = 0;
   const seen = new Map<string, InputLocation | undefined>();
-  const once = (key: string, at: InputLocation | undefined, what: string) => {
+  /** Refuses a second value for one key; `what` names it, built only for the message. */
+  const once = (key: string, at: InputLocation | undefined, what: () => string) => {
     if (seen.has(key)) {
       const first = seen.get(key);
       throw fail(
         at,
-        `${what} appears twice in the input${first?.line ? ` (first on line ${first.line})` : first?.field ? ` (first at ${first.field})` : ''}`,
+        `${what()} appears twice in the input${first?.line ? ` (first on line ${first.line})` : first?.field ? ` (first at ${first.field})` : ''}`,
       );
     }
     seen.set(key, at);
@@ -134,15 +135,14 @@ export function prepareBatch(batch: ObservationBatch, ctx: PrepareContext): Prep
       skip(SKIPPED.groupAggregate);
       continue;
     }
-    const label = `${indicator.code} ${o.area} ${o.year}${breakdown ? ` (${breakdown})` : ''}`;
-    const known = batch.knownErrors?.get(`${o.indicator}|${o.area}|${o.year}|${Object.values(o.breakdown).join(';')}`);
+    const label = () => `${indicator.code} ${o.area} ${o.year}${breakdown ? ` (${breakdown})` : ''}`;
     const problem = implausibility(indicator, o.value);
     if (problem !== null) {
-      if (known !== undefined) {
+      if (batch.knownErrors?.has(`${o.indicator}|${o.area}|${o.year}|${Object.values(o.breakdown).join(';')}`)) {
         skip(SKIPPED.knownError);
         continue;
       }
-      throw fail(o.at, `${problem}; refused (${label})`);
+      throw fail(o.at, `${problem}; refused (${label()})`);
     }
     const key = `${indicator.code}|${area.kind === 'country' ? area.m49 : area.code}|${o.year}|${breakdown}`;
     once(key, o.at, label);
@@ -174,7 +174,7 @@ export function prepareBatch(batch: ObservationBatch, ctx: PrepareContext): Prep
     once(
       `${indicator.code}|${area.m49}|${d.year}|${breakdown}`,
       d.at,
-      `${indicator.code} ${d.area} ${d.year}${breakdown ? ` (${breakdown})` : ''}`,
+      () => `${indicator.code} ${d.area} ${d.year}${breakdown ? ` (${breakdown})` : ''}`,
     );
     deletions.push({
       indicator_code: indicator.code,
