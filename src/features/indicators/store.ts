@@ -9,6 +9,7 @@ import type { IndicatorDefinition } from '../../core/indicators/index.js';
 import type { WriteTx } from '../../db/database.js';
 
 const CHUNK = 1000;
+const STAGE_CHUNK = 20_000;
 
 export interface ObservationRow {
   indicator_code: string;
@@ -102,14 +103,22 @@ function sameValue(a: string, b: string): RawBuilder<unknown> {
   return sql`(${x} = ${y} or abs(${x} - ${y}) <= 1e-10 * greatest(abs(${x}), abs(${y})))`;
 }
 
+/**
+ * Fills a temporary table shaped like observations with `rows`: one statement per 20,000 rows,
+ * each column sent as one array (unnest), which is many times faster than multi-row VALUES.
+ */
 async function stage(tx: WriteTx, table: string, rows: readonly ObservationRow[], importRunId: number): Promise<void> {
   await sql`create temp table ${sql.table(table)} (like observations including defaults) on commit drop`.execute(tx);
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK).map((r) => ({ ...r, import_run_id: importRunId }));
-    await tx
-      .insertInto(table as 'observations')
-      .values(chunk)
-      .execute();
+  for (let i = 0; i < rows.length; i += STAGE_CHUNK) {
+    const chunk = rows.slice(i, i + STAGE_CHUNK);
+    const column = <K extends keyof ObservationRow>(key: K) => chunk.map((r) => r[key]);
+    await sql`
+      insert into ${sql.table(table)} (indicator_code, m49, year, breakdown, value, estimate, note, source, vintage, import_run_id)
+      select c, m, y, b, v, e, n, s, d, ${importRunId}::bigint
+      from unnest(${column('indicator_code')}::text[], ${column('m49')}::text[], ${column('year')}::smallint[],
+                  ${column('breakdown')}::text[], ${column('value')}::float8[], ${column('estimate')}::boolean[],
+                  ${column('note')}::text[], ${column('source')}::text[], ${column('vintage')}::date[])
+        as t(c, m, y, b, v, e, n, s, d)`.execute(tx);
   }
 }
 
