@@ -14,14 +14,16 @@ import { healthRoute } from './features/health/health-route.js';
 import { homeNav, homePages } from './features/home/home-page.js';
 import { organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
-import { connectivitySection, indicatorsApi } from './features/indicators/index.js';
-import { referenceApi, referenceNav, referencePages } from './features/reference/index.js';
+import { dataVersion } from './features/imports/index.js';
+import { connectivitySection, INDICATOR_VERSIONED_READS, indicatorsApi } from './features/indicators/index.js';
+import { REFERENCE_VERSIONED_READS, referenceApi, referenceNav, referencePages } from './features/reference/index.js';
 import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
 import type { AppEnv, Deps } from './http/app-env.js';
 import { publicCache } from './http/caching.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { locale } from './http/locale.js';
 import { requestLog } from './http/request-log.js';
+import { versionedResponses } from './http/versioned-responses.js';
 import { formTokens } from './platform/forms/index.js';
 import { ASSETS } from './web/assets.js';
 import { navigation } from './web/navigation.js';
@@ -84,6 +86,12 @@ export function createApp(deps: Deps) {
   app.use(formTokens({ field: CSRF_FIELD, token: csrfToken }));
   app.use('/api/v1/*', limitAnonymousApiReads(deps));
 
+  // Public reads that change only with an import: kept finished (body, gzip, headers, ETag) per data
+  // version, in front of the caching headers below so that a repeat skips them too.
+  app.use(
+    '/api/v1/*',
+    versionedResponses({ version: () => dataVersion(deps.db), routes: [...REFERENCE_VERSIONED_READS, ...INDICATOR_VERSIONED_READS] }),
+  );
   app.use('/api/v1/countries/*', publicCache(300));
   app.use('/api/v1/countries', publicCache(300));
   app.use('/api/v1/groups/*', publicCache(300));

@@ -71,6 +71,7 @@ const get = (path: string | ((cell: Cell) => string), expectation: Statuses): Ex
 const EXPECTATIONS: Record<string, Expectation> = {
   // Public reads.
   'GET /healthz': get('/healthz', all(200)),
+  'GET /readyz': get('/readyz', all(200)),
   'GET /api/v1/countries': get('/api/v1/countries', all(200)),
   'GET /api/v1/countries/{code}': get('/api/v1/countries/KEN', all(200)),
   'GET /api/v1/countries/{iso3}/profile': get('/api/v1/countries/KEN/profile', all(200)),

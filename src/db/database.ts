@@ -28,10 +28,9 @@ export function createDb(url: string, options: { max?: number } = {}): Db {
   // reported here; the pool discards it and opens a new one on the next query. Without a
   // listener, Node would treat the event as an uncaught error and stop the process.
   pool.on('error', () => {});
-  // The same for a connection checked out of the pool between two queries (a transaction, or
-  // Kysely between acquire and query) when the server goes away: pg-pool removes its listener
-  // while the client is out, and the unhandled event would stop the process (found by
-  // test/ops/database-outage.test.ts). The next query on it fails and is answered 503.
+  // The same for a connection in use (a transaction) when the server dies: the error also rejects
+  // the query under way, which is where callers learn of it; without this listener the 'error'
+  // event of the checked-out client would crash the process with a stack trace instead.
   pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -188,7 +188,8 @@ export interface ObservationRevisionsTable {
   year: number;
   breakdown: string;
   old_value: number;
-  new_value: number;
+  /** null: the value was deleted (withdrawn by its source, or a derived value whose inputs went). */
+  new_value: number | null;
   old_source: string;
   old_vintage: ColumnType<string, string, string>;
   new_vintage: ColumnType<string, string, string>;
@@ -216,6 +217,8 @@ export interface AggregatesTable {
   members_with_data: number;
   members_gap_filled: number;
   members_total: number;
+  /** Share (0–1) of the covered population whose value was estimated. */
+  estimated_share: number;
   method: string;
   computed_at: Generated<Date>;
 }

@@ -7,6 +7,7 @@ import * as credentials from './2026-11-29-001-credentials.js';
 import * as invitationsAudit from './2026-11-29-010-invitations-audit.js';
 import * as jobQueue from './2026-11-30-200-job-queue.js';
 import * as mails from './2026-11-30-201-mails.js';
+import * as dataEngineHardening from './2026-11-30-400-data-engine-hardening.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-010-invitations-audit': invitationsAudit,
   '2026-11-30-200-job-queue': jobQueue,
   '2026-11-30-201-mails': mails,
+  '2026-11-30-400-data-engine-hardening': dataEngineHardening,
 };
