@@ -17,6 +17,7 @@ import { connectivitySection, indicatorsApi } from './features/indicators/index.
 import { referenceApi, referencePages } from './features/reference/index.js';
 import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
 import type { AppEnv, Deps } from './http/app-env.js';
+import { limitBodies } from './http/body-limit.js';
 import { publicCache } from './http/caching.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { locale } from './http/locale.js';
@@ -59,6 +60,8 @@ export function createApp(deps: Deps) {
   );
   app.use(compress());
   app.use(locale());
+  // Before anything reads a body (the CSRF stage reads forms): small by default, larger only where a route allows it.
+  app.use(limitBodies());
 
   for (const asset of ASSETS) {
     app.get(asset.path, (c) => {
