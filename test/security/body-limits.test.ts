@@ -34,7 +34,13 @@ function streamBody(origin: string, path: string, headers: Record<string, string
     let sent = 0;
     let answered: Omit<Outcome, 'sent'> | undefined;
     const request = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'X-Forwarded-For': randomAddress(), ...headers } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'X-Forwarded-For': randomAddress(), ...headers },
+      },
       (response) => {
         answered = {
           status: response.statusCode ?? 0,
@@ -118,9 +124,21 @@ forEachEngine('request body limits', (t) => {
 
     const cases: [string, string, Record<string, string>][] = [
       ['chunked JSON to the API sign-in', '/api/v1/auth/sign-in', { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' }],
-      ['JSON with Content-Length to the API sign-in', '/api/v1/auth/sign-in', { 'Content-Type': 'application/json', 'Content-Length': String(50 * MB) }],
-      ['a chunked form to the sign-in page', '/sign-in', { 'Content-Type': 'application/x-www-form-urlencoded', 'Transfer-Encoding': 'chunked' }],
-      ['multipart with Content-Length to the sign-up page', '/sign-up', { 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(50 * MB) }],
+      [
+        'JSON with Content-Length to the API sign-in',
+        '/api/v1/auth/sign-in',
+        { 'Content-Type': 'application/json', 'Content-Length': String(50 * MB) },
+      ],
+      [
+        'a chunked form to the sign-in page',
+        '/sign-in',
+        { 'Content-Type': 'application/x-www-form-urlencoded', 'Transfer-Encoding': 'chunked' },
+      ],
+      [
+        'multipart with Content-Length to the sign-up page',
+        '/sign-up',
+        { 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(50 * MB) },
+      ],
     ];
     for (const [what, path, headers] of cases) {
       it(`is refused with a 413 after reading a bounded part: ${what}`, async () => {

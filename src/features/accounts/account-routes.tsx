@@ -17,6 +17,7 @@ import type { FormErrors } from './forms.js';
 import { displayNameError, emailError, newPasswordError, readForm } from './form-input.js';
 import { meOfSessionUser } from './me.js';
 import { renderAccountPage } from './render.js';
+import { TokenNameSchema } from './schemas.js';
 import { endOtherSessions, listSessions } from './sessions.js';
 import { doneNotice } from './sign-in-routes.js';
 import { confirmEnrolment, disableTwoFactor, pendingEnrolment } from './two-factor.js';
@@ -165,7 +166,7 @@ export function accountRoutes(deps: Deps) {
     '/account/tokens',
     action(async (c, session, form) => {
       const name = form['name']?.trim() ?? '';
-      const errors: FormErrors = { name: name.length >= 1 && name.length <= 100 ? undefined : 'accounts.error.tokenName' };
+      const errors: FormErrors = { name: TokenNameSchema.safeParse(name).success ? undefined : 'accounts.error.tokenName' };
       if (errors.name) return showAccount(c, session, { errors, values: form }, 400);
       const scope = form['scope'] === 'write' ? 'write' : 'read';
       try {

@@ -5,7 +5,9 @@
 import { safeReturnPath } from '../../http/safe-redirect.js';
 import type { Context } from 'hono';
 import type { MessageKey } from '../../i18n/i18n.js';
+import { isCleanText } from '../../http/text.js';
 import { passwordProblem } from './passwords.js';
+import { DisplayNameSchema } from './schemas.js';
 
 /** The string fields of a urlencoded or multipart body (files are ignored). */
 export async function readForm(c: Context): Promise<Record<string, string>> {
@@ -19,7 +21,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export function emailError(value: string | undefined): MessageKey | undefined {
   const v = value?.trim() ?? '';
-  return v.length > 0 && v.length <= 254 && EMAIL.test(v) ? undefined : 'accounts.error.email';
+  return v.length > 0 && v.length <= 254 && EMAIL.test(v) && isCleanText(v) ? undefined : 'accounts.error.email';
 }
 
 export function newPasswordError(value: string | undefined): MessageKey | undefined {
@@ -28,8 +30,7 @@ export function newPasswordError(value: string | undefined): MessageKey | undefi
 }
 
 export function displayNameError(value: string | undefined): MessageKey | undefined {
-  const v = value?.trim() ?? '';
-  return v.length > 0 && v.length <= 100 ? undefined : 'accounts.error.displayName';
+  return DisplayNameSchema.safeParse(value ?? '').success ? undefined : 'accounts.error.displayName';
 }
 
 /** A same-site path to return to after sign-in, or the default. Never another origin. */
