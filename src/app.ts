@@ -5,7 +5,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { accountPages, authApi, authenticate, limitAnonymousApiReads, requireCsrf, tokenApi } from './features/accounts/index.js';
 import { apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
@@ -22,6 +21,7 @@ import { publicCache } from './http/caching.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { locale } from './http/locale.js';
 import { requestLog } from './http/request-log.js';
+import { securityHeaders } from './http/security-headers.js';
 import { ASSETS } from './web/assets.js';
 
 export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
@@ -42,22 +42,7 @@ export function createApp(deps: Deps) {
 
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(requestLog(deps.logger));
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-      strictTransportSecurity: false,
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders(deps.config));
   app.use(compress());
   app.use(locale());
   // Before anything reads a body (the CSRF stage reads forms): small by default, larger only where a route allows it.

@@ -28,6 +28,8 @@ export type AppEnv = {
     actor: Actor;
     /** The browser session, or null for anonymous and Bearer-token requests. */
     session: CurrentSession | null;
+    /** Cookies carry Secure (`Config.secureCookies`); set with the actor, read by the cookie writers. */
+    secureCookies: boolean;
   };
 };
 
