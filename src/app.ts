@@ -17,7 +17,7 @@ import { referenceApi, referencePages } from './features/reference/index.js';
 import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
 import type { AppEnv, Deps } from './http/app-env.js';
 import { limitBodies } from './http/body-limit.js';
-import { publicCache } from './http/caching.js';
+import { noStoreByDefault } from './http/caching.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { locale } from './http/locale.js';
 import { requestLog } from './http/request-log.js';
@@ -43,6 +43,8 @@ export function createApp(deps: Deps) {
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(requestLog(deps.logger));
   app.use(securityHeaders(deps.config));
+  // no-store unless a route declares its own caching (public reads do, in their routers).
+  app.use(noStoreByDefault());
   app.use(compress());
   app.use(locale());
   // Before anything reads a body (the CSRF stage reads forms): small by default, larger only where a route allows it.
@@ -50,12 +52,9 @@ export function createApp(deps: Deps) {
 
   for (const asset of ASSETS) {
     app.get(asset.path, (c) => {
-      if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304);
-      return c.body(asset.body, 200, {
-        'Content-Type': asset.type,
-        'Cache-Control': 'public, max-age=31536000, immutable',
-        ETag: asset.etag,
-      });
+      const caching = { 'Cache-Control': 'public, max-age=31536000, immutable', ETag: asset.etag };
+      if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304, caching);
+      return c.body(asset.body, 200, { 'Content-Type': asset.type, ...caching });
     });
   }
 
@@ -64,15 +63,6 @@ export function createApp(deps: Deps) {
   app.use(authenticate(deps));
   app.use(requireCsrf());
   app.use('/api/v1/*', limitAnonymousApiReads(deps));
-
-  app.use('/api/v1/countries/*', publicCache(300));
-  app.use('/api/v1/countries', publicCache(300));
-  app.use('/api/v1/groups/*', publicCache(300));
-  app.use('/api/v1/groups', publicCache(300));
-  app.use('/api/v1/taxonomies/*', publicCache(300));
-  app.use('/api/v1/taxonomies', publicCache(300));
-  app.use('/api/v1/indicators/*', publicCache(300));
-  app.use('/api/v1/indicators', publicCache(300));
 
   app.route('/', healthRoute(deps));
   // Before the reference routes, so /countries/{iso3}/profile is the indicators feature's.
