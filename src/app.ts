@@ -61,7 +61,7 @@ export function createApp(deps: Deps) {
   // Who is asking (session cookie or Bearer token), then CSRF for cookie-authenticated
   // state changes, then the anonymous API read limit — before any route but the static assets.
   app.use(authenticate(deps));
-  app.use(requireCsrf());
+  app.use(requireCsrf(deps));
   app.use('/api/v1/*', limitAnonymousApiReads(deps));
 
   app.route('/', healthRoute(deps));

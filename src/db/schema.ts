@@ -257,6 +257,13 @@ export interface OidcLoginsTable {
   expires_at: Timestamp;
 }
 
+/** Secrets the server generated for itself, shared by every instance (the anonymous CSRF key). */
+export interface ServerSecretsTable {
+  name: string;
+  secret: Buffer;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
@@ -282,6 +289,7 @@ export interface Database {
   observation_revisions: ObservationRevisionsTable;
   published_aggregates: PublishedAggregatesTable;
   aggregates: AggregatesTable;
+  server_secrets: ServerSecretsTable;
 }
 
 export type CountryRow = Selectable<CountriesTable>;

@@ -5,6 +5,7 @@ import * as accounts from './2026-11-28-002-accounts.js';
 import * as indicators from './2026-11-28-003-indicators.js';
 import * as credentials from './2026-11-29-001-credentials.js';
 import * as invitationsAudit from './2026-11-29-010-invitations-audit.js';
+import * as serverSecrets from './2026-11-30-500-server-secrets.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-003-indicators': indicators,
   '2026-11-29-001-credentials': credentials,
   '2026-11-29-010-invitations-audit': invitationsAudit,
+  '2026-11-30-500-server-secrets': serverSecrets,
 };

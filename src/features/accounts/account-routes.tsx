@@ -12,6 +12,7 @@ import { pageContext } from '../../web/page-context.js';
 import { AccountPage, TwoFactorSetupPage, type AccountView } from './account-page.js';
 import { changePassword, requestEmailChange, updateProfile } from './account-settings.js';
 import { createToken, listTokens, revokeToken } from './api-tokens.js';
+import { writeSessionCookie } from './cookies.js';
 import { csrfToken } from './csrf.js';
 import type { FormErrors } from './forms.js';
 import { displayNameError, emailError, newPasswordError, readForm } from './form-input.js';
@@ -234,7 +235,8 @@ export function accountRoutes(deps: Deps) {
     if (!session) return c.redirect('/sign-in', 303);
     const form = await readForm(c);
     try {
-      await confirmEnrolment(deps, session.userId, form['code'] ?? '', { ...session, requestId: c.get('requestId') });
+      const renewed = await confirmEnrolment(deps, session.userId, form['code'] ?? '', { ...session, requestId: c.get('requestId') });
+      writeSessionCookie(c, renewed.cookieValue, renewed.maxAgeSeconds);
     } catch (e) {
       if (e instanceof AppError && e.code === 'unauthenticated') return setupPage(c, session, { code: 'accounts.error.code' });
       if (e instanceof AppError && e.code === 'conflict') return c.redirect('/account', 303);

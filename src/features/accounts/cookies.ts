@@ -9,8 +9,10 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../http/app-env.js';
 
 export const SESSION_COOKIE = 'dcp_session';
-/** Double-submit cookie for forms shown before sign-in (sign-in, sign-up, reset). */
+/** Double-submit cookie for forms shown before sign-in (sign-in, sign-up, reset); its value is signed (csrf.ts). */
 export const ANONYMOUS_CSRF_COOKIE = 'dcp_csrf';
+/** Seconds the anonymous CSRF cookie, and the signed token in it, stay valid. */
+export const ANONYMOUS_CSRF_MAX_AGE = 60 * 60 * 24;
 
 /** Whether cookies carry Secure: from configuration, set on the request by `authenticate`; Secure when unset. */
 export function secureCookies(c: Context<AppEnv>): boolean {
@@ -39,6 +41,6 @@ export function writeAnonymousCsrf(c: Context, value: string): void {
     httpOnly: true,
     sameSite: 'Lax',
     secure: secureCookies(c),
-    maxAge: 60 * 60 * 24,
+    maxAge: ANONYMOUS_CSRF_MAX_AGE,
   });
 }

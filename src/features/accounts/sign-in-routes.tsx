@@ -114,7 +114,8 @@ export function signInRoutes(deps: Deps, options: SignInOptions = {}) {
     const form = await readForm(c);
     const next = safeNext(form['next']);
     try {
-      await completeSignIn(deps, session.userId, form['code'] ?? '', { ...session, requestId: c.get('requestId') });
+      const renewed = await completeSignIn(deps, session.userId, form['code'] ?? '', { ...session, requestId: c.get('requestId') });
+      writeSessionCookie(c, renewed.cookieValue, renewed.maxAgeSeconds);
     } catch (error) {
       if (error instanceof AppError && error.code === 'unauthenticated') {
         return renderAccountPage(
