@@ -47,6 +47,15 @@ forEachEngine('anonymous CSRF tokens and session renewal', (t) => {
     expect(await users()).toBe(before);
   });
 
+  it('refuses an anonymous form post to the API without a token with 403, not 503 (found by the fuzz suite)', async () => {
+    const response = await app().request('/api/v1/auth/sign-in', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': randomAddress() },
+      body: 'name=x&kind=academia',
+    });
+    expect(response.status).toBe(403);
+  });
+
   it('refuses a token signed with another key, and one past its lifetime', async () => {
     await app().request('/sign-up', { headers: { 'X-Forwarded-For': randomAddress() } }); // the key exists once a form was shown
     const foreign = issueAnonymousToken(randomBytes(32));

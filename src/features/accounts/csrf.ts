@@ -87,7 +87,7 @@ export function requireCsrf(deps: Pick<Deps, 'db'>): MiddlewareHandler<AppEnv> {
     let expected: string | undefined;
     if (session) expected = session.csrfSecret;
     else if (isFormBody(c)) {
-      const key = c.get('csrfKey');
+      const key = c.get('csrfKey') ?? (await signingKey(deps));
       if (!key) throw new AppError('unavailable', 'The database is not reachable; try again shortly');
       const cookie = readAnonymousCsrf(c);
       expected = anonymousTokenAge(key, cookie) === undefined ? undefined : cookie;
