@@ -25,10 +25,13 @@ type Allowance = MiddlewareHandler & { [ALLOWANCE]?: number };
  * @example createRoute({ …, middleware: [allowBody(20 * 1024 * 1024)] })
  */
 export function allowBody(maxBytes: number): MiddlewareHandler {
-  const marker: Allowance = async (_c, next) => next();
+  // A function object of its own per route, to carry that route's limit.
+  const marker: Allowance = passThrough.bind(null);
   marker[ALLOWANCE] = maxBytes;
   return marker;
 }
+
+const passThrough: MiddlewareHandler = async (_c, next) => next();
 
 /** The limit the matched route declared, if any. */
 function allowanceOf(c: Context): number | undefined {
@@ -77,7 +80,7 @@ export function limitBodies(defaultBytes = DEFAULT_BODY_LIMIT): MiddlewareHandle
       whole.set(chunk, offset);
       offset += chunk.byteLength;
     }
-    c.req.raw = new Request(c.req.raw, { body: whole });
+    c.req.raw = new Request(c.req.raw, { method: c.req.method, body: whole });
     return next();
   };
 }

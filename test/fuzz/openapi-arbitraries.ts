@@ -327,8 +327,9 @@ function asUrlText(value: unknown): string {
 }
 
 /** The raw body: mostly JSON of a generated value, sometimes broken JSON, another content type or nothing. */
+const json = (value: unknown) => ({ body: JSON.stringify(value), contentType: 'application/json' });
+
 function bodyOf(schema: JsonSchema, pool: Pool, mode: Mode): fc.Arbitrary<Pick<FuzzRequest, 'body' | 'contentType'>> {
-  const json = (v: unknown) => ({ body: JSON.stringify(v), contentType: 'application/json' });
   if (mode === 'valid') return objectValue(schema, pool, mode, 0).map(json);
   return fc.oneof(
     { weight: 12, arbitrary: objectValue(schema, pool, mode, 0).map(json) },

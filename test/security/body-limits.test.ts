@@ -60,8 +60,9 @@ function streamBody(origin: string, path: string, headers: Record<string, string
       else reject(error);
     });
     const piece = Buffer.alloc(64 * 1024, 'a');
+    const stopped = () => answered !== undefined || request.destroyed;
     const pump = () => {
-      while (sent < total && !answered && !request.destroyed) {
+      while (sent < total && !stopped()) {
         sent += piece.length;
         if (!request.write(piece)) return void request.once('drain', pump);
       }

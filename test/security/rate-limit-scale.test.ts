@@ -7,14 +7,14 @@ import { testApp } from '../support/app.js';
 import { createUser, randomAddress } from '../support/auth.js';
 import { forEachEngine } from '../support/engines.js';
 
-forEachEngine('rate limit scale', (t) => {
-  const attempt = (app: ReturnType<typeof testApp>, from: string, email: string) =>
-    app.request('/api/v1/auth/sign-in', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': from },
-      body: JSON.stringify({ email, password: 'not the password' }),
-    });
+const attempt = (app: ReturnType<typeof testApp>, from: string, email: string) =>
+  app.request('/api/v1/auth/sign-in', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': from },
+    body: JSON.stringify({ email, password: 'not the password' }),
+  });
 
+forEachEngine('rate limit scale', (t) => {
   it('refuses the eleventh sign-in a minute from one address normally, and twice that at scale 2', async () => {
     const normal = testApp(t.db);
     const from = randomAddress();
