@@ -53,7 +53,7 @@ forEachEngine('fuzz: every operation × every role', (t) => {
 
   beforeAll(async () => {
     app = testApp(t.db);
-    world = await FuzzWorld.create(t.db, app);
+    world = await FuzzWorld.create(t.db);
   });
 
   afterAll(() => {

@@ -9,15 +9,14 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../src/db/database.js';
-import { createUser, signInAs, TEST_PASSWORD, type SignedIn, type TestUser } from '../support/auth.js';
+import { loadConfig } from '../../src/config/config.js';
+import { openSession } from '../../src/features/accounts/index.js';
+import { createUser, TEST_PASSWORD, type SignedIn, type TestUser } from '../support/auth.js';
 import { organisation, personOf, ROLES, type PersonRole, type Role } from '../support/roles.js';
 import type { Pool } from './openapi-arbitraries.js';
 
-interface RequestingApp {
-  request(input: string, init?: RequestInit): Response | Promise<Response>;
-}
-
 const MEMBER_ROLES = new Set<Role>(['member', 'editor', 'owner']);
+const SESSION_CONFIG = loadConfig({ NODE_ENV: 'test' });
 
 export class FuzzWorld {
   private readonly people = new Map<PersonRole, { user: TestUser; session: SignedIn }>();
@@ -27,13 +26,12 @@ export class FuzzWorld {
 
   private constructor(
     private readonly db: Db,
-    private readonly app: RequestingApp,
     readonly orgId: string,
     readonly otherOrgId: string,
   ) {}
 
-  static async create(db: Db, app: RequestingApp): Promise<FuzzWorld> {
-    const world = new FuzzWorld(db, app, await organisation(db, 'Fuzz'), await organisation(db, 'Fuzz other'));
+  static async create(db: Db): Promise<FuzzWorld> {
+    const world = new FuzzWorld(db, await organisation(db, 'Fuzz'), await organisation(db, 'Fuzz other'));
     const owner = await createUser(db, { memberships: [{ organisationId: world.orgId, role: 'owner' }] });
     const target = await createUser(db, { memberships: [{ organisationId: world.orgId, role: 'member' }] });
     const invitationToken = randomBytes(32).toString('base64url');
@@ -129,13 +127,23 @@ export class FuzzWorld {
     return membership?.role === expected.role;
   }
 
+  /**
+   * A signed-in session for `user`, opened as sign-in opens it but without the argon2 work: people
+   * are made again many times (every sign-out and account deletion), and sign-in itself is fuzzed.
+   */
+  private async sessionOf(user: TestUser): Promise<SignedIn> {
+    const opened = await openSession({ db: this.db, config: SESSION_CONFIG }, user.id, { pendingSecondFactor: false, userAgent: 'fuzz' });
+    const cookie = `dcp_session=${opened.cookieValue}`;
+    return { cookie, csrf: opened.csrfSecret, headers: { Cookie: cookie, 'X-CSRF-Token': opened.csrfSecret } };
+  }
+
   /** A person of `role`, signed in, with an API token of their own and an open invitation to O addressed to them. */
   private async make(role: PersonRole): Promise<void> {
     const user = await personOf(this.db, role, {
       organisationId: MEMBER_ROLES.has(role) ? this.orgId : undefined,
       otherOrganisationId: this.otherOrgId,
     });
-    this.people.set(role, { user, session: await signInAs(this.app, user) });
+    this.people.set(role, { user, session: await this.sessionOf(user) });
     const token = await this.db
       .insertInto('api_tokens')
       .values({
