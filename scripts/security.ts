@@ -183,7 +183,7 @@ async function main(): Promise<number> {
         `${instance.origin}/reset-password`,
       ];
       const anonymous = await scanWithWapiti({ name: 'anonymous', origin: instance.origin, start, exclude: [] }, workDir);
-      log(`wapiti anonymous (${WAPITI_MODULES}): ${anonymous.crawled} requests attacked, ${anonymous.findings.length} findings`);
+      log(`wapiti anonymous (${WAPITI_MODULES}): ${anonymous.crawled} URLs and forms found, ${anonymous.findings.length} findings`);
       wapiti.push(anonymous);
       const session = await signIn(instance.origin);
       const signedIn = await scanWithWapiti(
@@ -202,7 +202,7 @@ async function main(): Promise<number> {
         },
         workDir,
       );
-      log(`wapiti signed in (${WAPITI_MODULES}): ${signedIn.crawled} requests attacked, ${signedIn.findings.length} findings`);
+      log(`wapiti signed in (${WAPITI_MODULES}): ${signedIn.crawled} URLs and forms found, ${signedIn.findings.length} findings`);
       wapiti.push(signedIn);
     }
   } finally {

@@ -7,6 +7,7 @@
  * run that could not test its target fails the scan too.
  */
 import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface Target {
@@ -71,6 +72,8 @@ export async function scanWithSqlmap(target: Target, outputDir: string): Promise
   for (const header of target.headers ?? []) args.push(`--header=${header}`);
   if (target.csrf) args.push(`--csrf-token=${target.csrf.field}`, `--csrf-url=${target.csrf.url}`);
   const output = await run(args);
+  await mkdir(outputDir, { recursive: true });
+  await writeFile(path.join(outputDir, `sqlmap-${target.name}.log`), output);
   const lines = output.split('\n');
   const findings = lines.filter((line) => FINDING.some((pattern) => pattern.test(line)));
   const codes = /HTTP error codes detected during run:\s*\n([^\n]*)/.exec(output)?.[1] ?? '';

@@ -7,7 +7,7 @@
  * results at /get_ssrf.php?id={session}). A finding is any vulnerability or
  * anomaly (a 5xx, a timeout) in wapiti's JSON report.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
@@ -64,9 +64,33 @@ async function ssrfEndpoint(): Promise<{ url: string; server: Server }> {
   return { url: `http://127.0.0.1:${port}/`, server };
 }
 
-function run(args: string[]): Promise<string> {
+/**
+ * Debian's wapiti 3.0.4 builds each `-x` exclusion as `…\Z(?ms)`, which Python 3.11 refuses
+ * ("global flags not at the start"): a crash as soon as one URL is excluded. This runs the same
+ * entry point with that one function corrected (flags first).
+ */
+const WAPITI = `
+import re, sys
+import wapitiCore.net.crawler as crawler
+def wildcard_translate(pattern):
+    return re.compile("(?ms)" + "".join(".*" if ch == "*" else re.escape(ch) for ch in pattern) + r"\\Z")
+crawler.wildcard_translate = wildcard_translate
+from wapitiCore.main.wapiti import wapiti_main
+sys.argv[0] = "wapiti"
+sys.exit(wapiti_main())
+`;
+
+/** The Python that runs Debian's wapiti (its script's #! line), which may not be the first python3 on PATH. */
+async function wapitiPython(): Promise<string> {
+  const script = execFileSync('sh', ['-c', 'command -v wapiti'], { encoding: 'utf8' }).trim();
+  const shebang = (await readFile(script, 'utf8')).split('\n', 1)[0] ?? '';
+  return shebang.startsWith('#!') ? shebang.slice(2).trim().split(' ')[0]! : 'python3';
+}
+
+async function run(args: string[]): Promise<string> {
+  const python = await wapitiPython();
   return new Promise((resolve, reject) => {
-    const child = spawn('wapiti', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(python, ['-c', WAPITI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -127,11 +151,12 @@ export async function scanWithWapiti(scan: WapitiRun, workDir: string): Promise<
     args.push('-c', cookies);
   }
   const output = await run(args).finally(() => endpoint.server.close());
+  await writeFile(path.join(workDir, `wapiti-${scan.name}.log`), output);
   const parsed = JSON.parse(await readFile(report, 'utf8').catch(() => '{"vulnerabilities":{},"anomalies":{}}')) as Report;
   const findings = [...Object.entries(parsed.vulnerabilities), ...Object.entries(parsed.anomalies)].flatMap(([kind, list]) =>
     list.map((v) => `${kind}: ${v.method} ${v.path} (${v.parameter}) ${v.info.split('\n')[0]}`),
   );
-  const crawled = new Set(output.split('\n').filter((line) => /^\[\+\] (GET|POST) /.test(line))).size;
+  const crawled = Number(/Wapiti found (\d+) URLs and forms/.exec(output)?.[1] ?? 0);
   const problems = output.split('\n').filter((line) => /Traceback|\[!\] Unable|Error:/.test(line));
   return { run: scan.name, findings, problems, crawled };
 }
