@@ -120,8 +120,9 @@ export async function scanWithWapiti(scan: WapitiRun, workDir: string): Promise<
     'lang',
     '-t',
     '30',
+    // Long enough for every module to finish on two busy cores; one that does not is reported as a problem.
     '--max-attack-time',
-    '300',
+    '900',
     '--flush-session',
     '--no-bugreport',
     '--store-session',
@@ -157,6 +158,7 @@ export async function scanWithWapiti(scan: WapitiRun, workDir: string): Promise<
     list.map((v) => `${kind}: ${v.method} ${v.path} (${v.parameter}) ${v.info.split('\n')[0]}`),
   );
   const crawled = Number(/Wapiti found (\d+) URLs and forms/.exec(output)?.[1] ?? 0);
-  const problems = output.split('\n').filter((line) => /Traceback|\[!\] Unable|Error:/.test(line));
+  // A crash, an unreachable endpoint, or a module cut short: the scan did not test everything it was given.
+  const problems = output.split('\n').filter((line) => /Traceback|\[!\] Unable|Error:|Max attack time was reached/.test(line));
   return { run: scan.name, findings, problems, crawled };
 }
