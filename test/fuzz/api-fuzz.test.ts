@@ -11,20 +11,20 @@
  *   - public caching only where the answer is the same for an anonymous visitor.
  *
  * Seeded and reproducible: DCP_FUZZ_SEED=<seed> replays the runs (the seed is printed at the end
- * and on failure); DCP_FUZZ_RUNS sets the runs per operation and role (default 20).
+ * and on failure); DCP_FUZZ_RUNS sets the runs per operation and role on each engine (default 15: 105 runs
+ * per operation per engine, 210 over both).
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { UNSTORABLE_TEXT } from '../../src/http/error-handler.js';
 import { buildOpenApiDocument } from '../../src/openapi-document.js';
 import { testApp } from '../support/app.js';
-import { randomAddress } from '../support/auth.js';
 import { forEachEngine } from '../support/engines.js';
 import { ROLES, type Role } from '../support/roles.js';
 import { operationsOf, requestFor, type FuzzRequest, type Operation } from './openapi-arbitraries.js';
 import { FuzzWorld, stateChecksum } from './world.js';
 
-const RUNS = Number(process.env['DCP_FUZZ_RUNS'] ?? 20);
+const RUNS = Number(process.env['DCP_FUZZ_RUNS'] ?? 15);
 const SEED = Number(process.env['DCP_FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 const OPERATIONS = operationsOf(buildOpenApiDocument());
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -50,9 +50,12 @@ forEachEngine('fuzz: every operation × every role', (t) => {
   let world: FuzzWorld;
   const tally: Tally = { requests: 0, statuses: new Map(), successes: new Map() };
   const started = Date.now();
+  const comparedPublic = new Set<string>();
 
   beforeAll(async () => {
-    app = testApp(t.db);
+    // Limits relaxed as for a security scan: the fuzz measures input handling, not the throttle, and one
+    // address per role keeps the rate-limit counters from costing a database write per request.
+    app = testApp(t.db, { DCP_RATE_LIMIT_SCALE: '1000' });
     world = await FuzzWorld.create(t.db);
   });
 
@@ -71,7 +74,7 @@ forEachEngine('fuzz: every operation × every role', (t) => {
   });
 
   async function send(operation: Operation, role: Role | 'anonymous', request: FuzzRequest): Promise<{ response: Response; text: string }> {
-    const headers: Record<string, string> = { 'X-Forwarded-For': randomAddress(), ...world.headersOf(role) };
+    const headers: Record<string, string> = { 'X-Forwarded-For': `198.51.100.${ROLES.indexOf(role) + 1}`, ...world.headersOf(role) };
     if (request.contentType) headers['Content-Type'] = request.contentType;
     if (request.accept) headers['Accept'] = request.accept;
     const response = await app.request(request.url, {
@@ -106,14 +109,12 @@ forEachEngine('fuzz: every operation × every role', (t) => {
       }
     }
     if (write && status >= 400 && (await stateChecksum(t.db)) !== before) broken.push('a refused write that changed something');
+    // Once per operation and role (it doubles the request): a public answer must be the anonymous one.
     const caching = response.headers.get('cache-control') ?? '';
-    if (
-      role !== 'anonymous' &&
-      status === 200 &&
-      caching.startsWith('public') &&
-      (await send(operation, 'anonymous', request)).text !== text
-    ) {
-      broken.push('public caching of an answer that depends on who asks');
+    const cell = `${operation.key} ${role}`;
+    if (role !== 'anonymous' && status === 200 && caching.startsWith('public') && !comparedPublic.has(cell)) {
+      comparedPublic.add(cell);
+      if ((await send(operation, 'anonymous', request)).text !== text) broken.push('public caching of an answer that depends on who asks');
     }
     const where = `${operation.key} as ${role}: ${JSON.stringify(request).slice(0, 600)} → ${status} ${text.slice(0, 300)}`;
     return broken.map((rule) => `${rule}: ${where}`);
