@@ -34,6 +34,7 @@ export class FuzzWorld {
     const world = new FuzzWorld(db, await organisation(db, 'Fuzz'), await organisation(db, 'Fuzz other'));
     const owner = await createUser(db, { memberships: [{ organisationId: world.orgId, role: 'owner' }] });
     const target = await createUser(db, { memberships: [{ organisationId: world.orgId, role: 'member' }] });
+    const outsider = await createUser(db);
     const invitationToken = randomBytes(32).toString('base64url');
     const invitation = await db
       .insertInto('invitations')
@@ -64,7 +65,7 @@ export class FuzzWorld {
       'organisations.id': [world.orgId, world.otherOrgId, randomUUID()],
       'tokens.id': [token.id, randomUUID()],
       organisationId: [world.orgId, world.otherOrgId],
-      userId: [target.id, owner.id],
+      userId: [target.id, owner.id, outsider.id],
       actor: [owner.id, target.id],
       invitationId: [invitation.id],
       token: [invitationToken],
