@@ -5,7 +5,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { accountPages, authApi, authenticate, limitAnonymousApiReads, requireCsrf, tokenApi } from './features/accounts/index.js';
 import { accountNav, CSRF_FIELD, csrfToken } from './features/accounts/index.js';
 import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
@@ -19,11 +18,13 @@ import { connectivitySection, INDICATOR_VERSIONED_READS, indicatorsApi } from '.
 import { REFERENCE_VERSIONED_READS, referenceApi, referenceNav, referencePages } from './features/reference/index.js';
 import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
 import type { AppEnv, Deps } from './http/app-env.js';
-import { publicCache } from './http/caching.js';
+import { limitBodies } from './http/body-limit.js';
+import { noStoreByDefault } from './http/caching.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { locale } from './http/locale.js';
 import { requestLog } from './http/request-log.js';
 import { versionedResponses } from './http/versioned-responses.js';
+import { securityHeaders } from './http/security-headers.js';
 import { formTokens } from './platform/forms/index.js';
 import { ASSETS } from './web/assets.js';
 import { navigation } from './web/navigation.js';
@@ -46,60 +47,39 @@ export function createApp(deps: Deps) {
 
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(requestLog(deps.logger));
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-      strictTransportSecurity: false,
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders(deps.config));
+  // no-store unless a route declares its own caching (public reads do, in their routers).
+  app.use(noStoreByDefault());
   app.use(compress());
   app.use(locale());
   // The main navigation, in order: each feature contributes its entry; the page shell knows no URL.
   app.use(navigation([homeNav, referenceNav, organisationsNav, apiDocsNav, ...accountNav]));
+  // Before anything reads a body (the CSRF stage reads forms): small by default, larger only where a route allows it.
+  app.use(limitBodies());
 
   for (const asset of ASSETS) {
     app.get(asset.path, (c) => {
-      if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304);
-      return c.body(asset.body, 200, {
-        'Content-Type': asset.type,
-        'Cache-Control': 'public, max-age=31536000, immutable',
-        ETag: asset.etag,
-      });
+      const caching = { 'Cache-Control': 'public, max-age=31536000, immutable', ETag: asset.etag };
+      if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304, caching);
+      return c.body(asset.body, 200, { 'Content-Type': asset.type, ...caching });
     });
   }
 
   // Who is asking (session cookie or Bearer token), then CSRF for cookie-authenticated
   // state changes, then the anonymous API read limit — before any route but the static assets.
   app.use(authenticate(deps));
-  app.use(requireCsrf());
+  app.use(requireCsrf(deps));
   // Every form's hidden CSRF field, from the accounts feature's token, for the forms stage (platform).
   app.use(formTokens({ field: CSRF_FIELD, token: csrfToken }));
   app.use('/api/v1/*', limitAnonymousApiReads(deps));
 
   // Public reads that change only with an import: kept finished (body, gzip, headers, ETag) per data
-  // version, in front of the caching headers below so that a repeat skips them too.
+  // version, so that a repeat skips the route, serialising, hashing and compressing. Their routers
+  // opt into public caching themselves (everything else is no-store by default).
   app.use(
     '/api/v1/*',
     versionedResponses({ version: () => dataVersion(deps.db), routes: [...REFERENCE_VERSIONED_READS, ...INDICATOR_VERSIONED_READS] }),
   );
-  app.use('/api/v1/countries/*', publicCache(300));
-  app.use('/api/v1/countries', publicCache(300));
-  app.use('/api/v1/groups/*', publicCache(300));
-  app.use('/api/v1/groups', publicCache(300));
-  app.use('/api/v1/taxonomies/*', publicCache(300));
-  app.use('/api/v1/taxonomies', publicCache(300));
-  app.use('/api/v1/indicators/*', publicCache(300));
-  app.use('/api/v1/indicators', publicCache(300));
 
   app.route('/', healthRoute(deps));
   // Before the reference routes, so /countries/{iso3}/profile is the indicators feature's.

@@ -14,13 +14,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../src/openapi-document.js';
-import type { Db } from '../src/db/database.js';
 import { testApp } from './support/app.js';
 import { createUser, randomAddress, signInAs, TEST_PASSWORD, type SignedIn, type TestUser } from './support/auth.js';
 import { forEachEngine } from './support/engines.js';
+import { organisation, personOf as personOfRole, ROLES, type Role } from './support/roles.js';
 
-const ROLES = ['anonymous', 'other', 'member', 'editor', 'owner', 'coordinator', 'admin'] as const;
-type Role = (typeof ROLES)[number];
 type Statuses = Record<Role, number>;
 
 /** One cell's world: organisation O with its people, and things in it to act on. */
@@ -191,15 +189,6 @@ describe('access matrix: the expectations table', () => {
   });
 });
 
-async function organisation(db: Db, label: string): Promise<string> {
-  const row = await db
-    .insertInto('organisations')
-    .values({ name: `${label} ${randomBytes(6).toString('hex')}`, kind: 'un-entity' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 forEachEngine('access matrix', (t) => {
   const app = () => testApp(t.db);
   const people = {} as Record<Exclude<Role, 'anonymous'>, { user: TestUser; session: SignedIn }>;
@@ -209,11 +198,8 @@ forEachEngine('access matrix', (t) => {
   let cells = 0;
 
   /** A person of `role`: a member of O (member, editor, owner), of the other organisation, or with a platform role. */
-  async function personOf(role: Exclude<Role, 'anonymous'>, orgId: string | undefined): Promise<TestUser> {
-    if (role === 'coordinator' || role === 'admin') return createUser(t.db, { platformRole: role });
-    if (role === 'other') return createUser(t.db, { memberships: [{ organisationId: otherOrgId, role: 'member' }] });
-    return createUser(t.db, orgId ? { memberships: [{ organisationId: orgId, role }] } : {});
-  }
+  const personOf = (role: Exclude<Role, 'anonymous'>, orgId: string | undefined): Promise<TestUser> =>
+    personOfRole(t.db, role, { organisationId: orgId, otherOrganisationId: otherOrgId });
 
   beforeAll(async () => {
     otherOrgId = await organisation(t.db, 'Other');

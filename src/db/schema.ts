@@ -282,6 +282,13 @@ export interface JobReceiptsTable {
   created_at: Generated<Date>;
 }
 
+/** Secrets the server generated for itself, shared by every instance (the anonymous CSRF key). */
+export interface ServerSecretsTable {
+  name: string;
+  secret: Buffer;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
@@ -309,6 +316,7 @@ export interface Database {
   aggregates: AggregatesTable;
   mails: MailsTable;
   job_receipts: JobReceiptsTable;
+  server_secrets: ServerSecretsTable;
 }
 
 export type CountryRow = Selectable<CountriesTable>;

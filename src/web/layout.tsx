@@ -95,5 +95,8 @@ export function Layout(props: {
 function withLang(url: URL, lang: Language): string {
   const params = new URLSearchParams(url.search);
   params.set('lang', lang);
-  return `${url.pathname}?${params.toString()}`;
+  // One leading slash, always: the path of `GET //evil.example` is `//evil.example`, which as an
+  // href would be another site (and browsers read `/\` as `//`).
+  const path = `/${url.pathname.replace(/^[/\\]+/, '')}`;
+  return `${path}?${params.toString()}`;
 }

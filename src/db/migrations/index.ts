@@ -8,6 +8,7 @@ import * as invitationsAudit from './2026-11-29-010-invitations-audit.js';
 import * as jobQueue from './2026-11-30-200-job-queue.js';
 import * as mails from './2026-11-30-201-mails.js';
 import * as dataEngineHardening from './2026-11-30-400-data-engine-hardening.js';
+import * as serverSecrets from './2026-11-30-500-server-secrets.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-200-job-queue': jobQueue,
   '2026-11-30-201-mails': mails,
   '2026-11-30-400-data-engine-hardening': dataEngineHardening,
+  '2026-11-30-500-server-secrets': serverSecrets,
 };

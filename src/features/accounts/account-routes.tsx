@@ -15,6 +15,7 @@ import { pageContext } from '../../web/page-context.js';
 import { AccountPage, TwoFactorSetupPage, type AccountView } from './account-page.js';
 import { changePassword, requestEmailChange, updateProfile } from './account-settings.js';
 import { createToken, listTokens, revokeToken } from './api-tokens.js';
+import { writeSessionCookie } from './cookies.js';
 import { CODE_FORM, DISABLE_TWO_FACTOR_FORM, EMAIL_CHANGE_FORM, PASSWORD_CHANGE_FORM, PROFILE_FORM, TOKEN_FORM } from './form-schemas.js';
 import { meOfSessionUser } from './me.js';
 import { limitPerIp } from './rate-limits.js';
@@ -225,7 +226,9 @@ export function accountRoutes(deps: Deps) {
         refusals: [{ code: 'unauthenticated', show: 'code', message: 'accounts.error.code' }],
         render: (form, status) => setupPage(c, session, form, status === 401 ? 400 : status),
         run: async ({ code }) => {
-          await confirmEnrolment(deps, session.userId, code, { ...session, requestId: c.get('requestId') });
+          // The session continues under a new id once the second factor is in (fixation).
+          const renewed = await confirmEnrolment(deps, session.userId, code, { ...session, requestId: c.get('requestId') });
+          writeSessionCookie(c, renewed.cookieValue, renewed.maxAgeSeconds);
           return c.redirect('/account?done=two-factor-on', 303);
         },
       });

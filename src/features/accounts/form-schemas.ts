@@ -9,10 +9,9 @@ import type { MessageKey } from '../../i18n/i18n.js';
 import type { FormSpec } from '../../platform/forms/index.js';
 import { LANGUAGES } from '../../shared/localised.js';
 import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from './passwords.js';
-import { CreateTokenRequestSchema, SignInRequestSchema } from './schemas.js';
+import { CreateTokenRequestSchema, DisplayNameSchema, SignInRequestSchema } from './schemas.js';
 
 const EmailSchema = z.email().max(254);
-const DisplayNameSchema = z.string().trim().min(1).max(100);
 /** A password being checked (not set): never longer than anything a hash could have been made of. */
 const GivenPasswordSchema = z
   .string()

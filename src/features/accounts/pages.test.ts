@@ -324,7 +324,11 @@ forEachEngine('account pages', (t) => {
       const right = await browser.post('/account/two-factor', { code: currentTotp(totp_secret!) }, setup.html);
       expect(right.response.headers.get('location')).toBe('/account?done=two-factor-on');
       expect((await browser.get('/account')).response.status).toBe(200);
-      expect((await app().request('/api/v1/me', { headers: { Cookie: `dcp_session=${session}` } })).status).toBe(200);
+      // The sign-in completed under a new session id; the pending one opens nothing.
+      const renewed = browser.cookies.get('dcp_session');
+      expect(renewed).not.toBe(session);
+      expect((await app().request('/api/v1/me', { headers: { Cookie: `dcp_session=${renewed}` } })).status).toBe(200);
+      expect((await app().request('/api/v1/me', { headers: { Cookie: `dcp_session=${session}` } })).status).toBe(401);
     });
 
     it('asks an enrolled account for its code after the password', async () => {

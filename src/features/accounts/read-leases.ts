@@ -103,7 +103,7 @@ function secondsUntil(expires: number, now: number): number {
  * database): an outage of the limiter must not turn every 404 into a 503.
  */
 export function limitAnonymousApiReads(deps: Pick<Deps, 'db' | 'config' | 'logger'>): MiddlewareHandler<AppEnv> {
-  const leases = new ReadLeases(deps.db, deps.config.apiRateLimitPerMinute);
+  const leases = new ReadLeases(deps.db, deps.config.apiRateLimitPerMinute * deps.config.rateLimitScale);
   return async (c, next) => {
     if ((c.req.method === 'GET' || c.req.method === 'HEAD') && c.get('actor').kind === 'anonymous') {
       const verdict = await leases.take(ipKey('api-read', clientIp(c, deps.config.trustProxy))).catch((error: unknown) => {

@@ -136,7 +136,8 @@ export function signInRoutes(deps: Deps, options: SignInOptions = {}) {
         { code: 'conflict', show: '', message: 'accounts.error.code' },
       ],
       run: async ({ code }) => {
-        await completeSignIn(deps, session.userId, code, { ...session, requestId: c.get('requestId') });
+        const renewed = await completeSignIn(deps, session.userId, code, { ...session, requestId: c.get('requestId') });
+        writeSessionCookie(c, renewed.cookieValue, renewed.maxAgeSeconds);
         return c.redirect(next, 303);
       },
     });

@@ -5,6 +5,7 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, type Deps } from '../../http/app-env.js';
+import { cachePublicly } from '../../http/caching.js';
 import { problemResponses } from '../../http/problem.js';
 import { csvResponse, downloadContent, refuseSdmx, requestedFormat, sdmxResponse } from './downloads.js';
 import {
@@ -134,7 +135,8 @@ const getGroupProfile = createRoute({
 });
 
 export function indicatorsApi({ db }: Deps) {
-  return createRouter()
+  // Public data: the same answer for everyone, so shared caches may keep it.
+  return cachePublicly(createRouter(), ['/indicators', '/indicators/*', '/countries/:iso3/profile', '/groups/:code/profile'])
     .openapi(listIndicators, async (c) => {
       const { format } = requestedFormat(c, c.req.valid('query').format);
       refuseSdmx(format, 'The indicator catalogue');
