@@ -11,12 +11,13 @@ import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { homeNav, homePages } from './features/home/home-page.js';
-import { organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
+import { membershipsOf, organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
 import { dataVersion } from './features/imports/index.js';
 import { connectivitySection, INDICATOR_VERSIONED_READS, indicatorsApi } from './features/indicators/index.js';
 import { REFERENCE_VERSIONED_READS, referenceApi, referenceNav, referencePages } from './features/reference/index.js';
 import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
+import type { Actor } from './core/policy/actor.js';
 import type { AppEnv, Deps } from './http/app-env.js';
 import { limitBodies } from './http/body-limit.js';
 import { noStoreByDefault } from './http/caching.js';
@@ -93,7 +94,11 @@ export function createApp(deps: Deps) {
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));
-  app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps)] }));
+  // A gap on a country profile offers to start a capacity need to members of a government or UN organisation.
+  const startsNeeds = async (actor: Actor) =>
+    actor.kind === 'user' &&
+    (await membershipsOf(deps.db, actor.userId, actor)).some((m) => m.organisation.kind === 'member-state' || m.organisation.kind === 'un-entity');
+  app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps, { startsNeeds })] }));
   app.route('/', accountPages(deps, { signInAlternative: ssoSignInAlternative(deps) }));
   app.route('/', organisationPages(deps));
   app.route('/', auditPages(deps));

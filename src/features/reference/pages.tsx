@@ -124,6 +124,7 @@ export function CountryPage(props: { ctx: PageContext; country: Country; section
         <a href="/countries">{t(lang, 'country.back')}</a>
       </p>
       <h1>{name}</h1>
+      {props.sections}
       <h2>{t(lang, 'country.identity')}</h2>
       <dl class="facts">
         {fact(t(lang, 'country.formal'), c.formalNames?.[lang])}
@@ -145,7 +146,6 @@ export function CountryPage(props: { ctx: PageContext; country: Country; section
           </>
         ) : null}
       </dl>
-      {props.sections}
       <h2>{t(lang, 'country.groups')}</h2>
       {status.length === 0 ? (
         <p>{t(lang, 'country.noGroups')}</p>
