@@ -14,7 +14,7 @@ import { homeNav, homePages } from './features/home/home-page.js';
 import { membershipsOf, organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
 import { dataVersion } from './features/imports/index.js';
-import { connectivitySection, INDICATOR_VERSIONED_READS, indicatorsApi } from './features/indicators/index.js';
+import { cacheForAnonymous, connectNav, connectivitySection, connectPages, INDICATOR_VERSIONED_READS, indicatorsApi } from './features/indicators/index.js';
 import { REFERENCE_VERSIONED_READS, referenceApi, referenceNav, referencePages } from './features/reference/index.js';
 import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
 import type { Actor } from './core/policy/actor.js';
@@ -54,7 +54,7 @@ export function createApp(deps: Deps) {
   app.use(compress());
   app.use(locale());
   // The main navigation, in order: each feature contributes its entry; the page shell knows no URL.
-  app.use(navigation([homeNav, referenceNav, organisationsNav, apiDocsNav, ...accountNav]));
+  app.use(navigation([homeNav, referenceNav, ...connectNav, organisationsNav, apiDocsNav, ...accountNav]));
   // Before anything reads a body (the CSRF stage reads forms): small by default, larger only where a route allows it.
   app.use(limitBodies());
 
@@ -98,7 +98,10 @@ export function createApp(deps: Deps) {
   const startsNeeds = async (actor: Actor) =>
     actor.kind === 'user' &&
     (await membershipsOf(deps.db, actor.userId, actor)).some((m) => m.organisation.kind === 'member-state' || m.organisation.kind === 'un-entity');
+  // A country page is public caching material for anonymous visitors, like the other Connect pages.
+  app.use('/countries/:code', cacheForAnonymous());
   app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps, { startsNeeds })] }));
+  app.route('/', connectPages(deps));
   app.route('/', accountPages(deps, { signInAlternative: ssoSignInAlternative(deps) }));
   app.route('/', organisationPages(deps));
   app.route('/', auditPages(deps));
