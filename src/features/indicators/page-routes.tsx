@@ -140,8 +140,9 @@ export function connectPages({ db }: Deps) {
       const unknownCountries = wantedCountries.filter((k) => !byIso3.has(k));
       const unknownGroups = wantedGroups.filter((g) => !byGroup.has(g));
       const indicator = AGGREGATED.find((i) => i.code === input.indicator) ?? INDICATOR_CATALOGUE.find((i) => i.code === input.indicator) ?? null;
-      const problem = (field: string, key: FormError['message']['key'], params: Record<string, string | number>) =>
-        errors.push({ field, id: field, label: `profiles.compare.${field}` as FormError['label'] & string, message: { key, params } });
+      const labels = { countries: 'profiles.compare.countries', groups: 'profiles.compare.groups', indicator: 'profiles.picker.indicator' } as const;
+      const problem = (field: keyof typeof labels, key: FormError['message']['key'], params: Record<string, string | number>) =>
+        errors.push({ field, id: field, label: labels[field], message: { key, params } });
       if (unknownCountries.length > 0) problem('countries', 'profiles.compare.err.countries', { codes: unknownCountries.join(', ') });
       if (unknownGroups.length > 0) problem('groups', 'profiles.compare.err.groups', { codes: unknownGroups.join(', ') });
       if (wantedCountries.length + wantedGroups.length > MAX_COMPARED)
