@@ -139,7 +139,7 @@ forEachEngine('Connect pages', (t) => {
 
   it('offers to start a capacity need from a gap to a government or UN member, with country, topic and evidence', async () => {
     const app = testApp(t.db);
-    const org = async (kind: string) =>
+    const org = async (kind: 'member-state' | 'private-sector') =>
       (
         await t.db
           .insertInto('organisations')
