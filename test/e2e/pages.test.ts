@@ -60,6 +60,17 @@ const PAGES: readonly PageCase[] = [
   { path: '/account', as: 'member', lang: 'ru' },
   { path: '/organisations/new', as: 'member' },
   { path: '/organisations/new', as: 'member', lang: 'ar' },
+  { path: '/countries/KEN', lang: 'zh' },
+  { path: '/groups' },
+  { path: '/groups/LDC' },
+  { path: '/groups/WLD', lang: 'ar' },
+  { path: '/groups/202', lang: 'ru' },
+  { path: '/indicators' },
+  { path: '/indicators/internet-use' },
+  { path: '/indicators/internet-use', lang: 'ar' },
+  { path: '/indicators/mobile-coverage-4g', lang: 'fr' },
+  { path: '/compare?countries=KEN,UGA,TZA&groups=LDC,202' },
+  { path: '/compare?countries=KEN,UGA&groups=LMC', lang: 'es' },
 ];
 
 describe('pages in the browser', () => {

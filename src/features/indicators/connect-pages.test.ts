@@ -165,4 +165,33 @@ forEachEngine('Connect pages', (t) => {
     // Only gaps get one: the targets Kenya falls short of (internet use, mobile ownership, parity).
     expect(asMinistry.match(/href="\/needs\/new\?/g)?.length).toBe(3);
   });
+  it("shows on each country's profile the same latest figures, years and bands as the API", async () => {
+    const app = testApp(t.db);
+    for (const iso3 of ['KEN', 'BRA', 'FRA', 'NPL', 'TUV']) {
+      const api = (await (await app.request(`/api/v1/countries/${iso3}/profile`)).json()) as {
+        indicators: { code: string; decimals: number; band: string | null; latest: { year: number; value: number } | null }[];
+      };
+      const html = await (await app.request(`/countries/${iso3}?lang=en`)).text();
+      let compared = 0;
+      for (const i of api.indicators) {
+        const start = html.indexOf(`<li id="i-${i.code}">`);
+        if (start < 0) continue; // context indicators (population, GNI) have no card
+        const ends = [html.indexOf('<li id="i-', start + 1), html.indexOf('</section>', start)].filter((n) => n > 0);
+        const raw = html.slice(start, Math.min(...ends));
+        const card = text(raw);
+        if (!i.latest) {
+          expect(card, `${iso3} ${i.code}`).toContain('No data for');
+          continue;
+        }
+        const figure = new Intl.NumberFormat('en', { minimumFractionDigits: i.decimals, maximumFractionDigits: i.decimals }).format(i.latest.value);
+        // The headline figure itself (not a number from the chart's table).
+        const headline = /<p class="figure"><strong>([^<]*)<\/strong>/.exec(raw)?.[1] ?? '';
+        expect(headline, `${iso3} ${i.code}`).toContain(figure);
+        expect(card, `${iso3} ${i.code}`).toContain(`in ${i.latest.year}`);
+        if (i.band) expect(card, `${iso3} ${i.code}`).toContain(CATALOGUES.en[`connect.band.${i.band}` as 'connect.band.limited']);
+        compared += 1;
+      }
+      expect(compared, iso3).toBeGreaterThan(0);
+    }
+  });
 });
