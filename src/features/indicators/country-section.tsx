@@ -16,7 +16,7 @@ import type { PageContext } from '../../web/layout.js';
 import type { Country } from '../reference/index.js';
 import { THEMES, gapTopic, isOld, needLink, type Theme } from './country-themes.js';
 import { CountrySummary } from './country-summary.js';
-import { dateText, targetText, trendText, unitLabel, valueText, yearText } from './page-text.js';
+import { clauses, dateText, targetText, trendText, unitLabel, valueText, yearText } from './page-text.js';
 import type { ProfileIndicator } from './schemas.js';
 import { Scorecard, Status } from './scorecard.js';
 import { countryView, type ContextGroup, type CountryView, type SeriesYear } from './views.js';
@@ -165,7 +165,7 @@ function Outlook(props: { lang: Language; indicator: ProfileIndicator }) {
   }
   if (i.onTrack === false && !i.targetMet)
     parts.push(i.yearsToTarget === null ? t(lang, 'connect.outlook.never') : t(lang, 'connect.outlook.years', { years: i.yearsToTarget }));
-  return <p>{parts.join('; ')}</p>;
+  return <p>{clauses(lang, parts)}</p>;
 }
 
 /** The gap in one sentence, for the need form's evidence field. */

@@ -86,3 +86,11 @@ export function trendText(lang: Language, i: Shape, slope: number): string {
   if (i.unit === 'percent') return t(lang, slope > 0 ? 'profiles.trend.upPoints' : 'profiles.trend.downPoints', { value: step });
   return t(lang, slope > 0 ? 'connect.trend.up' : 'connect.trend.down', { value: step });
 }
+
+/**
+ * Clauses of one sentence joined as the language joins them (a semicolon, "؛" in Arabic, "；" in Chinese).
+ * @example clauses('ar', ['a', 'b']) // 'a؛ b'
+ */
+export function clauses(lang: Language, parts: readonly string[]): string {
+  return parts.reduce((a, b) => t(lang, 'profiles.clauses', { a, b }));
+}

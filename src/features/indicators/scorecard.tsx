@@ -6,7 +6,7 @@
  */
 import { t } from '../../i18n/i18n.js';
 import { pick, type Language } from '../../shared/localised.js';
-import { targetText, valueText, yearText } from './page-text.js';
+import { clauses, targetText, valueText, yearText } from './page-text.js';
 import type { ProfileIndicator } from './schemas.js';
 
 export function Scorecard(props: { lang: Language; indicators: readonly ProfileIndicator[] }) {
@@ -61,7 +61,7 @@ function outlook(lang: Language, i: ProfileIndicator): string {
   const projected = t(lang, i.onTrack ? 'connect.outlook.onTrack' : 'connect.outlook.offTrack', { value: valueText(lang, i, i.projected2030) });
   if (i.onTrack) return projected;
   const years = i.yearsToTarget === null ? t(lang, 'connect.outlook.never') : t(lang, 'connect.outlook.years', { years: i.yearsToTarget });
-  return `${projected}; ${years}`;
+  return clauses(lang, [projected, years]);
 }
 
 /** The band (at-least targets) or whether the target is met, as a word: colour never carries it alone. */
