@@ -14,7 +14,14 @@ import { homeNav, homePages } from './features/home/home-page.js';
 import { membershipsOf, organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
 import { dataVersion } from './features/imports/index.js';
-import { cacheForAnonymous, connectNav, connectivitySection, connectPages, INDICATOR_VERSIONED_READS, indicatorsApi } from './features/indicators/index.js';
+import {
+  cacheForAnonymous,
+  connectNav,
+  connectivitySection,
+  connectPages,
+  INDICATOR_VERSIONED_READS,
+  indicatorsApi,
+} from './features/indicators/index.js';
 import { REFERENCE_VERSIONED_READS, referenceApi, referenceNav, referencePages } from './features/reference/index.js';
 import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
 import type { Actor } from './core/policy/actor.js';
@@ -97,7 +104,9 @@ export function createApp(deps: Deps) {
   // A gap on a country profile offers to start a capacity need to members of a government or UN organisation.
   const startsNeeds = async (actor: Actor) =>
     actor.kind === 'user' &&
-    (await membershipsOf(deps.db, actor.userId, actor)).some((m) => m.organisation.kind === 'member-state' || m.organisation.kind === 'un-entity');
+    (await membershipsOf(deps.db, actor.userId, actor)).some(
+      (m) => m.organisation.kind === 'member-state' || m.organisation.kind === 'un-entity',
+    );
   // A country page is public caching material for anonymous visitors, like the other Connect pages.
   app.use('/countries/:code', cacheForAnonymous());
   app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps, { startsNeeds })] }));

@@ -57,34 +57,43 @@ describe('the country profile in the browser', () => {
   });
 
   for (const lang of ['en', 'ar'] as const) {
-    it(`shows Kenya in ${lang} at 360 px and 1280 px: no sideways scroll, charts present, no text cut off`, { timeout: 120_000 }, async () => {
-      for (const width of [360, 1280]) {
-        const context = await browser.newContext({ viewport: { width, height: 900 } });
-        try {
-          const page = await context.newPage();
-          const response = await page.goto(`${server.origin}/countries/KEN?lang=${lang}`, { waitUntil: 'load' });
-          expect(response?.status()).toBe(200);
-          expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-          await page.screenshot({ path: `test-results/profile-KEN-${lang}-${width}.png`, fullPage: true });
+    it(
+      `shows Kenya in ${lang} at 360 px and 1280 px: no sideways scroll, charts present, no text cut off`,
+      { timeout: 120_000 },
+      async () => {
+        for (const width of [360, 1280]) {
+          const context = await browser.newContext({ viewport: { width, height: 900 } });
+          try {
+            const page = await context.newPage();
+            const response = await page.goto(`${server.origin}/countries/KEN?lang=${lang}`, { waitUntil: 'load' });
+            expect(response?.status()).toBe(200);
+            expect(await page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+            await page.screenshot({ path: `test-results/profile-KEN-${lang}-${width}.png`, fullPage: true });
 
-          expect(await page.evaluate<number>(OVERFLOW), `${lang} ${width}px scrolls sideways`).toBe(0);
-          const charts = await page.evaluate<{ cls: string; width: number; outside: string[] }[]>(CHARTS);
-          expect(charts.filter((c) => c.cls === 'chart chart-trend').length, 'a trend chart per indicator with a series').toBeGreaterThanOrEqual(6);
-          for (const c of charts) {
-            expect(c.width, `${lang} ${width}px chart width`).toBeGreaterThan(200);
-            expect(c.outside, `${lang} ${width}px labels outside a chart`).toEqual([]);
+            expect(await page.evaluate<number>(OVERFLOW), `${lang} ${width}px scrolls sideways`).toBe(0);
+            const charts = await page.evaluate<{ cls: string; width: number; outside: string[] }[]>(CHARTS);
+            expect(
+              charts.filter((c) => c.cls === 'chart chart-trend').length,
+              'a trend chart per indicator with a series',
+            ).toBeGreaterThanOrEqual(6);
+            for (const c of charts) {
+              expect(c.width, `${lang} ${width}px chart width`).toBeGreaterThan(200);
+              expect(c.outside, `${lang} ${width}px labels outside a chart`).toEqual([]);
+            }
+            expect(await page.evaluate<string[]>(CLIPPED), `${lang} ${width}px text cut off`).toEqual([]);
+            // The summary in words comes first, before any card.
+            expect(await page.locator('main p.summary').count()).toBe(1);
+            // On a phone the scorecard is a stack of cards, each value after its column's name.
+            const rowDisplay = await page.evaluate<string>(
+              "getComputedStyle(document.querySelector('table.stack-table tbody tr')).display",
+            );
+            expect(rowDisplay, `${lang} ${width}px scorecard rows`).toBe(width === 360 ? 'block' : 'table-row');
+          } finally {
+            await context.close();
           }
-          expect(await page.evaluate<string[]>(CLIPPED), `${lang} ${width}px text cut off`).toEqual([]);
-          // The summary in words comes first, before any card.
-          expect(await page.locator('main p.summary').count()).toBe(1);
-          // On a phone the scorecard is a stack of cards, each value after its column's name.
-          const rowDisplay = await page.evaluate<string>("getComputedStyle(document.querySelector('table.stack-table tbody tr')).display");
-          expect(rowDisplay, `${lang} ${width}px scorecard rows`).toBe(width === 360 ? 'block' : 'table-row');
-        } finally {
-          await context.close();
         }
-      }
-    });
+      },
+    );
   }
 
   it('compares countries with the form and JavaScript off, and shows the indicator map image', { timeout: 60_000 }, async () => {

@@ -44,10 +44,22 @@ export function ComparePage(props: CompareProps) {
       <p class="lead">{t(lang, 'profiles.compare.lead', { max: MAX_COMPARED })}</p>
       <ErrorSummary lang={lang} errors={props.errors} />
       <CompareForm {...props} />
-      {props.errors.length === 0 && props.indicator && props.compared.length > 0 ? <Comparison {...props} indicator={props.indicator} /> : null}
+      {props.errors.length === 0 && props.indicator && props.compared.length > 0 ? (
+        <Comparison {...props} indicator={props.indicator} />
+      ) : null}
       {props.errors.length === 0 && props.compared.length === 0 ? <p>{t(lang, 'profiles.compare.empty')}</p> : null}
     </Layout>
   );
+}
+
+/** The hint, and the error when there is one, that describe a field. */
+function described(id: string, error: FormError | undefined): string {
+  return error ? `${id}-hint ${id}-error` : `${id}-hint`;
+}
+
+/** A short direct label for the chart: ISO3 and letter group codes; M49 numbers say nothing, so the name is shortened instead. */
+function label(c: Compared): string | undefined {
+  return c.kind === 'country' || /^[A-Z]{2,4}$/.test(c.code) ? c.code : undefined;
 }
 
 function fieldError(errors: readonly FormError[], field: string) {
@@ -59,7 +71,6 @@ function CompareForm(props: CompareProps) {
   const countriesError = fieldError(props.errors, 'countries');
   const groupsError = fieldError(props.errors, 'groups');
   const indicatorError = fieldError(props.errors, 'indicator');
-  const described = (id: string, error: FormError | undefined) => (error ? `${id}-hint ${id}-error` : `${id}-hint`);
   return (
     <form class="compare" method="get" action="/compare">
       <div class="field">
@@ -131,7 +142,6 @@ function Comparison(props: CompareProps & { indicator: IndicatorDefinition }) {
   const years = [...new Set(props.compared.flatMap((c) => c.points.map((p) => p.year)))].toSorted((a, b) => b - a);
   const from = years.at(-1);
   const to = years[0];
-  const label = (c: Compared) => (c.kind === 'country' || /^[A-Z]{2,4}$/.test(c.code) ? c.code : undefined);
   const fmt = (v: number) => formatNumber(lang, v, { minimumFractionDigits: i.decimals, maximumFractionDigits: i.decimals });
   return (
     <>
@@ -145,7 +155,11 @@ function Comparison(props: CompareProps & { indicator: IndicatorDefinition }) {
             axis: { label: unitLabel(lang, i.unit), decimals: i.decimals, ...(i.unit === 'percent' ? { domain: [0, 100] as const } : {}) },
             series: props.compared.map((c) => {
               const short = label(c);
-              return { name: pick(c.names, lang), ...(short ? { label: short } : {}), points: c.points.map((p) => ({ year: p.year, value: p.value, estimate: p.estimate ?? false })) };
+              return {
+                name: pick(c.names, lang),
+                ...(short ? { label: short } : {}),
+                points: c.points.map((p) => ({ year: p.year, value: p.value, estimate: p.estimate ?? false })),
+              };
             }),
           }).html
         : null}

@@ -22,7 +22,9 @@ forEachEngine('connectivity section of the country page', (t) => {
     const res = await testApp(t.db).request('/countries/KEN?lang=en');
     expect(res.status).toBe(200);
     const html = await res.text();
-    const summary = text(html.slice(html.indexOf('<p class="lead summary">'), html.indexOf('</p>', html.indexOf('<p class="lead summary">'))));
+    const summary = text(
+      html.slice(html.indexOf('<p class="lead summary">'), html.indexOf('</p>', html.indexOf('<p class="lead summary">'))),
+    );
     expect(summary).toContain(
       '35 % of people use the Internet (2024), limited; rising by 1.2 points a year; at this pace the 2030 target is about 50 years away.',
     );

@@ -57,7 +57,9 @@ export function ConnectivitySection(props: { ctx: PageContext; view: CountryView
         <section aria-labelledby={`theme-${theme}`}>
           <h3 id={`theme-${theme}`}>{t(lang, `profiles.theme.${theme}`)}</h3>
           <ThemeNote lang={lang} theme={theme} country={name} />
-          {indicators.length > 0 ? <ul class="cards indicators">{indicators.flatMap((c) => (byCode.has(c) ? [card(byCode.get(c)!)] : []))}</ul> : null}
+          {indicators.length > 0 ? (
+            <ul class="cards indicators">{indicators.flatMap((c) => (byCode.has(c) ? [card(byCode.get(c)!)] : []))}</ul>
+          ) : null}
         </section>
       ))}
       <Scorecard lang={lang} indicators={profile.indicators} />

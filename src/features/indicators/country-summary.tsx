@@ -36,7 +36,10 @@ export function CountrySummary(props: { lang: Language; view: CountryView }) {
   const coverage = byCode.get('mobile-coverage-4g');
   if (coverage?.latest)
     sentences.push(
-      t(lang, 'profiles.summary.coverage', { value: valueText(lang, { ...coverage, decimals: 0 }, coverage.latest.value), year: yearText(lang, coverage.latest.year) }),
+      t(lang, 'profiles.summary.coverage', {
+        value: valueText(lang, { ...coverage, decimals: 0 }, coverage.latest.value),
+        year: yearText(lang, coverage.latest.year),
+      }),
     );
   const price = byCode.get('broadband-affordability');
   sentences.push(

@@ -17,7 +17,13 @@ export type Theme = 'connectivity' | 'affordability' | 'inclusion' | 'infrastruc
 export const THEMES: readonly { readonly theme: Theme; readonly indicators: readonly string[] }[] = [
   {
     theme: 'connectivity',
-    indicators: ['internet-use', 'mobile-subscriptions', 'fixed-broadband-subscriptions', 'fixed-broadband-10mbps-share', 'mobile-ownership'],
+    indicators: [
+      'internet-use',
+      'mobile-subscriptions',
+      'fixed-broadband-subscriptions',
+      'fixed-broadband-10mbps-share',
+      'mobile-ownership',
+    ],
   },
   { theme: 'affordability', indicators: ['broadband-affordability', 'gni-per-capita-monthly'] },
   { theme: 'inclusion', indicators: ['mobile-ownership-gender-parity'] },

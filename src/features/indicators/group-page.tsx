@@ -61,19 +61,25 @@ export function GroupPage(props: GroupPageProps) {
         <p class="missing">{t(lang, 'profiles.groups.noAggregate', { group: name })}</p>
       ) : (
         <>
-          {trendChart({
-            lang,
-            id: 'group-trend',
-            title: t(lang, 'profiles.chart.title', {
-              indicator: indicatorName,
-              country: name,
-              from: yearText(lang, aggregate[0]!.year),
-              to: yearText(lang, latest!.year),
-            }),
-            description: t(lang, 'profiles.groups.trendDescription', { group: name }),
-            axis: { label: unitLabel(lang, indicator.unit), decimals: indicator.decimals, ...(indicator.unit === 'percent' ? { domain: [0, 100] as const } : {}) },
-            series: [{ name, points: aggregate.map((p) => ({ year: p.year, value: p.value })) }],
-          }).html}
+          {
+            trendChart({
+              lang,
+              id: 'group-trend',
+              title: t(lang, 'profiles.chart.title', {
+                indicator: indicatorName,
+                country: name,
+                from: yearText(lang, aggregate[0]!.year),
+                to: yearText(lang, latest!.year),
+              }),
+              description: t(lang, 'profiles.groups.trendDescription', { group: name }),
+              axis: {
+                label: unitLabel(lang, indicator.unit),
+                decimals: indicator.decimals,
+                ...(indicator.unit === 'percent' ? { domain: [0, 100] as const } : {}),
+              },
+              series: [{ name, points: aggregate.map((p) => ({ year: p.year, value: p.value })) }],
+            }).html
+          }
           <h3 id="coverage">{t(lang, 'profiles.groups.coverageTitle')}</h3>
           <p class="small">{t(lang, 'profiles.groups.coverageNote')}</p>
           <ScrollRegion labelledBy="coverage">
@@ -90,7 +96,9 @@ export function GroupPage(props: GroupPageProps) {
                   <tr>
                     <th scope="row">{yearText(lang, p.year)}</th>
                     <td>{valueText(lang, indicator, p.value)}</td>
-                    <td>{p.coverage === undefined ? '—' : formatNumber(lang, p.coverage, { style: 'percent', maximumFractionDigits: 1 })}</td>
+                    <td>
+                      {p.coverage === undefined ? '—' : formatNumber(lang, p.coverage, { style: 'percent', maximumFractionDigits: 1 })}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -235,7 +243,10 @@ function LatestAggregates(props: { lang: Language; view: GroupView }) {
 }
 
 /** /groups: every group by kind, each linking to its page. */
-export function GroupsPage(props: { ctx: PageContext; groups: readonly { code: string; kind: string; names: Localised; parent: string | null }[] }) {
+export function GroupsPage(props: {
+  ctx: PageContext;
+  groups: readonly { code: string; kind: string; names: Localised; parent: string | null }[];
+}) {
   const { lang } = props.ctx;
   const title = t(lang, 'profiles.groups.title');
   const kinds = ['world', 'region', 'sub-region', 'intermediate-region', 'development-status', 'income'] as const;

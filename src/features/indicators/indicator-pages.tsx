@@ -9,7 +9,6 @@ import { formatNumber, t } from '../../i18n/i18n.js';
 import { choroplethMap, comparisonChart, type MapClassSpec } from '../../platform/charts/index.js';
 import { LANGUAGES, pick, type Language } from '../../shared/localised.js';
 import { Layout, type PageContext } from '../../web/layout.js';
-import { ScrollRegion } from '../../web/scroll-region.js';
 import type { Country } from '../reference/index.js';
 import { GroupName } from './page-parts.js';
 import { targetText, unitLabel, valueText, yearText } from './page-text.js';
@@ -92,7 +91,12 @@ export function mapClasses(indicator: IndicatorDefinition): MapClassSpec {
 }
 
 /** The map for one indicator, year and language; the page shows it as an image, the route serves its SVG. */
-export function indicatorMap(lang: Language, indicator: IndicatorDefinition, year: number, props: Pick<IndicatorPageProps, 'countries' | 'values'>) {
+export function indicatorMap(
+  lang: Language,
+  indicator: IndicatorDefinition,
+  year: number,
+  props: Pick<IndicatorPageProps, 'countries' | 'values'>,
+) {
   const name = pick(indicator.name, lang);
   return choroplethMap({
     lang,
@@ -148,7 +152,11 @@ export function IndicatorPage(props: IndicatorPageProps) {
           <code>{i.code}</code>
         </dd>
       </dl>
-      {props.year === null ? <p class="missing">{t(lang, 'profiles.indicators.noValues')}</p> : <MapAndRanking {...props} year={props.year} />}
+      {props.year === null ? (
+        <p class="missing">{t(lang, 'profiles.indicators.noValues')}</p>
+      ) : (
+        <MapAndRanking {...props} year={props.year} />
+      )}
       <Aggregates {...props} />
       <h2 id="downloads">{t(lang, 'profiles.indicators.downloads')}</h2>
       <ul>
@@ -255,7 +263,10 @@ function Aggregates(props: IndicatorPageProps) {
             }),
             description: t(lang, 'profiles.indicators.aggregatesDescription'),
             axis: { label: unitLabel(lang, i.unit), decimals: i.decimals, ...(i.unit === 'percent' ? { domain: [0, 100] as const } : {}) },
-            series: charted.map((g) => ({ name: pick(g.names, lang), points: g.series.get(i.code)!.map((p) => ({ year: p.year, value: p.value })) })),
+            series: charted.map((g) => ({
+              name: pick(g.names, lang),
+              points: g.series.get(i.code)!.map((p) => ({ year: p.year, value: p.value })),
+            })),
           }).html
         : null}
       <table class="stack-table" role="table" aria-labelledby="latest-aggregates">
@@ -287,7 +298,9 @@ function Aggregates(props: IndicatorPageProps) {
                   {t(lang, 'profiles.valueYear', { value: valueText(lang, i, latest.value), year: yearText(lang, latest.year) })}
                 </td>
                 <td role="cell" data-label={t(lang, 'profiles.groups.coverage')}>
-                  {latest.coverage === undefined ? '—' : formatNumber(lang, latest.coverage, { style: 'percent', maximumFractionDigits: 1 })}
+                  {latest.coverage === undefined
+                    ? '—'
+                    : formatNumber(lang, latest.coverage, { style: 'percent', maximumFractionDigits: 1 })}
                 </td>
               </tr>
             );

@@ -27,7 +27,13 @@ export function GroupName(props: { lang: Language; code: string; names: Localise
 }
 
 /** A GET form choosing one indicator for the page at `action`. */
-export function IndicatorPicker(props: { lang: Language; action: string; choices: readonly IndicatorDefinition[]; chosen: string; year?: number | undefined }) {
+export function IndicatorPicker(props: {
+  lang: Language;
+  action: string;
+  choices: readonly IndicatorDefinition[];
+  chosen: string;
+  year?: number | undefined;
+}) {
   const { lang } = props;
   return (
     <form class="filters" method="get" action={props.action}>

@@ -37,7 +37,13 @@ export function cacheForAnonymous(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await withEtag(c, next);
     const reusable = c.res.status === 200 || c.res.status === 304;
-    if (c.req.method === 'GET' && reusable && c.get('actor').kind === 'anonymous' && !c.res.headers.has('Set-Cookie') && !c.res.headers.has('Cache-Control'))
+    if (
+      c.req.method === 'GET' &&
+      reusable &&
+      c.get('actor').kind === 'anonymous' &&
+      !c.res.headers.has('Set-Cookie') &&
+      !c.res.headers.has('Cache-Control')
+    )
       c.header('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE}`);
   };
 }
@@ -46,9 +52,23 @@ function findIndicator(code: string | undefined, field = 'indicator'): Indicator
   const wanted = (code ?? DEFAULT_INDICATOR).trim().toLowerCase();
   const found = INDICATOR_CATALOGUE.find((i) => i.code === wanted || i.aliases.some((a) => a.toLowerCase() === wanted));
   if (!found) {
-    throw new AppError('not-found', `No indicator with code "${code ?? ''}"; see /indicators`, [{ field: `query.${field}`, message: 'unknown indicator' }]);
+    throw new AppError('not-found', `No indicator with code "${code ?? ''}"; see /indicators`, [
+      { field: `query.${field}`, message: 'unknown indicator' },
+    ]);
   }
   return found;
+}
+
+/** The codes typed in a field, upper-cased, once each: "ken, UGA;tza" → ['KEN', 'UGA', 'TZA']. */
+function codes(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .filter((s) => s !== '')
+        .map((s) => s.toUpperCase()),
+    ),
+  ];
 }
 
 /** Years with values, newest first, and the default: the newest year at least half as well covered as the best. */
@@ -89,7 +109,13 @@ export function connectPages({ db }: Deps) {
     })
     .get('/indicators', async (c) => {
       const stats = await observationStats(db);
-      return renderPage(c, <IndicatorsPage ctx={pageContext(c)} rows={INDICATOR_CATALOGUE.map((indicator) => ({ indicator, stats: stats.get(indicator.code) }))} />);
+      return renderPage(
+        c,
+        <IndicatorsPage
+          ctx={pageContext(c)}
+          rows={INDICATOR_CATALOGUE.map((indicator) => ({ indicator, stats: stats.get(indicator.code) }))}
+        />,
+      );
     })
     .get('/indicators/:code/map/:file', async (c) => {
       const match = /^(\d{4})\.([a-z]{2})\.svg$/.exec(c.req.param('file'));
@@ -98,7 +124,8 @@ export function connectPages({ db }: Deps) {
       const indicator = findIndicator(c.req.param('code'));
       const [values, countries] = await Promise.all([valuesByCountry(db, indicator.code), everyCountry(db)]);
       const year = Number(match[1]);
-      if (![...values.values()].some((years) => years.has(year))) throw new AppError('not-found', `No value of ${indicator.code} in ${year}`);
+      if (![...values.values()].some((years) => years.has(year)))
+        throw new AppError('not-found', `No value of ${indicator.code} in ${year}`);
       const map = indicatorMap(lang, indicator, year, { countries, values });
       return c.body(standaloneSvg(map), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
     })
@@ -111,17 +138,29 @@ export function connectPages({ db }: Deps) {
       if (asked !== undefined && asked !== '') {
         const wanted = Number(asked);
         if (!years.some((y) => y.year === wanted)) {
-          throw new AppError('validation-failed', `query.year: ${indicator.code} has no values in "${asked}"; choose one of the years listed on /indicators/${indicator.code}`, [
-            { field: 'query.year', message: 'a year with values' },
-          ]);
+          throw new AppError(
+            'validation-failed',
+            `query.year: ${indicator.code} has no values in "${asked}"; choose one of the years listed on /indicators/${indicator.code}`,
+            [{ field: 'query.year', message: 'a year with values' }],
+          );
         }
         year = wanted;
       }
       const shown = groups.filter((g) => g.kind !== 'intermediate-region' && g.kind !== 'sub-region');
-      const withSeries = await Promise.all(shown.map(async (g) => ({ code: g.code, kind: g.kind, names: g.names, series: await groupSeries(db, g.code) })));
+      const withSeries = await Promise.all(
+        shown.map(async (g) => ({ code: g.code, kind: g.kind, names: g.names, series: await groupSeries(db, g.code) })),
+      );
       return renderPage(
         c,
-        <IndicatorPage ctx={pageContext(c)} indicator={indicator} year={year} years={years} countries={countries} values={values} groups={withSeries} />,
+        <IndicatorPage
+          ctx={pageContext(c)}
+          indicator={indicator}
+          year={year}
+          years={years}
+          countries={countries}
+          values={values}
+          groups={withSeries}
+        />,
       );
     })
     .get('/compare', async (c) => {
@@ -132,15 +171,19 @@ export function connectPages({ db }: Deps) {
       };
       const [countries, groups] = await Promise.all([everyCountry(db), everyGroup(db)]);
       const errors: FormError[] = [];
-      const codes = (text: string) => [...new Set(text.split(/[\s,;]+/).filter((s) => s !== '').map((s) => s.toUpperCase()))];
       const wantedCountries = codes(input.countries);
       const wantedGroups = codes(input.groups);
       const byIso3 = new Map(countries.flatMap((k) => (k.iso3 ? [[k.iso3, k] as const] : [])));
       const byGroup = new Map(groups.map((g) => [g.code, g]));
       const unknownCountries = wantedCountries.filter((k) => !byIso3.has(k));
       const unknownGroups = wantedGroups.filter((g) => !byGroup.has(g));
-      const indicator = AGGREGATED.find((i) => i.code === input.indicator) ?? INDICATOR_CATALOGUE.find((i) => i.code === input.indicator) ?? null;
-      const labels = { countries: 'profiles.compare.countries', groups: 'profiles.compare.groups', indicator: 'profiles.picker.indicator' } as const;
+      const indicator =
+        AGGREGATED.find((i) => i.code === input.indicator) ?? INDICATOR_CATALOGUE.find((i) => i.code === input.indicator) ?? null;
+      const labels = {
+        countries: 'profiles.compare.countries',
+        groups: 'profiles.compare.groups',
+        indicator: 'profiles.picker.indicator',
+      } as const;
       const problem = (field: keyof typeof labels, key: FormError['message']['key'], params: Record<string, string | number>) =>
         errors.push({ field, id: field, label: labels[field], message: { key, params } });
       if (unknownCountries.length > 0) problem('countries', 'profiles.compare.err.countries', { codes: unknownCountries.join(', ') });
@@ -153,7 +196,12 @@ export function connectPages({ db }: Deps) {
         const values = await valuesByCountry(db, indicator.code);
         for (const code of wantedCountries) {
           const k = byIso3.get(code)!;
-          compared.push({ code, kind: 'country', names: k.names, points: [...(values.get(k.m49)?.values() ?? [])].toSorted((a, b) => a.year - b.year) });
+          compared.push({
+            code,
+            kind: 'country',
+            names: k.names,
+            points: [...(values.get(k.m49)?.values() ?? [])].toSorted((a, b) => a.year - b.year),
+          });
         }
         for (const code of wantedGroups) {
           const series = await groupSeries(db, code);

@@ -44,7 +44,12 @@ export function unitLabel(lang: Language, unit: string): string {
  * @example dateText('fr', '2026-03-01') // '1er mars 2026'
  */
 export function dateText(lang: Language, iso: string): string {
-  const format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
   return format
     .formatToParts(new Date(`${iso}T00:00:00Z`))
     .map((p) => (lang === 'fr' && p.type === 'day' && p.value === '1' ? '1er' : p.value))

@@ -24,7 +24,9 @@ export function Scorecard(props: { lang: Language; indicators: readonly ProfileI
       <table class="stack-table" role="table" aria-labelledby="scorecard">
         <thead>
           <tr role="row">
-            <th scope="col" role="columnheader">{t(lang, 'connect.col.indicator')}</th>
+            <th scope="col" role="columnheader">
+              {t(lang, 'connect.col.indicator')}
+            </th>
             {columns.map((c) => (
               <th scope="col" role="columnheader">
                 {c}
@@ -43,9 +45,15 @@ export function Scorecard(props: { lang: Language; indicators: readonly ProfileI
                   ? t(lang, 'profiles.valueYear', { value: valueText(lang, i, i.latest.value), year: yearText(lang, i.latest.year) })
                   : t(lang, 'charts.noData')}
               </td>
-              <td role="cell" data-label={columns[1]}>{targetText(lang, i, i.target!)}</td>
-              <td role="cell" data-label={columns[2]}>{i.latest ? <Status lang={lang} indicator={i} /> : '—'}</td>
-              <td role="cell" data-label={columns[3]}>{outlook(lang, i)}</td>
+              <td role="cell" data-label={columns[1]}>
+                {targetText(lang, i, i.target!)}
+              </td>
+              <td role="cell" data-label={columns[2]}>
+                {i.latest ? <Status lang={lang} indicator={i} /> : '—'}
+              </td>
+              <td role="cell" data-label={columns[3]}>
+                {outlook(lang, i)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -58,7 +66,9 @@ function outlook(lang: Language, i: ProfileIndicator): string {
   if (!i.latest) return '—';
   if (i.targetMet) return t(lang, 'connect.status.met');
   if (i.projected2030 === null || i.onTrack === null) return t(lang, 'connect.trend.none');
-  const projected = t(lang, i.onTrack ? 'connect.outlook.onTrack' : 'connect.outlook.offTrack', { value: valueText(lang, i, i.projected2030) });
+  const projected = t(lang, i.onTrack ? 'connect.outlook.onTrack' : 'connect.outlook.offTrack', {
+    value: valueText(lang, i, i.projected2030),
+  });
   if (i.onTrack) return projected;
   const years = i.yearsToTarget === null ? t(lang, 'connect.outlook.never') : t(lang, 'connect.outlook.years', { years: i.yearsToTarget });
   return clauses(lang, [projected, years]);
@@ -69,6 +79,9 @@ export function Status(props: { lang: Language; indicator: Pick<ProfileIndicator
   const { lang, indicator: i } = props;
   if (i.band) return <span class={`band band-${i.band}`}>{t(lang, `connect.band.${i.band}`)}</span>;
   if (i.targetMet === null) return null;
-  return <span class={`band band-${i.targetMet ? 'target-met' : 'limited'}`}>{t(lang, i.targetMet ? 'connect.status.met' : 'connect.status.notMet')}</span>;
+  return (
+    <span class={`band band-${i.targetMet ? 'target-met' : 'limited'}`}>
+      {t(lang, i.targetMet ? 'connect.status.met' : 'connect.status.notMet')}
+    </span>
+  );
 }
-

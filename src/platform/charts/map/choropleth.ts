@@ -157,7 +157,12 @@ export function choroplethMap(spec: ChoroplethSpec): RenderedChart {
   const img =
     `<img class="chart-svg" src="${escapeText(spec.image.src)}" width="${world.width}" height="${world.height}"` +
     ` alt="${escapeText(`${spec.title}. ${spec.description}`)}">`;
-  const html = figure(spec, 'map', { svg: img, key: key(entries, 'chart-legend'), notes, table: spec.image.withoutTable ? '' : table }).html;
+  const html = figure(spec, 'map', {
+    svg: img,
+    key: key(entries, 'chart-legend'),
+    notes,
+    table: spec.image.withoutTable ? '' : table,
+  }).html;
   return { html, svg };
 }
 
