@@ -192,7 +192,8 @@ describe('pages in the browser', () => {
       const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
       try {
         const page = await context.newPage();
-        for (const path of ['/', '/countries', '/countries/KEN', '/api', '/countries/KEN?lang=ar']) {
+        const connect = ['/groups/LDC', '/groups/WLD?lang=ar', '/indicators/internet-use?lang=ar', '/compare?countries=KEN,UGA&groups=LDC'];
+        for (const path of ['/', '/countries', '/countries/KEN', '/api', '/countries/KEN?lang=ar', ...connect]) {
           await page.goto(`${server.origin}${path}`);
           // Wide tables scroll inside their own .scroll box; the page itself must not.
           // A string expression: it runs in the page, whose DOM types this Node project does not load.

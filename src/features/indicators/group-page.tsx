@@ -14,7 +14,7 @@ import { ScrollRegion } from '../../web/scroll-region.js';
 import { GroupName, IndicatorPicker } from './page-parts.js';
 import { unitLabel, valueText, yearText } from './page-text.js';
 import { Status } from './scorecard.js';
-import type { AreaValue, GroupView } from './views.js';
+import type { AreaValue, GroupView, SeriesByIndicator } from './views.js';
 
 /** Above this many members the ranked table stands alone: a bar per member would not fit the page's budget. */
 const MAX_BARS_ON_PAGE = 60;
@@ -27,6 +27,8 @@ export interface GroupPageProps {
   readonly choices: readonly IndicatorDefinition[];
   readonly values: ReadonlyMap<string, ReadonlyMap<number, AreaValue>>;
   readonly parent: { code: string; names: Record<Language, string> } | null;
+  /** The world's aggregates, drawn beside the group's for context (null on the world's own page). */
+  readonly world: { names: Localised | null; series: SeriesByIndicator } | null;
 }
 
 export function GroupPage(props: GroupPageProps) {
@@ -71,13 +73,27 @@ export function GroupPage(props: GroupPageProps) {
                 from: yearText(lang, aggregate[0]!.year),
                 to: yearText(lang, latest!.year),
               }),
-              description: t(lang, 'profiles.groups.trendDescription', { group: name }),
+              description: props.world?.names
+                ? t(lang, 'profiles.groups.besideWorld', { text: t(lang, 'profiles.groups.trendDescription', { group: name }) })
+                : t(lang, 'profiles.groups.trendDescription', { group: name }),
               axis: {
                 label: unitLabel(lang, indicator.unit),
                 decimals: indicator.decimals,
                 ...(indicator.unit === 'percent' ? { domain: [0, 100] as const } : {}),
               },
-              series: [{ name, points: aggregate.map((p) => ({ year: p.year, value: p.value })) }],
+              series: [
+                { name, points: aggregate.map((p) => ({ year: p.year, value: p.value })) },
+                ...(props.world?.names
+                  ? [
+                      {
+                        name: pick(props.world.names, lang),
+                        points: (props.world.series.get(indicator.code) ?? [])
+                          .filter((p) => p.year >= aggregate[0]!.year)
+                          .map((p) => ({ year: p.year, value: p.value })),
+                      },
+                    ]
+                  : []),
+              ],
             }).html
           }
           <h3 id="coverage">{t(lang, 'profiles.groups.coverageTitle')}</h3>

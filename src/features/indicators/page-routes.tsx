@@ -92,7 +92,12 @@ export function connectPages({ db }: Deps) {
       const code = c.req.param('code');
       if (!GROUP_CODE.test(code)) throw new AppError('not-found', `No group with code "${code}"; see /groups`);
       const indicator = findIndicator(c.req.query('indicator'));
-      const [view, values, groups] = await Promise.all([groupView(db, code), valuesByCountry(db, indicator.code), everyGroup(db)]);
+      const [view, values, groups, world] = await Promise.all([
+        groupView(db, code),
+        valuesByCountry(db, indicator.code),
+        everyGroup(db),
+        groupSeries(db, 'WLD'),
+      ]);
       const parentCode = view.profile.group.parent;
       const parent = parentCode ? (groups.find((g) => g.code === parentCode) ?? null) : null;
       return renderPage(
@@ -104,6 +109,7 @@ export function connectPages({ db }: Deps) {
           choices={AGGREGATED}
           values={values}
           parent={parent ? { code: parent.code, names: parent.names } : null}
+          world={view.profile.group.code === 'WLD' ? null : { names: groups.find((g) => g.code === 'WLD')?.names ?? null, series: world }}
         />,
       );
     })
