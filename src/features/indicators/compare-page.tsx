@@ -76,7 +76,7 @@ function CompareForm(props: CompareProps) {
       <div class="field">
         <label for="countries">{t(lang, 'profiles.compare.countries')}</label>
         <p class="hint" id="countries-hint">
-          {t(lang, 'profiles.compare.countriesHint')}
+          {t(lang, 'profiles.compare.countriesHint', { examples: 'KEN, UGA, TZA' })}
         </p>
         {countriesError ? (
           <p class="error" id="countries-error">
@@ -86,6 +86,7 @@ function CompareForm(props: CompareProps) {
         <input
           id="countries"
           name="countries"
+          dir="ltr"
           value={props.input.countries}
           autocomplete="off"
           spellcheck={false}
@@ -106,6 +107,7 @@ function CompareForm(props: CompareProps) {
         <input
           id="groups"
           name="groups"
+          dir="ltr"
           value={props.input.groups}
           autocomplete="off"
           spellcheck={false}
