@@ -5,6 +5,9 @@ import * as accounts from './2026-11-28-002-accounts.js';
 import * as indicators from './2026-11-28-003-indicators.js';
 import * as credentials from './2026-11-29-001-credentials.js';
 import * as invitationsAudit from './2026-11-29-010-invitations-audit.js';
+import * as search from './2026-11-30-600-search.js';
+import * as taxonomyRelated from './2026-11-30-601-taxonomy-related.js';
+import * as capacity from './2026-11-30-602-capacity.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
@@ -12,4 +15,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-003-indicators': indicators,
   '2026-11-29-001-credentials': credentials,
   '2026-11-29-010-invitations-audit': invitationsAudit,
+  '2026-11-30-600-search': search,
+  '2026-11-30-601-taxonomy-related': taxonomyRelated,
+  '2026-11-30-602-capacity': capacity,
 };
