@@ -9,12 +9,14 @@ import { runServer } from './cli/serve.js';
 import { exportDataset } from './cli/export.js';
 import { outboxCommand, OutboxUsageError } from './cli/outbox.js';
 import { usersCommand, UsersUsageError } from './cli/users.js';
+import { CapacityUsageError, demoCommand, exportCapacity, importCapacityFile } from './cli/capacity.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { openDatabase, type OpenDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { FormatError } from './formats/csv/format-error.js';
 import { countCountries, importReference } from './features/reference/index.js';
 import { importIndicators, importSdmx, importWorldBank } from './features/indicators/index.js';
+import { loadDemoOnFirstStart } from './features/capacity/index.js';
 
 const HELP = `Usage: dcp <command> [options]
 
@@ -34,6 +36,15 @@ Commands:
                                  Vintage: when the source published it (default: today).
   import worldbank CODE          Fetch one indicator (e.g. IT.NET.USER.ZS) from the World Bank
                                  API (DCP_WORLDBANK_API_URL); vintage = its lastupdated date.
+  import offerings|needs FILE --organisation ID
+                                 Load offerings or needs of one organisation from FILE: .csv in
+                                 the template (docs/data/offerings-csv.md) or .json (an array of
+                                 the API's create bodies). All-or-nothing; ids update records.
+  export offerings|needs [--organisation ID] [--format csv|json] [--out FILE]
+                                 Write offerings or needs (all statuses) in the import template.
+  demo generate [--offerings N] [--needs M] [--seed S]
+                                 Add generated demo offerings and needs (labelled as such).
+  demo remove                    Take every generated demo record out.
   export countries|groups|taxonomy <name> [--format csv|json] [--out FILE]
                                  Write reference data to FILE (default: standard output).
   users create --email ADDRESS --name "NAME" [--admin | --coordinator] [--password-stdin]
@@ -66,6 +77,10 @@ async function main(argv: string[]): Promise<number> {
       coordinator: { type: 'boolean', default: false },
       'password-stdin': { type: 'boolean', default: false },
       limit: { type: 'string' },
+      organisation: { type: 'string' },
+      offerings: { type: 'string' },
+      needs: { type: 'string' },
+      seed: { type: 'string' },
     },
   });
   const [command = 'help', ...rest] = positionals;
@@ -73,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (!['serve', 'migrate', 'import', 'export', 'users', 'outbox'].includes(command)) {
+  if (!['serve', 'migrate', 'import', 'export', 'users', 'outbox', 'demo'].includes(command)) {
     process.stderr.write(`dcp: unknown command "${command}"\n\n${HELP}`);
     return 2;
   }
@@ -87,6 +102,14 @@ async function main(argv: string[]): Promise<number> {
     if (applied.length > 0) logger.info({ applied }, values.down ? 'migration undone' : 'migrations applied');
     if (command === 'migrate') return 0;
 
+    if (command === 'import' && (rest[0] === 'offerings' || rest[0] === 'needs')) {
+      process.stdout.write(`${JSON.stringify(await importCapacityFile(database.db, rest[0], rest[1], values), null, 2)}\n`);
+      return 0;
+    }
+    if (command === 'demo') {
+      process.stdout.write(`${JSON.stringify(await demoCommand(database.db, rest[0], values), null, 2)}\n`);
+      return 0;
+    }
     if (command === 'import') return await runImport(config, database, rest, { source: values.source, vintage: values.vintage }, logger);
     if (command === 'users') {
       await usersCommand(
@@ -110,7 +133,10 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'export') {
       const format = values.format === 'json' ? 'json' : values.format === 'csv' ? 'csv' : undefined;
       if (!format) throw new UsageError(`--format must be csv or json, not "${values.format}"`);
-      const output = await exportDataset(database.db, rest[0] ?? '', rest[1], format);
+      const output =
+        rest[0] === 'offerings' || rest[0] === 'needs'
+          ? await exportCapacity(database.db, rest[0], { organisation: values.organisation, format })
+          : await exportDataset(database.db, rest[0] ?? '', rest[1], format);
       if (values.out) await writeFile(values.out, output);
       else process.stdout.write(output);
       return 0;
@@ -122,6 +148,7 @@ async function main(argv: string[]): Promise<number> {
         logger.info({ ...summary, dataDir: config.dataDir }, 'reference data loaded on first start');
         const indicators = await importIndicators(database.db, config.dataDir);
         logger.info({ inserted: indicators.inserted, aggregates: indicators.aggregates }, 'indicator data loaded on first start');
+        logger.info({ ...(await loadDemoOnFirstStart(database.db)) }, 'generated demo offerings and needs loaded on first start');
       } else {
         logger.warn('no data directory found (DCP_DATA_DIR): starting without reference data');
       }
@@ -173,10 +200,18 @@ main(process.argv.slice(2)).then(
       error instanceof ConfigError ||
       error instanceof UsageError ||
       error instanceof UsersUsageError ||
-      error instanceof OutboxUsageError
+      error instanceof OutboxUsageError ||
+      error instanceof CapacityUsageError
     ) {
       process.stderr.write(`dcp: ${error.message}\n`);
-      process.exit(error instanceof UsageError || error instanceof UsersUsageError || error instanceof OutboxUsageError ? 2 : 1);
+      process.exit(
+        error instanceof UsageError ||
+          error instanceof UsersUsageError ||
+          error instanceof OutboxUsageError ||
+          error instanceof CapacityUsageError
+          ? 2
+          : 1,
+      );
     }
     process.stderr.write(`dcp: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

@@ -104,9 +104,13 @@ export function offeringProblems(o: OfferingShape): Problem[] {
     problems.push({ path: ['modality'], message: `a ${o.kind} needs a modality (self-paced-online, live-online, in-person or blended)` });
   }
   if (pledge) {
-    if (o.pledge === null) problems.push({ path: ['pledge'], message: `a ${o.kind} needs its pledge: amount and currency or in kind, and the UMC dimension` });
+    if (o.pledge === null)
+      problems.push({ path: ['pledge'], message: `a ${o.kind} needs its pledge: amount and currency or in kind, and the UMC dimension` });
     if (o.startDate === null || o.endDate === null) {
-      problems.push({ path: [o.startDate === null ? 'startDate' : 'endDate'], message: 'a pledge covers a period: give its start and end dates' });
+      problems.push({
+        path: [o.startDate === null ? 'startDate' : 'endDate'],
+        message: 'a pledge covers a period: give its start and end dates',
+      });
     }
     if (o.rolling) problems.push({ path: ['rolling'], message: 'a pledge covers a period, it is not rolling' });
   } else if (o.pledge !== null) {
@@ -114,7 +118,10 @@ export function offeringProblems(o: OfferingShape): Problem[] {
   }
   if (o.pledge) {
     if ((o.pledge.amount === null) !== (o.pledge.currency === null)) {
-      problems.push({ path: ['pledge', o.pledge.amount === null ? 'amount' : 'currency'], message: 'give the amount and its currency together' });
+      problems.push({
+        path: ['pledge', o.pledge.amount === null ? 'amount' : 'currency'],
+        message: 'give the amount and its currency together',
+      });
     }
     if (o.pledge.amount === null && o.pledge.inKind === null) {
       problems.push({ path: ['pledge', 'amount'], message: 'give an amount and currency, or describe the in-kind contribution (inKind)' });
@@ -125,7 +132,8 @@ export function offeringProblems(o: OfferingShape): Problem[] {
     if (translation.language === o.language) {
       problems.push({ path: ['translations', i, 'language'], message: `the offering is written in ${o.language} already` });
     }
-    if (seen.has(translation.language)) problems.push({ path: ['translations', i, 'language'], message: `a second ${translation.language} translation` });
+    if (seen.has(translation.language))
+      problems.push({ path: ['translations', i, 'language'], message: `a second ${translation.language} translation` });
     seen.add(translation.language);
   });
   return problems;

@@ -173,17 +173,18 @@ describe('can(): the role table', () => {
   }
 });
 
+const allowedRoles = (action: string, resource: Resource) =>
+  Object.entries(ROLES)
+    .filter(([, actor]) => ask(actor, action, resource))
+    .map(([name]) => name);
+
 describe('can(): the review workflow of offerings and the life cycle of needs', () => {
-  const allowed = (action: string, resource: Resource) =>
-    Object.entries(ROLES)
-      .filter(([, actor]) => ask(actor, action, resource))
-      .map(([name]) => name);
 
   for (const status of OFFERING_STATUSES) {
     for (const action of ['read', 'update', ...Object.keys(OFFERING_TRANSITIONS)]) {
       const expected = OFFERING_TABLE[status][action] ?? [];
       it(`on a ${status} offering lets exactly ${expected.join(', ') || 'nobody'} ${action}`, () => {
-        expect(allowed(action, { type: 'offering', ownerOrganisationId: ORG, status })).toEqual(expected);
+        expect(allowedRoles(action, { type: 'offering', ownerOrganisationId: ORG, status })).toEqual(expected);
       });
     }
   }
@@ -192,7 +193,7 @@ describe('can(): the review workflow of offerings and the life cycle of needs', 
     for (const action of ['read', 'update', ...Object.keys(NEED_TRANSITIONS)]) {
       const expected = NEED_TABLE[status][action] ?? [];
       it(`on a ${status} public need lets exactly ${expected.join(', ') || 'nobody'} ${action}`, () => {
-        expect(allowed(action, { type: 'need', ownerOrganisationId: ORG, status, visibility: 'public' })).toEqual(expected);
+        expect(allowedRoles(action, { type: 'need', ownerOrganisationId: ORG, status, visibility: 'public' })).toEqual(expected);
       });
     }
   }
@@ -220,7 +221,9 @@ describe('can(): the review workflow of offerings and the life cycle of needs', 
 
   it('refuses a transition the workflow does not know', () => {
     expect(ask(ROLES['admin']!, 'teleport', { type: 'offering', ownerOrganisationId: ORG, status: 'draft' })).toBe(false);
-    expect(ask(ROLES['admin']!, 'constructor', { type: 'need', ownerOrganisationId: ORG, status: 'open', visibility: 'public' })).toBe(false);
+    expect(ask(ROLES['admin']!, 'constructor', { type: 'need', ownerOrganisationId: ORG, status: 'open', visibility: 'public' })).toBe(
+      false,
+    );
   });
 });
 

@@ -23,7 +23,8 @@ export function buildTopics(table: Table, digcompAreas: ReadonlySet<string>): Ta
   const terms = table.rows.map((row): TaxonomyTerm => {
     const v = row.values;
     const code = v['code'] ?? '';
-    if (!CODE.test(code) || code.length > 60) throw cellError(table, row, 'code', `"${code}" must be a kebab-case code such as cybersecurity`);
+    if (!CODE.test(code) || code.length > 60)
+      throw cellError(table, row, 'code', `"${code}" must be a kebab-case code such as cybersecurity`);
     if (seen.has(code)) throw cellError(table, row, 'code', `${code} appears twice`);
     seen.add(code);
     const nameEn = v['name_en'] ?? '';

@@ -77,7 +77,15 @@ export const CAPACITY_LISTS: ControlledList[] = [
         'Совместимо с программами чтения с экрана',
         'Compatible con lectores de pantalla',
       ),
-      t('audio-description', 'الوصف الصوتي', '音频描述', 'Audio description', 'Audiodescription', 'Тифлокомментирование', 'Audiodescripción'),
+      t(
+        'audio-description',
+        'الوصف الصوتي',
+        '音频描述',
+        'Audio description',
+        'Audiodescription',
+        'Тифлокомментирование',
+        'Audiodescripción',
+      ),
       t(
         'easy-read',
         'مواد سهلة القراءة',

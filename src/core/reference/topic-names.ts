@@ -56,7 +56,10 @@ export const TOPIC_TRANSLATIONS: Readonly<Record<string, TopicTranslation>> = {
   'digital-inclusion-gender': {
     ar: ['الشمول الرقمي والمساواة بين الجنسين', 'سد الفجوات القائمة على النوع الاجتماعي والعمر والريف والدخل في النفاذ والاستخدام'],
     zh: ['数字包容与性别', '弥合在接入和使用方面的性别、年龄、城乡和收入鸿沟'],
-    fr: ['Inclusion numérique et genre', "Réduire les fractures liées au genre, à l'âge, au milieu rural et au revenu dans l'accès et l'usage"],
+    fr: [
+      'Inclusion numérique et genre',
+      "Réduire les fractures liées au genre, à l'âge, au milieu rural et au revenu dans l'accès et l'usage",
+    ],
     ru: [
       'Цифровая инклюзивность и гендерное равенство',
       'Преодоление гендерного, возрастного, сельского и имущественного разрывов в доступе и использовании',
@@ -75,7 +78,7 @@ export const TOPIC_TRANSLATIONS: Readonly<Record<string, TopicTranslation>> = {
     zh: ['宽带政策与监管', '国家宽带计划、竞争、许可、普遍服务、可负担性'],
     fr: [
       'Politique et réglementation du haut débit',
-      "Plans nationaux haut débit, concurrence, octroi de licences, service universel, prix abordables",
+      'Plans nationaux haut débit, concurrence, octroi de licences, service universel, prix abordables',
     ],
     ru: [
       'Политика и регулирование в области широкополосной связи',
@@ -96,7 +99,10 @@ export const TOPIC_TRANSLATIONS: Readonly<Record<string, TopicTranslation>> = {
   'emerging-tech-iot-5g': {
     ar: ['التكنولوجيات الناشئة (إنترنت الأشياء، الجيل الخامس)', 'الجيل الخامس وإنترنت الأشياء والسواتل وغيرها من الشبكات الجديدة ونشرها'],
     zh: ['新兴技术（物联网、5G）', '5G、物联网、卫星等新型网络及其部署'],
-    fr: ['Technologies émergentes (IoT, 5G)', "La 5G, l'internet des objets, les satellites et les autres nouveaux réseaux, et leur déploiement"],
+    fr: [
+      'Technologies émergentes (IoT, 5G)',
+      "La 5G, l'internet des objets, les satellites et les autres nouveaux réseaux, et leur déploiement",
+    ],
     ru: ['Новые технологии (IoT, 5G)', '5G, интернет вещей, спутники и другие новые сети и их развёртывание'],
     es: ['Tecnologías emergentes (IoT, 5G)', 'El 5G, la internet de las cosas, los satélites y otras redes nuevas, y su despliegue'],
   },
@@ -118,7 +124,10 @@ export const TOPIC_TRANSLATIONS: Readonly<Record<string, TopicTranslation>> = {
       'Защита данных и неприкосновенность частной жизни',
       'Законодательство о защите персональных данных, встроенная конфиденциальность, надзорные органы',
     ],
-    es: ['Protección de datos y privacidad', 'Legislación de protección de datos personales, privacidad desde el diseño, autoridades de control'],
+    es: [
+      'Protección de datos y privacidad',
+      'Legislación de protección de datos personales, privacidad desde el diseño, autoridades de control',
+    ],
   },
   'online-safety-child-protection': {
     ar: ['السلامة على الإنترنت وحماية الأطفال على الإنترنت', 'حماية الأطفال والمستخدمين على الإنترنت، والمحتوى الضار، والرفاه الرقمي'],
@@ -137,10 +146,7 @@ export const TOPIC_TRANSLATIONS: Readonly<Record<string, TopicTranslation>> = {
     ],
   },
   'data-governance-statistics': {
-    ar: [
-      'حوكمة البيانات والإحصاءات',
-      'سياسات البيانات، والبيانات المفتوحة، وإحصاءات تكنولوجيا المعلومات والاتصالات، والمسوح الأسرية',
-    ],
+    ar: ['حوكمة البيانات والإحصاءات', 'سياسات البيانات، والبيانات المفتوحة، وإحصاءات تكنولوجيا المعلومات والاتصالات، والمسوح الأسرية'],
     zh: ['数据治理与统计', '数据政策、开放数据、信息通信技术统计和住户调查'],
     fr: [
       'Gouvernance des données et statistiques',
@@ -156,7 +162,10 @@ export const TOPIC_TRANSLATIONS: Readonly<Record<string, TopicTranslation>> = {
     ],
     zh: ['人工智能政策、治理与伦理', '国家人工智能战略、负责任和合乎伦理的人工智能、公共部门中的人工智能'],
     fr: ["Politique, gouvernance et éthique de l'IA", "Stratégies nationales d'IA, IA responsable et éthique, IA dans le secteur public"],
-    ru: ['Политика, управление и этика ИИ', 'Национальные стратегии в области ИИ, ответственный и этичный ИИ, ИИ в государственном секторе'],
+    ru: [
+      'Политика, управление и этика ИИ',
+      'Национальные стратегии в области ИИ, ответственный и этичный ИИ, ИИ в государственном секторе',
+    ],
     es: ['Política, gobernanza y ética de la IA', 'Estrategias nacionales de IA, IA responsable y ética, IA en el sector público'],
   },
   'e-government-digital-public-services': {
@@ -182,10 +191,7 @@ export const TOPIC_TRANSLATIONS: Readonly<Record<string, TopicTranslation>> = {
       'Infrastructure publique numérique',
       "Identité numérique, paiements et échange de données en tant qu'infrastructure publique partagée",
     ],
-    ru: [
-      'Цифровая общественная инфраструктура',
-      'Цифровая идентификация, платежи и обмен данными как общая общественная инфраструктура',
-    ],
+    ru: ['Цифровая общественная инфраструктура', 'Цифровая идентификация, платежи и обмен данными как общая общественная инфраструктура'],
     es: ['Infraestructura pública digital', 'Identidad digital, pagos e intercambio de datos como infraestructura pública compartida'],
   },
   'digital-financial-services': {
@@ -202,10 +208,7 @@ export const TOPIC_TRANSLATIONS: Readonly<Record<string, TopicTranslation>> = {
     ],
     zh: ['电子商务与数字贸易', '在线商业、数字贸易政策、中小企业网上销售'],
     fr: ['Commerce électronique et commerce numérique', 'Activités en ligne, politique du commerce numérique, PME qui vendent en ligne'],
-    ru: [
-      'Электронная коммерция и цифровая торговля',
-      'Онлайн-бизнес, политика в области цифровой торговли, МСП, продающие через интернет',
-    ],
+    ru: ['Электронная коммерция и цифровая торговля', 'Онлайн-бизнес, политика в области цифровой торговли, МСП, продающие через интернет'],
     es: ['Comercio electrónico y comercio digital', 'Negocios en línea, política de comercio digital, pymes que venden en línea'],
   },
   'digital-health': {
@@ -242,9 +245,6 @@ export const TOPIC_TRANSLATIONS: Readonly<Record<string, TopicTranslation>> = {
       'Программное обеспечение с открытым исходным кодом',
       'Использование, разработка и управление ПО с открытым исходным кодом и цифровыми общественными благами',
     ],
-    es: [
-      'Software de código abierto',
-      'Usar, desarrollar y gobernar el software de código abierto y los bienes públicos digitales',
-    ],
+    es: ['Software de código abierto', 'Usar, desarrollar y gobernar el software de código abierto y los bienes públicos digitales'],
   },
 };

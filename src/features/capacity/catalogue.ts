@@ -55,7 +55,11 @@ interface Listing {
 }
 
 /** Runs a listing: the text query, one page of hits and the facet counts (in parallel). */
-async function run(db: Db, listing: Listing, query: { q?: string | undefined; sort?: 'relevance' | 'newest' | undefined; limit: number; cursor?: string | undefined }) {
+async function run(
+  db: Db,
+  listing: Listing,
+  query: { q?: string | undefined; sort?: 'relevance' | 'newest' | undefined; limit: number; cursor?: string | undefined },
+) {
   const prepared: PreparedQuery | undefined = query.q?.trim() ? await prepareQuery(db, CORPUS, query.q) : undefined;
   const tsquery = prepared?.tsquery;
   const sort = query.sort ?? (tsquery ? 'relevance' : 'newest');

@@ -133,7 +133,10 @@ export interface CellProblem {
  * them), and the cells that could not be read.
  * @example bodyFromRow(OFFERING_COLUMNS, { kind: 'course', topics: 'cybersecurity;digital-health', … })
  */
-export function bodyFromRow(specs: readonly ColumnSpec[], values: Readonly<Record<string, string>>): { body: Record<string, unknown>; problems: CellProblem[] } {
+export function bodyFromRow(
+  specs: readonly ColumnSpec[],
+  values: Readonly<Record<string, string>>,
+): { body: Record<string, unknown>; problems: CellProblem[] } {
   const body: Record<string, unknown> = {};
   const problems: CellProblem[] = [];
   for (const spec of specs) {
@@ -141,7 +144,11 @@ export function bodyFromRow(specs: readonly ColumnSpec[], values: Readonly<Recor
     if (raw === undefined || raw === '') continue;
     const cell = restore(raw);
     let value: unknown = cell;
-    if (spec.kind === 'list') value = cell.split(';').map((v) => v.trim()).filter(Boolean);
+    if (spec.kind === 'list')
+      value = cell
+        .split(';')
+        .map((v) => v.trim())
+        .filter(Boolean);
     else if (spec.kind === 'number' || spec.kind === 'integer') {
       const n = Number(cell.replace(/\s/g, ''));
       if (!Number.isFinite(n) || !/^-?[\d\s]+(\.\d+)?$/.test(cell.trim())) {
@@ -160,7 +167,8 @@ export function bodyFromRow(specs: readonly ColumnSpec[], values: Readonly<Recor
     setPath(body, spec.path, value);
   }
   const translations = body['translations'] as Record<string, Record<string, unknown>> | undefined;
-  if (translations) body['translations'] = LANGUAGES.filter((lang) => translations[lang]).map((lang) => ({ language: lang, ...translations[lang] }));
+  if (translations)
+    body['translations'] = LANGUAGES.filter((lang) => translations[lang]).map((lang) => ({ language: lang, ...translations[lang] }));
   return { body, problems };
 }
 
@@ -174,7 +182,11 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
  * The CSV column a validation issue's path points to: `['fee', 'currency']` → fee_currency,
  * `['translations', 1, 'title']` → title_<language of translation 1>, `['topics', 2]` → topics.
  */
-export function columnOfPath(specs: readonly ColumnSpec[], path: readonly (string | number)[], body: Record<string, unknown>): string | undefined {
+export function columnOfPath(
+  specs: readonly ColumnSpec[],
+  path: readonly (string | number)[],
+  body: Record<string, unknown>,
+): string | undefined {
   if (path[0] === 'translations' && typeof path[1] === 'number') {
     const language = (body['translations'] as { language?: string }[] | undefined)?.[path[1]]?.language;
     const field = typeof path[2] === 'string' && path[2] !== 'language' ? path[2] : 'title';

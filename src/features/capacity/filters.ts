@@ -78,7 +78,8 @@ export function offeringConditions(actor: Actor, query: OfferingListQuery, vocab
   checkCodes(problems, 'accessibility', query.accessibility, inList('accessibility-features'), 'an accessibility feature');
   checkCodes(problems, 'sdgs', query.sdgs, (v) => SDGS.some((g) => g.code === v), 'an SDG number 1–17');
   const eligible = query.eligibleFor ? eligibilityCodes(vocab, query.eligibleFor) : undefined;
-  if (query.eligibleFor && !eligible) problems.push({ path: ['eligibleFor'], message: `"${query.eligibleFor}" is not a country’s ISO alpha-3 code` });
+  if (query.eligibleFor && !eligible)
+    problems.push({ path: ['eligibleFor'], message: `"${query.eligibleFor}" is not a country’s ISO alpha-3 code` });
   if (problems.length > 0) throw problemsError(problems, 'query');
 
   const statuses = query.status ?? ['published'];
@@ -117,7 +118,9 @@ export function offeringConditions(actor: Actor, query: OfferingListQuery, vocab
     ...oneOf('offerings.modality', query.modalities),
     ...oneOf('offerings.bandwidth', query.bandwidth),
     ...oneOf('offerings.kind', query.kind),
-    ...(eligible ? [sql`(offerings.eligible_countries && ${eligible.countries}::text[] or offerings.eligible_groups && ${eligible.groups}::text[])`] : []),
+    ...(eligible
+      ? [sql`(offerings.eligible_countries && ${eligible.countries}::text[] or offerings.eligible_groups && ${eligible.groups}::text[])`]
+      : []),
     ...cost,
     ...(query.from || query.to
       ? [
@@ -137,7 +140,8 @@ export function needConditions(actor: Actor, query: NeedListQuery, vocab: Vocabu
   let countries: readonly string[] | undefined;
   if (query.country) {
     countries = vocab.countries.has(query.country) ? [query.country] : vocab.groups.get(query.country);
-    if (!countries) problems.push({ path: ['country'], message: `"${query.country}" is neither a country’s ISO alpha-3 code nor a group code` });
+    if (!countries)
+      problems.push({ path: ['country'], message: `"${query.country}" is neither a country’s ISO alpha-3 code nor a group code` });
   }
   if (problems.length > 0) throw problemsError(problems, 'query');
   const membersToo = can(actor, 'read', { type: 'need', ownerOrganisationId: ANY_OTHER, status: 'open', visibility: 'members' });

@@ -53,7 +53,10 @@ export interface ParsedFile {
 function isJson(file: ImportFile): boolean {
   if (/\.json$/i.test(file.name)) return true;
   if (/\.csv$/i.test(file.name)) return false;
-  return file.text.replace(/^\uFEFF/, '').trimStart().startsWith('[');
+  return file.text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('[');
 }
 
 /**
@@ -74,13 +77,22 @@ export function parseImportFile(
   return { ...parsed, sha256 };
 }
 
-function parseCsv(file: ImportFile, template: { specs: readonly ColumnSpec[]; required: readonly string[]; exportOnly: readonly string[] }) {
+function parseCsv(
+  file: ImportFile,
+  template: { specs: readonly ColumnSpec[]; required: readonly string[]; exportOnly: readonly string[] },
+) {
   const table = readTable(file.name, file.text, template.required);
   const known = new Set([...template.specs.map((s) => s.column), ...template.exportOnly]);
   const problems: FormatProblem[] = table.columns
     .map((name, i) => ({ name, column: i + 1 }))
     .filter(({ name }) => !known.has(name))
-    .map(({ name, column }) => ({ file: file.name, line: 1, column, field: name, message: `unknown column "${name}"; see docs/data/offerings-csv.md` }));
+    .map(({ name, column }) => ({
+      file: file.name,
+      line: 1,
+      column,
+      field: name,
+      message: `unknown column "${name}"; see docs/data/offerings-csv.md`,
+    }));
   const items = table.rows.map((row): ImportItem => {
     const { body, problems: cellProblems } = bodyFromRow(template.specs, row.values);
     const at = (column: string | undefined, message: string): FormatProblem => {
@@ -104,14 +116,15 @@ function parseJson(file: ImportFile) {
     const where = before === undefined ? {} : { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
     throw new FormatError({ file: file.name, ...where, message: `not valid JSON: ${String(error).replace(/^SyntaxError: /, '')}` });
   }
-  if (!Array.isArray(data)) throw new FormatError({ file: file.name, line: 1, column: 1, message: 'must be a JSON array of records (create bodies)' });
+  if (!Array.isArray(data))
+    throw new FormatError({ file: file.name, line: 1, column: 1, message: 'must be a JSON array of records (create bodies)' });
   const positions = jsonPositions(text);
   const problems: FormatProblem[] = [];
   const items = data.map((element, index): ImportItem => {
     const locate = (path: readonly (string | number)[], message: string): FormatProblem => {
       const position = positionOf(positions, [index, ...path]);
       const field = path.filter((p) => typeof p === 'string').join('.');
-      return { file: file.name, ...(position ?? {}), ...(field ? { field } : {}), message };
+      return { file: file.name, ...position, ...(field ? { field } : {}), message };
     };
     if (element === null || typeof element !== 'object' || Array.isArray(element)) {
       problems.push(locate([], 'each element must be an object (a create body)'));

@@ -26,12 +26,18 @@ const common = {
   esco: codeListParam('ESCO skill UUIDs', ''),
   from: DateSchema.optional().openapi({ description: 'Only what runs on or after this date (rolling offerings always do)' }),
   to: DateSchema.optional().openapi({ description: 'Only what runs on or before this date' }),
-  status: codeListParam('Statuses; you see other than published offerings only for your own organisations, or as a coordinator', 'published'),
+  status: codeListParam(
+    'Statuses; you see other than published offerings only for your own organisations, or as a coordinator',
+    'published',
+  ),
   demo: z.enum(['include', 'exclude', 'only']).optional().openapi({ description: 'Generated demo data: include (default), exclude, only' }),
   sort: z.enum(['relevance', 'newest']).optional().openapi({ description: 'relevance (default with q) or newest (default without)' }),
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'Items per page (1–100)', example: 20 }),
   cursor: z.string().max(300).optional().openapi({ description: 'The `next` value of the previous page' }),
-  format: z.enum(['json', 'csv']).optional().openapi({ description: 'csv: every match (up to 10,000, newest first) in the import template' }),
+  format: z
+    .enum(['json', 'csv'])
+    .optional()
+    .openapi({ description: 'csv: every match (up to 10,000, newest first) in the import template' }),
 };
 
 export const OfferingListQuerySchema = z.object({

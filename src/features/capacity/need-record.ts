@@ -7,7 +7,6 @@
 import type { Selectable } from 'kysely';
 import type { NeedsTable } from '../../db/schema.js';
 import { lexiconWords, searchVector, type SearchField } from '../../platform/search/index.js';
-import { LANGUAGES } from '../../shared/localised.js';
 import type { Money } from './offering-record.js';
 import type { NeedPatch } from './need-schemas.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -88,7 +87,8 @@ export function needFieldsOf(row: NeedRow): NeedFields {
     preferredModality: row.preferred_modality,
     startDate: row.start_date,
     endDate: row.end_date,
-    budget: row.budget_amount !== null && row.budget_currency !== null ? { amount: row.budget_amount, currency: row.budget_currency } : null,
+    budget:
+      row.budget_amount !== null && row.budget_currency !== null ? { amount: row.budget_amount, currency: row.budget_currency } : null,
     urgency: row.urgency,
     evidenceUrl: row.evidence_url,
     evidenceNote: row.evidence_note,
@@ -131,11 +131,9 @@ function textFields(f: NeedFields): SearchField[] {
 }
 
 export function needSearchVector(f: NeedFields, vocab: Vocabulary, requesterName: string) {
-  const labels = (names: Partial<Record<string, string>>): SearchField[] =>
-    LANGUAGES.flatMap((lang): SearchField[] => (names[lang] ? [{ text: names[lang], language: lang, weight: 'C' }] : []));
-  const topicNames = f.topics.flatMap((code) => labels(vocab.topics.get(code) ?? {}));
-  const countryNames = labels(vocab.countries.get(f.country)?.names ?? {});
-  return searchVector([...textFields(f), ...topicNames, ...countryNames, { text: requesterName, language: 'simple', weight: 'C' }]);
+  const country = vocab.countryVectors.get(f.country);
+  const labels = [...f.topics.flatMap((code) => vocab.topicVectors.get(code) ?? []), ...(country ? [country] : [])];
+  return searchVector([...textFields(f), { text: requesterName, language: 'simple', weight: 'C' }], labels);
 }
 
 export function needWords(f: NeedFields): string[] {

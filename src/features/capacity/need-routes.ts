@@ -73,11 +73,14 @@ export function needsApi({ db }: Deps) {
   return createRouter()
     .openapi(listNeeds, async (c) => {
       const query = c.req.valid('query');
-      if (query.format === 'csv') return csvDownload(c, await exportNeeds(db, await needExportConditions(db, actorOf(c), query), 'csv'), 'needs');
+      if (query.format === 'csv')
+        return csvDownload(c, await exportNeeds(db, await needExportConditions(db, actorOf(c), query), 'csv'), 'needs');
       return c.json(await searchNeeds(db, actorOf(c), query), 200);
     })
     .openapi(createNeed, async (c) => c.json(await service.createNeed(db, asker(c), c.req.valid('json')), 201))
     .openapi(getNeed, async (c) => c.json(await service.getNeed(db, actorOf(c), c.req.valid('param').id), 200))
     .openapi(updateNeed, async (c) => c.json(await service.updateNeed(db, asker(c), c.req.valid('param').id, c.req.valid('json')), 200))
-    .openapi(transitionNeed, async (c) => c.json(await service.transitionNeed(db, asker(c), c.req.valid('param').id, c.req.valid('json')), 200));
+    .openapi(transitionNeed, async (c) =>
+      c.json(await service.transitionNeed(db, asker(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    );
 }

@@ -23,9 +23,7 @@ import { hasUnwantedCharacters } from '../../core/capacity/plausibility.js';
 export const NeedStatusSchema = z
   .enum(NEED_STATUSES)
   .openapi({ description: 'open → matched → in-delivery → fulfilled, or closed-unmet with a reason' });
-export const VisibilitySchema = z
-  .enum(['public', 'members'])
-  .openapi({ description: 'public: everyone; members: signed-in people only' });
+export const VisibilitySchema = z.enum(['public', 'members']).openapi({ description: 'public: everyone; members: signed-in people only' });
 
 /** A link to the evidence: an http(s) URL, or a path on this site such as /countries/NER. */
 export const EvidenceUrlSchema = z
@@ -133,9 +131,9 @@ export const NeedSchema = z
 export type Need = z.infer<typeof NeedSchema>;
 
 /** A need in a list: the description cut to its first 300 characters. */
-export const NeedSummarySchema = NeedSchema.extend({ description: z.string().openapi({ description: 'The first 300 characters' }) }).openapi(
-  'NeedSummary',
-);
+export const NeedSummarySchema = NeedSchema.extend({
+  description: z.string().openapi({ description: 'The first 300 characters' }),
+}).openapi('NeedSummary');
 export type NeedSummary = z.infer<typeof NeedSummarySchema>;
 
 export const NeedTransitionSchema = z

@@ -80,7 +80,15 @@ export async function updateNeed(db: Db, asker: Asker, id: string, patch: NeedPa
     const after = await changeNeed(tx, current, { fields }, vocab, userIdOf(actor));
     if (!after) throw await staleVersion(db, 'need', id, version, presentNeed(current));
     const need = presentNeed(after);
-    await recordAudit(tx, { actor, action: 'need.update', resourceType: 'need', resourceId: id, before: presentNeed(current), after: need, requestId });
+    await recordAudit(tx, {
+      actor,
+      action: 'need.update',
+      resourceType: 'need',
+      resourceId: id,
+      before: presentNeed(current),
+      after: need,
+      requestId,
+    });
     return need;
   });
 }
@@ -92,16 +100,24 @@ export async function updateNeed(db: Db, asker: Asker, id: string, patch: NeedPa
 export async function transitionNeed(db: Db, asker: Asker, id: string, input: NeedTransitionInput): Promise<Need> {
   const { actor, requestId } = asker;
   const row = await readableNeed(db, actor, id, 'write');
-  if (input.version !== undefined && input.version !== row.version) throw await staleVersion(db, 'need', id, input.version, presentNeed(row));
+  if (input.version !== undefined && input.version !== row.version)
+    throw await staleVersion(db, 'need', id, input.version, presentNeed(row));
   const to = nextStatus(NEED_TRANSITIONS, row.status, input.transition);
   if (!to) {
     const possible = transitionsFrom(NEED_TRANSITIONS, row.status);
-    throw new AppError('conflict', `A ${row.status} need cannot be taken through "${input.transition}"; possible: ${possible.join(', ') || 'none'}`);
+    throw new AppError(
+      'conflict',
+      `A ${row.status} need cannot be taken through "${input.transition}"; possible: ${possible.join(', ') || 'none'}`,
+    );
   }
   authorise(actor, input.transition, resourceOf(row));
   const missing = [
-    ...(transitionOf(NEED_TRANSITIONS, input.transition)?.reasonRequired && !input.reason ? [{ field: 'body.reason', message: `required to ${input.transition}` }] : []),
-    ...(to === 'closed-unmet' && !input.unmetReason ? [{ field: 'body.unmetReason', message: 'required to close unmet: a code of /api/v1/taxonomies/unmet-reasons' }] : []),
+    ...(transitionOf(NEED_TRANSITIONS, input.transition)?.reasonRequired && !input.reason
+      ? [{ field: 'body.reason', message: `required to ${input.transition}` }]
+      : []),
+    ...(to === 'closed-unmet' && !input.unmetReason
+      ? [{ field: 'body.unmetReason', message: 'required to close unmet: a code of /api/v1/taxonomies/unmet-reasons' }]
+      : []),
   ];
   if (missing.length > 0) throw new AppError('validation-failed', `${missing[0]!.field}: ${missing[0]!.message}`, missing);
   const vocab = await vocabulary(db);

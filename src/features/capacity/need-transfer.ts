@@ -3,7 +3,7 @@
  * every record checked first, then one transaction under an advisory lock;
  * ids update the organisation's own needs; people import open needs only.
  */
-import type { RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { NeedStatus } from '../../core/capacity/workflow.js';
 import type { Db } from '../../db/database.js';
 import { lockForTransaction } from '../../db/locks.js';
@@ -36,7 +36,8 @@ interface Checked {
  */
 export async function importNeeds(db: Db, importer: Importer, organisationId: string, file: ImportFile): Promise<ImportSummary> {
   const { actor } = importer;
-  if (actor.kind !== 'system') authorise(actor, 'create', { type: 'need', ownerOrganisationId: organisationId, status: 'open', visibility: 'public' });
+  if (actor.kind !== 'system')
+    authorise(actor, 'create', { type: 'need', ownerOrganisationId: organisationId, status: 'open', visibility: 'public' });
   const requesterName = await organisationName(db, organisationId);
   if (!requesterName) throw new AppError('not-found', `No organisation with id "${organisationId}"`);
   const parsed = parseImportFile(file, { specs: NEED_COLUMNS, required: NEED_REQUIRED, exportOnly: NEED_EXPORT_ONLY });
@@ -54,13 +55,17 @@ export async function importNeeds(db: Db, importer: Importer, organisationId: st
     const fields = completeNeed(body);
     problems.push(...domainProblems(item, needFieldProblems(fields, vocab)));
     if (requesterOrganisationId !== undefined && requesterOrganisationId !== organisationId) {
-      problems.push(item.locate(['requesterOrganisationId'], `belongs to organisation ${requesterOrganisationId}, not to ${organisationId}`));
+      problems.push(
+        item.locate(['requesterOrganisationId'], `belongs to organisation ${requesterOrganisationId}, not to ${organisationId}`),
+      );
     }
     if (status !== undefined && status !== 'open' && actor.kind !== 'system') {
       problems.push(item.locate(['status'], 'imported needs are open: move them on afterwards'));
     }
-    if (status === 'closed-unmet' && !unmetReason) problems.push(item.locate(['unmetReason'], 'a closed-unmet need says why (unmet_reason)'));
-    if (status !== 'closed-unmet' && unmetReason) problems.push(item.locate(['unmetReason'], 'only closed-unmet needs have an unmet reason'));
+    if (status === 'closed-unmet' && !unmetReason)
+      problems.push(item.locate(['unmetReason'], 'a closed-unmet need says why (unmet_reason)'));
+    if (status !== 'closed-unmet' && unmetReason)
+      problems.push(item.locate(['unmetReason'], 'only closed-unmet needs have an unmet reason'));
     if (id !== undefined) {
       if (ids.has(id)) problems.push(item.locate(['id'], `${id} appears twice in the file`));
       ids.add(id);
@@ -107,7 +112,14 @@ export async function importNeeds(db: Db, importer: Importer, organisationId: st
       });
     }
     const summary = { file: file.name, sha256: parsed.sha256, records: checked.length, created: created.length, updated: updated.length };
-    await recordAudit(tx, { actor, action: 'needs.import', resourceType: 'organisation', resourceId: organisationId, after: summary, requestId: importer.requestId });
+    await recordAudit(tx, {
+      actor,
+      action: 'needs.import',
+      resourceType: 'organisation',
+      resourceId: organisationId,
+      after: summary,
+      requestId: importer.requestId,
+    });
     return summary;
   });
 }
@@ -119,7 +131,11 @@ export function needImportItem(n: Need) {
 }
 
 /** Needs matching `where` (already limited to what the actor may see), newest first, as CSV or JSON import items. */
-export async function exportNeeds(db: Db, where: RawBuilder<unknown>, format: 'csv' | 'json'): Promise<{ text: string; count: number; capped: boolean }> {
+export async function exportNeeds(
+  db: Db,
+  where: RawBuilder<unknown>,
+  format: 'csv' | 'json',
+): Promise<{ text: string; count: number; capped: boolean }> {
   const rows = await repo.listNeeds(db, where, EXPORT_LIMIT + 1);
   const needs = rows.slice(0, EXPORT_LIMIT).map(presentNeed);
   const capped = rows.length > EXPORT_LIMIT;
@@ -134,4 +150,9 @@ export async function exportNeeds(db: Db, where: RawBuilder<unknown>, format: 'c
     '@updated_at': n.updatedAt,
   }));
   return { text: toCsv(NEED_COLUMNS, NEED_EXPORT_ONLY, records), count: needs.length, capped };
+}
+
+/** Every need of one organisation, or of all, for the operator's `dcp export`. */
+export async function exportAllNeeds(db: Db, organisationId: string | undefined, format: 'csv' | 'json') {
+  return exportNeeds(db, organisationId ? sql`needs.requester_organisation_id = ${organisationId}::uuid` : sql`true`, format);
 }

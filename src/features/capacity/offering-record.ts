@@ -8,7 +8,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { OfferingsTable } from '../../db/schema.js';
 import { lexiconWords, searchVector, type SearchField } from '../../platform/search/index.js';
-import { LANGUAGES } from '../../shared/localised.js';
 import type { OfferingPatch } from './offering-schemas.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -98,7 +97,14 @@ export function completeOffering(input: FieldInput): OfferingFields {
     sdgs: input.sdgs ?? [],
     url: input.url ?? null,
     contactEmail: input.contactEmail ?? null,
-    pledge: pledge ? { amount: pledge.amount ?? null, currency: pledge.currency ?? null, inKind: pledge.inKind ?? null, umcDimension: pledge.umcDimension } : null,
+    pledge: pledge
+      ? {
+          amount: pledge.amount ?? null,
+          currency: pledge.currency ?? null,
+          inKind: pledge.inKind ?? null,
+          umcDimension: pledge.umcDimension,
+        }
+      : null,
   };
 }
 
@@ -209,11 +215,8 @@ function textFields(f: OfferingFields): SearchField[] {
  * languages (so a search in any of them finds an offering written in another) and its provider.
  */
 export function offeringSearchVector(f: OfferingFields, vocab: Vocabulary, providerName: string) {
-  const topicNames = f.topics.flatMap((code) => {
-    const labels = vocab.topics.get(code) ?? {};
-    return LANGUAGES.flatMap((lang): SearchField[] => (labels[lang] ? [{ text: labels[lang], language: lang, weight: 'C' }] : []));
-  });
-  return searchVector([...textFields(f), ...topicNames, { text: providerName, language: 'simple', weight: 'C' }]);
+  const topicNames = f.topics.flatMap((code) => vocab.topicVectors.get(code) ?? []);
+  return searchVector([...textFields(f), { text: providerName, language: 'simple', weight: 'C' }], topicNames);
 }
 
 /** Words of the offering's own text for the typo lexicon. */

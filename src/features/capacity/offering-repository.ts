@@ -99,7 +99,12 @@ export async function insertOffering(tx: WriteTx, values: Insertable<OfferingsTa
 }
 
 /** Updates the row if it is still at `version`; false when someone saved in between. */
-export async function updateOffering(tx: WriteTx, id: string, version: number, values: UpdateObject<Database, 'offerings'>): Promise<boolean> {
+export async function updateOffering(
+  tx: WriteTx,
+  id: string,
+  version: number,
+  values: UpdateObject<Database, 'offerings'>,
+): Promise<boolean> {
   const result = await tx
     .updateTable('offerings')
     .set({ ...values, version: version + 1, updated_at: sql`now()` })

@@ -9,7 +9,13 @@ import { jsonResponse, problemResponses } from '../../http/problem.js';
 import { asker, body, csvDownload, listContent } from './api-support.js';
 import { offeringExportConditions, searchOfferings } from './catalogue.js';
 import { OfferingListQuerySchema, OfferingPageSchema } from './list-schemas.js';
-import { OfferingInputSchema, OfferingParamsSchema, OfferingPatchSchema, OfferingSchema, OfferingTransitionSchema } from './offering-schemas.js';
+import {
+  OfferingInputSchema,
+  OfferingParamsSchema,
+  OfferingPatchSchema,
+  OfferingSchema,
+  OfferingTransitionSchema,
+} from './offering-schemas.js';
 import * as service from './offering-service.js';
 import { exportOfferings } from './offering-transfer.js';
 
@@ -76,12 +82,15 @@ export function offeringsApi({ db }: Deps) {
   return createRouter()
     .openapi(listOfferings, async (c) => {
       const query = c.req.valid('query');
-      if (query.format === 'csv') return csvDownload(c, await exportOfferings(db, await offeringExportConditions(db, actorOf(c), query), 'csv'), 'offerings');
+      if (query.format === 'csv')
+        return csvDownload(c, await exportOfferings(db, await offeringExportConditions(db, actorOf(c), query), 'csv'), 'offerings');
       return c.json(await searchOfferings(db, actorOf(c), query), 200);
     })
     .openapi(createOffering, async (c) => c.json(await service.createOffering(db, asker(c), c.req.valid('json')), 201))
     .openapi(getOffering, async (c) => c.json(await service.getOffering(db, actorOf(c), c.req.valid('param').id), 200))
-    .openapi(updateOffering, async (c) => c.json(await service.updateOffering(db, asker(c), c.req.valid('param').id, c.req.valid('json')), 200))
+    .openapi(updateOffering, async (c) =>
+      c.json(await service.updateOffering(db, asker(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    )
     .openapi(transitionOffering, async (c) =>
       c.json(await service.transitionOffering(db, asker(c), c.req.valid('param').id, c.req.valid('json')), 200),
     );

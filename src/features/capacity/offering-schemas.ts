@@ -44,7 +44,8 @@ export const PledgeSchema = z
     umcDimension: listCode('umc-dimensions'),
   })
   .openapi('Pledge', {
-    description: 'A financing or infrastructure pledge (Partner2Connect): amount and currency, or in kind, and the UMC dimension it addresses',
+    description:
+      'A financing or infrastructure pledge (Partner2Connect): amount and currency, or in kind, and the UMC dimension it addresses',
   });
 
 /** Every field of an offering a provider writes; required ones are marked in OfferingInputSchema. */
@@ -66,7 +67,8 @@ const fields = {
   languages: distinctList(LanguageCodeSchema, 20, 1).openapi({ description: 'Languages it is delivered in', example: ['fr', 'en'] }),
   eligibleCountries: distinctList(Iso3Schema, 250),
   eligibleGroups: distinctList(GroupCodeSchema, 40).openapi({
-    description: 'Groups it is open to (WLD for everyone, LDC, SIDS, an M49 region …); with no countries and no groups it is open to the world',
+    description:
+      'Groups it is open to (WLD for everyone, LDC, SIDS, an M49 region …); with no countries and no groups it is open to the world',
   }),
   fee: moneySchema(10_000_000).nullable().openapi({ description: 'Fee per participant; null when free of charge' }),
   waivers: optionalText(1000, { multiline: true }).openapi({ description: 'Who may have the fee waived, and how' }),
@@ -105,7 +107,11 @@ export type OfferingInput = z.infer<typeof OfferingInputSchema>;
 
 export const OfferingPatchSchema = z
   .strictObject({
-    version: z.number().int().min(1).openapi({ description: 'The version you edited; a newer stored version answers 409 with what changed' }),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .openapi({ description: 'The version you edited; a newer stored version answers 409 with what changed' }),
     ...optional(fields),
   })
   .refine((patch) => Object.keys(patch).length > 1, 'give at least one field to change besides version')

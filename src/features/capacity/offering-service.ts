@@ -60,7 +60,14 @@ export async function createOffering(db: Db, asker: Asker, input: OfferingInput)
       vocab,
     );
     const offering = presentOffering(row!);
-    await recordAudit(tx, { actor, action: 'offering.create', resourceType: 'offering', resourceId: offering.id, after: offering, requestId });
+    await recordAudit(tx, {
+      actor,
+      action: 'offering.create',
+      resourceType: 'offering',
+      resourceId: offering.id,
+      after: offering,
+      requestId,
+    });
     return offering;
   });
 }
@@ -117,7 +124,10 @@ export async function transitionOffering(db: Db, asker: Asker, id: string, input
   const to = nextStatus(OFFERING_TRANSITIONS, row.status, input.transition);
   if (!to) {
     const possible = transitionsFrom(OFFERING_TRANSITIONS, row.status);
-    throw new AppError('conflict', `A ${row.status} offering cannot be taken through "${input.transition}"; possible: ${possible.join(', ')}`);
+    throw new AppError(
+      'conflict',
+      `A ${row.status} offering cannot be taken through "${input.transition}"; possible: ${possible.join(', ')}`,
+    );
   }
   authorise(actor, input.transition, resourceOf(row));
   if (transitionOf(OFFERING_TRANSITIONS, input.transition)?.reasonRequired && !input.reason) {
@@ -128,7 +138,8 @@ export async function transitionOffering(db: Db, asker: Asker, id: string, input
   const vocab = await vocabulary(db);
   return db.transaction().execute(async (tx) => {
     const current = await repo.lockOffering(tx, id);
-    if (!current || current.status !== row.status) throw await staleVersion(db, 'offering', id, row.version, presentOffering(current ?? row));
+    if (!current || current.status !== row.status)
+      throw await staleVersion(db, 'offering', id, row.version, presentOffering(current ?? row));
     const after = await changeOffering(
       tx,
       current,

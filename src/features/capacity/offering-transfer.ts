@@ -23,7 +23,7 @@ import { changeOffering, insertOfferings, offeringFieldProblems, type NewOfferin
 import { organisationName } from './shared-repository.js';
 import { vocabulary } from './vocabulary.js';
 import type { OfferingStatus } from '../../core/capacity/workflow.js';
-import type { RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 
 /** Who imports: a person (drafts only, through the policy) or the system (the dcp command). */
 export interface Importer {
@@ -90,12 +90,26 @@ export async function importOfferings(db: Db, importer: Importer, organisationId
     const createdBy = actor.kind === 'user' ? actor.userId : null;
     const toCreate: NewOfferingRecord[] = checked
       .filter((c) => !c.id || !existing.has(c.id))
-      .map((c) => ({ ...(c.id ? { id: c.id } : {}), fields: c.fields, providerId: organisationId, providerName, status: c.status ?? 'draft', createdBy, demo: false }));
+      .map((c) => ({
+        ...(c.id ? { id: c.id } : {}),
+        fields: c.fields,
+        providerId: organisationId,
+        providerName,
+        status: c.status ?? 'draft',
+        createdBy,
+        demo: false,
+      }));
     const created = await insertOfferings(tx, toCreate, vocab);
     const updated: OfferingRow[] = [];
     for (const c of checked.filter((x) => x.id && existing.has(x.id))) {
       const row = (await repo.lockOffering(tx, c.id!))!;
-      const after = await changeOffering(tx, row, { fields: c.fields, reviewed: true, ...(c.status ? { status: c.status } : {}) }, vocab, createdBy);
+      const after = await changeOffering(
+        tx,
+        row,
+        { fields: c.fields, reviewed: true, ...(c.status ? { status: c.status } : {}) },
+        vocab,
+        createdBy,
+      );
       updated.push(after!);
     }
     const createdIds = new Set(created.map((row) => row.id));
@@ -110,7 +124,14 @@ export async function importOfferings(db: Db, importer: Importer, organisationId
       });
     }
     const summary = { file: file.name, sha256: parsed.sha256, records: checked.length, created: created.length, updated: updated.length };
-    await recordAudit(tx, { actor, action: 'offerings.import', resourceType: 'organisation', resourceId: organisationId, after: summary, requestId: importer.requestId });
+    await recordAudit(tx, {
+      actor,
+      action: 'offerings.import',
+      resourceType: 'organisation',
+      resourceId: organisationId,
+      after: summary,
+      requestId: importer.requestId,
+    });
     return summary;
   });
 }
@@ -120,7 +141,18 @@ export const EXPORT_LIMIT = 10_000;
 
 /** An offering as a JSON import item: its create body with id and status. */
 export function offeringImportItem(o: Offering) {
-  const { version: _v, statusReason: _r, provider, demo: _d, notice: _n, createdAt: _c, updatedAt: _u, publishedAt: _p, lastReviewedAt: _l, ...body } = o;
+  const {
+    version: _v,
+    statusReason: _r,
+    provider,
+    demo: _d,
+    notice: _n,
+    createdAt: _c,
+    updatedAt: _u,
+    publishedAt: _p,
+    lastReviewedAt: _l,
+    ...body
+  } = o;
   return { ...body, providerOrganisationId: provider.id };
 }
 
@@ -128,11 +160,16 @@ export function offeringImportItem(o: Offering) {
  * Offerings matching `where` (conditions over the offerings table that already say what the actor
  * may see), newest first, as the CSV template or as JSON import items.
  */
-export async function exportOfferings(db: Db, where: RawBuilder<unknown>, format: 'csv' | 'json'): Promise<{ text: string; count: number; capped: boolean }> {
+export async function exportOfferings(
+  db: Db,
+  where: RawBuilder<unknown>,
+  format: 'csv' | 'json',
+): Promise<{ text: string; count: number; capped: boolean }> {
   const rows = await repo.listOfferings(db, where, EXPORT_LIMIT + 1);
   const offerings = rows.slice(0, EXPORT_LIMIT).map(presentOffering);
   const capped = rows.length > EXPORT_LIMIT;
-  if (format === 'json') return { text: `${JSON.stringify(offerings.map(offeringImportItem), null, 2)}\n`, count: offerings.length, capped };
+  if (format === 'json')
+    return { text: `${JSON.stringify(offerings.map(offeringImportItem), null, 2)}\n`, count: offerings.length, capped };
   const records = offerings.map((o) => ({
     ...o,
     '@provider_organisation_id': o.provider.id,
@@ -145,4 +182,12 @@ export async function exportOfferings(db: Db, where: RawBuilder<unknown>, format
     '@last_reviewed_at': o.lastReviewedAt,
   }));
   return { text: toCsv(OFFERING_COLUMNS, OFFERING_EXPORT_ONLY, records), count: offerings.length, capped };
+}
+
+/**
+ * Every offering of one organisation, or of all, in every status: for the operator's `dcp export`
+ * (the system reads everything; people export through the API, which lists what they may see).
+ */
+export async function exportAllOfferings(db: Db, organisationId: string | undefined, format: 'csv' | 'json') {
+  return exportOfferings(db, organisationId ? sql`offerings.provider_organisation_id = ${organisationId}::uuid` : sql`true`, format);
 }

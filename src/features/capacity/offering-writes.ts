@@ -100,7 +100,9 @@ export async function changeOffering(
 ): Promise<OfferingRow | undefined> {
   const firstPublication = change.status === 'published' && row.published_at === null;
   const saved = await repo.updateOffering(tx, row.id, row.version, {
-    ...(change.fields ? { ...offeringColumns(change.fields), search_vector: offeringSearchVector(change.fields, vocab, row.provider_name) } : {}),
+    ...(change.fields
+      ? { ...offeringColumns(change.fields), search_vector: offeringSearchVector(change.fields, vocab, row.provider_name) }
+      : {}),
     ...(change.status !== undefined ? { status: change.status } : {}),
     ...(change.statusReason !== undefined ? { status_reason: change.statusReason } : {}),
     ...(change.reviewed ? { last_reviewed_at: sql<Date>`now()` } : {}),

@@ -23,7 +23,9 @@ export function text(min: number, max: number, options: { multiline?: boolean } 
         .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
         .max(max, `must be at most ${max} characters`)
         .refine((s) => !hasUnwantedCharacters(s, { multiline }), {
-          message: multiline ? 'must not contain control characters other than line breaks and tabs' : 'must be one line without control characters',
+          message: multiline
+            ? 'must not contain control characters other than line breaks and tabs'
+            : 'must be one line without control characters',
         }),
     );
 }

@@ -42,7 +42,12 @@ export async function insertRevisions(tx: WriteTx, revisions: readonly Revision[
     .execute();
 }
 
-export async function findRevision(db: Reader, type: RecordType, id: string, version: number): Promise<Record<string, unknown> | undefined> {
+export async function findRevision(
+  db: Reader,
+  type: RecordType,
+  id: string,
+  version: number,
+): Promise<Record<string, unknown> | undefined> {
   const row = await db
     .selectFrom('capacity_revisions')
     .select('snapshot')

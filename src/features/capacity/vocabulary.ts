@@ -6,7 +6,8 @@
  */
 import type { Db } from '../../db/database.js';
 import type { Problem } from '../../core/capacity/plausibility.js';
-import type { Localised } from '../../shared/localised.js';
+import { precomputeVectors, type SearchField } from '../../platform/search/index.js';
+import { LANGUAGES, type Localised } from '../../shared/localised.js';
 import { dataVersion, VersionedCache } from '../imports/index.js';
 import { exportCountries, exportTaxonomy, listGroups } from '../reference/index.js';
 
@@ -26,6 +27,17 @@ export interface Vocabulary {
   readonly countries: ReadonlyMap<string, CountryFacts>;
   /** Group code → ISO alpha-3 codes of its members. */
   readonly groups: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The search vectors (tsvector text) of each topic's and each country's names in the six
+   * languages, weight C: computed once here, appended to every record about them.
+   */
+  readonly topicVectors: ReadonlyMap<string, string>;
+  readonly countryVectors: ReadonlyMap<string, string>;
+}
+
+/** Names in six languages as search fields of weight C. */
+function nameFields(names: Partial<Localised>): SearchField[] {
+  return LANGUAGES.flatMap((lang): SearchField[] => (names[lang] ? [{ text: names[lang], language: lang, weight: 'C' }] : []));
 }
 
 const caches = new WeakMap<Db, VersionedCache<Vocabulary>>();
@@ -55,7 +67,19 @@ async function loadVocabulary(db: Db): Promise<Vocabulary> {
     countryFacts.set(country.iso3, { iso3: country.iso3, names: country.names, groups: codes });
     for (const code of codes) members.get(code)?.push(country.iso3);
   }
+  const [topicVectors, countryVectors] = await Promise.all([
+    precomputeVectors(
+      db,
+      topics.map((t) => ({ key: t.code, fields: nameFields(t.labels) })),
+    ),
+    precomputeVectors(
+      db,
+      [...countryFacts.values()].map((c) => ({ key: c.iso3, fields: nameFields(c.names) })),
+    ),
+  ]);
   return {
+    topicVectors,
+    countryVectors,
     topics: new Map(topics.map((t) => [t.code, t.labels])),
     digcomp: competences,
     esco: new Set(esco.map((t) => t.code)),

@@ -7,7 +7,14 @@ import { z } from 'zod';
 import { AppError } from '../../http/app-error.js';
 
 const RelevanceKey = z.tuple([z.literal('r'), z.number().finite(), z.uuid()]);
-const DateKey = z.tuple([z.literal('d'), z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}[ T][\d:.+-]+$/), z.uuid()]);
+const DateKey = z.tuple([
+  z.literal('d'),
+  z
+    .string()
+    .max(40)
+    .regex(/^\d{4}-\d{2}-\d{2}[ T][\d:.+-]+$/),
+  z.uuid(),
+]);
 const Key = z.union([RelevanceKey, DateKey]);
 export type SearchKey = z.infer<typeof Key>;
 
@@ -17,7 +24,10 @@ export function encodeSearchCursor(key: SearchKey): string {
 }
 
 /** The key in `cursor`, which must be of `kind`; a 400 naming `query.cursor` otherwise. */
-export function decodeSearchCursor<K extends SearchKey[0]>(cursor: string | undefined, kind: K): Extract<SearchKey, [K, ...unknown[]]> | undefined {
+export function decodeSearchCursor<K extends SearchKey[0]>(
+  cursor: string | undefined,
+  kind: K,
+): Extract<SearchKey, [K, ...unknown[]]> | undefined {
   if (cursor === undefined) return undefined;
   let key: SearchKey | undefined;
   try {
@@ -26,9 +36,11 @@ export function decodeSearchCursor<K extends SearchKey[0]>(cursor: string | unde
     key = undefined;
   }
   if (!key || key[0] !== kind) {
-    throw new AppError('validation-failed', 'query.cursor: not a cursor of this search and sort order; pass the `next` value of the previous page', [
-      { field: 'query.cursor', message: 'not a cursor of this search and sort order' },
-    ]);
+    throw new AppError(
+      'validation-failed',
+      'query.cursor: not a cursor of this search and sort order; pass the `next` value of the previous page',
+      [{ field: 'query.cursor', message: 'not a cursor of this search and sort order' }],
+    );
   }
   return key as Extract<SearchKey, [K, ...unknown[]]>;
 }

@@ -6,6 +6,7 @@
  * in its table's `search_vector` column when it writes the record.
  */
 import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../db/database.js';
 import { bigrams, configurationFor, splitCjk } from './text.js';
 
 export type Weight = 'A' | 'B' | 'C' | 'D';
@@ -24,11 +25,7 @@ export function cjkTokens(text: string): string {
     .join(' ');
 }
 
-/**
- * The SQL expression of the tsvector of `fields`.
- * @example db.insertInto('offerings').values({ …, search_vector: searchVector([{ text: title, language: 'fr', weight: 'A' }]) })
- */
-export function searchVector(fields: readonly SearchField[]): RawBuilder<unknown> {
+function fieldParts(fields: readonly SearchField[]): RawBuilder<unknown>[] {
   const parts: RawBuilder<unknown>[] = [];
   for (const field of fields) {
     const text = field.text.normalize('NFC');
@@ -37,6 +34,38 @@ export function searchVector(fields: readonly SearchField[]): RawBuilder<unknown
     if (rest.trim()) parts.push(sql`setweight(to_tsvector(${configurationFor(field.language)}::regconfig, ${rest}), ${weight})`);
     if (runs.length > 0) parts.push(sql`setweight(to_tsvector('simple'::regconfig, ${cjkTokens(text)}), ${weight})`);
   }
+  return parts;
+}
+
+/**
+ * The SQL expression of the tsvector of `fields`, joined with vectors computed
+ * beforehand (`precomputed`, in tsvector text form: labels shared by many records).
+ * @example db.insertInto('offerings').values({ …, search_vector: searchVector([{ text: title, language: 'fr', weight: 'A' }]) })
+ */
+export function searchVector(fields: readonly SearchField[], precomputed: readonly string[] = []): RawBuilder<unknown> {
+  const parts = [...fieldParts(fields), ...precomputed.map((vector) => sql`${vector}::tsvector`)];
   if (parts.length === 0) return sql`''::tsvector`;
   return sql`(${sql.join(parts, sql` || `)})`;
+}
+
+/**
+ * The tsvectors (text form) of texts that many records share, such as the names of a topic or a
+ * country in six languages, computed once so that each record only appends them.
+ * @example await precomputeVectors(db, [{ key: 'cybersecurity', fields: [{ text: 'Cybersécurité', language: 'fr', weight: 'C' }] }])
+ */
+export async function precomputeVectors(
+  db: Db,
+  items: readonly { key: string; fields: readonly SearchField[] }[],
+): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  const nonEmpty = items.filter((item) => fieldParts(item.fields).length > 0);
+  for (let i = 0; i < nonEmpty.length; i += 200) {
+    const chunk = nonEmpty.slice(i, i + 200);
+    const { rows } = await sql<{ key: string; vector: string }>`
+      select v.key, v.vector::text as vector from (values ${sql.join(
+        chunk.map((item) => sql`(${item.key}, ${searchVector(item.fields)})`),
+      )}) as v(key, vector)`.execute(db);
+    for (const row of rows) result.set(row.key, row.vector);
+  }
+  return result;
 }

@@ -11,9 +11,19 @@ import { suggestCorrections } from './lexicon.js';
 import { tsQueryExpression } from './query.js';
 import { queryTerms, type QueryTerms } from './text.js';
 
-export { searchVector, type SearchField, type Weight } from './document.js';
+export { precomputeVectors, searchVector, type SearchField, type Weight } from './document.js';
 export { countFacets, DEFAULT_FACET_CAP, type FacetColumn, type FacetCounts } from './facets.js';
-export { countMatches, DEFAULT_LIMITS, findHits, type Hits, type Ranking, type SearchLimits, type SearchScope, type SearchSort, type Total } from './hits.js';
+export {
+  countMatches,
+  DEFAULT_LIMITS,
+  findHits,
+  type Hits,
+  type Ranking,
+  type SearchLimits,
+  type SearchScope,
+  type SearchSort,
+  type Total,
+} from './hits.js';
 export { rememberWords } from './lexicon.js';
 export { configurationFor, lexiconWords, queryTerms, type QueryTerms } from './text.js';
 
