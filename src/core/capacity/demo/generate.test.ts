@@ -41,7 +41,10 @@ describe('demo data generator', () => {
 
   it('gives translations that are the same title in another language', () => {
     const translated = Array.from({ length: 200 }, (_, i) => demoOffering(2, i, context)).filter(
-      (o) => (o.body['translations'] as unknown[]).length > 0 && o.body['kind'] !== 'financing-pledge' && o.body['kind'] !== 'infrastructure-pledge',
+      (o) =>
+        (o.body['translations'] as unknown[]).length > 0 &&
+        o.body['kind'] !== 'financing-pledge' &&
+        o.body['kind'] !== 'infrastructure-pledge',
     );
     expect(translated.length).toBeGreaterThan(20);
     for (const o of translated) {
