@@ -11,6 +11,8 @@ export interface BenchContext {
   readonly durationSeconds: number;
   /** Progress line to stderr. */
   log(message: string): void;
+  /** Registers a step to undo at the end of the run (a server the benchmark started), last first. */
+  defer(step: () => Promise<void>): void;
 }
 
 export interface Benchmark {

@@ -101,13 +101,19 @@ forEachEngine('catalogue search', (t) => {
   const seen: string[] = [];
   const get = async (path: string) => {
     const res = await app().request(path, { headers: { 'X-Forwarded-For': randomAddress() } });
-    expect(res.status, path).toBe(200);
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as Page;
   };
   const search = (q: string, extra = '') => get(`/api/v1/offerings?q=${encodeURIComponent(q)}${extra}`);
+  /** The id of the first result of `q`, noted for the printed search-quality table. */
+  const firstOf = async (q: string) => {
+    const page = await search(q);
+    seen.push(`  ${q.padEnd(40)} → ${page.data[0]?.title ?? '(nothing)'} [${page.total.value} matches]`);
+    return page.data[0]?.id;
+  };
 
   beforeAll(async () => {
-    expect(await generateDemoData(t.db, FIRST_START)).toMatchObject({ offerings: 300, needs: 100 });
+    await generateDemoData(t.db, FIRST_START);
     const provider = await seedOrganisation(t.db, 'Global Cyber Capacity Centre');
     for (const [key, overrides] of Object.entries(WRITTEN))
       ids[key] = await seedOffering(t.db, provider, { ...overrides, status: 'published' });
@@ -119,6 +125,7 @@ forEachEngine('catalogue search', (t) => {
 
   describe('demo data', () => {
     it('fills the catalogue with records labelled as generated, in the six UN languages', async () => {
+      expect(await t.db.selectFrom('offerings').select('id').where('demo', '=', true).execute()).toHaveLength(FIRST_START.offerings);
       const page = await get('/api/v1/offerings?demo=only&limit=100');
       expect(page.total.value).toBeGreaterThan(200);
       expect(page.data.every((o) => o.demo && o.notice === DEMO_NOTICE)).toBe(true);
@@ -135,20 +142,13 @@ forEachEngine('catalogue search', (t) => {
   });
 
   describe('in six languages', () => {
-    const firstOf = async (q: string, expected: keyof typeof WRITTEN, extra = '') => {
-      const page = await search(q, extra);
-      seen.push(`  ${q.padEnd(40)} → ${page.data[0]?.title ?? '(nothing)'} [${page.total.value} matches]`);
-      expect(page.data[0]?.id, q).toBe(ids[expected]);
-      return page;
-    };
-
     it('finds each language’s own offering first for a query in that language', async () => {
-      await firstOf('cybersecurity strategy ministries', 'en');
-      await firstOf('stratégie cybersécurité ministères', 'fr');
-      await firstOf('ciberseguridad gobiernos locales', 'es');
-      await firstOf('кибербезопасность инфраструктуры', 'ru');
-      await firstOf('الاستراتيجية الوطنية للأمن السيبراني', 'ar');
-      await firstOf('网络安全战略培训', 'zh');
+      expect(await firstOf('cybersecurity strategy ministries')).toBe(ids['en']);
+      expect(await firstOf('stratégie cybersécurité ministères')).toBe(ids['fr']);
+      expect(await firstOf('ciberseguridad gobiernos locales')).toBe(ids['es']);
+      expect(await firstOf('кибербезопасность инфраструктуры')).toBe(ids['ru']);
+      expect(await firstOf('الاستراتيجية الوطنية للأمن السيبراني')).toBe(ids['ar']);
+      expect(await firstOf('网络安全战略培训')).toBe(ids['zh']);
     });
 
     it('ranks first, for a one-word query, an offering whose title is in the query’s language', async () => {
@@ -169,8 +169,8 @@ forEachEngine('catalogue search', (t) => {
     });
 
     it('stems: plural and inflected forms find the same offering', async () => {
-      await firstOf('ministry cybersecurity strategies', 'en');
-      await firstOf('кибербезопасности инфраструктура', 'ru');
+      expect(await firstOf('ministry cybersecurity strategies')).toBe(ids['en']);
+      expect(await firstOf('кибербезопасности инфраструктура')).toBe(ids['ru']);
     });
 
     it('finds 网络安全 inside 国家网络安全战略培训班 (Chinese has no spaces)', async () => {
@@ -180,11 +180,12 @@ forEachEngine('catalogue search', (t) => {
     });
 
     it('ignores accents: cybersecurite strategie finds the French offering', async () => {
-      await firstOf('cybersecurite strategie ministeres', 'fr');
+      expect(await firstOf('cybersecurite strategie ministeres')).toBe(ids['fr']);
     });
 
     it('tolerates typos and says which words it also searched', async () => {
-      const page = await firstOf('cybersecurty strategy ministries', 'en');
+      expect(await firstOf('cybersecurty strategy ministries')).toBe(ids['en']);
+      const page = await search('cybersecurty strategy ministries');
       expect(page.search.corrections).toEqual([{ word: 'cybersecurty', alsoSearched: expect.arrayContaining(['cybersecurity']) }]);
     });
 

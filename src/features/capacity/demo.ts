@@ -20,10 +20,10 @@ import { deleteSystemOrganisations, ensureSystemOrganisation, organisationIdsByN
 import { exportCountries, exportTaxonomy, listGroups } from '../reference/index.js';
 import { completeNeed } from './need-record.js';
 import { NeedInputSchema } from './need-schemas.js';
-import { insertNeeds, needFieldProblems } from './need-writes.js';
+import { insertGeneratedNeeds, needFieldProblems } from './need-writes.js';
 import { completeOffering } from './offering-record.js';
 import { OfferingInputSchema } from './offering-schemas.js';
-import { insertOfferings, offeringFieldProblems } from './offering-writes.js';
+import { insertGeneratedOfferings, offeringFieldProblems } from './offering-writes.js';
 import { vocabulary, type Vocabulary } from './vocabulary.js';
 
 export const DEFAULT_SEED = 2030;
@@ -105,7 +105,7 @@ export async function generateDemoData(db: Db, options: { offerings: number; nee
       'offerings',
       records.map((r) => r.id),
       async (tx, fresh) => {
-        await insertOfferings(
+        await insertGeneratedOfferings(
           tx,
           records.filter((r) => fresh.has(r.id)),
           vocab,
@@ -155,7 +155,7 @@ export async function generateDemoData(db: Db, options: { offerings: number; nee
       'needs',
       records.map((r) => r.id),
       async (tx, fresh) => {
-        await insertNeeds(
+        await insertGeneratedNeeds(
           tx,
           records.filter((r) => fresh.has(r.id)),
           vocab,
@@ -184,8 +184,8 @@ async function inBatch(
 }
 
 /**
- * Takes every generated record out, with its revisions, and the demo organisations nobody has
- * joined and that hold no other records.
+ * Takes every generated record out, with any revisions their edits left, and the demo organisations
+ * nobody has joined and that hold no other records.
  */
 export async function removeDemoData(db: Db): Promise<{ offerings: number; needs: number; organisations: number }> {
   const vocab = await vocabulary(db);
