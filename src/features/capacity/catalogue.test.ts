@@ -10,7 +10,7 @@ import { randomAddress } from '../../../test/support/auth.js';
 import { testApp } from '../../../test/support/app.js';
 import { seedOffering, seedOrganisation } from '../../../test/support/capacity.js';
 import { forEachEngine } from '../../../test/support/engines.js';
-import { findHits } from '../../platform/search/index.js';
+import { search as searchTable } from '../../platform/search/index.js';
 import { DEMO_NOTICE, FIRST_START, generateDemoData, loadDemoOnFirstStart, removeDemoData } from './index.js';
 
 type Summary = {
@@ -266,16 +266,27 @@ forEachEngine('catalogue search', (t) => {
       expect(res.status).toBe(400);
     });
 
-    it('ranks only a capped set of the most recent matches and says how it was capped', async () => {
-      const hits = await findHits(
+    it('ranks, counts and facets only a capped window of the most recent matches, and says so', async () => {
+      const result = await searchTable(
         t.db,
         { table: 'offerings', where: sql`status = 'published'` },
-        { tsquery: "'spectrum'", sort: 'relevance', limit: 3, cursor: undefined },
-        { candidates: 10, count: 25 },
+        {
+          tsquery: "'spectrum'",
+          sort: 'relevance',
+          limit: 3,
+          cursor: undefined,
+          facets: [{ name: 'kind', value: sql.ref('kind'), array: false }],
+        },
+        10,
       );
-      expect(hits.ranking).toMatchObject({ capped: true, ranked: 10 });
-      expect(hits.ranking.method).toMatch(/^Ranked by relevance among the 10 most recently listed of (at least )?\d+ matches/);
-      expect(hits.ids).toHaveLength(3);
+      expect(result.ranking).toMatchObject({ capped: true, ranked: 10 });
+      expect(result.ranking.method).toBe(
+        'Ranked by relevance among the 10 most recently listed matches; there are more: add words or filters to rank the others.',
+      );
+      expect(result.total).toEqual({ value: 10, exact: false });
+      expect(result.facets.exact).toBe(false);
+      expect(result.facets.values['kind']!.reduce((sum, k) => sum + k.count, 0)).toBe(10);
+      expect(result.ids).toHaveLength(3);
       const uncapped = await search('spectrum monitoring Niger');
       expect(uncapped.search.capped).toBe(false);
       expect(uncapped.search.method).toMatch(/^Ranked by relevance among all \d+ matches\.$/);

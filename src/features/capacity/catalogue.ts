@@ -7,7 +7,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../core/policy/actor.js';
 import type { Db } from '../../db/database.js';
-import { countFacets, findHits, prepareQuery, type FacetColumn, type PreparedQuery } from '../../platform/search/index.js';
+import { prepareQuery, search as searchTable, type FacetColumn, type PreparedQuery } from '../../platform/search/index.js';
 import type { NeedListQuery, NeedPage, OfferingListQuery, OfferingPage } from './list-schemas.js';
 import { needConditions, offeringConditions } from './filters.js';
 import { presentNeedSummary } from './need-presenters.js';
@@ -64,13 +64,10 @@ async function run(
   const tsquery = prepared?.tsquery;
   const sort = query.sort ?? (tsquery ? 'relevance' : 'newest');
   const scope = { table: listing.table, where: listing.where };
-  const [hits, facets] = await Promise.all([
-    findHits(db, scope, { tsquery, sort, limit: query.limit, cursor: query.cursor }),
-    countFacets(db, scope, tsquery, listing.facets),
-  ]);
+  const hits = await searchTable(db, scope, { tsquery, sort, limit: query.limit, cursor: query.cursor, facets: listing.facets });
   return {
     hits,
-    facets,
+    facets: hits.facets,
     search: {
       q: query.q?.trim() ? query.q : null,
       sort: hits.ranking.sort,

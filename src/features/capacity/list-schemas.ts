@@ -75,7 +75,7 @@ const envelope = {
   next: z.string().nullable().openapi({ description: 'Cursor of the following page, or null on the last page' }),
   total: z.object({
     value: z.number().int(),
-    exact: z.boolean().openapi({ description: 'false: at least `value` matches (counting stops at 10,000)' }),
+    exact: z.boolean().openapi({ description: 'false: at least `value` matches (counting stops at the 1,000 most recent)' }),
   }),
   search: z.object({
     q: z.string().nullable(),
