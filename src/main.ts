@@ -148,7 +148,11 @@ async function main(argv: string[]): Promise<number> {
         logger.info({ ...summary, dataDir: config.dataDir }, 'reference data loaded on first start');
         const indicators = await importIndicators(database.db, config.dataDir);
         logger.info({ inserted: indicators.inserted, aggregates: indicators.aggregates }, 'indicator data loaded on first start');
-        logger.info({ ...(await loadDemoOnFirstStart(database.db)) }, 'generated demo offerings and needs loaded on first start');
+        // Not awaited: the server answers while the demo catalogue fills (two transactions); a failure is logged, never fatal.
+        void loadDemoOnFirstStart(database.db).then(
+          (demo) => logger.info({ ...demo }, 'generated demo offerings and needs loaded on first start'),
+          (error: unknown) => logger.warn({ err: error }, 'demo offerings and needs not loaded'),
+        );
       } else {
         logger.warn('no data directory found (DCP_DATA_DIR): starting without reference data');
       }
