@@ -68,7 +68,8 @@ async function main(argv: string[]): Promise<number> {
   const durationSeconds = Number(values.duration);
   if (!Number.isInteger(durationSeconds) || durationSeconds < 1)
     return usage(`--duration must be a whole number of seconds ≥ 1, not "${values.duration}"`);
-  const selected = values.only ? BENCHMARKS.filter((b) => b.name === values.only) : BENCHMARKS;
+  // A name, or the start of names: `--only catalogue-search` runs every catalogue-search-… benchmark.
+  const selected = values.only ? BENCHMARKS.filter((b) => b.name === values.only || b.name.startsWith(`${values.only}-`)) : BENCHMARKS;
   if (selected.length === 0) return usage(`no benchmark named "${values.only}"; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
 
   const startedAt = new Date();

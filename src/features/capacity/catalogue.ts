@@ -27,6 +27,8 @@ export const OFFERING_FACETS: readonly FacetColumn[] = [
   { name: 'bandwidth', value: sql.ref('bandwidth'), array: false },
   { name: 'languages', value: sql.ref('languages'), array: true },
   { name: 'eligibleGroups', value: sql.ref('eligible_groups'), array: true },
+  { name: 'certification', value: sql.ref('certification'), array: false },
+  { name: 'accessibility', value: sql.ref('accessibility'), array: true },
   {
     name: 'cost',
     value: sql`array_remove(array[case when cost_amount is null or cost_amount = 0 then 'free' else 'paid' end,

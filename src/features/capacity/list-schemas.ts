@@ -45,6 +45,7 @@ export const OfferingListQuerySchema = z.object({
   kind: codeListParam('Offering kinds', 'training,course'),
   bandwidth: codeListParam('Bandwidth a participant needs', 'offline,low'),
   accessibility: codeListParam('Accessibility features', 'captions'),
+  certification: codeListParam('Certification codes', 'assessed,accredited'),
   sdgs: codeListParam('SDG numbers', '4,9'),
   eligibleFor: Iso3Schema.optional().openapi({
     description: 'Open to this country (ISO alpha-3): offered to it, to a group it belongs to (LDC, its region …) or to the world',
