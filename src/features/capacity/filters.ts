@@ -105,7 +105,9 @@ export function offeringConditions(actor: Actor, query: OfferingListQuery, vocab
           ? [sql`offerings.waivers is not null`]
           : [];
   return and([
-    sql`offerings.status = any(${statuses}::text[])`,
+    // Written as an equality for the usual case, whose selectivity the planner knows (most rows), so it never
+    // reads an index for it; a list of statuses is rarer (review queues, a provider's own pages).
+    statuses.length === 1 ? sql`offerings.status = ${statuses[0]}` : sql`offerings.status = any(${statuses}::text[])`,
     visible,
     ...overlaps('offerings.topics', query.topics),
     ...overlaps('offerings.audiences', query.audiences),

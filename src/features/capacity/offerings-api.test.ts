@@ -169,6 +169,22 @@ forEachEngine('offerings API', (t) => {
       offering = published;
     });
 
+    it('lists what awaits review to coordinators, a provider’s drafts to its own members, and neither to others', async () => {
+      const queued = await body<Offering>(await create(editor, { title: 'Awaiting review: spectrum pricing' }));
+      await transition(editor, queued.id, { transition: 'submit' });
+      const listed = async (who: SignedIn | undefined, status: string) =>
+        (
+          await body<{ data: { id: string }[] }>(await app().request(`/api/v1/offerings?status=${status}&limit=100`, send(who, 'GET')))
+        ).data.map((o) => o.id);
+      expect(await listed(coordinator, 'in-review')).toContain(queued.id);
+      expect(await listed(member, 'in-review')).toContain(queued.id);
+      expect(await listed(outsider, 'in-review')).not.toContain(queued.id);
+      expect(await listed(undefined, 'in-review')).toEqual([]);
+      await transition(editor, queued.id, { transition: 'withdraw' });
+      expect(await listed(member, 'draft')).toContain(queued.id);
+      expect(await listed(outsider, 'draft')).not.toContain(queued.id);
+    });
+
     it('answers a transition that does not apply with 409 naming those that do', async () => {
       const res = await transition(coordinator, offering.id, { transition: 'publish' });
       expect(res.status).toBe(409);
