@@ -9,10 +9,10 @@ export interface BenchContext {
   readonly db: Db;
   /** Seconds per measured run (--duration). */
   readonly durationSeconds: number;
+  /** Accept-Encoding the HTTP benchmarks send to both endpoints: `gzip` (default, as clients ask) or none. */
+  readonly encoding: 'gzip' | 'identity';
   /** Progress line to stderr. */
   log(message: string): void;
-  /** Registers a step to undo at the end of the run (a server the benchmark started), last first. */
-  defer(step: () => Promise<void>): void;
 }
 
 export interface Benchmark {

@@ -1,7 +1,6 @@
 /**
- * Catalogue search at 100,000 offerings, on both engines: the embedded PostgreSQL 18 of the run,
- * and a PostgreSQL 15+ server (BENCH_DATABASE_URL, else a throwaway cluster from the system's
- * binaries, stopped at the end of the run). Each engine is loaded once with 100,000 generated
+ * Catalogue search at 100,000 offerings, on each engine of the run (bench/run.ts measures the
+ * embedded PostgreSQL 18, then a PostgreSQL 15+ server). Each engine is loaded once with 100,000 generated
  * offerings — the same generator and write path as `dcp demo generate` — then four kinds of query
  * are measured as the app runs them (searchOfferings: typo lookup, tsquery, capped ranking, facet
  * counts, one page of 20 presented) against the raw SQL a hand-written search would send for the
@@ -10,20 +9,10 @@
  * After each measurement the app's queries are run once more under EXPLAIN (ANALYZE, BUFFERS) and
  * their plans' top lines logged and kept in results/latest.json: where the time goes.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { chmod } from 'node:fs/promises';
-import { existsSync, readdirSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { CompiledQuery, sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
-import { loadConfig } from '../src/config/config.js';
 import { ANONYMOUS } from '../src/core/policy/actor.js';
-import { createDb, type Db } from '../src/db/database.js';
-import { ensureCluster } from '../src/db/embedded/cluster.js';
-import { unprivilegedAccount } from '../src/db/embedded/run-as.js';
-import { migrate } from '../src/db/migrate.js';
+import type { Db } from '../src/db/database.js';
 import { generateDemoData, searchOfferings, type OfferingListQuery } from '../src/features/capacity/index.js';
-import { importReference } from '../src/features/reference/index.js';
 import type { Benchmark, BenchContext } from './benchmark.js';
 import { compareInProcess } from './in-process.js';
 
@@ -79,50 +68,23 @@ const CLASSES: readonly QueryClass[] = [
   },
 ];
 
-type Engine = 'embedded' | 'server';
-const datasets = new Map<Engine, Promise<Db>>();
+const datasets = new WeakMap<Db, Promise<Db>>();
 
-/** The engine's database with the 100,000 offerings, loaded on first use. */
-function dataset(engine: Engine, ctx: BenchContext): Promise<Db> {
-  let ready = datasets.get(engine);
-  if (!ready) datasets.set(engine, (ready = load(engine, ctx)));
+/** The run's database with the 100,000 offerings, loaded on first use (once per engine of the run). */
+function dataset(ctx: BenchContext): Promise<Db> {
+  let ready = datasets.get(ctx.db);
+  if (!ready) datasets.set(ctx.db, (ready = load(ctx)));
   return ready;
 }
 
-async function load(engine: Engine, ctx: BenchContext): Promise<Db> {
-  const db = engine === 'embedded' ? ctx.db : await serverDatabase(ctx);
+async function load(ctx: BenchContext): Promise<Db> {
+  const { db } = ctx;
   const started = performance.now();
-  ctx.log(`${engine}: generating ${OFFERINGS} offerings (dcp demo generate's path; a few minutes on 2 cores)`);
+  ctx.log(`generating ${OFFERINGS} offerings (dcp demo generate's path; a few minutes on 2 cores)`);
   const summary = await generateDemoData(db, { offerings: OFFERINGS, needs: 0, seed: SEED });
   // As autovacuum leaves a table after a bulk load: statistics gathered, GIN pending lists merged.
   await sql`vacuum analyze offerings`.execute(db);
-  ctx.log(`${engine}: ${summary.offerings} offerings loaded in ${Math.round((performance.now() - started) / 1000)} s`);
-  return db;
-}
-
-async function serverDatabase(ctx: BenchContext): Promise<Db> {
-  let url = process.env['BENCH_DATABASE_URL'];
-  if (!url) {
-    const root = '/usr/lib/postgresql';
-    const version = existsSync(root)
-      ? readdirSync(root)
-          .filter((v) => Number(v) >= 15)
-          .toSorted((a, b) => Number(b) - Number(a))[0]
-      : undefined;
-    if (!version) throw new Error('no PostgreSQL 15+ server: set BENCH_DATABASE_URL or install PostgreSQL');
-    const home = await mkdtemp(path.join(os.tmpdir(), 'dcp-bench-server-'));
-    ctx.defer(() => rm(home, { recursive: true, force: true }));
-    await chmod(home, 0o755);
-    const cluster = await ensureCluster({ binDir: path.join(root, version, 'bin'), home, runAs: unprivilegedAccount(), log: ctx.log });
-    ctx.defer(() => cluster.stop());
-    url = cluster.url;
-  }
-  const db = createDb(url);
-  ctx.defer(() => db.destroy());
-  await migrate(db);
-  const dataDir = loadConfig({}).dataDir;
-  if (!dataDir) throw new Error('no reference data directory (../shared/data)');
-  await importReference(db, dataDir);
+  ctx.log(`${summary.offerings} offerings loaded in ${Math.round((performance.now() - started) / 1000)} s`);
   return db;
 }
 
@@ -163,19 +125,19 @@ async function explain(db: Db, query: OfferingListQuery): Promise<string[]> {
   return plans.toSorted((a, b) => b.ms - a.ms).flatMap((p) => p.lines);
 }
 
-function benchmark(engine: Engine, kind: QueryClass): Benchmark {
+function benchmark(kind: QueryClass): Benchmark {
   const query = { limit: 20, ...kind.query } as OfferingListQuery;
   return {
-    name: `catalogue-search-${kind.name}-${engine}`,
-    description: `searchOfferings(${JSON.stringify(kind.query)}) at ${OFFERINGS / 1000}k offerings on the ${engine} engine vs the raw SQL of the same page`,
+    name: `catalogue-search-${kind.name}`,
+    description: `searchOfferings(${JSON.stringify(kind.query)}) at ${OFFERINGS / 1000}k offerings vs the raw SQL of the same page`,
     async run(ctx) {
-      const db = await dataset(engine, ctx);
+      const db = await dataset(ctx);
       const first = await searchOfferings(db, ANONYMOUS, query);
       ctx.log(`${first.total.exact ? '' : 'at least '}${first.total.value} matches; ${first.search.method}`);
       if (first.data.length === 0) throw new Error(`${kind.name} found nothing: the data set is not what the benchmark expects`);
       const result = await compareInProcess({
-        target: { name: `searchOfferings ${kind.name} (${engine})`, run: () => searchOfferings(db, ANONYMOUS, query) },
-        baseline: { name: `raw SQL ${kind.name} (${engine})`, run: () => kind.baseline(db) },
+        target: { name: `searchOfferings ${kind.name}`, run: () => searchOfferings(db, ANONYMOUS, query) },
+        baseline: { name: `raw SQL ${kind.name}`, run: () => kind.baseline(db) },
         durationSeconds: ctx.durationSeconds,
         log: ctx.log,
       });
@@ -186,7 +148,5 @@ function benchmark(engine: Engine, kind: QueryClass): Benchmark {
   };
 }
 
-/** Every class on the embedded engine, then every class on the server (which starts once). */
-export const catalogueSearch: readonly Benchmark[] = (['embedded', 'server'] as const).flatMap((engine) =>
-  CLASSES.map((kind) => benchmark(engine, kind)),
-);
+/** Every class of query; the run measures each on both engines. */
+export const catalogueSearch: readonly Benchmark[] = CLASSES.map(benchmark);

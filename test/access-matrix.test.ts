@@ -14,14 +14,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../src/openapi-document.js';
-import type { Db } from '../src/db/database.js';
 import { testApp } from './support/app.js';
 import { createUser, randomAddress, signInAs, TEST_PASSWORD, type SignedIn, type TestUser } from './support/auth.js';
 import { forEachEngine } from './support/engines.js';
+import { organisation, personOf as personOfRole, ROLES, type Role } from './support/roles.js';
 import { offeringBody, needBody, seedNeed, seedOffering } from './support/capacity.js';
 
-const ROLES = ['anonymous', 'other', 'member', 'editor', 'owner', 'coordinator', 'admin'] as const;
-type Role = (typeof ROLES)[number];
 type Statuses = Record<Role, number>;
 
 /** One cell's world: organisation O with its people, and things in it to act on. */
@@ -77,6 +75,7 @@ const get = (path: string | ((cell: Cell) => string), expectation: Statuses): Ex
 const EXPECTATIONS: Record<string, Expectation> = {
   // Public reads.
   'GET /healthz': get('/healthz', all(200)),
+  'GET /readyz': get('/readyz', all(200)),
   'GET /api/v1/countries': get('/api/v1/countries', all(200)),
   'GET /api/v1/countries/{code}': get('/api/v1/countries/KEN', all(200)),
   'GET /api/v1/countries/{iso3}/profile': get('/api/v1/countries/KEN/profile', all(200)),
@@ -165,7 +164,12 @@ const EXPECTATIONS: Record<string, Expectation> = {
 
   // Personal data: one's own; the only owner of an organisation must hand it over before leaving.
   'GET /api/v1/me/export': get('/api/v1/me/export', signedIn(200)),
-  'DELETE /api/v1/me': { request: () => ({ path: '/api/v1/me' }), expect: { ...signedIn(204), owner: 409 }, fresh: true },
+  // …and proves it is them with their password in the body (every person here has TEST_PASSWORD).
+  'DELETE /api/v1/me': {
+    request: () => ({ path: '/api/v1/me', body: { password: TEST_PASSWORD } }),
+    expect: { ...signedIn(204), owner: 409 },
+    fresh: true,
+  },
 
   // Capacity: the catalogues are public; editors and owners of O write its offerings and needs; drafts are O's and the
   // coordinators' (404 for everyone else); members-only needs are for signed-in people; coordinators review offerings
@@ -230,15 +234,6 @@ describe('access matrix: the expectations table', () => {
   });
 });
 
-async function organisation(db: Db, label: string): Promise<string> {
-  const row = await db
-    .insertInto('organisations')
-    .values({ name: `${label} ${randomBytes(6).toString('hex')}`, kind: 'un-entity' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 forEachEngine('access matrix', (t) => {
   const app = () => testApp(t.db);
   const people = {} as Record<Exclude<Role, 'anonymous'>, { user: TestUser; session: SignedIn }>;
@@ -248,11 +243,8 @@ forEachEngine('access matrix', (t) => {
   let cells = 0;
 
   /** A person of `role`: a member of O (member, editor, owner), of the other organisation, or with a platform role. */
-  async function personOf(role: Exclude<Role, 'anonymous'>, orgId: string | undefined): Promise<TestUser> {
-    if (role === 'coordinator' || role === 'admin') return createUser(t.db, { platformRole: role });
-    if (role === 'other') return createUser(t.db, { memberships: [{ organisationId: otherOrgId, role: 'member' }] });
-    return createUser(t.db, orgId ? { memberships: [{ organisationId: orgId, role }] } : {});
-  }
+  const personOf = (role: Exclude<Role, 'anonymous'>, orgId: string | undefined): Promise<TestUser> =>
+    personOfRole(t.db, role, { organisationId: orgId, otherOrganisationId: otherOrgId });
 
   beforeAll(async () => {
     otherOrgId = await organisation(t.db, 'Other');

@@ -11,7 +11,15 @@ import { testApp } from '../../../test/support/app.js';
 import { seedOffering, seedOrganisation } from '../../../test/support/capacity.js';
 import { forEachEngine } from '../../../test/support/engines.js';
 import { search as searchTable } from '../../platform/search/index.js';
-import { DEMO_NOTICE, FIRST_START, generateDemoData, loadDemoOnFirstStart, removeDemoData } from './index.js';
+import {
+  DEFAULT_SEED,
+  DEMO_NOTICE,
+  FIRST_START,
+  fillPlannedDemo,
+  generateDemoData,
+  planDemoOnFirstStart,
+  removeDemoData,
+} from './index.js';
 
 type Summary = {
   id: string;
@@ -135,9 +143,14 @@ forEachEngine('catalogue search', (t) => {
       expect(providers.every((p) => p.name.endsWith('(generated)'))).toBe(true);
     });
 
-    it('adds nothing twice for the same seed, and loads nothing on a start when the catalogue is not empty', async () => {
+    it('adds nothing twice for the same seed; a start fills only the catalogue planned on the first start, once', async () => {
       expect(await generateDemoData(t.db, FIRST_START)).toMatchObject({ offerings: 0, needs: 0 });
-      expect(await loadDemoOnFirstStart(t.db)).toBeUndefined();
+      // An installation whose first start came before the clearinghouse (or a later start): nothing planned, nothing added.
+      expect(await fillPlannedDemo(t.db)).toBeUndefined();
+      await planDemoOnFirstStart(t.db);
+      // Planned: the fill resumes where the generator stopped (here: everything is present already) and is marked done.
+      expect(await fillPlannedDemo(t.db)).toEqual({ seed: DEFAULT_SEED, offerings: 0, needs: 0 });
+      expect(await fillPlannedDemo(t.db)).toBeUndefined();
     });
   });
 
