@@ -86,16 +86,28 @@ class QueueLoop {
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
-      // pg-boss's fetch answers [] when the database cannot be reached: the loop waits and asks again.
-      const [fetched] = await this.boss.fetch<unknown>(this.queue, { batchSize: 1, includeMetadata: true });
-      if (!fetched) {
+      try {
+        await this.once();
+      } catch (error) {
+        // The database went away under a fetch or a job's completion (a restart, an outage):
+        // the job, if any, stays active and expires into a retry; this loop waits and asks
+        // again. Thrown out of here it would be an unhandled rejection and end the server.
+        this.running = undefined;
+        this.deps.logger.warn({ queue: this.queue, error: errorCode(error) }, 'job queue unreachable; asking again shortly');
         await this.pause.for(this.pollMs);
-        continue;
       }
-      this.running = fetched;
-      await runJob(this.boss, this.deps, this.job, this.queue, fetched);
-      this.running = undefined;
     }
+  }
+
+  private async once(): Promise<void> {
+    const [fetched] = await this.boss.fetch<unknown>(this.queue, { batchSize: 1, includeMetadata: true });
+    if (!fetched) {
+      await this.pause.for(this.pollMs);
+      return;
+    }
+    this.running = fetched;
+    await runJob(this.boss, this.deps, this.job, this.queue, fetched);
+    this.running = undefined;
   }
 }
 
