@@ -9,6 +9,7 @@ import { accountPages, authApi, authenticate, limitAnonymousApiReads, requireCsr
 import { accountNav, CSRF_FIELD, csrfToken } from './features/accounts/index.js';
 import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
+import { needsApi, offeringsApi } from './features/capacity/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { homeNav, homePages } from './features/home/home-page.js';
 import { organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
@@ -90,6 +91,8 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', organisationsApi(deps));
   app.route('/api/v1', auditApi(deps));
   app.route('/api/v1', privacyApi(deps));
+  app.route('/api/v1', offeringsApi(deps));
+  app.route('/api/v1', needsApi(deps));
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));

@@ -18,6 +18,7 @@ import { testApp } from './support/app.js';
 import { createUser, randomAddress, signInAs, TEST_PASSWORD, type SignedIn, type TestUser } from './support/auth.js';
 import { forEachEngine } from './support/engines.js';
 import { organisation, personOf as personOfRole, ROLES, type Role } from './support/roles.js';
+import { offeringBody, needBody, seedNeed, seedOffering } from './support/capacity.js';
 
 type Statuses = Record<Role, number>;
 
@@ -39,6 +40,9 @@ interface Cell {
   readonly indicatorCode: string;
   /** Credentials anyone may sign in with. */
   readonly signInUser: TestUser;
+  /** A draft offering and a members-only open need of O (made only for the capacity routes). */
+  readonly offeringId: string;
+  readonly needId: string;
 }
 
 interface Expectation {
@@ -46,6 +50,8 @@ interface Expectation {
   readonly expect: Statuses;
   /** The call ends the caller's session or account: use a fresh person of the role. */
   readonly fresh?: boolean;
+  /** The call acts on O's offering or need: make them for the cell. */
+  readonly capacity?: boolean;
 }
 
 const all = (status: number): Statuses => ({
@@ -164,6 +170,45 @@ const EXPECTATIONS: Record<string, Expectation> = {
     expect: { ...signedIn(204), owner: 409 },
     fresh: true,
   },
+
+  // Capacity: the catalogues are public; editors and owners of O write its offerings and needs; drafts are O's and the
+  // coordinators' (404 for everyone else); members-only needs are for signed-in people; coordinators review offerings
+  // (publish, return, archive) and may match or close needs, but never submit or edit for a provider.
+  'GET /api/v1/offerings': get('/api/v1/offerings', all(200)),
+  'POST /api/v1/offerings': {
+    request: (c) => ({ path: '/api/v1/offerings', body: { providerOrganisationId: c.orgId, ...offeringBody() } }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/offerings/{id}': {
+    ...get((c) => `/api/v1/offerings/${c.offeringId}`, { ...all(200), anonymous: 404, other: 404 }),
+    capacity: true,
+  },
+  'PATCH /api/v1/offerings/{id}': {
+    request: (c) => ({ path: `/api/v1/offerings/${c.offeringId}`, body: { version: 1, title: 'Changed by the matrix' } }),
+    expect: { ...only(200, ['editor', 'owner', 'admin']), other: 404 },
+    capacity: true,
+  },
+  'POST /api/v1/offerings/{id}/transitions': {
+    request: (c) => ({ path: `/api/v1/offerings/${c.offeringId}/transitions`, body: { transition: 'submit' } }),
+    expect: { ...only(200, ['editor', 'owner', 'admin']), other: 404 },
+    capacity: true,
+  },
+  'GET /api/v1/needs': get('/api/v1/needs', all(200)),
+  'POST /api/v1/needs': {
+    request: (c) => ({ path: '/api/v1/needs', body: { requesterOrganisationId: c.orgId, ...needBody() } }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/needs/{id}': { ...get((c) => `/api/v1/needs/${c.needId}`, { ...all(200), anonymous: 404 }), capacity: true },
+  'PATCH /api/v1/needs/{id}': {
+    request: (c) => ({ path: `/api/v1/needs/${c.needId}`, body: { version: 1, urgency: 'high' } }),
+    expect: only(200, ['editor', 'owner', 'admin']),
+    capacity: true,
+  },
+  'POST /api/v1/needs/{id}/transitions': {
+    request: (c) => ({ path: `/api/v1/needs/${c.needId}/transitions`, body: { transition: 'match' } }),
+    expect: only(200, ['editor', 'owner', 'coordinator', 'admin']),
+    capacity: true,
+  },
 };
 
 /** Every operation of the OpenAPI document as `METHOD /path`. */
@@ -220,7 +265,7 @@ forEachEngine('access matrix', (t) => {
   });
 
   /** Builds cell O for `role`, with the acting person's memberships in it. */
-  async function cellFor(role: Role, actor: TestUser | undefined): Promise<Cell> {
+  async function cellFor(role: Role, actor: TestUser | undefined, capacity = false): Promise<Cell> {
     const orgId = await organisation(t.db, 'Matrix');
     if (actor && (role === 'member' || role === 'editor' || role === 'owner')) {
       await t.db.insertInto('memberships').values({ organisation_id: orgId, user_id: actor.id, role }).execute();
@@ -268,6 +313,8 @@ forEachEngine('access matrix', (t) => {
       apiTokenId: token.id,
       indicatorCode,
       signInUser,
+      offeringId: capacity ? await seedOffering(t.db, orgId) : 'none',
+      needId: capacity ? await seedNeed(t.db, orgId, { visibility: 'members' }) : 'none',
     };
   }
 
@@ -288,7 +335,7 @@ forEachEngine('access matrix', (t) => {
             ({ user: actor, session } = people[role]);
           }
         }
-        const cell = await cellFor(role, actor);
+        const cell = await cellFor(role, actor, expectation.capacity === true);
         const { path, body } = expectation.request(cell);
         const response = await app().request(path, {
           method,

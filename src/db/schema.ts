@@ -2,7 +2,7 @@
  * Table types for Kysely: one interface per table, the shape PostgreSQL returns.
  * Checked against the live schema by src/db/schema.test.ts so they cannot drift.
  */
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, RawBuilder, Selectable } from 'kysely';
 import type { Localised } from '../shared/localised.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -53,6 +53,7 @@ export interface TaxonomyTermsTable {
   description: Json<Partial<Localised>> | null;
   uri: string | null;
   position: number;
+  related: Json<Record<string, string[]>> | null;
 }
 
 export interface ImportRunsTable {
@@ -260,6 +261,120 @@ export interface OidcLoginsTable {
   expires_at: Timestamp;
 }
 
+export interface SearchLexiconTable {
+  corpus: string;
+  word: string;
+}
+
+/** A calendar date as an ISO string (YYYY-MM-DD); see database.ts. */
+type CalendarDate = ColumnType<string, string, string>;
+/** Built by the application from the record's text (src/platform/search); never selected. */
+type SearchVector = ColumnType<string, RawBuilder<unknown>, RawBuilder<unknown>>;
+
+/** One element of offerings.translations; the description may be left out (null). */
+type OfferingTranslationColumn = { language: string; title: string; summary: string; description: string | null };
+
+export interface OfferingsTable {
+  id: Generated<string>;
+  provider_organisation_id: string;
+  kind: string;
+  status: Generated<'draft' | 'in-review' | 'published' | 'archived'>;
+  status_reason: string | null;
+  language: string;
+  title: string;
+  summary: string;
+  description: Generated<string>;
+  translations: Json<OfferingTranslationColumn[]>;
+  topics: string[];
+  digcomp: string[];
+  esco: string[];
+  audiences: string[];
+  target_groups: string[];
+  levels: string[];
+  modality: string | null;
+  bandwidth: string | null;
+  languages: string[];
+  eligible_countries: string[];
+  eligible_groups: string[];
+  cost_amount: number | null;
+  cost_currency: string | null;
+  waivers: string | null;
+  duration_hours: number | null;
+  start_date: CalendarDate | null;
+  end_date: CalendarDate | null;
+  rolling: boolean;
+  seats: number | null;
+  certification: string | null;
+  accessibility: string[];
+  sdgs: string[];
+  url: string | null;
+  contact_email: string | null;
+  pledge_amount: number | null;
+  pledge_currency: string | null;
+  pledge_in_kind: string | null;
+  umc_dimension: string | null;
+  demo: Generated<boolean>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  listed_at: Generated<Date>;
+  published_at: Timestamp | null;
+  last_reviewed_at: Generated<Date>;
+  search_vector: SearchVector;
+}
+
+export interface NeedsTable {
+  id: Generated<string>;
+  requester_organisation_id: string;
+  country_iso3: string;
+  status: Generated<'open' | 'matched' | 'in-delivery' | 'fulfilled' | 'closed-unmet'>;
+  status_reason: string | null;
+  unmet_reason: string | null;
+  visibility: 'public' | 'members';
+  language: string;
+  title: string;
+  description: string;
+  topics: string[];
+  digcomp: string[];
+  esco: string[];
+  audiences: string[];
+  target_groups: string[];
+  people_count: number | null;
+  level: string | null;
+  languages: string[];
+  preferred_modality: string | null;
+  start_date: CalendarDate | null;
+  end_date: CalendarDate | null;
+  budget_amount: number | null;
+  budget_currency: string | null;
+  urgency: string;
+  evidence_url: string | null;
+  evidence_note: string | null;
+  demo: Generated<boolean>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  listed_at: Generated<Date>;
+  search_vector: SearchVector;
+}
+
+export interface CapacityRevisionsTable {
+  record_type: 'offering' | 'need';
+  record_id: string;
+  version: number;
+  snapshot: Json<Record<string, unknown>>;
+  changed_by: string | null;
+  changed_at: Generated<Date>;
+}
+
+/** One-off facts about the clearinghouse (the first start's demo catalogue planned, filled). */
+export interface CapacityMarkersTable {
+  name: string;
+  created_at: Generated<Date>;
+}
+
 /** Every outgoing mail, with its state (src/platform/mail); content erased once it has left. */
 export interface MailsTable {
   id: string;
@@ -314,6 +429,11 @@ export interface Database {
   observation_revisions: ObservationRevisionsTable;
   published_aggregates: PublishedAggregatesTable;
   aggregates: AggregatesTable;
+  search_lexicon: SearchLexiconTable;
+  offerings: OfferingsTable;
+  needs: NeedsTable;
+  capacity_revisions: CapacityRevisionsTable;
+  capacity_markers: CapacityMarkersTable;
   mails: MailsTable;
   job_receipts: JobReceiptsTable;
   server_secrets: ServerSecretsTable;

@@ -12,6 +12,18 @@
  *    signed in with a session.
  * 3. A token with scope `read` cannot perform any write action.
  */
+import {
+  EDITABLE_NEED_STATUSES,
+  EDITABLE_OFFERING_STATUSES,
+  NEED_TRANSITIONS,
+  OFFERING_TRANSITIONS,
+  transitionOf,
+  type NeedStatus,
+  type NeedTransition,
+  type OfferingStatus,
+  type OfferingTransition,
+  type Transition,
+} from '../capacity/workflow.js';
 import type { Actor, Membership, OrganisationRole, PlatformRole } from './actor.js';
 
 /** What `can` decides about; each type names the facts the rule needs. */
@@ -36,6 +48,19 @@ export type Resource =
       readonly ownerOrganisationId: string;
       readonly published: boolean;
       readonly sharedWithOrganisationIds?: readonly string[];
+    }
+  /**
+   * A provider's offering in its review status (src/core/capacity/workflow.ts): published
+   * offerings are public; drafts and those in review or archived are its organisation's and
+   * the coordinators'. Transitions are actions, allowed by the workflow's table.
+   */
+  | { readonly type: 'offering'; readonly ownerOrganisationId: string; readonly status: OfferingStatus }
+  /** A requester's need: `public` for everyone, `members` for signed-in people only. */
+  | {
+      readonly type: 'need';
+      readonly ownerOrganisationId: string;
+      readonly status: NeedStatus;
+      readonly visibility: 'public' | 'members';
     };
 
 export type ResourceType = Resource['type'];
@@ -51,6 +76,8 @@ export interface ActionsOf {
   account: 'read' | 'export' | 'delete' | 'manage-tokens' | 'disable-two-factor';
   taxonomy: 'read' | 'curate';
   record: 'read' | 'create' | 'update' | 'delete' | 'publish';
+  offering: 'read' | 'create' | 'update' | OfferingTransition;
+  need: 'read' | 'create' | 'update' | NeedTransition;
 }
 
 export type Action<R extends Resource = Resource> = ActionsOf[R['type']];
@@ -106,6 +133,19 @@ function effective(actor: UserActor): {
 
 const isOwner = (role: OrganisationRole | undefined) => role === 'owner';
 const isEditorOrOwner = (role: OrganisationRole | undefined) => role === 'owner' || role === 'editor';
+
+/**
+ * A workflow transition is allowed when it applies from the current status and the actor is one
+ * of its takers: the record's organisation (`owner`: editors and owners, and admins) or a coordinator (and admins).
+ */
+function mayTake<S extends string>(
+  transition: Transition<S> | undefined,
+  status: S,
+  takers: { owner: boolean; coordinator: boolean },
+): boolean {
+  if (!transition || !transition.from.includes(status)) return false;
+  return (transition.by.includes('owner') && takers.owner) || (transition.by.includes('coordinator') && takers.coordinator);
+}
 
 type Rule<T extends ResourceType> = (actor: Actor, action: ActionsOf[T], resource: Extract<Resource, { type: T }>) => boolean;
 
@@ -223,6 +263,41 @@ const RULES: { [T in ResourceType]: Rule<T> } = {
         return e.admin || isEditorOrOwner(role);
       default:
         return false;
+    }
+  },
+
+  offering(actor, action, resource) {
+    if (action === 'read' && resource.status === 'published') return true;
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    const role = e.roleIn(resource.ownerOrganisationId);
+    const takers = { owner: e.admin || isEditorOrOwner(role), coordinator: e.admin || e.coordinator };
+    switch (action) {
+      // Coordinators review, so they see drafts and offerings in review too.
+      case 'read':
+        return e.admin || e.coordinator || role !== undefined;
+      case 'create':
+        return takers.owner && resource.status === 'draft';
+      case 'update':
+        return takers.owner && EDITABLE_OFFERING_STATUSES.includes(resource.status);
+      default:
+        return mayTake(transitionOf(OFFERING_TRANSITIONS, action), resource.status, takers);
+    }
+  },
+
+  need(actor, action, resource) {
+    if (action === 'read') return resource.visibility === 'public' || actor.kind === 'user';
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    const role = e.roleIn(resource.ownerOrganisationId);
+    const takers = { owner: e.admin || isEditorOrOwner(role), coordinator: e.admin || e.coordinator };
+    switch (action) {
+      case 'create':
+        return takers.owner && resource.status === 'open';
+      case 'update':
+        return takers.owner && EDITABLE_NEED_STATUSES.includes(resource.status);
+      default:
+        return mayTake(transitionOf(NEED_TRANSITIONS, action), resource.status, takers);
     }
   },
 };
