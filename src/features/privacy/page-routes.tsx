@@ -6,6 +6,7 @@ import { actorOf } from '../../http/authorise.js';
 import { pageContext } from '../../web/page-context.js';
 import { clearSessionCookie, csrfToken } from '../accounts/index.js';
 import { PrivacyPage } from './pages.js';
+import type { PersonalDataPart } from './schemas.js';
 import * as service from './service.js';
 import { renderPage } from '../../web/render.js';
 
@@ -16,7 +17,7 @@ async function show(c: Context<AppEnv>, problems: readonly FieldProblem[], statu
   return renderPage(c, page, status);
 }
 
-export function privacyPages({ db }: Deps) {
+export function privacyPages({ db }: Deps, { parts = [] }: { parts?: readonly PersonalDataPart[] } = {}) {
   return new Hono<AppEnv>()
     .get('/privacy', (c) => show(c, [], 200, c.req.query('deleted') === '1'))
     .post('/privacy/delete-account', async (c) => {
@@ -24,7 +25,7 @@ export function privacyPages({ db }: Deps) {
       const form = await c.req.parseBody();
       if (form['confirm'] !== 'yes') return show(c, [{ field: 'confirm', message: 'Tick the box to confirm' }], 400);
       try {
-        await service.deleteMyAccount(db, actorOf(c), c.get('requestId'));
+        await service.deleteMyAccount(db, actorOf(c), c.get('requestId'), parts);
       } catch (error) {
         if (error instanceof AppError && error.code === 'conflict') return show(c, [{ field: '', message: error.detail }], 409);
         throw error;

@@ -11,19 +11,24 @@ import { authorise, requireUser } from '../../http/authorise.js';
 import { accountDataOf, deleteAccountData } from '../accounts/index.js';
 import { auditAbout, recordAudit } from '../audit/index.js';
 import { forgetInvitationsTo, invitationsTo, membershipsOf, soleOwnershipsLocked } from '../organisations/index.js';
-import type { PersonalData } from './schemas.js';
+import type { PersonalData, PersonalDataPart } from './schemas.js';
 
 /** Everything kept about the signed-in person. */
-export async function exportMyData(db: Db, actor: Actor): Promise<PersonalData> {
+export async function exportMyData(
+  db: Db,
+  actor: Actor,
+  parts: readonly PersonalDataPart[] = [],
+): Promise<PersonalData & Record<string, unknown>> {
   const user = requireUser(actor);
   authorise(actor, 'export', { type: 'account', userId: user.userId });
   // Each feature hands over its own part: accounts (account, sessions, tokens), organisations, audit.
   const mine = await accountDataOf(db, user.userId);
   if (!mine) throw new AppError('unauthenticated', 'This account no longer exists');
-  const [memberships, invitations, auditEntries] = await Promise.all([
+  const [memberships, invitations, auditEntries, shares] = await Promise.all([
     membershipsOf(db, user.userId, actor),
     invitationsTo(db, mine.account.email),
     auditAbout(db, user.userId),
+    Promise.all(parts.map(async (part) => [part.name, await part.export(db, user.userId)] as const)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -38,6 +43,7 @@ export async function exportMyData(db: Db, actor: Actor): Promise<PersonalData> 
     apiTokens: mine.apiTokens,
     invitations,
     auditEntries,
+    ...Object.fromEntries(shares),
   };
 }
 
@@ -45,7 +51,12 @@ export async function exportMyData(db: Db, actor: Actor): Promise<PersonalData> 
  * Deletes the signed-in person's account. Refused (409) while they are the only
  * owner of an organisation: they hand it over first, so nothing is orphaned.
  */
-export async function deleteMyAccount(db: Db, actor: Actor, requestId?: string | null): Promise<void> {
+export async function deleteMyAccount(
+  db: Db,
+  actor: Actor,
+  requestId?: string | null,
+  parts: readonly PersonalDataPart[] = [],
+): Promise<void> {
   const user = requireUser(actor);
   authorise(actor, 'delete', { type: 'account', userId: user.userId });
   const mine = await accountDataOf(db, user.userId);
@@ -61,6 +72,7 @@ export async function deleteMyAccount(db: Db, actor: Actor, requestId?: string |
       );
     }
     await forgetInvitationsTo(tx, email);
+    for (const part of parts) await part.erase(tx, user.userId);
     await recordAudit(tx, {
       actor,
       action: 'account.delete',
