@@ -505,16 +505,16 @@ describe('can(): who sees which part of a profile', () => {
   });
 });
 
-describe('can(): projects', () => {
-  const project = (overrides: Partial<Extract<Resource, { type: 'project' }>> = {}): Resource => ({
-    type: 'project',
-    ownerOrganisationId: ORG,
-    partnerOrganisationIds: [OTHER],
-    teamUserIds: [],
-    visibility: 'public',
-    ...overrides,
-  });
+const project = (overrides: Partial<Extract<Resource, { type: 'project' }>> = {}): Resource => ({
+  type: 'project',
+  ownerOrganisationId: ORG,
+  partnerOrganisationIds: [OTHER],
+  teamUserIds: [],
+  visibility: 'public',
+  ...overrides,
+});
 
+describe('can(): projects', () => {
   it('shows a public project to everyone and a members-only one to signed-in people', () => {
     expect(can(ANONYMOUS, 'read', project())).toBe(true);
     expect(can(ANONYMOUS, 'read', project({ visibility: 'members' }))).toBe(false);

@@ -32,14 +32,15 @@ export interface Candidate {
 
 export const DEFAULT_CANDIDATE_CAP = 500;
 
+const overlap = (column: string, values: readonly string[]) =>
+  values.length > 0 ? [sql`${sql.ref(`profile_search.${column}`)} && ${[...new Set(values)]}::text[]`] : [];
+
 /**
  * @example await candidatePool(db, actor, { topics: ['cybersecurity'], digcomp: [{ code: '4.2' }], esco: [], languages: [{ code: 'fr' }], exclude: [] })
  */
 export async function candidatePool(db: Db, actor: Actor, criteria: CandidateCriteria, cap = DEFAULT_CANDIDATE_CAP): Promise<Candidate[]> {
   const scope = viewerScope(actor);
   const shares: RawBuilder<unknown>[] = [];
-  const overlap = (column: string, values: readonly string[]) =>
-    values.length > 0 ? [sql`${sql.ref(`profile_search.${column}`)} && ${[...new Set(values)]}::text[]`] : [];
   shares.push(
     ...overlap('topics', criteria.topics),
     // Someone with another competence of the same area is a partial match: draw them too.
