@@ -15,6 +15,7 @@ import { homePages } from './features/home/home-page.js';
 import { organisationPages, organisationsApi } from './features/organisations/index.js';
 import { peopleApi, profilePersonalData } from './features/people/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
+import { projectPersonalData, projectsApi, projectWorkApi } from './features/projects/index.js';
 import { connectivitySection, indicatorsApi } from './features/indicators/index.js';
 import { referenceApi, referencePages } from './features/reference/index.js';
 import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
@@ -39,7 +40,7 @@ export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   // Other features' shares of a person's data: exported and erased with the account (privacy feature).
-  const personalDataParts = [profilePersonalData];
+  const personalDataParts = [profilePersonalData, projectPersonalData];
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
 
@@ -102,6 +103,8 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', offeringsApi(deps));
   app.route('/api/v1', needsApi(deps));
   app.route('/api/v1', peopleApi(deps));
+  app.route('/api/v1', projectsApi(deps));
+  app.route('/api/v1', projectWorkApi(deps));
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));

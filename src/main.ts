@@ -10,6 +10,7 @@ import { exportDataset } from './cli/export.js';
 import { outboxCommand, OutboxUsageError } from './cli/outbox.js';
 import { usersCommand, UsersUsageError } from './cli/users.js';
 import { CapacityUsageError, demoCommand, exportCapacity, importCapacityFile } from './cli/capacity.js';
+import { IatiUsageError, importIatiCommand } from './cli/iati.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { openDatabase, type OpenDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
@@ -40,6 +41,9 @@ Commands:
                                  Load offerings or needs of one organisation from FILE: .csv in
                                  the template (docs/data/offerings-csv.md) or .json (an array of
                                  the API's create bodies). All-or-nothing; ids update records.
+  import iati FILE.xml           Load the projects of an IATI 2.0x activity file: what is valid, in
+                                 one transaction; re-importing updates (keyed on the IATI identifier).
+                                 Prints every problem with its line.
   export offerings|needs [--organisation ID] [--format csv|json] [--out FILE]
                                  Write offerings or needs (all statuses) in the import template.
   demo generate [--offerings N] [--needs M] [--seed S]
@@ -104,6 +108,10 @@ async function main(argv: string[]): Promise<number> {
 
     if (command === 'import' && (rest[0] === 'offerings' || rest[0] === 'needs')) {
       process.stdout.write(`${JSON.stringify(await importCapacityFile(database.db, rest[0], rest[1], values), null, 2)}\n`);
+      return 0;
+    }
+    if (command === 'import' && rest[0] === 'iati') {
+      process.stdout.write(`${JSON.stringify(await importIatiCommand(database.db, rest[1]), null, 2)}\n`);
       return 0;
     }
     if (command === 'demo') {
@@ -201,14 +209,16 @@ main(process.argv.slice(2)).then(
       error instanceof UsageError ||
       error instanceof UsersUsageError ||
       error instanceof OutboxUsageError ||
-      error instanceof CapacityUsageError
+      error instanceof CapacityUsageError ||
+      error instanceof IatiUsageError
     ) {
       process.stderr.write(`dcp: ${error.message}\n`);
       process.exit(
         error instanceof UsageError ||
           error instanceof UsersUsageError ||
           error instanceof OutboxUsageError ||
-          error instanceof CapacityUsageError
+          error instanceof CapacityUsageError ||
+          error instanceof IatiUsageError
           ? 2
           : 1,
       );

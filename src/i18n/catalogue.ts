@@ -7,10 +7,12 @@ import type { Language } from '../shared/localised.js';
 import type { Namespace } from './namespace.js';
 import { accounts } from './namespaces/accounts.js';
 import { connect } from './namespaces/connect.js';
+import { people } from './namespaces/people.js';
 import { platform } from './namespaces/platform.js';
+import { projects } from './namespaces/projects.js';
 import { shell } from './namespaces/shell.js';
 
-export const NAMESPACES = [shell, accounts, platform, connect] as const;
+export const NAMESPACES = [shell, accounts, platform, connect, people, projects] as const;
 
 type KeysOf<N> = N extends Namespace<infer E> ? keyof E & string : never;
 

@@ -61,7 +61,7 @@ const CASES: { [T in keyof ActionsOf]: { resource: Extract<Resource, { type: T }
   },
   project: {
     resource: { type: 'project', ownerOrganisationId: ORG, partnerOrganisationIds: [], teamUserIds: [], visibility: 'members' },
-    actions: ['read', 'create', 'update', 'post-update', 'comment', 'find-candidates'],
+    actions: ['read', 'create', 'update', 'post-update', 'comment', 'find-candidates', 'leave'],
   },
 };
 const ALL = Object.values(CASES).flatMap(({ resource, actions }) =>
@@ -155,6 +155,8 @@ const EXPECTED: Record<string, string[]> = {
   'project:post-update': ['editor', 'owner', 'admin'],
   'project:comment': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
   'project:find-candidates': ['editor', 'owner', 'coordinator', 'admin'],
+  // Only someone on the team (nobody here) leaves it.
+  'project:leave': [],
 };
 
 const PROVIDER = ['editor', 'owner', 'admin'];
@@ -529,6 +531,12 @@ describe('can(): projects', () => {
     expect(can(token([inOrg('member', 'org-c')], 'org-c', 'write'), 'post-update', project({ teamUserIds: [ME] }))).toBe(false);
     // Editing the project itself stays with the lead organisation.
     expect(can(person([inOrg('owner', OTHER)]), 'update', project())).toBe(false);
+  });
+
+  it('lets a team member leave the team in person, and nobody else', () => {
+    expect(can(person([]), 'leave', project({ teamUserIds: [ME] }))).toBe(true);
+    expect(can(person([], null, 'someone-else'), 'leave', project({ teamUserIds: [ME] }))).toBe(false);
+    expect(can(token([inOrg('member')], ORG, 'write'), 'leave', project({ teamUserIds: [ME] }))).toBe(false);
   });
 
   it('lets coordinators look for candidates in person but not through a token', () => {

@@ -105,7 +105,7 @@ export interface ActionsOf {
   need: 'read' | 'create' | 'update' | NeedTransition;
   profile: 'read' | 'update' | 'delete';
   'profile-part': 'read';
-  project: 'read' | 'create' | 'update' | 'post-update' | 'comment' | 'find-candidates';
+  project: 'read' | 'create' | 'update' | 'post-update' | 'comment' | 'find-candidates' | 'leave';
 }
 
 export type Action<R extends Resource = Resource> = ActionsOf[R['type']];
@@ -368,6 +368,9 @@ const RULES: { [T in ResourceType]: Rule<T> } = {
       // Candidates are people; the list only holds what the asker may see of them anyway.
       case 'find-candidates':
         return lead || e.coordinator;
+      // A person on the team may leave it, in person.
+      case 'leave':
+        return e.session && resource.teamUserIds.includes(actor.userId);
       default:
         return false;
     }

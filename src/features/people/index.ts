@@ -27,5 +27,6 @@ export {
   text,
 } from './fields.js';
 export type { OwnProfile, Person, PersonSummary, ProfileInput } from './schemas.js';
+export { PersonSummarySchema } from './schemas.js';
 export type { PeoplePage, PeopleQuery } from './finder-schemas.js';
 export { candidatePool, peopleCards, DEFAULT_CANDIDATE_CAP, type Candidate, type CandidateCriteria } from './candidates.js';

@@ -89,13 +89,9 @@ const profileFields = {
 export const ProfileInputSchema = z
   .strictObject({
     version: z.number().int().min(0).openapi({ description: '0 to create your profile; else the version you edited (409 when stale)' }),
-    consentToNotice: z
-      .string()
-      .max(40)
-      .optional()
-      .openapi({
-        description: 'The version of the profile notice you agree to (see GET /api/v1/me/profile `notice`); needed once per notice version',
-      }),
+    consentToNotice: z.string().max(40).optional().openapi({
+      description: 'The version of the profile notice you agree to (see GET /api/v1/me/profile `notice`); needed once per notice version',
+    }),
     ...profileFields,
     languages: profileFields.languages.default([]),
     topics: profileFields.topics.default([]),

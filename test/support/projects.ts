@@ -1,0 +1,38 @@
+/**
+ * Projects for tests: a builder of the create body with overrides, and projects created through
+ * the public service by an editor of the lead organisation (the same checks as a real one).
+ *
+ *   const id = await seedProject(db, orgId, { title: 'Connecting rural schools', countries: ['NER'] });
+ */
+import type { Db } from '../../src/db/database.js';
+import { createProject } from '../../src/features/projects/index.js';
+import { ProjectInputSchema } from '../../src/features/projects/schemas.js';
+
+/** A valid create body (without the lead organisation), with overrides. */
+export function projectBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    language: 'en',
+    title: 'Connecting rural schools in the Sahel',
+    description: 'Bring broadband to 300 rural schools and train their teachers in digital pedagogy.',
+    countries: ['NER', 'MLI'],
+    sdgs: ['4', '9'],
+    topics: ['digital-education-edtech'],
+    dates: { plannedStart: '2027-01-01', plannedEnd: '2028-12-31' },
+    status: 'implementation',
+    budget: { amount: 1_200_000, currency: 'USD' },
+    ...overrides,
+  };
+}
+
+/** Creates a project led by `organisationId` as an editor of it (through the service) and returns its id. */
+export async function seedProject(db: Db, organisationId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const input = ProjectInputSchema.parse({ leadOrganisationId: organisationId, ...projectBody(overrides) });
+  const actor = {
+    kind: 'user' as const,
+    userId: '00000000-0000-4000-8000-000000000001',
+    platformRole: null,
+    memberships: [{ organisationId, role: 'editor' as const }],
+    via: { kind: 'session' as const },
+  };
+  return (await createProject(db, { actor }, input)).id;
+}
