@@ -5,6 +5,7 @@
  *   const id = await seedProject(db, orgId, { title: 'Connecting rural schools', countries: ['NER'] });
  */
 import type { Db } from '../../src/db/database.js';
+import { createUser } from './auth.js';
 import { createProject } from '../../src/features/projects/index.js';
 import { ProjectInputSchema } from '../../src/features/projects/schemas.js';
 
@@ -27,9 +28,10 @@ export function projectBody(overrides: Record<string, unknown> = {}): Record<str
 /** Creates a project led by `organisationId` as an editor of it (through the service) and returns its id. */
 export async function seedProject(db: Db, organisationId: string, overrides: Record<string, unknown> = {}): Promise<string> {
   const input = ProjectInputSchema.parse({ leadOrganisationId: organisationId, ...projectBody(overrides) });
+  const editor = await createUser(db, { memberships: [{ organisationId, role: 'editor' }] });
   const actor = {
     kind: 'user' as const,
-    userId: '00000000-0000-4000-8000-000000000001',
+    userId: editor.id,
     platformRole: null,
     memberships: [{ organisationId, role: 'editor' as const }],
     via: { kind: 'session' as const },

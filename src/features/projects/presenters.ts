@@ -101,3 +101,14 @@ export function presentProject(row: ProjectRow, parts: ProjectParts, lang: strin
 export function presentMember(person: PersonSummary, row: { role_id: string | null; role_title: string; joined_at: Date }) {
   return { person, roleId: row.role_id, roleTitle: row.role_title, joinedAt: row.joined_at.toISOString() };
 }
+
+/** What a revision keeps of a version, and what a 409 compares: the summary with the text in every language and the dates. */
+export function revisionSnapshot(row: ProjectRow) {
+  const activity = activityOf(row);
+  return {
+    ...presentProjectSummary(row, row.language),
+    titles: activity.title.map((n) => ({ ...n })),
+    descriptions: activity.descriptions.map((d) => ({ type: d.type, text: d.text.map((n) => ({ ...n })) })),
+    dates: { ...activity.dates },
+  };
+}

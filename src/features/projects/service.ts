@@ -15,7 +15,7 @@ import { lexiconWords, rememberWords } from '../../platform/search/index.js';
 import { recordAudit } from '../audit/index.js';
 import { peopleCards, peopleVocabulary, vocabularyProblems, type PeopleVocabulary } from '../people/index.js';
 import { applyEdit, newActivity, type ActivityEdit, type OrganisationFacts, type ProjectFields } from './activity.js';
-import { presentMember, presentProject, presentProjectSummary } from './presenters.js';
+import { presentMember, presentProject, presentProjectSummary, revisionSnapshot } from './presenters.js';
 import { PROJECTS_CORPUS, activityOf, projectColumns, projectTexts, type ProjectRow } from './record.js';
 import * as repo from './repository.js';
 import type { Project, ProjectInput, ProjectPatch } from './schemas.js';
@@ -89,7 +89,7 @@ async function keepRevision(tx: WriteTx, id: string, source: 'platform' | 'iati-
     projectId: id,
     version: row.version,
     source,
-    snapshot: presentProjectSummary(row, row.language),
+    snapshot: revisionSnapshot(row),
     changedBy,
   });
   await rememberWords(tx, PROJECTS_CORPUS, lexiconWords(projectTexts(activityOf(row))));
@@ -211,7 +211,7 @@ export async function updateProject(db: Db, asker: Asker, id: string, patch: Pro
   const { actor, requestId } = asker;
   const row = await readableProject(db, actor, id, 'write');
   authorise(actor, 'update', await resourceOf(db, row));
-  if (patch.version !== row.version) throw await staleVersion(db, id, patch.version, presentProjectSummary(row, row.language));
+  if (patch.version !== row.version) throw await staleVersion(db, id, patch.version, revisionSnapshot(row));
   if (patch.iatiIdentifier !== undefined && patch.iatiIdentifier !== row.iati_identifier && row.origin === 'iati') {
     throw invalid([{ path: ['iatiIdentifier'], message: 'a project imported from IATI keeps its identifier: its publisher owns it' }]);
   }
@@ -253,14 +253,14 @@ export async function updateProject(db: Db, asker: Asker, id: string, patch: Pro
     const current = await repo.lockProject(tx, id);
     if (!current) throw new AppError('not-found', `No project with id "${id}"`);
     if (current.version !== patch.version)
-      throw await staleVersion(db, id, patch.version, presentProjectSummary(current, current.language));
+      throw await staleVersion(db, id, patch.version, revisionSnapshot(current));
     if (patch.iatiIdentifier !== undefined && (await identifierTaken(tx, patch.iatiIdentifier, id)))
       throw identifierConflict(patch.iatiIdentifier);
     const changed = await repo.updateProject(tx, id, current.version, {
       ...projectColumns(next, current.language, vocab),
       ...(patch.visibility ? { visibility: patch.visibility } : {}),
     });
-    if (!changed) throw await staleVersion(db, id, patch.version, presentProjectSummary(current, current.language));
+    if (!changed) throw await staleVersion(db, id, patch.version, revisionSnapshot(current));
     if (patch.partners) await repo.replacePartners(tx, id, patch.partners);
     if (patch.relatedNeeds) await repo.replaceLinks(tx, id, 'need', patch.relatedNeeds);
     if (patch.relatedOfferings) await repo.replaceLinks(tx, id, 'offering', patch.relatedOfferings);

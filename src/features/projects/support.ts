@@ -3,6 +3,7 @@
  * partners and team), the 404 that hides projects a person may not read, validation errors from
  * problems, the 409 for a stale version, and the clearinghouse records a project may link to.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { AppError } from '../../http/app-error.js';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
@@ -60,11 +61,11 @@ export function invalid(problems: readonly PathProblem[], prefix = 'body'): AppE
   return new AppError('validation-failed', `${fields[0]!.field}: ${fields[0]!.message}`, fields);
 }
 
-/** Fields that differ between two presented versions, with the newer value. */
+/** Fields that differ between two presented versions, with the newer value (jsonb keeps keys in its own order, so not by text). */
 function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
   const bookkeeping = new Set(['version', 'updatedAt']);
   return Object.keys(after)
-    .filter((field) => !bookkeeping.has(field) && JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+    .filter((field) => !bookkeeping.has(field) && !isDeepStrictEqual(before[field], after[field]))
     .map((field) => ({ field, current: after[field] }));
 }
 
