@@ -50,3 +50,9 @@ export async function seedProfile(db: Db, userId: string, overrides: Record<stri
   const input = ProfileInputSchema.parse(profileBody(overrides));
   return saveMyProfile(db, { actor: await sessionActorOf(db, userId) }, input);
 }
+
+/** Gives `userId` a profile (public basics) unless they have one: for routes about one's own profile. */
+export async function ensureProfile(db: Db, userId: string): Promise<void> {
+  const existing = await db.selectFrom('profiles').select('user_id').where('user_id', '=', userId).executeTakeFirst();
+  if (!existing) await seedProfile(db, userId, { visibility: { basics: 'public' } });
+}

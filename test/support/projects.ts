@@ -38,3 +38,28 @@ export async function seedProject(db: Db, organisationId: string, overrides: Rec
   };
   return (await createProject(db, { actor }, input)).id;
 }
+
+/** What the access matrix acts on in a project of organisation O: a role, an update and a team member. */
+export interface ProjectFixture {
+  readonly projectId: string;
+  readonly roleId: string;
+  readonly updateId: string;
+  readonly teamMemberId: string;
+}
+
+/** A public project of `organisationId` with one role, one update and `teamMemberId` on its team (parts inserted directly, for speed). */
+export async function seedProjectFixture(db: Db, organisationId: string, teamMemberId: string): Promise<ProjectFixture> {
+  const projectId = await seedProject(db, organisationId);
+  const role = await db
+    .insertInto('project_roles')
+    .values({ project_id: projectId, title: 'Matrix role', topics: ['cybersecurity'], time_share: 50, digcomp: '[]', esco: [], languages: '[]' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const update = await db
+    .insertInto('project_updates')
+    .values({ project_id: projectId, author_id: null, on_date: '2027-01-01', language: 'en', body: 'Matrix update' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('project_team').values({ project_id: projectId, user_id: teamMemberId, role_id: null, role_title: 'Matrix member' }).execute();
+  return { projectId, roleId: role.id, updateId: update.id, teamMemberId };
+}
