@@ -11,6 +11,7 @@ import { outboxCommand, OutboxUsageError } from './cli/outbox.js';
 import { usersCommand, UsersUsageError } from './cli/users.js';
 import { CapacityUsageError, demoCommand, exportCapacity, importCapacityFile } from './cli/capacity.js';
 import { IatiUsageError, importIatiCommand } from './cli/iati.js';
+import { CollaborateUsageError, collaborateDemoCommand, loadCollaborateDemoOnFirstStart } from './cli/collaborate.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { openDatabase, type OpenDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
@@ -46,8 +47,8 @@ Commands:
                                  Prints every problem with its line.
   export offerings|needs [--organisation ID] [--format csv|json] [--out FILE]
                                  Write offerings or needs (all statuses) in the import template.
-  demo generate [--offerings N] [--needs M] [--seed S]
-                                 Add generated demo offerings and needs (labelled as such).
+  demo generate [--offerings N] [--needs M] [--people P] [--projects Q] [--seed S]
+                                 Add generated demo offerings, needs, people and projects (labelled as such).
   demo remove                    Take every generated demo record out.
   export countries|groups|taxonomy <name> [--format csv|json] [--out FILE]
                                  Write reference data to FILE (default: standard output).
@@ -85,6 +86,8 @@ async function main(argv: string[]): Promise<number> {
       offerings: { type: 'string' },
       needs: { type: 'string' },
       seed: { type: 'string' },
+      people: { type: 'string' },
+      projects: { type: 'string' },
     },
   });
   const [command = 'help', ...rest] = positionals;
@@ -115,7 +118,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'demo') {
-      process.stdout.write(`${JSON.stringify(await demoCommand(database.db, rest[0], values), null, 2)}\n`);
+      const capacity = await demoCommand(database.db, rest[0], values);
+      process.stdout.write(`${JSON.stringify({ ...capacity, ...(await collaborateDemoCommand(database.db, rest[0], values)) }, null, 2)}\n`);
       return 0;
     }
     if (command === 'import') return await runImport(config, database, rest, { source: values.source, vintage: values.vintage }, logger);
@@ -157,6 +161,7 @@ async function main(argv: string[]): Promise<number> {
         const indicators = await importIndicators(database.db, config.dataDir);
         logger.info({ inserted: indicators.inserted, aggregates: indicators.aggregates }, 'indicator data loaded on first start');
         logger.info({ ...(await loadDemoOnFirstStart(database.db)) }, 'generated demo offerings and needs loaded on first start');
+        logger.info({ ...(await loadCollaborateDemoOnFirstStart(database.db)) }, 'generated demo people and projects loaded on first start');
       } else {
         logger.warn('no data directory found (DCP_DATA_DIR): starting without reference data');
       }
@@ -210,7 +215,8 @@ main(process.argv.slice(2)).then(
       error instanceof UsersUsageError ||
       error instanceof OutboxUsageError ||
       error instanceof CapacityUsageError ||
-      error instanceof IatiUsageError
+      error instanceof IatiUsageError ||
+      error instanceof CollaborateUsageError
     ) {
       process.stderr.write(`dcp: ${error.message}\n`);
       process.exit(
@@ -218,7 +224,8 @@ main(process.argv.slice(2)).then(
           error instanceof UsersUsageError ||
           error instanceof OutboxUsageError ||
           error instanceof CapacityUsageError ||
-          error instanceof IatiUsageError
+          error instanceof IatiUsageError ||
+          error instanceof CollaborateUsageError
           ? 2
           : 1,
       );

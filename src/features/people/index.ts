@@ -30,3 +30,4 @@ export type { OwnProfile, Person, PersonSummary, ProfileInput } from './schemas.
 export { PersonSummarySchema } from './schemas.js';
 export type { PeoplePage, PeopleQuery } from './finder-schemas.js';
 export { candidatePool, peopleCards, DEFAULT_CANDIDATE_CAP, type Candidate, type CandidateCriteria } from './candidates.js';
+export { DEFAULT_PEOPLE_SEED, demoOrganisations, generateDemoPeople, peopleDemoContext, removeDemoPeople } from './demo.js';

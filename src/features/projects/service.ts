@@ -134,34 +134,48 @@ export async function createProject(db: Db, asker: Asker, input: ProjectInput, l
   const activity = newActivity(identifier, lead, fields, new Date());
   checkActivity(activity);
   const row = await db.transaction().execute(async (tx) => {
-    if (await identifierTaken(tx, identifier)) throw identifierConflict(identifier);
-    await tx
-      .insertInto('projects')
-      .values({
-        id,
-        lead_organisation_id: lead.id,
-        origin: 'platform',
-        visibility: input.visibility,
-        language: input.language,
-        created_by: userIdOf(actor),
-        ...projectColumns(activity, input.language, vocab),
-      })
-      .execute();
-    await repo.replacePartners(tx, id, input.partners);
-    await repo.replaceLinks(tx, id, 'need', input.relatedNeeds);
-    await repo.replaceLinks(tx, id, 'offering', input.relatedOfferings);
-    const saved = await keepRevision(tx, id, 'platform', userIdOf(actor));
-    await recordAudit(tx, {
-      actor,
-      action: 'project.create',
-      resourceType: 'project',
-      resourceId: id,
-      after: presentProjectSummary(saved, 'en'),
-      requestId,
-    });
+    const saved = await insertPlatformProject(tx, { id, lead, activity, input, vocab, createdBy: userIdOf(actor), demo: false });
+    await recordAudit(tx, { actor, action: 'project.create', resourceType: 'project', resourceId: id, after: presentProjectSummary(saved, 'en'), requestId });
     return saved;
   });
   return getProjectOf(db, actor, row, lang);
+}
+
+/**
+ * Writes a project made on the platform (the API and the demo data): the row with its activity,
+ * partners, links and first revision, in the caller's transaction. Policy and audit are the caller's.
+ */
+export async function insertPlatformProject(
+  tx: WriteTx,
+  project: {
+    id: string;
+    lead: OrganisationFacts;
+    activity: Activity;
+    input: Pick<ProjectInput, 'visibility' | 'language' | 'partners' | 'relatedNeeds' | 'relatedOfferings'>;
+    vocab: PeopleVocabulary;
+    createdBy: string | null;
+    demo: boolean;
+  },
+): Promise<ProjectRow> {
+  const { id, lead, activity, input, vocab } = project;
+  if (await identifierTaken(tx, activity.iatiIdentifier)) throw identifierConflict(activity.iatiIdentifier);
+  await tx
+    .insertInto('projects')
+    .values({
+      id,
+      lead_organisation_id: lead.id,
+      origin: 'platform',
+      visibility: input.visibility,
+      language: input.language,
+      created_by: project.createdBy,
+      demo: project.demo,
+      ...projectColumns(activity, input.language, vocab),
+    })
+    .execute();
+  await repo.replacePartners(tx, id, input.partners);
+  await repo.replaceLinks(tx, id, 'need', input.relatedNeeds);
+  await repo.replaceLinks(tx, id, 'offering', input.relatedOfferings);
+  return keepRevision(tx, id, 'platform', project.createdBy);
 }
 
 function identifierConflict(identifier: string): AppError {
@@ -279,4 +293,4 @@ export async function updateProject(db: Db, asker: Asker, id: string, patch: Pro
   return getProjectOf(db, actor, saved, lang);
 }
 
-export { keepRevision };
+export { keepRevision, topicNames };
