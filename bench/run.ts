@@ -24,10 +24,11 @@ import type { Benchmark } from './benchmark.js';
 import { aggregatesCompute } from './aggregates-compute.js';
 import { countriesVsHealth } from './countries-vs-health.js';
 import { profileVsHealth } from './profile-vs-health.js';
+import { peopleFinder, peopleFinderServer } from './people-finder.js';
 import type { Comparison, EndpointResult } from './http.js';
 
 /** Every benchmark, in run order. Add one line per new benchmark. */
-const BENCHMARKS: readonly Benchmark[] = [countriesVsHealth, aggregatesCompute, profileVsHealth];
+const BENCHMARKS: readonly Benchmark[] = [countriesVsHealth, aggregatesCompute, profileVsHealth, peopleFinder, peopleFinderServer];
 
 const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
