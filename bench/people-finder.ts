@@ -12,7 +12,7 @@
  * throwaway cluster of the system's PostgreSQL (15+) for the second engine, when there is one.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql, type RawBuilder } from 'kysely';
@@ -37,6 +37,8 @@ const PROFILES = 100_000;
 const SEED = 4242;
 const WARMUP_SECONDS = 2;
 const ROUNDS = 2;
+/** Calls per case and viewer when timing the phases apart (after the measured rounds). */
+const BREAKDOWN_REPEATS = 5;
 
 interface Case {
   readonly name: string;
@@ -87,14 +89,25 @@ interface Viewer {
 
 async function viewers(db: Db): Promise<Viewer[]> {
   const orgs = await demoOrganisations(db);
-  const member = await db.selectFrom('memberships').select('user_id').where('organisation_id', '=', orgs['experts']!).limit(1).executeTakeFirstOrThrow();
+  const member = await db
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('organisation_id', '=', orgs['experts']!)
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const org = orgs['experts']!;
   const same = sql`user_id in (select m.user_id from memberships m where m.organisation_id = ${org}::uuid)`;
   return [
     { name: 'anonymous', actor: { kind: 'anonymous' }, visible: sql`audience = 2` },
     {
       name: 'member',
-      actor: { kind: 'user', userId: member.user_id, platformRole: null, memberships: [{ organisationId: org, role: 'member' }], via: { kind: 'session' } },
+      actor: {
+        kind: 'user',
+        userId: member.user_id,
+        platformRole: null,
+        memberships: [{ organisationId: org, role: 'member' }],
+        via: { kind: 'session' },
+      },
       visible: sql`((audience = 0 and (${same} or user_id = ${member.user_id}::uuid)) or (audience = 1 and not (${same} or user_id = ${member.user_id}::uuid)))`,
     },
   ];
@@ -174,7 +187,13 @@ async function breakdown(db: Db, cases: readonly Case[], people: readonly Viewer
       result[`${viewer.name} · ${c.name}`] = Object.fromEntries(
         Object.entries(phases).map(([phase, times]) => {
           const sorted = Float64Array.from(times).toSorted();
-          return [phase, { mean: Math.round((times.reduce((a, b) => a + b, 0) / times.length) * 10) / 10, p95: Math.round(percentile(sorted, 95) * 10) / 10 }];
+          return [
+            phase,
+            {
+              mean: Math.round((times.reduce((a, b) => a + b, 0) / times.length) * 10) / 10,
+              p95: Math.round(percentile(sorted, 95) * 10) / 10,
+            },
+          ];
         }),
       );
     }
@@ -183,17 +202,34 @@ async function breakdown(db: Db, cases: readonly Case[], people: readonly Viewer
 }
 
 async function seed(db: Db, log: (m: string) => void): Promise<void> {
-  const present = Number((await db.selectFrom('profiles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const present = Number(
+    (
+      await db
+        .selectFrom('profiles')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   if (present >= PROFILES) return;
   const started = performance.now();
   log(`generating ${PROFILES} demo profiles (seed ${SEED})…`);
-  await generateDemoPeople(db, { people: PROFILES, seed: SEED });
+  await generateDemoPeople(db, { people: PROFILES, seed: SEED, progress: (done) => done % 20_000 === 0 && log(`${done} profiles…`) });
   await sql`analyze`.execute(db);
-  const rows = Number((await db.selectFrom('profile_search').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = Number(
+    (
+      await db
+        .selectFrom('profile_search')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   log(`${PROFILES} profiles, ${rows} finder rows in ${Math.round((performance.now() - started) / 1000)} s`);
 }
 
-async function measure(db: Db, ctx: Pick<BenchContext, 'durationSeconds' | 'log'>, engine: string): Promise<Comparison> {
+/** The comparison, plus where the service's time goes per case (kept in results/latest.json). */
+type PeopleComparison = Comparison & { readonly breakdown: Awaited<ReturnType<typeof breakdown>> };
+
+async function measure(db: Db, ctx: Pick<BenchContext, 'durationSeconds' | 'log'>, engine: string): Promise<PeopleComparison> {
   await seed(db, ctx.log);
   const people = await viewers(db);
   const target: Call[] = [];
@@ -224,7 +260,7 @@ async function measure(db: Db, ctx: Pick<BenchContext, 'durationSeconds' | 'log'
   const targetResult = summarise(`searchPeople ×${target.length} queries (${engine})`, t, tl);
   const baselineResult = summarise(`raw SQL page ×${baseline.length} queries (${engine})`, b, bl);
   ctx.log('breakdown per phase (ms) …');
-  const phases = await breakdown(db, CASES, people, 15);
+  const phases = await breakdown(db, CASES, people, BREAKDOWN_REPEATS);
   for (const [name, p] of Object.entries(phases)) ctx.log(`${name}: ${JSON.stringify(p)}`);
   return {
     connections: 1,
@@ -238,7 +274,7 @@ async function measure(db: Db, ctx: Pick<BenchContext, 'durationSeconds' | 'log'
       p95: targetResult.latencyMs.p95 / baselineResult.latencyMs.p95,
     },
     breakdown: phases,
-  } as Comparison;
+  };
 }
 
 export const peopleFinder: Benchmark = {
@@ -264,6 +300,8 @@ export const peopleFinderServer: Benchmark = {
     const binDir = systemBinaries();
     if (!binDir) throw new Error('no system PostgreSQL 15+ under /usr/lib/postgresql: the server engine cannot be measured here');
     const home = await mkdtemp(path.join(os.tmpdir(), 'dcp-bench-server-'));
+    // Under root PostgreSQL runs as `nobody`, which must be able to enter the home (as bench/run.ts does).
+    await chmod(home, 0o755);
     const cluster = await ensureCluster({ binDir, home: path.join(home, 'server'), runAs: unprivilegedAccount(), log: ctx.log });
     const db = createDb(cluster.url);
     try {

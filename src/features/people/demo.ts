@@ -43,7 +43,8 @@ export async function peopleDemoContext(db: Db, vocab: PeopleVocabulary): Promis
 export async function demoOrganisations(db: Db): Promise<Record<string, string>> {
   return db.transaction().execute(async (tx) => {
     const ids: Record<string, string> = {};
-    for (const o of DEMO_ORGANISATIONS) ids[o.key] = await ensureSystemOrganisation(tx, { name: o.name, kind: o.kind, description: 'Generated demo data' });
+    for (const o of DEMO_ORGANISATIONS)
+      ids[o.key] = await ensureSystemOrganisation(tx, { name: o.name, kind: o.kind, description: 'Generated demo data' });
     return ids;
   });
 }
@@ -52,7 +53,10 @@ export async function demoOrganisations(db: Db): Promise<Record<string, string>>
  * Adds demo people 0 … n−1 of the seed's sequence (those already present stay as they are); returns how many were new.
  * @example await generateDemoPeople(db, { people: 200 })
  */
-export async function generateDemoPeople(db: Db, options: { people: number; seed?: number }): Promise<{ seed: number; people: number }> {
+export async function generateDemoPeople(
+  db: Db,
+  options: { people: number; seed?: number; progress?: (done: number) => void },
+): Promise<{ seed: number; people: number }> {
   const seed = options.seed ?? DEFAULT_PEOPLE_SEED;
   const vocab = await peopleVocabulary(db);
   const context = await peopleDemoContext(db, vocab);
@@ -100,6 +104,7 @@ export async function generateDemoPeople(db: Db, options: { people: number; seed
       await recordAudit(tx, { actor: SYSTEM, action: 'people.demo-generate', resourceType: 'profiles', after: { added: fresh.length } });
       return fresh.length;
     });
+    options.progress?.(Math.min(start + BATCH, options.people));
   }
   return { seed, people: added };
 }
@@ -136,7 +141,12 @@ export async function removeDemoPeople(db: Db): Promise<{ people: number; organi
       .executeTakeFirst();
     const deleted = await deleteSystemOrganisations(tx, organisations);
     const people = Number(result.numDeletedRows);
-    await recordAudit(tx, { actor: SYSTEM, action: 'people.demo-remove', resourceType: 'profiles', after: { people, organisations: deleted.length } });
+    await recordAudit(tx, {
+      actor: SYSTEM,
+      action: 'people.demo-remove',
+      resourceType: 'profiles',
+      after: { people, organisations: deleted.length },
+    });
     return { people, organisations: deleted.length };
   });
 }

@@ -40,6 +40,9 @@ interface Subject {
   readonly rest: Visibility;
 }
 
+/** The count of one facet value on a page (0 when absent). */
+const count = (page: PeoplePage, facet: string, value: string) => page.facets.values[facet]?.find((v) => v.value === value)?.count ?? 0;
+
 forEachEngine('profile visibility × viewer', (t) => {
   const app = () => testApp(t.db);
   const marker = `Vismatrix${randomUUID().slice(0, 6)}`;
@@ -104,7 +107,6 @@ forEachEngine('profile visibility × viewer', (t) => {
     return body<PeoplePage>(response);
   };
   const keysOf = (page: PeoplePage) => page.data.map((p) => subjects.find((s) => s.id === p.id)?.key ?? p.id).toSorted();
-  const count = (page: PeoplePage, facet: string, value: string) => page.facets.values[facet]?.find((v) => v.value === value)?.count ?? 0;
 
   const basicsSeen = (viewer: Viewer, s: Subject) => SEES[viewer].includes(s.basics);
   const partSeen = (viewer: Viewer, s: Subject) => basicsSeen(viewer, s) && SEES[viewer].includes(narrower(s.rest, s.basics));
