@@ -60,8 +60,7 @@ export const DEMO_PHRASES: Readonly<Record<Language, DemoPhrases>> = {
     bio: (topic, country, years) =>
       `${years} سنوات من العمل في مجال ${topic} مع الحكومات والهيئات التنظيمية، ومقر العمل: ${country}. ملف تجريبي مُولَّد، وليس شخصًا حقيقيًا.`,
     projectTitle: (topic, country) => `${topic} في ${country}: برنامج وطني`,
-    projectDescription: (topic, country) =>
-      `تعمل حكومة ${country} وشركاؤها معًا في مجال ${topic}. مشروع تجريبي مُولَّد، وليس مشروعًا حقيقيًا.`,
+    projectDescription: (topic, country) => `تعمل حكومة ${country} وشركاؤها معًا في مجال ${topic}. مشروع تجريبي مُولَّد، وليس مشروعًا حقيقيًا.`,
     update: (n) => `عُقدت حلقة عمل بمشاركة ${n} مشاركًا من الوزارات والهيئة التنظيمية (تحديث تجريبي مُولَّد).`,
     roles: ['مستشار تقني', 'مدرب', 'منسق المشروع'],
   },
@@ -78,7 +77,22 @@ export const DEMO_PHRASES: Readonly<Record<Language, DemoPhrases>> = {
 /** Given and family names by the UN language of the duty station, so that names fit where people work. */
 export const DEMO_NAMES: Readonly<Record<Language, { given: readonly string[]; family: readonly string[] }>> = {
   en: {
-    given: ['Grace', 'Samuel', 'Amina', 'David', 'Priya', 'Joseph', 'Wanjiru', 'Peter', 'Fatima', 'Kofi', 'Ruth', 'Tendai', 'Anjali', 'Noah'],
+    given: [
+      'Grace',
+      'Samuel',
+      'Amina',
+      'David',
+      'Priya',
+      'Joseph',
+      'Wanjiru',
+      'Peter',
+      'Fatima',
+      'Kofi',
+      'Ruth',
+      'Tendai',
+      'Anjali',
+      'Noah',
+    ],
     family: ['Mwangi', 'Okafor', 'Singh', 'Banda', 'Mensah', 'Otieno', 'Sharma', 'Phiri', 'Tembo', 'Nkosi', 'Haque', 'Smith', 'Kiplagat'],
   },
   fr: {

@@ -231,6 +231,10 @@ export function demoProject(seed: number, index: number, context: PeopleDemoCont
     },
     roles,
     team: people > 0 ? [...new Set(Array.from({ length: r.int(1, 4) }, () => r.int(0, people - 1)))] : [],
-    updates: Array.from({ length: r.int(0, 3) }, () => ({ date: dateAfter(start, r.int(10, 300)), language: lang, body: phrases.update(r.int(8, 60)) })),
+    updates: Array.from({ length: r.int(0, 3) }, () => ({
+      date: dateAfter(start, r.int(10, 300)),
+      language: lang,
+      body: phrases.update(r.int(8, 60)),
+    })),
   };
 }

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { demoPerson, demoProject, type PeopleDemoContext } from './demo.js';
 import { roleFit, WEIGHTS, type CandidateFacts, type RoleRequirements } from './role-fit.js';
 import { digcompCodes, digcompLevelTokens, languageTokens, LANGUAGE_LEVELS } from './skills.js';
-import { audiencesOf, effectiveVisibility, partsSeenBy, PROFILE_PARTS, VISIBILITIES, type PartVisibility, type Visibility } from './visibility.js';
+import {
+  audiencesOf,
+  effectiveVisibility,
+  partsSeenBy,
+  PROFILE_PARTS,
+  VISIBILITIES,
+  type PartVisibility,
+  type Visibility,
+} from './visibility.js';
 
 const all = (v: Visibility): PartVisibility => Object.fromEntries(PROFILE_PARTS.map((p) => [p, v])) as PartVisibility;
 
@@ -18,7 +26,9 @@ describe('profile visibility', () => {
 
   it('keeps one search row per audience that sees the person, each holding only what that audience may see', () => {
     const visibility = fc.constantFrom(...VISIBILITIES);
-    const parts = fc.record(Object.fromEntries(PROFILE_PARTS.map((p) => [p, visibility])) as Record<keyof PartVisibility, typeof visibility>);
+    const parts = fc.record(
+      Object.fromEntries(PROFILE_PARTS.map((p) => [p, visibility])) as Record<keyof PartVisibility, typeof visibility>,
+    );
     fc.assert(
       fc.property(parts, (chosen) => {
         for (const audience of [0, 1, 2] as const) {
@@ -26,7 +36,8 @@ describe('profile visibility', () => {
           // A row exists for an audience exactly when it sees the basics.
           expect(audiencesOf(chosen).includes(audience)).toBe(seen.has('basics'));
           // A narrower audience (lower rank) sees at least what a wider one sees.
-          if (audience > 0) for (const part of seen) expect(partsSeenBy(chosen, (audience - 1) as 0 | 1).has(part)).toBe(true);
+          const narrower = audience > 0 ? partsSeenBy(chosen, (audience - 1) as 0 | 1) : seen;
+          for (const part of seen) expect(narrower.has(part)).toBe(true);
         }
       }),
     );
@@ -40,8 +51,17 @@ describe('skill tokens', () => {
   });
 
   it('lists a competence with its area, and areas take their best competence', () => {
-    expect(digcompCodes([{ code: '4.2', level: 5 }, { code: '4.1', level: 2 }, { code: '1.1', level: 1 }])).toEqual(['1', '1.1', '4', '4.1', '4.2']);
-    const tokens = digcompLevelTokens([{ code: '4.2', level: 3 }, { code: '4.1', level: 6 }]);
+    expect(
+      digcompCodes([
+        { code: '4.2', level: 5 },
+        { code: '4.1', level: 2 },
+        { code: '1.1', level: 1 },
+      ]),
+    ).toEqual(['1', '1.1', '4', '4.1', '4.2']);
+    const tokens = digcompLevelTokens([
+      { code: '4.2', level: 3 },
+      { code: '4.1', level: 6 },
+    ]);
     expect(tokens).toContain('4>=6');
     expect(tokens).toContain('4.2>=3');
     expect(tokens).not.toContain('4.2>=4');
@@ -104,7 +124,9 @@ describe('role fit', () => {
   });
 
   it('prefers a duty station in the country, then the sub-region, then the region', () => {
-    const points = ['KEN', 'UGA', 'EGY', 'FRA'].map((iso3) => roleFit(role, { ...perfect, dutyStation: station(iso3) }, placeOf, '2026-06-01').explanation[3]!.points);
+    const points = ['KEN', 'UGA', 'EGY', 'FRA'].map(
+      (iso3) => roleFit(role, { ...perfect, dutyStation: station(iso3) }, placeOf, '2026-06-01').explanation[3]!.points,
+    );
     expect(points).toEqual([0.1, 0.06, 0.03, 0]);
   });
 

@@ -42,7 +42,12 @@ export async function generateDemoProjects(
       const activity = newActivity(
         `${lead.ref}-${project.id}`,
         lead,
-        { ...input, partners: [], topics: topicNames(vocab, input.topics), dates: { plannedStart: null, actualStart: null, plannedEnd: null, actualEnd: null, ...input.dates } },
+        {
+          ...input,
+          partners: [],
+          topics: topicNames(vocab, input.topics),
+          dates: { plannedStart: null, actualStart: null, plannedEnd: null, actualEnd: null, ...input.dates },
+        },
         new Date(),
       );
       await insertPlatformProject(tx, { id: project.id, lead, activity, input, vocab, createdBy: null, demo: true });
@@ -65,14 +70,30 @@ export async function generateDemoProjects(
           })
           .execute();
       }
-      const members = (await tx.selectFrom('profiles').select('user_id').where('user_id', 'in', team.length ? team : ['00000000-0000-0000-0000-000000000000']).where('demo', '=', true).execute()).map((r) => r.user_id);
+      const members = (
+        await tx
+          .selectFrom('profiles')
+          .select('user_id')
+          .where('user_id', 'in', team.length ? team : ['00000000-0000-0000-0000-000000000000'])
+          .where('demo', '=', true)
+          .execute()
+      ).map((r) => r.user_id);
       for (const [i, userId] of members.entries()) {
-        await tx.insertInto('project_team').values({ project_id: project.id, user_id: userId, role_id: null, role_title: roles[i % roles.length]?.title ?? 'Member' }).execute();
+        await tx
+          .insertInto('project_team')
+          .values({ project_id: project.id, user_id: userId, role_id: null, role_title: roles[i % roles.length]?.title ?? 'Member' })
+          .execute();
       }
       for (const update of project.updates) {
         await tx
           .insertInto('project_updates')
-          .values({ project_id: project.id, author_id: members[0] ?? null, on_date: update.date, language: update.language, body: update.body })
+          .values({
+            project_id: project.id,
+            author_id: members[0] ?? null,
+            on_date: update.date,
+            language: update.language,
+            body: update.body,
+          })
           .execute();
       }
       return 1;
@@ -96,4 +117,3 @@ export async function removeDemoProjects(db: Db): Promise<{ projects: number }> 
     return { projects };
   });
 }
-

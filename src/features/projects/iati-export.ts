@@ -32,7 +32,9 @@ export interface IatiExport {
 
 /** Text safe inside an XML comment (no `--`, no control characters). */
 function commentText(text: string): string {
-  return text.replace(/-{2,}/g, (dashes) => dashes.split('').join(' ')).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ' ');
+  const dashesApart = text.replace(/-{2,}/g, (dashes) => dashes.split('').join(' '));
+  // XML 1.0 allows tab, line feed and carriage return only among the C0 control characters.
+  return [...dashesApart].map((ch) => (ch < ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' ? ' ' : ch)).join('');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { importIatiCommand } from '../../cli/iati.js';
 import { FormatError } from '../../formats/csv/format-error.js';
 import { body, testApp } from '../../../test/support/app.js';

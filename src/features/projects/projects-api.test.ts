@@ -8,6 +8,9 @@ import { projectBody, seedProject } from '../../../test/support/projects.js';
 import { schemaErrors } from '../../../test/fixtures/iati/real-files.js';
 import type { Project, ProjectPage } from './index.js';
 
+/** The fields a problem response names. */
+const fieldsOf = async (response: Response) => (await body<{ fields?: { field: string }[] }>(response)).fields?.map((f) => f.field) ?? [];
+
 forEachEngine('projects API', (t) => {
   const app = () => testApp(t.db);
   const call = (method: string, path: string, session?: SignedIn, payload?: unknown) =>
@@ -20,7 +23,6 @@ forEachEngine('projects API', (t) => {
       },
       ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
     });
-  const fieldsOf = async (response: Response) => (await body<{ fields?: { field: string }[] }>(response)).fields?.map((f) => f.field) ?? [];
   let lead: string;
   let partner: string;
   let editor: SignedIn;
@@ -78,19 +80,36 @@ forEachEngine('projects API', (t) => {
       ['a title with a control character', { title: 'Schools\u0000 online' }, 'body.title'],
       ['an identifier with a space', { iatiIdentifier: 'XM TEST' }, 'body.iatiIdentifier'],
     ])('refuses %s with a 400 naming the field, and writes nothing', async (_what, overrides, field) => {
-      const before = await t.db.selectFrom('projects').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const before = await t.db
+        .selectFrom('projects')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       const response = await call('POST', '/api/v1/projects', editor, { leadOrganisationId: lead, ...projectBody(overrides) });
       expect(response.status).toBe(400);
       expect(await fieldsOf(response)).toContain(field);
-      expect(await t.db.selectFrom('projects').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual(before);
+      expect(
+        await t.db
+          .selectFrom('projects')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow(),
+      ).toEqual(before);
     });
 
     it('refuses a partner that is the lead itself, and a taken IATI identifier', async () => {
-      const own = await call('POST', '/api/v1/projects', editor, { leadOrganisationId: lead, ...projectBody({ partners: [{ organisationId: lead }] }) });
+      const own = await call('POST', '/api/v1/projects', editor, {
+        leadOrganisationId: lead,
+        ...projectBody({ partners: [{ organisationId: lead }] }),
+      });
       expect(await fieldsOf(own)).toEqual(['body.partners.0.organisationId']);
       const identifier = `XM-TEST-${randomUUID()}`;
-      expect((await call('POST', '/api/v1/projects', editor, { leadOrganisationId: lead, ...projectBody({ iatiIdentifier: identifier }) })).status).toBe(201);
-      expect((await call('POST', '/api/v1/projects', editor, { leadOrganisationId: lead, ...projectBody({ iatiIdentifier: identifier }) })).status).toBe(409);
+      expect(
+        (await call('POST', '/api/v1/projects', editor, { leadOrganisationId: lead, ...projectBody({ iatiIdentifier: identifier }) }))
+          .status,
+      ).toBe(201);
+      expect(
+        (await call('POST', '/api/v1/projects', editor, { leadOrganisationId: lead, ...projectBody({ iatiIdentifier: identifier }) }))
+          .status,
+      ).toBe(409);
     });
 
     it('hides a members-only project from anonymous visitors, in lists and by id', async () => {
@@ -106,7 +125,11 @@ forEachEngine('projects API', (t) => {
   describe('editing', () => {
     it('adds a translation of the title without touching the others, and refuses a stale version with what changed', async () => {
       const id = await seedProject(t.db, lead);
-      const patched = await call('PATCH', `/api/v1/projects/${id}`, editor, { version: 1, language: 'fr', title: 'Connecter les écoles rurales du Sahel' });
+      const patched = await call('PATCH', `/api/v1/projects/${id}`, editor, {
+        version: 1,
+        language: 'fr',
+        title: 'Connecter les écoles rurales du Sahel',
+      });
       expect(patched.status).toBe(200);
       const project = await body<Project>(patched);
       expect(project.titles).toEqual([
@@ -117,14 +140,22 @@ forEachEngine('projects API', (t) => {
       expect(french.title).toBe('Connecter les écoles rurales du Sahel');
       const stale = await call('PATCH', `/api/v1/projects/${id}`, editor, { version: 1, status: 'closed' });
       expect(stale.status).toBe(409);
-      expect(await body(stale)).toMatchObject({ currentVersion: 2, changes: [{ field: 'titles', current: expect.arrayContaining([{ lang: 'fr', text: 'Connecter les écoles rurales du Sahel' }]) }] });
+      expect(await body(stale)).toMatchObject({
+        currentVersion: 2,
+        changes: [{ field: 'titles', current: expect.arrayContaining([{ lang: 'fr', text: 'Connecter les écoles rurales du Sahel' }]) }],
+      });
       expect((await call('PATCH', `/api/v1/projects/${id}`, outsider, { version: 2, status: 'closed' })).status).toBe(403);
     });
 
     it('replaces countries and SDGs in the IATI record, keeping what IATI says of those that stay', async () => {
       const id = await seedProject(t.db, lead);
       const project = await body<Project>(
-        await call('PATCH', `/api/v1/projects/${id}`, editor, { version: 1, countries: ['MLI', 'BFA'], sdgs: ['9'], status: 'finalisation' }),
+        await call('PATCH', `/api/v1/projects/${id}`, editor, {
+          version: 1,
+          countries: ['MLI', 'BFA'],
+          sdgs: ['9'],
+          status: 'finalisation',
+        }),
       );
       expect(project).toMatchObject({ countries: ['MLI', 'BFA'], sdgs: ['9'], status: 'finalisation' });
       const xml = await (await call('GET', `/api/v1/projects/${id}?format=iati`)).text();
@@ -142,7 +173,12 @@ forEachEngine('projects API', (t) => {
       const sids = await body<ProjectPage>(await call('GET', `/api/v1/projects?q=${marker}&countries=SIDS`));
       expect(sids.data.map((p) => p.title)).toEqual([`${marker} Fiji`]);
       const all = await body<ProjectPage>(await call('GET', `/api/v1/projects?q=${marker}`));
-      expect(all.facets.values['sdgs']).toEqual(expect.arrayContaining([{ value: '4', count: 1 }, { value: '13', count: 1 }]));
+      expect(all.facets.values['sdgs']).toEqual(
+        expect.arrayContaining([
+          { value: '4', count: 1 },
+          { value: '13', count: 1 },
+        ]),
+      );
       expect((await call('GET', '/api/v1/projects?countries=ATLANTIS')).status).toBe(400);
     });
 

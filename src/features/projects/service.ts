@@ -135,7 +135,14 @@ export async function createProject(db: Db, asker: Asker, input: ProjectInput, l
   checkActivity(activity);
   const row = await db.transaction().execute(async (tx) => {
     const saved = await insertPlatformProject(tx, { id, lead, activity, input, vocab, createdBy: userIdOf(actor), demo: false });
-    await recordAudit(tx, { actor, action: 'project.create', resourceType: 'project', resourceId: id, after: presentProjectSummary(saved, 'en'), requestId });
+    await recordAudit(tx, {
+      actor,
+      action: 'project.create',
+      resourceType: 'project',
+      resourceId: id,
+      after: presentProjectSummary(saved, 'en'),
+      requestId,
+    });
     return saved;
   });
   return getProjectOf(db, actor, row, lang);
@@ -266,8 +273,7 @@ export async function updateProject(db: Db, asker: Asker, id: string, patch: Pro
   const saved = await db.transaction().execute(async (tx) => {
     const current = await repo.lockProject(tx, id);
     if (!current) throw new AppError('not-found', `No project with id "${id}"`);
-    if (current.version !== patch.version)
-      throw await staleVersion(db, id, patch.version, revisionSnapshot(current));
+    if (current.version !== patch.version) throw await staleVersion(db, id, patch.version, revisionSnapshot(current));
     if (patch.iatiIdentifier !== undefined && (await identifierTaken(tx, patch.iatiIdentifier, id)))
       throw identifierConflict(patch.iatiIdentifier);
     const changed = await repo.updateProject(tx, id, current.version, {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { body, testApp } from '../../../test/support/app.js';
 import { createUser, randomAddress, signInAs, type SignedIn } from '../../../test/support/auth.js';
 import { seedOrganisation } from '../../../test/support/capacity.js';
@@ -9,7 +9,15 @@ import { seedProject } from '../../../test/support/projects.js';
 import type { CandidatePage } from './schemas.js';
 import type { Project, Role, Update } from './index.js';
 
-const PUBLIC = { basics: 'public', dutyStation: 'public', languages: 'public', skills: 'public', availability: 'public', bio: 'public', links: 'public' };
+const PUBLIC = {
+  basics: 'public',
+  dutyStation: 'public',
+  languages: 'public',
+  skills: 'public',
+  availability: 'public',
+  bio: 'public',
+  links: 'public',
+};
 
 forEachEngine('project roles, team, updates and candidates', (t) => {
   const app = () => testApp(t.db);
@@ -69,7 +77,11 @@ forEachEngine('project roles, team, updates and candidates', (t) => {
   });
 
   it('adds the roles a project needs, with skills checked against the vocabulary', async () => {
-    const refused = await call('POST', `/api/v1/projects/${projectId}/roles`, editor, { title: 'Analyst', timeShare: 50, digcomp: [{ code: '9.9', level: 2 }] });
+    const refused = await call('POST', `/api/v1/projects/${projectId}/roles`, editor, {
+      title: 'Analyst',
+      timeShare: 50,
+      digcomp: [{ code: '9.9', level: 2 }],
+    });
     expect(refused.status).toBe(400);
     const response = await call('POST', `/api/v1/projects/${projectId}/roles`, editor, {
       title: 'Incident response adviser',
@@ -81,7 +93,9 @@ forEachEngine('project roles, team, updates and candidates', (t) => {
     expect(response.status).toBe(201);
     roleId = (await body<Role>(response)).id;
     expect((await call('POST', `/api/v1/projects/${projectId}/roles`, outsider, { title: 'Analyst', timeShare: 50 })).status).toBe(403);
-    expect((await body<{ data: Role[] }>(await call('GET', `/api/v1/projects/${projectId}/roles`))).data.map((r) => r.id)).toEqual([roleId]);
+    expect((await body<{ data: Role[] }>(await call('GET', `/api/v1/projects/${projectId}/roles`))).data.map((r) => r.id)).toEqual([
+      roleId,
+    ]);
   });
 
   it('ranks the people the asker may see for a role, explaining each component in the reader’s language', async () => {
@@ -96,12 +110,18 @@ forEachEngine('project roles, team, updates and candidates', (t) => {
     expect(a!.score).toBe(1);
     expect(b!.score).toBeCloseTo(0.378, 3);
     expect(c!.score).toBeCloseTo(0.55, 3);
-    expect(c!.explanation.find((e) => e.component === 'skills')).toEqual({ component: 'skills', points: 0, text: 'Compétences non montrées' });
+    expect(c!.explanation.find((e) => e.component === 'skills')).toEqual({
+      component: 'skills',
+      points: 0,
+      text: 'Compétences non montrées',
+    });
     const bSkills = b!.explanation.find((e) => e.component === 'skills')!;
     expect(bSkills.text).toMatch(/^Possède 0 des 2 compétences demandées; 1 autre en partie.*manque : Cybersécurité/);
     expect(b!.explanation.find((e) => e.component === 'dutyStation')!.text).toContain('Ouganda');
     expect(page.method).toMatch(/parmi 3 personnes visibles/);
-    const english = await body<CandidatePage>(await call('GET', `/api/v1/projects/${projectId}/roles/${roleId}/candidates?lang=en`, editor));
+    const english = await body<CandidatePage>(
+      await call('GET', `/api/v1/projects/${projectId}/roles/${roleId}/candidates?lang=en`, editor),
+    );
     expect(english.data[0]!.explanation.map((e) => e.text)).toEqual([
       'Has 2 of the 2 skills the role asks for',
       'Speaks 1 of the 1 language the role asks for, at the level asked',
@@ -119,11 +139,20 @@ forEachEngine('project roles, team, updates and candidates', (t) => {
   });
 
   it('adds a candidate to the team, fills the role and leaves team members out of the candidates', async () => {
-    const refused = await call('POST', `/api/v1/projects/${projectId}/team`, editor, { userId: people['Hidden']!.id, roleTitle: 'Adviser' });
+    const refused = await call('POST', `/api/v1/projects/${projectId}/team`, editor, {
+      userId: people['Hidden']!.id,
+      roleTitle: 'Adviser',
+    });
     expect(refused.status).toBe(400);
-    const added = await call('POST', `/api/v1/projects/${projectId}/team`, editor, { userId: people['A']!.id, roleId, roleTitle: 'Incident response adviser' });
+    const added = await call('POST', `/api/v1/projects/${projectId}/team`, editor, {
+      userId: people['A']!.id,
+      roleId,
+      roleTitle: 'Incident response adviser',
+    });
     expect(added.status).toBe(201);
-    expect((await call('POST', `/api/v1/projects/${projectId}/team`, editor, { userId: people['A']!.id, roleTitle: 'Again' })).status).toBe(409);
+    expect((await call('POST', `/api/v1/projects/${projectId}/team`, editor, { userId: people['A']!.id, roleTitle: 'Again' })).status).toBe(
+      409,
+    );
     const project = await body<Project>(await call('GET', `/api/v1/projects/${projectId}`));
     expect(project.roles[0]!.status).toBe('filled');
     expect(project.team.members.map((m) => m.person.name)).toEqual(['Candidate A']);
@@ -139,18 +168,32 @@ forEachEngine('project roles, team, updates and candidates', (t) => {
     });
     expect(update.status).toBe(201);
     const { id: updateId } = await body<Update>(update);
-    expect((await call('POST', `/api/v1/projects/${projectId}/updates`, outsider, { date: '2027-02-01', language: 'en', body: 'Hi' })).status).toBe(403);
-    expect((await call('POST', `/api/v1/projects/${projectId}/updates/${updateId}/comments`, outsider, { body: 'Welcome aboard!' })).status).toBe(201);
-    expect((await call('POST', `/api/v1/projects/${projectId}/updates/${updateId}/comments`, undefined, { body: 'Anonymous' })).status).toBe(401);
+    expect(
+      (await call('POST', `/api/v1/projects/${projectId}/updates`, outsider, { date: '2027-02-01', language: 'en', body: 'Hi' })).status,
+    ).toBe(403);
+    expect(
+      (await call('POST', `/api/v1/projects/${projectId}/updates/${updateId}/comments`, outsider, { body: 'Welcome aboard!' })).status,
+    ).toBe(201);
+    expect(
+      (await call('POST', `/api/v1/projects/${projectId}/updates/${updateId}/comments`, undefined, { body: 'Anonymous' })).status,
+    ).toBe(401);
     const updates = await body<{ data: Update[] }>(await call('GET', `/api/v1/projects/${projectId}/updates`));
-    expect(updates.data).toMatchObject([{ body: 'Kick-off held with the national CERT.', author: { name: 'Candidate A' }, comments: [{ body: 'Welcome aboard!', author: null }] }]);
+    expect(updates.data).toMatchObject([
+      {
+        body: 'Kick-off held with the national CERT.',
+        author: { name: 'Candidate A' },
+        comments: [{ body: 'Welcome aboard!', author: null }],
+      },
+    ]);
   });
 
   it('lets a member leave the team themselves, but not remove someone else', async () => {
     await call('POST', `/api/v1/projects/${projectId}/team`, editor, { userId: people['B']!.id, roleTitle: 'Trainer' });
     expect((await call('DELETE', `/api/v1/projects/${projectId}/team/${people['B']!.id}`, people['A']!.session)).status).toBe(403);
     expect((await call('DELETE', `/api/v1/projects/${projectId}/team/${people['B']!.id}`, people['B']!.session)).status).toBe(204);
-    const exported = await body<{ projects: { teams: { projectId: string }[]; updates: unknown[] } }>(await call('GET', '/api/v1/me/export', people['A']!.session));
+    const exported = await body<{ projects: { teams: { projectId: string }[]; updates: unknown[] } }>(
+      await call('GET', '/api/v1/me/export', people['A']!.session),
+    );
     expect(exported.projects.teams.map((team) => team.projectId)).toEqual([projectId]);
     expect(exported.projects.updates).toHaveLength(1);
   });
