@@ -1,5 +1,6 @@
 /**
- * The expert finder at 100,000 profiles, on both engines: `searchPeople` (the service the API
+ * The expert finder at 100,000 profiles, on each engine of the run (bench/run.ts measures the
+ * embedded PostgreSQL, then a PostgreSQL 15+ server): `searchPeople` (the service the API
  * route calls: visibility, filters, capped ranking, total, facet counts and presenting) against a
  * raw SQL baseline that only finds the same page of rows (the visible rows matching the filters,
  * newest first or by rank; no total, no facets, no presenting), in the same run. Profiles are the
@@ -7,36 +8,23 @@
  * organisation, so a signed-in member shares an organisation with a quarter of everyone — the hard
  * case for the organisation-only rows. Each side runs one call at a time over a mix of queries, as
  * anonymous and as such a member; `breakdown` says where the service's time goes.
- *
- * `people-finder` runs on the benchmark's embedded PostgreSQL; `people-finder-server` starts a
- * throwaway cluster of the system's PostgreSQL (15+) for the second engine, when there is one.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../src/core/policy/actor.js';
-import { loadConfig } from '../src/config/config.js';
-import { createDb, type Db } from '../src/db/database.js';
-import { ensureCluster } from '../src/db/embedded/cluster.js';
-import { unprivilegedAccount } from '../src/db/embedded/run-as.js';
-import { migrate } from '../src/db/migrate.js';
+import type { Db } from '../src/db/database.js';
 import { demoOrganisations, generateDemoPeople, searchPeople, type PeopleQuery } from '../src/features/people/index.js';
 import { PeopleQuerySchema } from '../src/features/people/finder-schemas.js';
 import { peopleConditions } from '../src/features/people/finder.js';
 import { viewerScope } from '../src/features/people/viewer.js';
 import { peopleVocabulary } from '../src/features/people/vocabulary.js';
-import { importReference } from '../src/features/reference/index.js';
-import { countFacets, findHits, prepareQuery } from '../src/platform/search/index.js';
+import { prepareQuery, search } from '../src/platform/search/index.js';
 import { PEOPLE_FACETS } from '../src/features/people/finder.js';
 import type { BenchContext, Benchmark } from './benchmark.js';
-import { percentile, type Comparison, type EndpointResult } from './http.js';
+import { percentile, type Comparison } from './http.js';
+import { compareInProcess } from './in-process.js';
 
 const PROFILES = 100_000;
 const SEED = 4242;
-const WARMUP_SECONDS = 2;
-const ROUNDS = 2;
 /** Calls per case and viewer when timing the phases apart (after the measured rounds). */
 const BREAKDOWN_REPEATS = 5;
 
@@ -115,47 +103,10 @@ async function viewers(db: Db): Promise<Viewer[]> {
 
 type Call = () => Promise<unknown>;
 
-async function round(calls: readonly Call[], seconds: number, latencies: number[]) {
-  const started = performance.now();
-  let runs = 0;
-  while (performance.now() - started < seconds * 1000) {
-    const t0 = performance.now();
-    await calls[runs % calls.length]!();
-    latencies.push(performance.now() - t0);
-    runs += 1;
-  }
-  const durationSeconds = (performance.now() - started) / 1000;
-  return {
-    durationSeconds,
-    requestsPerSecond: runs / durationSeconds,
-    requests: runs,
-    bytesPerResponse: 0,
-    non2xx: 0,
-    errors: 0,
-    timeouts: 0,
-    statusCodes: {},
-    autocannonLatencyMs: { p50: 0, p90: 0, p97_5: 0, p99: 0 },
-  };
-}
-
-function summarise(name: string, rounds: Awaited<ReturnType<typeof round>>[], latencies: number[]): EndpointResult {
-  const sorted = Float64Array.from(latencies).toSorted();
-  const rates = rounds.map((r) => r.requestsPerSecond);
-  const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
-  return {
-    path: name,
-    requestsPerSecond: mean,
-    requestsPerSecondSpread: (Math.max(...rates) - Math.min(...rates)) / mean,
-    latencyMs: {
-      p50: percentile(sorted, 50),
-      p95: percentile(sorted, 95),
-      p99: percentile(sorted, 99),
-      mean: latencies.reduce((a, b) => a + b, 0) / latencies.length,
-      max: sorted[sorted.length - 1] ?? 0,
-    },
-    samples: latencies.length,
-    rounds,
-  };
+/** One call of the list per run, in turn: every case and viewer weighs alike. */
+function cycle(calls: readonly Call[]): Call {
+  let next = 0;
+  return () => calls[next++ % calls.length]!();
 }
 
 /** Mean and p95 (ms) of each phase of the service, per case and viewer: where the time goes. */
@@ -166,7 +117,7 @@ async function breakdown(db: Db, cases: readonly Case[], people: readonly Viewer
     for (const c of cases) {
       const query: PeopleQuery = PeopleQuerySchema.parse(c.query);
       const scope = viewerScope(viewer.actor);
-      const phases: Record<string, number[]> = { prepareQuery: [], findHits: [], countFacets: [], whole: [] };
+      const phases: Record<string, number[]> = { prepareQuery: [], search: [], whole: [] };
       for (let i = 0; i < repeat; i += 1) {
         let t = performance.now();
         const where = peopleConditions(query, vocab, scope);
@@ -175,11 +126,14 @@ async function breakdown(db: Db, cases: readonly Case[], people: readonly Viewer
         const tsquery = prepared?.tsquery;
         const searchScope = { table: 'profile_search', where };
         t = performance.now();
-        await findHits(db, searchScope, { tsquery, sort: tsquery ? 'relevance' : 'newest', limit: 20, cursor: undefined });
-        phases['findHits']!.push(performance.now() - t);
-        t = performance.now();
-        await countFacets(db, searchScope, tsquery, PEOPLE_FACETS);
-        phases['countFacets']!.push(performance.now() - t);
+        await search(db, searchScope, {
+          tsquery,
+          sort: tsquery ? 'relevance' : 'newest',
+          limit: 20,
+          cursor: undefined,
+          facets: PEOPLE_FACETS,
+        });
+        phases['search']!.push(performance.now() - t);
         t = performance.now();
         await searchPeople(db, viewer.actor, query);
         phases['whole']!.push(performance.now() - t);
@@ -229,7 +183,8 @@ async function seed(db: Db, log: (m: string) => void): Promise<void> {
 /** The comparison, plus where the service's time goes per case (kept in results/latest.json). */
 type PeopleComparison = Comparison & { readonly breakdown: Awaited<ReturnType<typeof breakdown>> };
 
-async function measure(db: Db, ctx: Pick<BenchContext, 'durationSeconds' | 'log'>, engine: string): Promise<PeopleComparison> {
+async function measure(db: Db, ctx: Pick<BenchContext, 'durationSeconds' | 'log'>): Promise<PeopleComparison> {
+  const engine = `PostgreSQL ${(await sql<{ server_version: string }>`show server_version`.execute(db)).rows[0]?.server_version.split(' ')[0] ?? '?'}`;
   await seed(db, ctx.log);
   const people = await viewers(db);
   const target: Call[] = [];
@@ -244,76 +199,23 @@ async function measure(db: Db, ctx: Pick<BenchContext, 'durationSeconds' | 'log'
   const sample = await searchPeople(db, people[0]!.actor, PeopleQuerySchema.parse({ digcomp: '4' }));
   if (sample.data.length < 20 || sample.total.value < 1000)
     throw new Error(`the finder found ${sample.total.value} people for digcomp=4: is the demo data there?`);
-  ctx.log(`warm-up (${WARMUP_SECONDS} s each)`);
-  await round(baseline, WARMUP_SECONDS, []);
-  await round(target, WARMUP_SECONDS, []);
-  const t: Awaited<ReturnType<typeof round>>[] = [];
-  const b: Awaited<ReturnType<typeof round>>[] = [];
-  const tl: number[] = [];
-  const bl: number[] = [];
-  for (let i = 1; i <= ROUNDS; i += 1) {
-    ctx.log(`round ${i}/${ROUNDS} baseline raw SQL (${ctx.durationSeconds} s)`);
-    b.push(await round(baseline, ctx.durationSeconds, bl));
-    ctx.log(`round ${i}/${ROUNDS} target searchPeople (${ctx.durationSeconds} s)`);
-    t.push(await round(target, ctx.durationSeconds, tl));
-  }
-  const targetResult = summarise(`searchPeople ×${target.length} queries (${engine})`, t, tl);
-  const baselineResult = summarise(`raw SQL page ×${baseline.length} queries (${engine})`, b, bl);
+  const comparison = await compareInProcess({
+    target: { name: `searchPeople ×${target.length} queries (${engine})`, run: cycle(target) },
+    baseline: { name: `raw SQL page ×${baseline.length} queries (${engine})`, run: cycle(baseline) },
+    durationSeconds: ctx.durationSeconds,
+    log: ctx.log,
+  });
   ctx.log('breakdown per phase (ms) …');
   const phases = await breakdown(db, CASES, people, BREAKDOWN_REPEATS);
   for (const [name, p] of Object.entries(phases)) ctx.log(`${name}: ${JSON.stringify(p)}`);
   return {
-    connections: 1,
-    durationSeconds: ctx.durationSeconds,
-    warmupSeconds: WARMUP_SECONDS,
-    target: targetResult,
-    baseline: baselineResult,
-    ratio: {
-      requestsPerSecond: targetResult.requestsPerSecond / baselineResult.requestsPerSecond,
-      p50: targetResult.latencyMs.p50 / baselineResult.latencyMs.p50,
-      p95: targetResult.latencyMs.p95 / baselineResult.latencyMs.p95,
-    },
+    ...comparison,
     breakdown: phases,
   };
 }
 
 export const peopleFinder: Benchmark = {
   name: 'people-finder',
-  description: `expert finder at ${PROFILES / 1000}k profiles, embedded engine: searchPeople (filters, visibility, facets, total) vs the raw SQL page`,
-  run: (ctx) => measure(ctx.db, ctx, 'embedded'),
-};
-
-/** The newest system PostgreSQL's binaries (15+), as the test setup finds them. */
-function systemBinaries(): string | undefined {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return undefined;
-  const version = readdirSync(root)
-    .filter((v) => Number(v) >= 15)
-    .toSorted((a, b) => Number(b) - Number(a))[0];
-  return version ? path.join(root, version, 'bin') : undefined;
-}
-
-export const peopleFinderServer: Benchmark = {
-  name: 'people-finder-server',
-  description: `expert finder at ${PROFILES / 1000}k profiles, server engine (system PostgreSQL): searchPeople vs the raw SQL page`,
-  async run(ctx) {
-    const binDir = systemBinaries();
-    if (!binDir) throw new Error('no system PostgreSQL 15+ under /usr/lib/postgresql: the server engine cannot be measured here');
-    const home = await mkdtemp(path.join(os.tmpdir(), 'dcp-bench-server-'));
-    // Under root PostgreSQL runs as `nobody`, which must be able to enter the home (as bench/run.ts does).
-    await chmod(home, 0o755);
-    const cluster = await ensureCluster({ binDir, home: path.join(home, 'server'), runAs: unprivilegedAccount(), log: ctx.log });
-    const db = createDb(cluster.url);
-    try {
-      await migrate(db);
-      const dataDir = loadConfig({}).dataDir;
-      if (!dataDir) throw new Error('no reference data directory (../shared/data)');
-      await importReference(db, dataDir);
-      return await measure(db, ctx, 'server');
-    } finally {
-      await db.destroy();
-      await cluster.stop();
-      await rm(home, { recursive: true, force: true });
-    }
-  },
+  description: `expert finder at ${PROFILES / 1000}k profiles: searchPeople (filters, visibility, facets, total) vs the raw SQL page`,
+  run: (ctx) => measure(ctx.db, ctx),
 };

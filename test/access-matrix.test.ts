@@ -14,15 +14,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../src/openapi-document.js';
-import type { Db } from '../src/db/database.js';
 import { testApp } from './support/app.js';
 import { createUser, randomAddress, signInAs, TEST_PASSWORD, type SignedIn, type TestUser } from './support/auth.js';
 import { forEachEngine } from './support/engines.js';
 import { ensureProfile } from './support/people.js';
 import { seedProjectFixture, type ProjectFixture } from './support/projects.js';
+import { organisation, personOf as personOfRole, ROLES, type Role } from './support/roles.js';
+import { offeringBody, needBody, seedNeed, seedOffering } from './support/capacity.js';
 
-const ROLES = ['anonymous', 'other', 'member', 'editor', 'owner', 'coordinator', 'admin'] as const;
-type Role = (typeof ROLES)[number];
 type Statuses = Record<Role, number>;
 
 /** One cell's world: organisation O with its people, and things in it to act on. */
@@ -47,6 +46,9 @@ interface Cell {
   readonly publicPersonId: string;
   /** A public project of O with a role, an update and a team member (only for routes under /projects/{id}). */
   readonly project: ProjectFixture;
+  /** A draft offering and a members-only open need of O (made only for the capacity routes). */
+  readonly offeringId: string;
+  readonly needId: string;
 }
 
 interface Expectation {
@@ -54,6 +56,8 @@ interface Expectation {
   readonly expect: Statuses;
   /** The call ends the caller's session or account: use a fresh person of the role. */
   readonly fresh?: boolean;
+  /** The call acts on O's offering or need: make them for the cell. */
+  readonly capacity?: boolean;
 }
 
 const all = (status: number): Statuses => ({
@@ -77,6 +81,7 @@ const get = (path: string | ((cell: Cell) => string), expectation: Statuses): Ex
 const EXPECTATIONS: Record<string, Expectation> = {
   // Public reads.
   'GET /healthz': get('/healthz', all(200)),
+  'GET /readyz': get('/readyz', all(200)),
   'GET /api/v1/countries': get('/api/v1/countries', all(200)),
   'GET /api/v1/countries/{code}': get('/api/v1/countries/KEN', all(200)),
   'GET /api/v1/countries/{iso3}/profile': get('/api/v1/countries/KEN/profile', all(200)),
@@ -165,7 +170,12 @@ const EXPECTATIONS: Record<string, Expectation> = {
 
   // Personal data: one's own; the only owner of an organisation must hand it over before leaving.
   'GET /api/v1/me/export': get('/api/v1/me/export', signedIn(200)),
-  'DELETE /api/v1/me': { request: () => ({ path: '/api/v1/me' }), expect: { ...signedIn(204), owner: 409 }, fresh: true },
+  // …and proves it is them with their password in the body (every person here has TEST_PASSWORD).
+  'DELETE /api/v1/me': {
+    request: () => ({ path: '/api/v1/me', body: { password: TEST_PASSWORD } }),
+    expect: { ...signedIn(204), owner: 409 },
+    fresh: true,
+  },
 
   // Collaborate: people. A profile is its person's, in person; the finder shows what each person chose to show.
   'GET /api/v1/people': get('/api/v1/people', all(200)),
@@ -195,7 +205,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
     expect: only(201, ['editor', 'owner', 'admin']),
   },
   'PUT /api/v1/projects/{id}/roles/{roleId}': {
-    request: (c) => ({ path: `/api/v1/projects/${c.project.projectId}/roles/${c.project.roleId}`, body: { title: 'Matrix lead', timeShare: 40 } }),
+    request: (c) => ({
+      path: `/api/v1/projects/${c.project.projectId}/roles/${c.project.roleId}`,
+      body: { title: 'Matrix lead', timeShare: 40 },
+    }),
     expect: only(200, ['editor', 'owner', 'admin']),
   },
   'GET /api/v1/projects/{id}/roles/{roleId}/candidates': get(
@@ -203,7 +216,10 @@ const EXPECTATIONS: Record<string, Expectation> = {
     only(200, ['editor', 'owner', 'coordinator', 'admin']),
   ),
   'POST /api/v1/projects/{id}/team': {
-    request: (c) => ({ path: `/api/v1/projects/${c.project.projectId}/team`, body: { userId: c.publicPersonId, roleTitle: 'Matrix adviser' } }),
+    request: (c) => ({
+      path: `/api/v1/projects/${c.project.projectId}/team`,
+      body: { userId: c.publicPersonId, roleTitle: 'Matrix adviser' },
+    }),
     expect: only(201, ['editor', 'owner', 'admin']),
   },
   'DELETE /api/v1/projects/{id}/team/{userId}': {
@@ -212,12 +228,57 @@ const EXPECTATIONS: Record<string, Expectation> = {
   },
   'GET /api/v1/projects/{id}/updates': get((c) => `/api/v1/projects/${c.project.projectId}/updates`, all(200)),
   'POST /api/v1/projects/{id}/updates': {
-    request: (c) => ({ path: `/api/v1/projects/${c.project.projectId}/updates`, body: { date: '2027-02-01', language: 'en', body: 'Matrix news' } }),
+    request: (c) => ({
+      path: `/api/v1/projects/${c.project.projectId}/updates`,
+      body: { date: '2027-02-01', language: 'en', body: 'Matrix news' },
+    }),
     expect: only(201, ['editor', 'owner', 'admin']),
   },
   'POST /api/v1/projects/{id}/updates/{updateId}/comments': {
-    request: (c) => ({ path: `/api/v1/projects/${c.project.projectId}/updates/${c.project.updateId}/comments`, body: { body: 'Matrix comment' } }),
+    request: (c) => ({
+      path: `/api/v1/projects/${c.project.projectId}/updates/${c.project.updateId}/comments`,
+      body: { body: 'Matrix comment' },
+    }),
     expect: signedIn(201),
+  },
+
+  // Capacity: the catalogues are public; editors and owners of O write its offerings and needs; drafts are O's and the
+  // coordinators' (404 for everyone else); members-only needs are for signed-in people; coordinators review offerings
+  // (publish, return, archive) and may match or close needs, but never submit or edit for a provider.
+  'GET /api/v1/offerings': get('/api/v1/offerings', all(200)),
+  'POST /api/v1/offerings': {
+    request: (c) => ({ path: '/api/v1/offerings', body: { providerOrganisationId: c.orgId, ...offeringBody() } }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/offerings/{id}': {
+    ...get((c) => `/api/v1/offerings/${c.offeringId}`, { ...all(200), anonymous: 404, other: 404 }),
+    capacity: true,
+  },
+  'PATCH /api/v1/offerings/{id}': {
+    request: (c) => ({ path: `/api/v1/offerings/${c.offeringId}`, body: { version: 1, title: 'Changed by the matrix' } }),
+    expect: { ...only(200, ['editor', 'owner', 'admin']), other: 404 },
+    capacity: true,
+  },
+  'POST /api/v1/offerings/{id}/transitions': {
+    request: (c) => ({ path: `/api/v1/offerings/${c.offeringId}/transitions`, body: { transition: 'submit' } }),
+    expect: { ...only(200, ['editor', 'owner', 'admin']), other: 404 },
+    capacity: true,
+  },
+  'GET /api/v1/needs': get('/api/v1/needs', all(200)),
+  'POST /api/v1/needs': {
+    request: (c) => ({ path: '/api/v1/needs', body: { requesterOrganisationId: c.orgId, ...needBody() } }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/needs/{id}': { ...get((c) => `/api/v1/needs/${c.needId}`, { ...all(200), anonymous: 404 }), capacity: true },
+  'PATCH /api/v1/needs/{id}': {
+    request: (c) => ({ path: `/api/v1/needs/${c.needId}`, body: { version: 1, urgency: 'high' } }),
+    expect: only(200, ['editor', 'owner', 'admin']),
+    capacity: true,
+  },
+  'POST /api/v1/needs/{id}/transitions': {
+    request: (c) => ({ path: `/api/v1/needs/${c.needId}/transitions`, body: { transition: 'match' } }),
+    expect: only(200, ['editor', 'owner', 'coordinator', 'admin']),
+    capacity: true,
   },
 };
 
@@ -244,15 +305,6 @@ describe('access matrix: the expectations table', () => {
   });
 });
 
-async function organisation(db: Db, label: string): Promise<string> {
-  const row = await db
-    .insertInto('organisations')
-    .values({ name: `${label} ${randomBytes(6).toString('hex')}`, kind: 'un-entity' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 forEachEngine('access matrix', (t) => {
   const app = () => testApp(t.db);
   const people = {} as Record<Exclude<Role, 'anonymous'>, { user: TestUser; session: SignedIn }>;
@@ -263,11 +315,8 @@ forEachEngine('access matrix', (t) => {
   let cells = 0;
 
   /** A person of `role`: a member of O (member, editor, owner), of the other organisation, or with a platform role. */
-  async function personOf(role: Exclude<Role, 'anonymous'>, orgId: string | undefined): Promise<TestUser> {
-    if (role === 'coordinator' || role === 'admin') return createUser(t.db, { platformRole: role });
-    if (role === 'other') return createUser(t.db, { memberships: [{ organisationId: otherOrgId, role: 'member' }] });
-    return createUser(t.db, orgId ? { memberships: [{ organisationId: orgId, role }] } : {});
-  }
+  const personOf = (role: Exclude<Role, 'anonymous'>, orgId: string | undefined): Promise<TestUser> =>
+    personOfRole(t.db, role, { organisationId: orgId, otherOrganisationId: otherOrgId });
 
   beforeAll(async () => {
     otherOrgId = await organisation(t.db, 'Other');
@@ -290,7 +339,7 @@ forEachEngine('access matrix', (t) => {
   });
 
   /** Builds cell O for `role`, with the acting person's memberships in it (a project only when the operation needs one). */
-  async function cellFor(role: Role, actor: TestUser | undefined, operation = ''): Promise<Cell> {
+  async function cellFor(role: Role, actor: TestUser | undefined, operation = '', capacity = false): Promise<Cell> {
     const orgId = await organisation(t.db, 'Matrix');
     if (actor && (role === 'member' || role === 'editor' || role === 'owner')) {
       await t.db.insertInto('memberships').values({ organisation_id: orgId, user_id: actor.id, role }).execute();
@@ -342,6 +391,8 @@ forEachEngine('access matrix', (t) => {
       project: operation.includes('/projects/{id}')
         ? await seedProjectFixture(t.db, orgId, outsider.id)
         : { projectId: '', roleId: '', updateId: '', teamMemberId: '' },
+      offeringId: capacity ? await seedOffering(t.db, orgId) : 'none',
+      needId: capacity ? await seedNeed(t.db, orgId, { visibility: 'members' }) : 'none',
     };
   }
 
@@ -364,7 +415,7 @@ forEachEngine('access matrix', (t) => {
         }
         // Routes about one's own profile need the person to have one.
         if (actor && operation.includes('/me/profile')) await ensureProfile(t.db, actor.id);
-        const cell = await cellFor(role, actor, operation);
+        const cell = await cellFor(role, actor, operation, expectation.capacity === true);
         const { path, body } = expectation.request(cell);
         const response = await app().request(path, {
           method,

@@ -1,31 +1,25 @@
 /**
  * The people and projects share of `dcp demo generate [--people N] [--projects M] [--seed S]` and
- * `dcp demo remove`, beside the clearinghouse's (src/cli/capacity.ts), and what a fresh
- * installation loads on first start. The work is the people and projects features'; here are
- * only the arguments and the order (people before the projects whose teams they form; projects
- * out before the organisations that lead them).
+ * `dcp demo remove` (commands/demo.ts), beside the clearinghouse's (capacity.ts). The work is the
+ * people and projects features'; here are only the checks of the arguments and the order (people
+ * before the projects whose teams they form; projects out before the organisations that lead them).
  */
 import type { Db } from '../db/database.js';
 import { DEFAULT_PEOPLE_SEED, generateDemoPeople, removeDemoPeople } from '../features/people/index.js';
-import { generateDemoProjects, removeDemoProjects } from '../features/projects/index.js';
-
-/** What a fresh installation loads so that the finder and the projects list are not empty. */
-export const FIRST_START_COLLABORATE = { people: 200, projects: 40 } as const;
-
-/** Thrown for a mistake in how the command was called; main prints it and exits with 2. */
-export class CollaborateUsageError extends Error {}
+import { FIRST_START_COLLABORATE, generateDemoProjects, removeDemoProjects } from '../features/projects/index.js';
+import { UsageError } from './command.js';
 
 function count(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new CollaborateUsageError(`--${name} must be a whole number from 0 to ${max}, not "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} must be a whole number from 0 to ${max}, not "${value}"`);
   return n;
 }
 
 /** `dcp demo generate|remove`, the people and projects part; returns what to print. */
 export async function collaborateDemoCommand(
   db: Db,
-  sub: string | undefined,
+  sub: 'generate' | 'remove',
   options: { people?: string | undefined; projects?: string | undefined; seed?: string | undefined },
 ): Promise<object> {
   if (sub === 'remove') {
@@ -38,17 +32,4 @@ export async function collaborateDemoCommand(
   const addedPeople = await generateDemoPeople(db, { people, seed });
   const addedProjects = await generateDemoProjects(db, { projects, people, seed });
   return { people: addedPeople.people, projects: addedProjects.projects };
-}
-
-/**
- * On an installation's first start (the caller knows): the demo people and projects, unless
- * some profile or project exists already.
- */
-export async function loadCollaborateDemoOnFirstStart(db: Db): Promise<object | undefined> {
-  const [profile, project] = await Promise.all([
-    db.selectFrom('profiles').select('user_id').limit(1).executeTakeFirst(),
-    db.selectFrom('projects').select('id').limit(1).executeTakeFirst(),
-  ]);
-  if (profile || project) return undefined;
-  return collaborateDemoCommand(db, 'generate', {});
 }

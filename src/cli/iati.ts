@@ -7,10 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../db/database.js';
 import { FormatError } from '../formats/csv/format-error.js';
+import { UsageError } from './command.js';
 import { importIatiFile, type IatiImportSummary } from '../features/projects/index.js';
-
-/** Thrown for a mistake in how the command was called; main prints it and exits with 2. */
-export class IatiUsageError extends Error {}
 
 /** The file's text: UTF-8 (with or without BOM) or UTF-16 with a BOM, as IATI files come. */
 function decode(file: string, bytes: Buffer): string {
@@ -26,7 +24,7 @@ function decode(file: string, bytes: Buffer): string {
  * @example await importIatiCommand(db, 'activities.xml') // { activitiesRead: 7, created: 7, … }
  */
 export async function importIatiCommand(db: Db, file: string | undefined): Promise<IatiImportSummary> {
-  if (!file) throw new IatiUsageError('import iati needs a FILE: an IATI 2.0x activity file (.xml)');
+  if (!file) throw new UsageError('import iati needs a FILE: an IATI 2.0x activity file (.xml)');
   let bytes: Buffer;
   try {
     bytes = await readFile(file);

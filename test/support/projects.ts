@@ -52,7 +52,15 @@ export async function seedProjectFixture(db: Db, organisationId: string, teamMem
   const projectId = await seedProject(db, organisationId);
   const role = await db
     .insertInto('project_roles')
-    .values({ project_id: projectId, title: 'Matrix role', topics: ['cybersecurity'], time_share: 50, digcomp: '[]', esco: [], languages: '[]' })
+    .values({
+      project_id: projectId,
+      title: 'Matrix role',
+      topics: ['cybersecurity'],
+      time_share: 50,
+      digcomp: '[]',
+      esco: [],
+      languages: '[]',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const update = await db
@@ -60,6 +68,9 @@ export async function seedProjectFixture(db: Db, organisationId: string, teamMem
     .values({ project_id: projectId, author_id: null, on_date: '2027-01-01', language: 'en', body: 'Matrix update' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('project_team').values({ project_id: projectId, user_id: teamMemberId, role_id: null, role_title: 'Matrix member' }).execute();
+  await db
+    .insertInto('project_team')
+    .values({ project_id: projectId, user_id: teamMemberId, role_id: null, role_title: 'Matrix member' })
+    .execute();
   return { projectId, roleId: role.id, updateId: update.id, teamMemberId };
 }

@@ -30,7 +30,7 @@ export class ImportProblems extends FormatError {
   readonly problems: readonly FormatProblem[];
   constructor(problems: readonly FormatProblem[]) {
     // By line and column, as a person fixes a file from top to bottom.
-    const sorted = [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    const sorted = [...problems].toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     super(sorted[0]!);
     this.problems = sorted;
     const listed = sorted.slice(0, MAX_LISTED).map(formatProblem);

@@ -77,7 +77,7 @@ export function completeOffering(input: FieldInput): OfferingFields {
     // Kept in the order of the six UN languages, as the CSV template has them.
     translations: (input.translations ?? [])
       .map((t) => ({ ...t, description: t.description ?? null }))
-      .sort((a, b) => LANGUAGES.indexOf(a.language as Language) - LANGUAGES.indexOf(b.language as Language)),
+      .toSorted((a, b) => LANGUAGES.indexOf(a.language as Language) - LANGUAGES.indexOf(b.language as Language)),
     topics: input.topics,
     digcomp: input.digcomp ?? [],
     esco: input.esco ?? [],

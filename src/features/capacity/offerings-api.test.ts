@@ -52,6 +52,10 @@ forEachEngine('offerings API', (t) => {
     app().request('/api/v1/offerings', send(who, 'POST', { providerOrganisationId: orgId, ...offeringBody(overrides) }));
   const transition = (who: SignedIn | undefined, id: string, payload: Record<string, unknown>) =>
     app().request(`/api/v1/offerings/${id}/transitions`, send(who, 'POST', payload));
+  const listed = async (who: SignedIn | undefined, status: string) =>
+    (
+      await body<{ data: { id: string }[] }>(await app().request(`/api/v1/offerings?status=${status}&limit=100`, send(who, 'GET')))
+    ).data.map((o) => o.id);
 
   describe('listing an offering', () => {
     it('lets an editor of the provider create a draft, and no one else', async () => {
@@ -167,6 +171,18 @@ forEachEngine('offerings API', (t) => {
       expect(published.publishedAt).not.toBeNull();
       expect((await app().request(`/api/v1/offerings/${offering.id}`, send(undefined, 'GET'))).status).toBe(200);
       offering = published;
+    });
+
+    it('lists what awaits review to coordinators, a provider’s drafts to its own members, and neither to others', async () => {
+      const queued = await body<Offering>(await create(editor, { title: 'Awaiting review: spectrum pricing' }));
+      await transition(editor, queued.id, { transition: 'submit' });
+      expect(await listed(coordinator, 'in-review')).toContain(queued.id);
+      expect(await listed(member, 'in-review')).toContain(queued.id);
+      expect(await listed(outsider, 'in-review')).not.toContain(queued.id);
+      expect(await listed(undefined, 'in-review')).toEqual([]);
+      await transition(editor, queued.id, { transition: 'withdraw' });
+      expect(await listed(member, 'draft')).toContain(queued.id);
+      expect(await listed(outsider, 'draft')).not.toContain(queued.id);
     });
 
     it('answers a transition that does not apply with 409 naming those that do', async () => {

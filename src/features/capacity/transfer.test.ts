@@ -178,7 +178,7 @@ forEachEngine('bulk import and export', (t) => {
     await expect(
       importOfferings(t.db, system, org, {
         name: 'x.csv',
-        text: `${HEADER},titel\n` + 'course,en,T,S,cybersecurity,public-servants,en,blended,2027-03-01,,,,,,,,x\n',
+        text: `${HEADER},titel\ncourse,en,T,S,cybersecurity,public-servants,en,blended,2027-03-01,,,,,,,,x\n`,
       }),
     ).rejects.toThrow('x.csv:1:17 (titel): unknown column "titel"');
     await expect(importOfferings(t.db, system, org, { name: 'y.csv', text: 'kind,language,title\ncourse,en,T\n' })).rejects.toThrow(

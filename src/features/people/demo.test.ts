@@ -9,11 +9,24 @@ forEachEngine('demo people and projects', (t) => {
   const app = () => testApp(t.db);
   const get = async <T>(path: string) => body<T>(await app().request(path, { headers: { 'X-Forwarded-For': randomAddress() } }));
   const count = async (table: 'profiles' | 'projects' | 'project_roles' | 'project_team') =>
-    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('generates labelled people and projects over the real vocabulary, without doubling them when run again', async () => {
-    expect(await collaborateDemoCommand(t.db, 'generate', { people: '80', projects: '12', seed: '11' })).toEqual({ people: 80, projects: 12 });
-    expect(await collaborateDemoCommand(t.db, 'generate', { people: '80', projects: '12', seed: '11' })).toEqual({ people: 0, projects: 0 });
+    expect(await collaborateDemoCommand(t.db, 'generate', { people: '80', projects: '12', seed: '11' })).toEqual({
+      people: 80,
+      projects: 12,
+    });
+    expect(await collaborateDemoCommand(t.db, 'generate', { people: '80', projects: '12', seed: '11' })).toEqual({
+      people: 0,
+      projects: 0,
+    });
     expect(await count('profiles')).toBe(80);
     expect(await count('projects')).toBe(12);
     expect(await count('project_roles')).toBeGreaterThanOrEqual(12);
@@ -29,7 +42,11 @@ forEachEngine('demo people and projects', (t) => {
     expect(new Set(profiles.map((p) => p.bio_language)).size).toBeGreaterThanOrEqual(3);
     for (const p of profiles) expect(p.bio).toMatch(/Generated demo profile|généré|generado|Сгенерированный|مُولَّد|生成/);
     // Nobody can sign in as a demo person.
-    const accounts = await t.db.selectFrom('users').select(['email', 'password_hash', 'email_verified_at']).where('email', 'like', '%@demo.invalid').execute();
+    const accounts = await t.db
+      .selectFrom('users')
+      .select(['email', 'password_hash', 'email_verified_at'])
+      .where('email', 'like', '%@demo.invalid')
+      .execute();
     expect(accounts.length).toBe(80);
     expect(accounts.every((a) => a.password_hash === null && a.email_verified_at === null)).toBe(true);
   });

@@ -59,7 +59,9 @@ export const PeoplePageSchema = z
     next: z.string().nullable().openapi({ description: 'Cursor of the following page, or null on the last page' }),
     total: z.object({
       value: z.number().int(),
-      exact: z.boolean().openapi({ description: 'false: at least `value` people (counting stops at 10,000)' }),
+      exact: z
+        .boolean()
+        .openapi({ description: 'false: at least `value` people (counting stops at the 1,000 most recently listed matches)' }),
     }),
     search: z.object({
       q: z.string().nullable(),

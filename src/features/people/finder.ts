@@ -16,7 +16,7 @@ import { partsSeenBy, type LanguageLevel } from '../../core/people/index.js';
 import type { Actor } from '../../core/policy/actor.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
-import { countFacets, findHits, prepareQuery, type FacetColumn, type PreparedQuery } from '../../platform/search/index.js';
+import { prepareQuery, search, type FacetColumn, type PreparedQuery } from '../../platform/search/index.js';
 import { LANGUAGE_FILTER, type PeoplePage, type PeopleQuery } from './finder-schemas.js';
 import { fieldsOfRow } from './record.js';
 import { organisationsOfUsers, profilesByIds } from './repository.js';
@@ -145,10 +145,8 @@ export async function searchPeople(db: Db, actor: Actor, query: PeopleQuery): Pr
   const tsquery = prepared?.tsquery;
   const sort = query.sort ?? (tsquery ? 'relevance' : 'newest');
   const searchScope = { table: 'profile_search', where };
-  const [hits, facets] = await Promise.all([
-    findHits(db, searchScope, { tsquery, sort, limit: query.limit, cursor: query.cursor }),
-    countFacets(db, searchScope, tsquery, PEOPLE_FACETS),
-  ]);
+  const hits = await search(db, searchScope, { tsquery, sort, limit: query.limit, cursor: query.cursor, facets: PEOPLE_FACETS });
+  const { facets } = hits;
   const data = await presentHits(db, hits.ids);
   return {
     data,

@@ -9,7 +9,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../core/policy/actor.js';
 import { can } from '../../core/policy/policy.js';
 import type { Db } from '../../db/database.js';
-import { countFacets, findHits, prepareQuery, type FacetColumn } from '../../platform/search/index.js';
+import { prepareQuery, search, type FacetColumn } from '../../platform/search/index.js';
 import type { Language } from '../../shared/localised.js';
 import { codeListParam, countriesOf, peopleVocabulary, type PeopleVocabulary } from '../people/index.js';
 import { presentProjectSummary } from './presenters.js';
@@ -123,10 +123,9 @@ export async function searchProjects(db: Db, actor: Actor, query: ProjectListQue
   const prepared = query.q?.trim() ? await prepareQuery(db, PROJECTS_CORPUS, query.q) : undefined;
   const tsquery = prepared?.tsquery;
   const scope = { table: 'projects', where };
-  const [hits, facets] = await Promise.all([
-    findHits(db, scope, { tsquery, sort: query.sort ?? (tsquery ? 'relevance' : 'newest'), limit: query.limit, cursor: query.cursor }),
-    countFacets(db, scope, tsquery, PROJECT_FACETS),
-  ]);
+  const sort = query.sort ?? (tsquery ? 'relevance' : 'newest');
+  const hits = await search(db, scope, { tsquery, sort, limit: query.limit, cursor: query.cursor, facets: PROJECT_FACETS });
+  const { facets } = hits;
   const rows = await projectsByIds(db, hits.ids);
   return {
     data: rows.map((row) => presentProjectSummary(row, lang)),

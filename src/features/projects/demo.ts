@@ -9,7 +9,7 @@ import { demoPerson, demoProject } from '../../core/people/demo.js';
 import type { Db } from '../../db/database.js';
 import { lockForTransaction } from '../../db/locks.js';
 import { recordAudit, SYSTEM } from '../audit/index.js';
-import { demoOrganisations, peopleDemoContext, peopleVocabulary, DEFAULT_PEOPLE_SEED } from '../people/index.js';
+import { demoOrganisations, generateDemoPeople, peopleDemoContext, peopleVocabulary, DEFAULT_PEOPLE_SEED } from '../people/index.js';
 import { newActivity } from './activity.js';
 import * as repo from './repository.js';
 import { ProjectInputSchema, RoleInputSchema } from './schemas.js';
@@ -116,4 +116,37 @@ export async function removeDemoProjects(db: Db): Promise<{ projects: number }> 
     await recordAudit(tx, { actor: SYSTEM, action: 'projects.demo-remove', resourceType: 'projects', after: { projects } });
     return { projects };
   });
+}
+
+/** What a fresh installation loads so that the finder and the projects list are not empty. */
+export const FIRST_START_COLLABORATE = { people: 200, projects: 40 } as const;
+
+const PLANNED = 'first-start-demo-planned';
+const FILLED = 'first-start-demo-filled';
+
+/** On the first start (the reference data was just loaded): the demo people and projects are to be filled. */
+export async function planCollaborateDemoOnFirstStart(db: Db): Promise<void> {
+  await db
+    .insertInto('collaborate_markers')
+    .values({ name: PLANNED })
+    .onConflict((c) => c.column('name').doNothing())
+    .execute();
+}
+
+/**
+ * Fills the planned demo people and projects, once: a start cut short fills the rest next time
+ * (generation skips what is present), and nothing is filled again after `dcp demo remove`.
+ * @example await fillPlannedCollaborateDemo(db) // { people: 200, projects: 40 } the first time, then undefined
+ */
+export async function fillPlannedCollaborateDemo(db: Db): Promise<{ people: number; projects: number } | undefined> {
+  const markers = new Set((await db.selectFrom('collaborate_markers').select('name').execute()).map((m) => m.name));
+  if (!markers.has(PLANNED) || markers.has(FILLED)) return undefined;
+  const people = await generateDemoPeople(db, { people: FIRST_START_COLLABORATE.people });
+  const projects = await generateDemoProjects(db, { ...FIRST_START_COLLABORATE });
+  await db
+    .insertInto('collaborate_markers')
+    .values({ name: FILLED })
+    .onConflict((c) => c.column('name').doNothing())
+    .execute();
+  return { people: people.people, projects: projects.projects };
 }

@@ -14,4 +14,10 @@ export { importIatiFile, type IatiFile, type IatiImportSummary } from './iati-im
 export { exportIati, exportOneIati, countryCodes } from './iati-export.js';
 export type { Project, ProjectInput, ProjectPatch, ProjectSummary, Role, RoleInput, Update } from './schemas.js';
 export { projectPersonalData } from './personal-data.js';
-export { generateDemoProjects, removeDemoProjects } from './demo.js';
+export {
+  FIRST_START_COLLABORATE,
+  fillPlannedCollaborateDemo,
+  generateDemoProjects,
+  planCollaborateDemoOnFirstStart,
+  removeDemoProjects,
+} from './demo.js';
