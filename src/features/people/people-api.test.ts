@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { body, testApp } from '../../../test/support/app.js';
-import { createUser, randomAddress, signInAs, type SignedIn } from '../../../test/support/auth.js';
+import { createUser, randomAddress, signInAs, TEST_PASSWORD, type SignedIn } from '../../../test/support/auth.js';
 import { seedOrganisation } from '../../../test/support/capacity.js';
 import { forEachEngine } from '../../../test/support/engines.js';
 import { profileBody, seedProfile } from '../../../test/support/people.js';
@@ -265,7 +265,7 @@ forEachEngine('people API', (t) => {
       const user = await createUser(t.db);
       const session = await signInAs(app(), user);
       await call('PUT', '/api/v1/me/profile', session, profileBody({ visibility: { basics: 'public' } }));
-      expect((await call('DELETE', '/api/v1/me', session)).status).toBe(204);
+      expect((await call('DELETE', '/api/v1/me', session, { password: TEST_PASSWORD })).status).toBe(204);
       expect(await t.db.selectFrom('profiles').select('user_id').where('user_id', '=', user.id).execute()).toEqual([]);
       expect(await t.db.selectFrom('profile_search').select('user_id').where('user_id', '=', user.id).execute()).toEqual([]);
       expect(await t.db.selectFrom('profile_consents').select('user_id').where('user_id', '=', user.id).execute()).toEqual([]);
