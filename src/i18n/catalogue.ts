@@ -8,10 +8,12 @@ import type { Namespace } from './namespace.js';
 import { accounts } from './namespaces/accounts.js';
 import { connect } from './namespaces/connect.js';
 import { forms } from './namespaces/forms.js';
+import { people } from './namespaces/people.js';
 import { platform } from './namespaces/platform.js';
+import { projects } from './namespaces/projects.js';
 import { shell } from './namespaces/shell.js';
 
-export const NAMESPACES = [shell, accounts, platform, connect, forms] as const;
+export const NAMESPACES = [shell, accounts, platform, connect, forms, people, projects] as const;
 
 type KeysOf<N> = N extends Namespace<infer E> ? keyof E & string : never;
 
