@@ -21,7 +21,7 @@ forEachEngine('connectivity section of the country page', (t) => {
     expect(row).toContain('rising by 1.2 a year');
     expect(row).toContain('off track: 44.6 % projected');
     // Ranked on each peer's latest value in 2022–2024, with the peers that had none counted.
-    expect(row).toMatch(/\d+ of \d+, Africa \(2022–2024(; \d+ without data)?\)/);
+    expect(row).toMatch(/\d+ of \d+, Africa \(2022–2024(; \d+ countr(y|ies) without data)?\)/);
     expect(row).toContain('target in about 50 years');
     expect(section).toContain('World Bank WDI (ITU) via Gapminder systema_globalis');
     expect(section).toContain('href="/api/v1/countries/KEN/profile?format=csv"');
