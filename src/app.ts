@@ -11,6 +11,7 @@ import { apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
 import { needsApi, offeringsApi } from './features/capacity/index.js';
 import { healthRoute } from './features/health/health-route.js';
+import { matchingApi } from './features/matching/index.js';
 import { homePages } from './features/home/home-page.js';
 import { organisationPages, organisationsApi } from './features/organisations/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
@@ -98,6 +99,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', privacyApi(deps));
   app.route('/api/v1', offeringsApi(deps));
   app.route('/api/v1', needsApi(deps));
+  app.route('/api/v1', matchingApi(deps));
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));

@@ -73,13 +73,21 @@ export function formatDemand(supply: Pick<Supply, 'modality' | 'bandwidth'>): { 
   return { format: 'online', demand: byModality ?? d.unstated };
 }
 
+/** Verdicts for an online format the connectivity strains (fit 0.4–0.8) or rules out (below 0.4). */
+const STRAINED = {
+  low: ['matching.connectivity.strainedLow', 'matching.connectivity.strainedLow'],
+  high: ['matching.connectivity.strainedHigh', 'matching.connectivity.unsuitedHigh'],
+  online: ['matching.connectivity.strainedOnline', 'matching.connectivity.unsuitedOnline'],
+} as const;
+
 const DECIMALS: Record<FigureName, number> = { internetUse: 1, coverage4g: 1, broadbandPrice: 2, gniPerCapita: 0 };
 
-function figureMessage(name: FigureName, figure: Figure): Message {
+/** The sentence naming a figure and its year, e.g. "4G reaches 0 % of people (2017)". */
+export function figureMessage(name: FigureName, figure: Figure): Message {
   const factor = 10 ** DECIMALS[name];
   return {
     key: `matching.connectivity.${name}` as const,
-    params: { value: Math.round(figure.value * factor) / factor, year: figure.year },
+    params: { value: Math.round(figure.value * factor) / factor, year: String(figure.year) },
   };
 }
 
@@ -101,10 +109,7 @@ export function connectivityFit(
   if (level.level >= CONNECTIVITY.good) verdict = { key: 'matching.connectivity.noObstacle', params: {} };
   else if (format === 'offline') verdict = { key: 'matching.connectivity.offline', params: {} };
   else if (format === 'inPerson') verdict = { key: 'matching.connectivity.inPerson', params: {} };
-  else {
-    const key =
-      fit >= 0.8 ? 'matching.connectivity.enough' : fit >= 0.4 ? 'matching.connectivity.strained' : 'matching.connectivity.unsuited';
-    verdict = { key, params: { need: format } };
-  }
+  else if (fit >= 0.8) verdict = { key: 'matching.connectivity.enough', params: {} };
+  else verdict = { key: STRAINED[format][fit >= 0.4 ? 0 : 1], params: {} };
   return { fit, messages: [figure, verdict] };
 }

@@ -196,8 +196,8 @@ describe('connectivity', () => {
     const connectivity = niger.find((m) => m.id === 'high')!.explanation.find((e) => e.component === 'connectivity')!;
     expect(connectivity.fit).toBe(0);
     expect(connectivity.messages).toEqual([
-      { key: 'matching.connectivity.coverage4g', params: { value: 0, year: 2017 } },
-      { key: 'matching.connectivity.unsuited', params: { need: 'high' } },
+      { key: 'matching.connectivity.coverage4g', params: { value: 0, year: '2017' } },
+      { key: 'matching.connectivity.unsuitedHigh', params: {} },
     ]);
     const france = rank(FRANCE);
     const fits = france.map((m) => m.explanation.find((e) => e.component === 'connectivity')!.fit);

@@ -96,7 +96,7 @@ function split(results: readonly (Match | Exclusion)[]): Ranking {
     if ('violations' in r) excluded.push(r);
     else ranked.push(r);
   }
-  return { ranked: ranked.sort(byScore), excluded: excluded.sort(byCloseness) };
+  return { ranked: ranked.toSorted(byScore), excluded: excluded.toSorted(byCloseness) };
 }
 
 /**

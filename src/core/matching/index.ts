@@ -8,6 +8,7 @@ export {
   connectivityFit,
   connectivityLevel,
   figureLevels,
+  figureMessage,
   formatDemand,
   type ConnectivityLevel,
   type FigureName,

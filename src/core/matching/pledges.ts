@@ -110,7 +110,7 @@ export function umcGaps(dimensions: readonly UmcDimension[], indicators: readonl
       distance: distanceToTarget(figure.value, measured.target!),
     };
   });
-  return gaps.sort((a, b) => (b.distance ?? -1) - (a.distance ?? -1) || (a.dimension < b.dimension ? -1 : 1));
+  return gaps.toSorted((a, b) => (b.distance ?? -1) - (a.distance ?? -1) || (a.dimension < b.dimension ? -1 : 1));
 }
 
 function gapMessage(gap: Gap): Message {
@@ -121,7 +121,7 @@ function gapMessage(gap: Gap): Message {
     dimension: { term: 'umc-dimensions', code: gap.dimension },
     indicator: { term: 'indicators', code: gap.indicator },
     value: Math.round(gap.figure.value * 100) / 100,
-    year: gap.figure.year,
+    year: String(gap.figure.year),
     missing: Math.round(gap.distance * 100),
   } as const;
   return { key: gap.distance === 0 ? 'matching.pledge.met' : 'matching.pledge.gap', params };
@@ -176,8 +176,9 @@ export function pledgesForGaps(
         const { focus, message: focusMessage } = focusOf(country, p);
         return { id: p.id, score: Math.round((0.7 * gapFit + 0.3 * focus) * 10_000) / 10_000, messages: [message, focusMessage] };
       })
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+
+      .toSorted((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     return { gap, furthest: gap === furthest, message, pledges: matched };
   });
-  return { gaps: result, excluded: excluded.sort((a, b) => (a.id < b.id ? -1 : 1)) };
+  return { gaps: result, excluded: excluded.toSorted((a, b) => (a.id < b.id ? -1 : 1)) };
 }

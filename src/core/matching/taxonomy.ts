@@ -129,7 +129,7 @@ function escoNeighbours(index: Index, skill: string): Map<Node, number> {
  */
 export function linkStrength(taxonomy: Taxonomy, a: TermRef, b: TermRef): number {
   const index = indexOf(taxonomy);
-  return neighbours(index, a).get(nodeOf(b)) ?? 0;
+  return neighbourhoodOf(index, a).get(nodeOf(b)) ?? 0;
 }
 
 export type TermRef = { readonly topics: string } | { readonly digcomp: string } | { readonly esco: string };
@@ -138,7 +138,7 @@ function nodeOf(term: TermRef): Node {
   return 'topics' in term ? topicNode(term.topics) : 'digcomp' in term ? digcompNode(term.digcomp) : escoNode(term.esco);
 }
 
-function neighbours(index: Index, term: TermRef): Map<Node, number> {
+function neighbourhoodOf(index: Index, term: TermRef): Map<Node, number> {
   if ('topics' in term) return topicNeighbours(index, term.topics);
   if ('digcomp' in term) return digcompNeighbours(index, term.digcomp);
   return escoNeighbours(index, term.esco);
@@ -162,7 +162,7 @@ function cover(near: ReadonlyMap<Node, number>, supplyNodes: readonly Node[]): C
   return best;
 }
 
-function supplyNodes(supply: Pick<Supply, 'topics' | 'digcomp' | 'esco'>): Node[] {
+function nodesOf(supply: Pick<Supply, 'topics' | 'digcomp' | 'esco'>): Node[] {
   return [...supply.topics.map(topicNode), ...supply.digcomp.map(digcompNode), ...supply.esco.map(escoNode)];
 }
 
@@ -226,7 +226,7 @@ export function topicFit(
   demand: Pick<Demand, 'topics'>,
   supply: Pick<Supply, 'topics' | 'digcomp' | 'esco'>,
 ): { fit: number; messages: Message[] } {
-  const nodes = supplyNodes(supply);
+  const nodes = nodesOf(supply);
   const topics = terms.topics.map((near) => cover(near, nodes));
   const topicCoverage = topics.length > 0 ? mean(topics.map((c) => c.strength)) : 0;
   const messages = [topicMessage(demand, topics)];
@@ -249,6 +249,6 @@ export function linkedTerms(terms: DemandTerms): { topics: string[]; digcomp: st
     [...all]
       .filter((n) => n.startsWith(prefix))
       .map((n) => n.slice(2))
-      .sort();
+      .toSorted();
   return { topics: of('t:'), digcomp: of('d:'), esco: of('e:') };
 }
