@@ -45,8 +45,10 @@ const judgments = readJudgments();
 const facts = countryFacts(dataDir);
 const byId = new Map(pool.map((o) => [o.id, o]));
 
+const gain = (g: number) => 2 ** g - 1;
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
 function ndcg(grades: Record<string, number>, ranked: readonly string[]): number | undefined {
-  const gain = (g: number) => 2 ** g - 1;
   const dcg = ranked.slice(0, 10).reduce((sum, id, i) => sum + gain(grades[id] ?? 0) / Math.log2(i + 2), 0);
   const ideal = Object.values(grades)
     .toSorted((a, b) => b - a)
@@ -100,9 +102,26 @@ function score(rankings: ReadonlyMap<string, readonly string[]>): Scores {
     results += Math.min(10, ranked.length);
     if (ranked.length === 0) empty += 1;
   }
-  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   return { ndcg: mean(ndcgs), precision: mean(precisions), violations: results === 0 ? 0 : violations / results, results, empty };
 }
+
+const line = (name: string, s: Scores) =>
+  `${name.padEnd(44)} ${s.ndcg.toFixed(3)}    ${s.precision.toFixed(3)}      ${(s.violations * 100).toFixed(1).padStart(5)} %   ${String(s.results).padStart(4)}  ${s.empty}`;
+
+const isLow = (o: string) => {
+  const body = byId.get(o)!.body;
+  return body['bandwidth'] === 'offline' || body['bandwidth'] === 'low' || body['modality'] === 'in-person';
+};
+const isHigh = (o: string) => byId.get(o)!.body['bandwidth'] === 'high';
+/** Among offerings both lists hold, how often a low-connectivity format ranks above a high-bandwidth one. */
+const lowAboveHigh = (list: readonly string[], common: ReadonlySet<string>) => {
+  const kept = list.filter((o) => common.has(o));
+  let n = 0;
+  kept.forEach((o, i) => {
+    if (isLow(o)) n += kept.slice(i + 1).filter(isHigh).length;
+  });
+  return n;
+};
 
 describe('the judged set', () => {
   it('holds at least 60 needs across languages and regions, 12 pairs and 500 offerings, all generated ones labelled', () => {
@@ -130,6 +149,7 @@ forEachEngine('matching quality on the judged set', (t) => {
   const engine = new Map<string, string[]>();
   const catalogue = new Map<string, string[]>();
   const textOnly = new Map<string, string[]>();
+  const lowNeeds = (id: string) => (engine.get(id) ?? []).filter(isLow).length;
 
   beforeAll(async () => {
     for (const key of [...new Set(pool.map((o) => o.provider))].toSorted()) {
@@ -171,8 +191,6 @@ forEachEngine('matching quality on the judged set', (t) => {
     const ideal =
       needs.reduce((sum, n) => sum + Math.min(5, Object.values(judgments.grades[n.id]!).filter((g) => g >= 2).length) / 5, 0) /
       needs.length;
-    const line = (name: string, s: Scores) =>
-      `${name.padEnd(44)} ${s.ndcg.toFixed(3)}    ${s.precision.toFixed(3)}      ${(s.violations * 100).toFixed(1).padStart(5)} %   ${String(s.results).padStart(4)}  ${s.empty}`;
     process.stdout.write(
       [
         `[matching quality] ${t.engine.name}: ${needs.length} needs, ${pool.length} offerings, reference date ${REFERENCE_DATE}`,
@@ -193,21 +211,6 @@ forEachEngine('matching quality on the judged set', (t) => {
   });
 
   it('gives the same need different, connectivity-aware offers in a poorly and a well-connected country, naming the figure', async () => {
-    const isLow = (o: string) => {
-      const body = byId.get(o)!.body;
-      return body['bandwidth'] === 'offline' || body['bandwidth'] === 'low' || body['modality'] === 'in-person';
-    };
-    const isHigh = (o: string) => byId.get(o)!.body['bandwidth'] === 'high';
-    const lowNeeds = (id: string) => (engine.get(id) ?? []).filter(isLow).length;
-    /** Among offerings both lists hold, how often a low-connectivity format ranks above a high-bandwidth one. */
-    const lowAboveHigh = (list: readonly string[], common: ReadonlySet<string>) => {
-      const kept = list.filter((o) => common.has(o));
-      let n = 0;
-      kept.forEach((o, i) => {
-        if (isLow(o)) n += kept.slice(i + 1).filter(isHigh).length;
-      });
-      return n;
-    };
     const pairs = [...pairsOf(needs).values()];
     let poorShare = 0;
     let wellShare = 0;
