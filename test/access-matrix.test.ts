@@ -12,6 +12,7 @@
  * session or account (`fresh`) get a freshly signed-in person of the role.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../src/openapi-document.js';
 import type { Db } from '../src/db/database.js';
@@ -41,6 +42,9 @@ interface Cell {
   readonly indicatorCode: string;
   /** Credentials anyone may sign in with. */
   readonly signInUser: TestUser;
+  /** A members-only need and a draft offering of O, whose matches follow their visibility. */
+  readonly membersNeedId: string;
+  readonly draftOfferingId: string;
 }
 
 interface Expectation {
@@ -154,6 +158,14 @@ const EXPECTATIONS: Record<string, Expectation> = {
   },
   'GET /api/v1/me/organisations': get('/api/v1/me/organisations', signedIn(200)),
 
+  // Matching: whoever may read the need or offering may read its matches (404 otherwise, as for the record).
+  'GET /api/v1/needs/{id}/matches': get((c) => `/api/v1/needs/${c.membersNeedId}/matches`, { ...all(200), anonymous: 404 }),
+  'GET /api/v1/offerings/{id}/matches': get((c) => `/api/v1/offerings/${c.draftOfferingId}/matches`, {
+    ...all(200),
+    anonymous: 404,
+    other: 404,
+  }),
+
   // Audit log: admins only.
   'GET /api/v1/audit': get('/api/v1/audit', only(200, ['admin'])),
 
@@ -265,6 +277,17 @@ forEachEngine('access matrix', (t) => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // Straight into the tables (the capacity services are tested elsewhere): one draft offering and one members-only need of O.
+    const { rows: drafts } = await sql<{ id: string }>`
+      insert into offerings (provider_organisation_id, kind, language, title, summary, languages, topics, audiences, modality, rolling, search_vector)
+      values (${orgId}, 'course', 'en', 'Matrix draft offering', 'A draft offering of the cell.', '{en}', '{cybersecurity}',
+              '{public-servants}', 'self-paced-online', true, ''::tsvector)
+      returning id`.execute(t.db);
+    const { rows: needs } = await sql<{ id: string }>`
+      insert into needs (requester_organisation_id, country_iso3, visibility, language, title, description, languages, topics, audiences, search_vector)
+      values (${orgId}, 'NER', 'members', 'en', 'Matrix members-only need', 'A members-only need of the cell.', '{en}', '{cybersecurity}',
+              '{public-servants}', ''::tsvector)
+      returning id`.execute(t.db);
     return {
       orgId,
       otherOrgId,
@@ -276,6 +299,8 @@ forEachEngine('access matrix', (t) => {
       apiTokenId: token.id,
       indicatorCode,
       signInUser,
+      membersNeedId: needs[0]!.id,
+      draftOfferingId: drafts[0]!.id,
     };
   }
 

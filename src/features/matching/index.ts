@@ -5,15 +5,9 @@
  * these services; the API is `matchingApi`.
  */
 export { matchingApi } from './routes.js';
-export {
-  matchesForNeed,
-  matchesForOffering,
-  CANDIDATE_CAP,
-  type MatchingDeps,
-  type MatchOptions,
-  type NeedMatches,
-  type OfferingMatches,
-} from './service.js';
+export { matchesForNeed, planNeedMatching, type NeedMatches, type NeedPlan } from './need-matches.js';
+export { matchesForOffering, type OfferingMatches } from './offering-matches.js';
+export { CANDIDATE_CAP, type Candidates, type MatchingDeps, type MatchOptions, type Stage } from './service-support.js';
 export { needMatchPage, offeringMatchPage } from './match-pages.js';
 export { presentNeedMatches, presentOfferingMatches } from './presenters.js';
 export { countryPledges, presentCountryPledges, type CountryPledges } from './pledge-service.js';

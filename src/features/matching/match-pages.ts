@@ -8,7 +8,9 @@ import type { Language } from '../../shared/localised.js';
 import { reference } from './context.js';
 import { presentNeedMatches, presentOfferingMatches } from './presenters.js';
 import type { MatchQuery, NeedMatchPage, OfferingMatchPage } from './schemas.js';
-import { matchesForNeed, matchesForOffering, type MatchingDeps } from './service.js';
+import { matchesForNeed } from './need-matches.js';
+import { matchesForOffering } from './offering-matches.js';
+import type { MatchingDeps } from './service-support.js';
 
 /** @example await needMatchPage({ db }, actor, id, { limit: 10 }, 'fr') */
 export async function needMatchPage(

@@ -9,7 +9,9 @@ import type { Language } from '../../shared/localised.js';
 import { CONNECTIVITY_INDICATORS } from './context.js';
 import { renderMessage, renderMessages, type Labels } from './render.js';
 import type { NeedMatchPage, OfferingMatchPage } from './schemas.js';
-import type { Candidates, NeedMatches, OfferingMatches } from './service.js';
+import type { NeedMatches } from './need-matches.js';
+import type { OfferingMatches } from './offering-matches.js';
+import type { Candidates } from './service-support.js';
 
 function explanationOf(lang: Language, explanation: readonly Explanation[], labels: Labels) {
   return explanation.map((e) => ({

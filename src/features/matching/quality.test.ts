@@ -34,7 +34,7 @@ import { importNeeds, importOfferings, searchOfferings, type OfferingListQuery }
 import { anyWordQuery } from './candidate-repository.js';
 import { reference } from './context.js';
 import { presentNeedMatches } from './presenters.js';
-import { matchesForNeed } from './service.js';
+import { matchesForNeed } from './need-matches.js';
 
 const FLOORS = { ndcg: 0.9, precision: 0.45 } as const;
 
