@@ -238,13 +238,14 @@ export function topicFit(
 }
 
 /**
- * Every term linked to the demand's terms at all, by vocabulary: what a
- * candidate must list at least one of to be considered (the database narrows
- * candidates with these before scoring).
+ * Every term linked to the demand's terms at least as strongly as `minStrength`
+ * (0: at all), by vocabulary: what a candidate must list at least one of to be
+ * considered (the database narrows candidates with these before scoring).
+ * @example linkedTerms(demandTerms(tax, { topics: ['cybersecurity'], digcomp: [], esco: [] }), 0.56).topics // ['cybersecurity']
  */
-export function linkedTerms(terms: DemandTerms): { topics: string[]; digcomp: string[]; esco: string[] } {
+export function linkedTerms(terms: DemandTerms, minStrength = 0): { topics: string[]; digcomp: string[]; esco: string[] } {
   const all = new Set<Node>();
-  for (const near of [...terms.topics, ...terms.skills]) for (const node of near.keys()) all.add(node);
+  for (const near of [...terms.topics, ...terms.skills]) for (const [node, strength] of near) if (strength >= minStrength) all.add(node);
   const of = (prefix: string) =>
     [...all]
       .filter((n) => n.startsWith(prefix))

@@ -8,6 +8,7 @@ import * as invitationsAudit from './2026-11-29-010-invitations-audit.js';
 import * as search from './2026-11-30-600-search.js';
 import * as taxonomyRelated from './2026-11-30-601-taxonomy-related.js';
 import * as capacity from './2026-11-30-602-capacity.js';
+import * as matchingIndex from './2026-11-30-800-matching-index.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-600-search': search,
   '2026-11-30-601-taxonomy-related': taxonomyRelated,
   '2026-11-30-602-capacity': capacity,
+  '2026-11-30-800-matching-index': matchingIndex,
 };

@@ -12,9 +12,10 @@
  * and the records leave through capacity's presenters.
  *
  * A candidate must share a vocabulary link with the subject (a topic, a
- * related topic, a DigComp or ESCO term: taxonomy.ts linkedTerms); the most
- * closely linked come first (same topic 4, same competence or skill 2 each,
- * any other link 1), then by text rank, then by id, and at most `cap` are read.
+ * related topic, a DigComp or ESCO term: taxonomy.ts linkedTerms), a close
+ * link first, any link when fewer than WIDEN_BELOW are closely linked; at most
+ * `cap` are read: the most closely linked (same topic 4, same competence or
+ * skill 2 each, any other link 1), the most recently listed among equals.
  * The hard constraints the SQL can see (language, eligibility, dates, pledge
  * kind) are applied here too unless `constraints: false`, which lists what
  * they exclude (`?explain=excluded`); the engine applies every constraint again.
@@ -43,15 +44,36 @@ export interface Links {
   readonly topics: readonly string[];
   readonly digcomp: readonly string[];
   readonly esco: readonly string[];
-  /** Every term linked to them at all. */
-  readonly linked: { readonly topics: readonly string[]; readonly digcomp: readonly string[]; readonly esco: readonly string[] };
+  /** Terms closely linked to them (the same, a competence and its area, an ESCO skill and its descriptor or broader skill). */
+  readonly close: Terms;
+  /** Every term linked to them at all (related topics through a shared DigComp area too). */
+  readonly linked: Terms;
 }
+
+export interface Terms {
+  readonly topics: readonly string[];
+  readonly digcomp: readonly string[];
+  readonly esco: readonly string[];
+}
+
+/**
+ * Fewer closely linked candidates than this and the search widens to every link. Close links
+ * are selective (a topic, its competences); every link reaches related topics, often half the
+ * catalogue, which costs a large read when there are 100,000 offerings and adds only
+ * candidates that score lower on topic than close ones.
+ */
+export const WIDEN_BELOW = 100;
+
+export type Scope = 'close' | 'all';
 
 const arr = (values: readonly string[]) => sql`${[...values]}::text[]`;
 
-function linkCondition(table: 'offerings' | 'needs', links: Links): RawBuilder<unknown> {
-  const col = (name: string) => sql.ref(`${table}.${name}`);
-  return sql`(${col('topics')} && ${arr(links.linked.topics)} or ${col('digcomp')} && ${arr(links.linked.digcomp)} or ${col('esco')} && ${arr(links.linked.esco)})`;
+/** The candidate shares one of these terms (lists with no term are left out, so the index is not asked for nothing). */
+function linkCondition(table: 'offerings' | 'needs', terms: Terms): RawBuilder<unknown> {
+  const parts = (['topics', 'digcomp', 'esco'] as const)
+    .filter((column) => terms[column].length > 0)
+    .map((column) => sql`${sql.ref(`${table}.${column}`)} && ${arr(terms[column])}`);
+  return parts.length === 0 ? sql`false` : sql`(${sql.join(parts, sql` or `)})`;
 }
 
 function preScore(table: 'offerings' | 'needs', links: Links): RawBuilder<unknown> {
@@ -95,25 +117,40 @@ export interface OfferingCandidateRow {
   linked: number;
 }
 
-/** The timeframe an offering must lie in, as SQL (constraints.ts `dates`). */
+/** The need's side of the constraints SQL checks on offerings (constraints.ts `dates`, `eligibility`). */
 export interface Timeframe {
+  /** The country and every group it belongs to: an offering must name one (index offerings_matching). */
+  readonly eligibleFor: readonly string[];
   /** The later of the need's start and today. */
   readonly opens: string;
   readonly closes: string | null;
 }
 
 /**
- * Offerings linked to a need, scored columns only, most closely linked first.
- * @example await offeringCandidates(db, { where, links, text, cap: 500 }, { opens: '2027-01-15', closes: null })
+ * The candidate query, in three steps: every linked offering within the
+ * filters, as (id, tier, listed_at) only; the `cap` most closely linked of
+ * them (tier, then the most recently listed); and for those alone the scored
+ * columns and the text rank. Ranking text or reading wide rows for every
+ * linked offering would cost the most on common topics, so neither happens
+ * before the cap; the count of linked offerings comes from the first step.
  */
-export async function offeringCandidates(db: Db, query: CandidateQuery, timeframe: Timeframe | null): Promise<OfferingCandidateRow[]> {
+export function offeringCandidatesQuery(query: CandidateQuery, timeframe: Timeframe | null, scope: Scope) {
   const constraints = timeframe
-    ? sql`and offerings.kind <> all(${arr(PLEDGE_KINDS)})
+    ? sql`and (offerings.eligible_countries || offerings.eligible_groups) && ${arr(timeframe.eligibleFor)}
+          and offerings.kind <> all(${arr(PLEDGE_KINDS)})
           and (offerings.rolling or (offerings.start_date is null and offerings.end_date is null)
                or (coalesce(offerings.start_date, offerings.end_date) >= ${timeframe.opens}::date
                    and (${timeframe.closes}::date is null or coalesce(offerings.end_date, offerings.start_date) <= ${timeframe.closes}::date)))`
     : sql``;
-  const { rows } = await sql<OfferingCandidateRow>`
+  return sql<OfferingCandidateRow>`
+    with linked as materialized (
+      select offerings.id, ${preScore('offerings', query.links)} as tier, offerings.listed_at
+      from offerings
+      where offerings.status = 'published' and (${query.where})
+        and ${linkCondition('offerings', query.links[scope === 'close' ? 'close' : 'linked'])} ${constraints}
+    ), chosen as (
+      select id, tier from linked order by tier desc, listed_at desc, id desc limit ${query.cap}
+    )
     select offerings.id, offerings.provider_organisation_id, offerings.kind, offerings.languages, offerings.topics,
            offerings.digcomp, offerings.esco, offerings.audiences, offerings.target_groups, offerings.levels,
            offerings.accessibility, offerings.modality, offerings.bandwidth, offerings.eligible_countries,
@@ -121,12 +158,24 @@ export async function offeringCandidates(db: Db, query: CandidateQuery, timefram
            offerings.waivers is not null as waivers, offerings.start_date::text as start_date,
            offerings.end_date::text as end_date, offerings.rolling, offerings.seats,
            ts_rank(${RANK_WEIGHTS}, offerings.search_vector, subject.query, 1)::float8 as text_rank,
-           count(*) over ()::int as linked
-    from offerings cross join (select ${anyWordQuery(query.text)} as query) as subject
-    where (${query.where}) and ${linkCondition('offerings', query.links)} ${constraints}
-    order by ${preScore('offerings', query.links)} desc, text_rank desc, offerings.id
-    limit ${query.cap}`.execute(db);
-  return rows;
+           (select count(*) from linked)::int as linked
+    from chosen join offerings on offerings.id = chosen.id
+    cross join (select ${anyWordQuery(query.text)} as query) as subject
+    order by chosen.tier desc, text_rank desc, offerings.id`;
+}
+
+/**
+ * Offerings linked to a need, scored columns only, most closely linked first.
+ * @example await offeringCandidates(db, { where, links, text, cap: 500 }, { opens: '2027-01-15', closes: null })
+ */
+export async function offeringCandidates(
+  db: Db,
+  query: CandidateQuery,
+  timeframe: Timeframe | null,
+): Promise<{ rows: OfferingCandidateRow[]; links: Scope }> {
+  const close = (await offeringCandidatesQuery(query, timeframe, 'close').execute(db)).rows;
+  if ((close[0]?.linked ?? 0) >= WIDEN_BELOW) return { rows: close, links: 'close' };
+  return { rows: (await offeringCandidatesQuery(query, timeframe, 'all').execute(db)).rows, links: 'all' };
 }
 
 export interface NeedCandidateRow {
@@ -160,8 +209,23 @@ export interface NeedConstraints {
   readonly pledge: boolean;
 }
 
-/** Needs linked to an offering, scored columns only, most closely linked first. */
-export async function needCandidates(db: Db, query: CandidateQuery, constraints: NeedConstraints | null): Promise<NeedCandidateRow[]> {
+/** Needs linked to an offering, scored columns only, most closely linked first (the same three steps as offerings). */
+export async function needCandidates(
+  db: Db,
+  query: CandidateQuery,
+  constraints: NeedConstraints | null,
+): Promise<{ rows: NeedCandidateRow[]; links: Scope }> {
+  const close = await needCandidatesIn(db, query, constraints, 'close');
+  if ((close[0]?.linked ?? 0) >= WIDEN_BELOW) return { rows: close, links: 'close' };
+  return { rows: await needCandidatesIn(db, query, constraints, 'all'), links: 'all' };
+}
+
+async function needCandidatesIn(
+  db: Db,
+  query: CandidateQuery,
+  constraints: NeedConstraints | null,
+  scope: Scope,
+): Promise<NeedCandidateRow[]> {
   let extra = sql``;
   if (constraints) {
     const { countries, runs, today, pledge } = constraints;
@@ -176,16 +240,22 @@ export async function needCandidates(db: Db, query: CandidateQuery, constraints:
       }`;
   }
   const { rows } = await sql<NeedCandidateRow>`
+    with linked as materialized (
+      select needs.id, ${preScore('needs', query.links)} as tier, needs.listed_at
+      from needs
+      where (${query.where}) and ${linkCondition('needs', query.links[scope === 'close' ? 'close' : 'linked'])} ${extra}
+    ), chosen as (
+      select id, tier from linked order by tier desc, listed_at desc, id desc limit ${query.cap}
+    )
     select needs.id, needs.country_iso3, needs.languages, needs.topics, needs.digcomp, needs.esco, needs.audiences,
            needs.target_groups, needs.people_count, needs.level, needs.preferred_modality,
            needs.start_date::text as start_date, needs.end_date::text as end_date,
            needs.budget_amount::float8 as budget_amount, needs.budget_currency,
            ts_rank(${RANK_WEIGHTS}, needs.search_vector, subject.query, 1)::float8 as text_rank,
-           count(*) over ()::int as linked
-    from needs cross join (select ${anyWordQuery(query.text)} as query) as subject
-    where (${query.where}) and ${linkCondition('needs', query.links)} ${extra}
-    order by ${preScore('needs', query.links)} desc, text_rank desc, needs.id
-    limit ${query.cap}`.execute(db);
+           (select count(*) from linked)::int as linked
+    from chosen join needs on needs.id = chosen.id
+    cross join (select ${anyWordQuery(query.text)} as query) as subject
+    order by chosen.tier desc, text_rank desc, needs.id`.execute(db);
   return rows;
 }
 

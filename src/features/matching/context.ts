@@ -99,9 +99,12 @@ async function loadReference(db: Db): Promise<Reference> {
   };
 }
 
-/** @example const { taxonomy } = await reference(db) */
-export async function reference(db: Db): Promise<Reference> {
-  return cacheOf(referenceCaches, db, 1).get(await dataVersion(db), 'reference', () => loadReference(db));
+/**
+ * @param version the data version when the caller has it already (saves a query)
+ * @example const { taxonomy } = await reference(db)
+ */
+export async function reference(db: Db, version?: string): Promise<Reference> {
+  return cacheOf(referenceCaches, db, 1).get(version ?? (await dataVersion(db)), 'reference', () => loadReference(db));
 }
 
 async function loadConnectivity(db: Db, iso3: string): Promise<Connectivity> {
@@ -122,8 +125,8 @@ async function loadConnectivity(db: Db, iso3: string): Promise<Connectivity> {
  * Each country's groups and measured connectivity (countries the vocabulary does not know are left out).
  * @example (await countryContexts(db, ['NER'])).get('NER')?.connectivity.internetUse // { value: 23.2, year: 2023 }
  */
-export async function countryContexts(db: Db, iso3s: readonly string[]): Promise<Map<string, CountryContext>> {
-  const [vocab, version] = await Promise.all([vocabulary(db), dataVersion(db)]);
+export async function countryContexts(db: Db, iso3s: readonly string[], knownVersion?: string): Promise<Map<string, CountryContext>> {
+  const [vocab, version] = await Promise.all([vocabulary(db), knownVersion ?? dataVersion(db)]);
   const cache = cacheOf(connectivityCaches, db, 400);
   const result = new Map<string, CountryContext>();
   await Promise.all(

@@ -24,6 +24,7 @@ import {
   type OfferingSummary,
 } from '../capacity/index.js';
 import { offeringCandidates, type CandidateQuery, type Timeframe } from './candidate-repository.js';
+import { dataVersion } from '../imports/index.js';
 import { countryContexts, reference } from './context.js';
 import { demandOfNeed, supplyOfRow } from './convert.js';
 import { NO_HISTORY } from './history.js';
@@ -74,8 +75,8 @@ export async function planNeedMatching(
   needId: string,
   options: { today: string; explain: boolean },
 ): Promise<NeedPlan> {
-  const need = await getNeed(db, actor, needId);
-  const [ref, contexts, vocab] = await Promise.all([reference(db), countryContexts(db, [need.country]), vocabulary(db)]);
+  const [need, version] = await Promise.all([getNeed(db, actor, needId), dataVersion(db)]);
+  const [ref, contexts, vocab] = await Promise.all([reference(db, version), countryContexts(db, [need.country], version), vocabulary(db)]);
   const country = contexts.get(need.country) ?? unknownCountry(need.country);
   const demand = demandOfNeed(need, country);
   const where = offeringConditions(
@@ -95,7 +96,9 @@ export async function planNeedMatching(
     demand,
     taxonomy: ref.taxonomy,
     query: { where, links: linksOf(ref.taxonomy, need), text, cap: CANDIDATE_CAP },
-    timeframe: options.explain ? null : { opens: timeframeOpens(demand, options.today), closes: need.endDate },
+    timeframe: options.explain
+      ? null
+      : { eligibleFor: [need.country, ...country.groups], opens: timeframeOpens(demand, options.today), closes: need.endDate },
   };
 }
 
@@ -111,7 +114,8 @@ export async function matchesForNeed(deps: MatchingDeps, actor: Actor, needId: s
   const explain = options.explainExcluded ?? false;
   const plan = await planNeedMatching(db, actor, needId, { today, explain });
   lap('context');
-  const rows = await offeringCandidates(db, plan.query, plan.timeframe);
+  const found = await offeringCandidates(db, plan.query, plan.timeframe);
+  const { rows } = found;
   lap('candidates');
   const [records, taken] = await Promise.all([
     history.trackRecords(db, [...new Set(rows.map((r) => r.provider_organisation_id))]),
@@ -147,6 +151,6 @@ export async function matchesForNeed(deps: MatchingDeps, actor: Actor, needId: s
     items: attach(top, summaries).map(({ record, item }) => ({ record, match: item })),
     excluded: explain ? attach(shown, summaries).map(({ record, item }) => ({ record, exclusion: item })) : null,
     excludedTotal: explain ? ranking.excluded.length : null,
-    candidates: candidatesOf(rows, explain),
+    candidates: candidatesOf(found, explain),
   };
 }

@@ -18,6 +18,7 @@ import {
   type Vocabulary,
 } from '../capacity/index.js';
 import { needCandidates } from './candidate-repository.js';
+import { dataVersion } from '../imports/index.js';
 import { countryContexts, reference } from './context.js';
 import { demandOfRow, supplyOfOffering } from './convert.js';
 import { NO_HISTORY } from './history.js';
@@ -67,9 +68,9 @@ export async function matchesForOffering(
   const lap = stopwatch(options.observe);
   const today = options.today ?? todayUtc();
   const explain = options.explainExcluded ?? false;
-  const offering = await getOffering(db, actor, offeringId);
+  const [offering, version] = await Promise.all([getOffering(db, actor, offeringId), dataVersion(db)]);
   const [ref, vocab, records, taken] = await Promise.all([
-    reference(db),
+    reference(db, version),
     vocabulary(db),
     history.trackRecords(db, [offering.provider.id]),
     history.seatsTaken(db, [offering.id]),
@@ -101,11 +102,13 @@ export async function matchesForOffering(
         today,
         pledge: supply.kind === 'financing-pledge' || supply.kind === 'infrastructure-pledge',
       };
-  const rows = await needCandidates(db, { where, links: linksOf(ref.taxonomy, offering), text, cap: CANDIDATE_CAP }, constraints);
+  const found = await needCandidates(db, { where, links: linksOf(ref.taxonomy, offering), text, cap: CANDIDATE_CAP }, constraints);
+  const { rows } = found;
   lap('candidates');
   const contexts = await countryContexts(
     db,
     rows.map((r) => r.country_iso3),
+    version,
   );
   const ranking = rankDemands(
     supply,
@@ -132,6 +135,6 @@ export async function matchesForOffering(
     items: attach(top, summaries).map(({ record, item }) => ({ record, match: item })),
     excluded: explain ? attach(shown, summaries).map(({ record, item }) => ({ record, exclusion: item })) : null,
     excludedTotal: explain ? ranking.excluded.length : null,
-    candidates: candidatesOf(rows, explain),
+    candidates: candidatesOf(found, explain),
   };
 }

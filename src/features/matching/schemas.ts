@@ -53,6 +53,10 @@ const CandidatesSchema = z
   .object({
     considered: z.number().int().openapi({ description: 'Candidates read and scored' }),
     linked: z.number().int().openapi({ description: 'Candidates sharing a topic, a related topic or a competence with the subject' }),
+    links: z.enum(['close', 'all']).openapi({
+      description:
+        'close: enough candidates were closely linked (same topic or competence), so related topics were not searched; all: every link counted',
+    }),
     cap: z.number().int(),
     capped: z.boolean().openapi({ description: 'True when more were linked than were scored (the most closely linked were scored)' }),
     constraintsInQuery: z.boolean().openapi({ description: 'False with explain=excluded: the engine alone applied the hard constraints' }),

@@ -10,6 +10,11 @@ import type { MatchHistory } from './history.js';
 
 /** Most candidates read and scored per request. */
 export const CANDIDATE_CAP = 500;
+/**
+ * Links at least this strong are "close" (the same term, a competence and its area, an ESCO
+ * skill and its descriptor or broader skill): the database looks for close candidates first.
+ */
+export const CLOSE_LINK = 0.56;
 /** Most excluded candidates listed with `explain=excluded`. */
 export const EXCLUDED_SHOWN = 50;
 
@@ -37,6 +42,8 @@ export interface Candidates {
   readonly considered: number;
   /** Candidates linked to the subject by vocabulary (and, unless explaining, within the constraints SQL can check). */
   readonly linked: number;
+  /** close: only closely linked candidates were looked for (there were enough); all: every link counted. */
+  readonly links: 'close' | 'all';
   readonly cap: number;
   readonly capped: boolean;
   /** False when the constraints were left to the engine to list what they exclude. */
@@ -68,16 +75,30 @@ export function linksOf(
   taxonomy: Parameters<typeof demandTerms>[0],
   terms: { topics: readonly string[]; digcomp: readonly string[]; esco: readonly string[] },
 ): Links {
-  return { topics: terms.topics, digcomp: terms.digcomp, esco: terms.esco, linked: linkedTerms(demandTerms(taxonomy, terms)) };
+  const prepared = demandTerms(taxonomy, terms);
+  return {
+    topics: terms.topics,
+    digcomp: terms.digcomp,
+    esco: terms.esco,
+    close: linkedTerms(prepared, CLOSE_LINK),
+    linked: linkedTerms(prepared),
+  };
 }
 
 export function unknownCountry(iso3: string): CountryContext {
   return { iso3, groups: ['WLD'], connectivity: { internetUse: null, coverage4g: null, broadbandPrice: null, gniPerCapita: null } };
 }
 
-export function candidatesOf(rows: readonly { linked: number }[], explain: boolean): Candidates {
-  const linked = rows[0]?.linked ?? 0;
-  return { considered: rows.length, linked, cap: CANDIDATE_CAP, capped: linked > rows.length, constraintsInQuery: !explain };
+export function candidatesOf(found: { rows: readonly { linked: number }[]; links: 'close' | 'all' }, explain: boolean): Candidates {
+  const linked = found.rows[0]?.linked ?? 0;
+  return {
+    considered: found.rows.length,
+    linked,
+    links: found.links,
+    cap: CANDIDATE_CAP,
+    capped: linked > found.rows.length,
+    constraintsInQuery: !explain,
+  };
 }
 
 /** Records by id in the ranking's order; a record gone meanwhile (deleted, unpublished) is dropped. */
