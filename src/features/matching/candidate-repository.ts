@@ -117,6 +117,27 @@ export interface OfferingCandidateRow {
   linked: number;
 }
 
+/** The offering columns the engine scores (supplyOfRow). */
+const OFFERING_COLUMNS = sql`offerings.id, offerings.provider_organisation_id, offerings.kind, offerings.languages, offerings.topics,
+           offerings.digcomp, offerings.esco, offerings.audiences, offerings.target_groups, offerings.levels,
+           offerings.accessibility, offerings.modality, offerings.bandwidth, offerings.eligible_countries,
+           offerings.eligible_groups, offerings.cost_amount::float8 as cost_amount, offerings.cost_currency,
+           offerings.waivers is not null as waivers, offerings.start_date::text as start_date,
+           offerings.end_date::text as end_date, offerings.rolling, offerings.seats`;
+
+/**
+ * One published offering's scored columns and text rank against the subject, linked or not: what
+ * the match workflow scores when someone shortlists or proposes a particular pair.
+ */
+export async function offeringForScoring(db: Db, id: string, text: readonly SearchField[]): Promise<OfferingCandidateRow | undefined> {
+  const { rows } = await sql<OfferingCandidateRow>`
+    select ${OFFERING_COLUMNS},
+           ts_rank(${RANK_WEIGHTS}, offerings.search_vector, subject.query, 1)::float8 as text_rank, 1 as linked
+    from offerings cross join (select ${anyWordQuery(text)} as query) as subject
+    where offerings.id = ${id} and offerings.status = 'published'`.execute(db);
+  return rows[0];
+}
+
 /** The need's side of the constraints SQL checks on offerings (constraints.ts `dates`, `eligibility`). */
 export interface Timeframe {
   /** The country and every group it belongs to: an offering must name one (index offerings_matching). */
@@ -151,12 +172,7 @@ export function offeringCandidatesQuery(query: CandidateQuery, timeframe: Timefr
     ), chosen as (
       select id, tier from linked order by tier desc, listed_at desc, id desc limit ${query.cap}
     )
-    select offerings.id, offerings.provider_organisation_id, offerings.kind, offerings.languages, offerings.topics,
-           offerings.digcomp, offerings.esco, offerings.audiences, offerings.target_groups, offerings.levels,
-           offerings.accessibility, offerings.modality, offerings.bandwidth, offerings.eligible_countries,
-           offerings.eligible_groups, offerings.cost_amount::float8 as cost_amount, offerings.cost_currency,
-           offerings.waivers is not null as waivers, offerings.start_date::text as start_date,
-           offerings.end_date::text as end_date, offerings.rolling, offerings.seats,
+    select ${OFFERING_COLUMNS},
            ts_rank(${RANK_WEIGHTS}, offerings.search_vector, subject.query, 1)::float8 as text_rank,
            (select count(*) from linked)::int as linked
     from chosen join offerings on offerings.id = chosen.id

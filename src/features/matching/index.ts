@@ -14,3 +14,5 @@ export { countryPledges, presentCountryPledges, type CountryPledges } from './pl
 export { reference as matchingReference, countryContexts } from './context.js';
 export { renderMessage, renderMessages, type Labels } from './render.js';
 export { NO_HISTORY, type MatchHistory } from './history.js';
+export { scorePair, type PairScore } from './pair-score.js';
+export type { NeedMatchPage, OfferingMatchPage } from './schemas.js';
