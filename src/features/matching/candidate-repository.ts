@@ -295,3 +295,18 @@ export async function pledgeCandidates(db: Db, where: RawBuilder<unknown>, cap: 
     limit ${cap}`.execute(db);
   return rows;
 }
+
+/** The newest open public needs of a country (the country page's capacity section). */
+export async function openNeedIdsOfCountry(db: Db, iso3: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('needs')
+    .select('id')
+    .where('country_iso3', '=', iso3)
+    .where('status', '=', 'open')
+    .where('visibility', '=', 'public')
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -16,3 +16,4 @@ export { renderMessage, renderMessages, type Labels } from './render.js';
 export { NO_HISTORY, type MatchHistory } from './history.js';
 export { scorePair, type PairScore } from './pair-score.js';
 export type { NeedMatchPage, OfferingMatchPage } from './schemas.js';
+export { capacitySection, countryCapacity, CapacitySection, type CountryCapacity } from './country-section.js';
