@@ -9,6 +9,8 @@ export interface BenchContext {
   readonly db: Db;
   /** Seconds per measured run (--duration). */
   readonly durationSeconds: number;
+  /** Accept-Encoding the HTTP benchmarks send to both endpoints: `gzip` (default, as clients ask) or none. */
+  readonly encoding: 'gzip' | 'identity';
   /** Progress line to stderr. */
   log(message: string): void;
 }

@@ -1,10 +1,12 @@
 /**
- * `npm run bench [-- --duration N] [-- --only NAME]`: starts the platform in this
- * process on a throwaway embedded PostgreSQL (temporary DCP_HOME, migrated, reference
- * data imported), runs the registered benchmarks against it, prints a table, writes
- * bench/results/latest.json, then stops everything and removes the temporary home.
+ * `npm run bench [-- --duration N] [-- --only NAME] [-- --engine embedded|server|both]`: for each
+ * database engine in turn (the embedded PostgreSQL, then the system's PostgreSQL 15+), starts the
+ * platform in this process on a throwaway cluster (temporary home, migrated, data imported), runs
+ * the registered benchmarks against it and stops everything; then prints one table and writes
+ * bench/results/latest.json.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import os from 'node:os';
@@ -16,7 +18,9 @@ import pino from 'pino';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
 import { createDb, type Db } from '../src/db/database.js';
+import { ensureCluster } from '../src/db/embedded/cluster.js';
 import { startEmbedded } from '../src/db/embedded/embedded.js';
+import { unprivilegedAccount } from '../src/db/embedded/run-as.js';
 import { migrate } from '../src/db/migrate.js';
 import { importIndicators } from '../src/features/indicators/index.js';
 import { importReference, type ReferenceSummary } from '../src/features/reference/index.js';
@@ -25,10 +29,12 @@ import { aggregatesCompute } from './aggregates-compute.js';
 import { countriesVsHealth } from './countries-vs-health.js';
 import { matchingTop10 } from './matching.js';
 import { profileVsHealth } from './profile-vs-health.js';
+import { resetKnownVsUnknown } from './reset-known-vs-unknown.js';
+import { catalogueSearch } from './catalogue-search.js';
 import type { Comparison, EndpointResult } from './http.js';
 
 /** Every benchmark, in run order. Add one line per new benchmark. */
-const BENCHMARKS: readonly Benchmark[] = [countriesVsHealth, aggregatesCompute, profileVsHealth, matchingTop10];
+const BENCHMARKS: readonly Benchmark[] = [countriesVsHealth, aggregatesCompute, profileVsHealth, resetKnownVsUnknown, ...catalogueSearch, matchingTop10];
 
 const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -57,23 +63,42 @@ class Teardown {
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { duration: { type: 'string', default: '10' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      duration: { type: 'string', default: '10' },
+      only: { type: 'string' },
+      engine: { type: 'string', default: 'both' },
+      encoding: { type: 'string', default: 'gzip' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     process.stdout.write(
-      `Usage: npm run bench -- [--duration SECONDS] [--only NAME]\nBenchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}\n`,
+      `Usage: npm run bench -- [--duration SECONDS] [--only NAME] [--engine embedded|server|both] [--encoding gzip|identity]\n` +
+        `Benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}\n`,
     );
     return 0;
   }
   const durationSeconds = Number(values.duration);
   if (!Number.isInteger(durationSeconds) || durationSeconds < 1)
     return usage(`--duration must be a whole number of seconds ≥ 1, not "${values.duration}"`);
-  const selected = values.only ? BENCHMARKS.filter((b) => b.name === values.only) : BENCHMARKS;
+  // A name, or the start of names: `--only catalogue-search` runs every catalogue-search-… benchmark.
+  const selected = values.only ? BENCHMARKS.filter((b) => b.name === values.only || b.name.startsWith(`${values.only}-`)) : BENCHMARKS;
   if (selected.length === 0) return usage(`no benchmark named "${values.only}"; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  if (!['embedded', 'server', 'both'].includes(values.engine))
+    return usage(`--engine must be embedded, server or both, not "${values.engine}"`);
+  if (values.encoding !== 'gzip' && values.encoding !== 'identity')
+    return usage(`--encoding must be gzip or identity, not "${values.encoding}"`);
+  const encoding = values.encoding;
+  const engines: Engine[] = values.engine === 'both' ? ['embedded', 'server'] : [values.engine as Engine];
+  if (engines.includes('server') && systemBinDir() === undefined) {
+    if (values.engine === 'server') return usage('no PostgreSQL 15+ binaries under /usr/lib/postgresql for the server engine');
+    log('no PostgreSQL 15+ binaries under /usr/lib/postgresql: measuring the embedded engine only');
+    engines.splice(engines.indexOf('server'), 1);
+  }
 
   const startedAt = new Date();
   const loadAverageAtStart = os.loadavg();
-  const teardown = new Teardown();
+  let teardown = new Teardown();
   // Interrupted runs must not leave a detached PostgreSQL behind in the temporary home.
   const onSignal = (signal: NodeJS.Signals) => {
     log(`${signal}: stopping`);
@@ -83,17 +108,25 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGTERM', onSignal);
 
   try {
-    const platform = await startPlatform(teardown);
-    const results: { name: string; description: string; result: Comparison }[] = [];
-    for (const benchmark of selected) {
-      log(`${benchmark.name}: ${benchmark.description}`);
-      const result = await benchmark.run({
-        origin: platform.origin,
-        db: platform.db,
-        durationSeconds,
-        log: (m) => log(`${benchmark.name}: ${m}`),
-      });
-      results.push({ name: benchmark.name, description: benchmark.description, result });
+    // One engine after the other, each on its own throwaway cluster: the ratios of both come from the same run.
+    const results: EngineResult[] = [];
+    let reference: ReferenceSummary | undefined;
+    for (const engine of engines) {
+      teardown = new Teardown();
+      const platform = await startPlatform(teardown, engine);
+      reference = platform.reference;
+      for (const benchmark of selected) {
+        log(`[${engine}] ${benchmark.name}: ${benchmark.description}`);
+        const result = await benchmark.run({
+          origin: platform.origin,
+          db: platform.db,
+          durationSeconds,
+          encoding,
+          log: (m) => log(`[${engine}] ${benchmark.name}: ${m}`),
+        });
+        results.push({ engine, name: benchmark.name, description: benchmark.description, result });
+      }
+      await teardown.run();
     }
 
     process.stdout.write(`\n${formatTable(results)}\n`);
@@ -111,9 +144,16 @@ async function main(argv: string[]): Promise<number> {
       finishedAt: new Date().toISOString(),
       git: gitDescription(),
       durationSeconds,
+      encoding,
       machine,
-      reference: platform.reference,
-      benchmarks: Object.fromEntries(results.map((r) => [r.name, { description: r.description, ...r.result }])),
+      reference,
+      engines,
+      benchmarks: Object.fromEntries(
+        engines.map((engine) => [
+          engine,
+          Object.fromEntries(results.filter((r) => r.engine === engine).map((r) => [r.name, { description: r.description, ...r.result }])),
+        ]),
+      ),
     };
     await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
     await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
@@ -137,14 +177,35 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+type Engine = 'embedded' | 'server';
+interface EngineResult {
+  readonly engine: Engine;
+  readonly name: string;
+  readonly description: string;
+  readonly result: Comparison;
+}
+
+/** The system's PostgreSQL 15+ binaries (the "server" engine of the tests), if installed. */
+function systemBinDir(): string | undefined {
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return undefined;
+  const version = readdirSync(base)
+    .filter((v) => Number(v) >= 15)
+    .toSorted((a, b) => Number(b) - Number(a))[0];
+  return version ? path.join(base, version, 'bin') : undefined;
+}
+
 /** Registers in `teardown` how to undo each step as soon as it is done. */
-async function startPlatform(teardown: Teardown): Promise<Platform> {
+async function startPlatform(teardown: Teardown, engine: Engine): Promise<Platform> {
   const started = performance.now();
   const home = await mkdtemp(path.join(os.tmpdir(), 'dcp-bench-'));
   teardown.add(() => rm(home, { recursive: true, force: true }));
   // Under root PostgreSQL runs as `nobody`, which must be able to enter the home.
   await chmod(home, 0o755);
-  const cluster = await startEmbedded(home, log);
+  const cluster =
+    engine === 'embedded'
+      ? await startEmbedded(home, log)
+      : await ensureCluster({ binDir: systemBinDir()!, home, runAs: unprivilegedAccount(), log });
   teardown.add(() => cluster.stop());
   // A generous API rate limit: a load test from one IP is not what the limiter is for.
   const config = loadConfig({ DCP_HOME: home, DCP_API_RATE_LIMIT: String(1e9) });
@@ -175,28 +236,28 @@ async function startPlatform(teardown: Teardown): Promise<Platform> {
   const address = server.address();
   if (typeof address !== 'object' || !address) throw new Error('the HTTP server has no address');
   const origin = `http://127.0.0.1:${address.port}`;
-  log(`platform ready at ${origin} in ${Math.round(performance.now() - started)} ms (${JSON.stringify(reference)})`);
+  log(`[${engine}] platform ready at ${origin} in ${Math.round(performance.now() - started)} ms (${JSON.stringify(reference)})`);
   return { origin, db, reference };
 }
 
-function formatTable(results: readonly { name: string; result: Comparison }[]): string {
-  const header = ['benchmark', 'endpoint', 'req/s', 'spread', 'p50 ms', 'p95 ms', 'p99 ms', 'samples', 'bytes'];
+function formatTable(results: readonly EngineResult[]): string {
+  const header = ['engine', 'benchmark', 'endpoint', 'req/s', 'spread', 'p50 ms', 'p95 ms', 'p99 ms', 'samples', 'bytes'];
   const rows: string[][] = [];
-  for (const { name, result } of results) {
-    rows.push(endpointRow(name, 'baseline', result.baseline));
-    rows.push(endpointRow('', 'target  ', result.target));
+  for (const { engine, name, result } of results) {
+    rows.push([engine, ...endpointRow(name, 'baseline', result.baseline)]);
+    rows.push(['', ...endpointRow('', 'target  ', result.target)]);
     const r = result.ratio;
-    rows.push(['', 'ratio target/baseline', times(r.requestsPerSecond), '', times(r.p50), times(r.p95), '', '', '']);
+    rows.push(['', '', 'ratio target/baseline', times(r.requestsPerSecond), '', times(r.p50), times(r.p95), '', '', '']);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells
-      .map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .map((c, i) => (i < 3 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   const settings = results.map(
-    ({ name, result: r }) =>
-      `${name}: ${r.connections} connections, ${r.warmupSeconds} s warm-up, ${r.baseline.rounds.length}×${r.durationSeconds} s per endpoint, interleaved`,
+    ({ engine, name, result: r }) =>
+      `${engine} ${name}: ${r.connections} connections, ${r.warmupSeconds} s warm-up, ${r.baseline.rounds.length}×${r.durationSeconds} s per endpoint, interleaved`,
   );
   return [
     line(header),

@@ -5,25 +5,31 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { accountPages, authApi, authenticate, limitAnonymousApiReads, requireCsrf, tokenApi } from './features/accounts/index.js';
-import { apiDocsPage } from './features/api-docs/api-page.js';
+import { accountNav, CSRF_FIELD, csrfToken } from './features/accounts/index.js';
+import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
 import { needsApi, offeringsApi } from './features/capacity/index.js';
 import { healthRoute } from './features/health/health-route.js';
+import { homeNav, homePages } from './features/home/home-page.js';
+import { organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
 import { matchingApi } from './features/matching/index.js';
-import { homePages } from './features/home/home-page.js';
-import { organisationPages, organisationsApi } from './features/organisations/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
-import { connectivitySection, indicatorsApi } from './features/indicators/index.js';
-import { referenceApi, referencePages } from './features/reference/index.js';
+import { dataVersion } from './features/imports/index.js';
+import { connectivitySection, INDICATOR_VERSIONED_READS, indicatorsApi } from './features/indicators/index.js';
+import { REFERENCE_VERSIONED_READS, referenceApi, referenceNav, referencePages } from './features/reference/index.js';
 import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
 import type { AppEnv, Deps } from './http/app-env.js';
-import { publicCache } from './http/caching.js';
+import { limitBodies } from './http/body-limit.js';
+import { noStoreByDefault } from './http/caching.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { locale } from './http/locale.js';
 import { requestLog } from './http/request-log.js';
+import { versionedResponses } from './http/versioned-responses.js';
+import { securityHeaders } from './http/security-headers.js';
+import { formTokens } from './platform/forms/index.js';
 import { ASSETS } from './web/assets.js';
+import { navigation } from './web/navigation.js';
 
 export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
   openapi: '3.1.0',
@@ -43,50 +49,39 @@ export function createApp(deps: Deps) {
 
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(requestLog(deps.logger));
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-      strictTransportSecurity: false,
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders(deps.config));
+  // no-store unless a route declares its own caching (public reads do, in their routers).
+  app.use(noStoreByDefault());
   app.use(compress());
   app.use(locale());
+  // The main navigation, in order: each feature contributes its entry; the page shell knows no URL.
+  app.use(navigation([homeNav, referenceNav, organisationsNav, apiDocsNav, ...accountNav]));
+  // Before anything reads a body (the CSRF stage reads forms): small by default, larger only where a route allows it.
+  app.use(limitBodies());
 
   for (const asset of ASSETS) {
     app.get(asset.path, (c) => {
-      if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304);
-      return c.body(asset.body, 200, {
-        'Content-Type': asset.type,
-        'Cache-Control': 'public, max-age=31536000, immutable',
-        ETag: asset.etag,
-      });
+      const caching = { 'Cache-Control': 'public, max-age=31536000, immutable', ETag: asset.etag };
+      if (c.req.header('if-none-match') === asset.etag) return c.body(null, 304, caching);
+      return c.body(asset.body, 200, { 'Content-Type': asset.type, ...caching });
     });
   }
 
   // Who is asking (session cookie or Bearer token), then CSRF for cookie-authenticated
   // state changes, then the anonymous API read limit — before any route but the static assets.
   app.use(authenticate(deps));
-  app.use(requireCsrf());
+  app.use(requireCsrf(deps));
+  // Every form's hidden CSRF field, from the accounts feature's token, for the forms stage (platform).
+  app.use(formTokens({ field: CSRF_FIELD, token: csrfToken }));
   app.use('/api/v1/*', limitAnonymousApiReads(deps));
 
-  app.use('/api/v1/countries/*', publicCache(300));
-  app.use('/api/v1/countries', publicCache(300));
-  app.use('/api/v1/groups/*', publicCache(300));
-  app.use('/api/v1/groups', publicCache(300));
-  app.use('/api/v1/taxonomies/*', publicCache(300));
-  app.use('/api/v1/taxonomies', publicCache(300));
-  app.use('/api/v1/indicators/*', publicCache(300));
-  app.use('/api/v1/indicators', publicCache(300));
+  // Public reads that change only with an import: kept finished (body, gzip, headers, ETag) per data
+  // version, so that a repeat skips the route, serialising, hashing and compressing. Their routers
+  // opt into public caching themselves (everything else is no-store by default).
+  app.use(
+    '/api/v1/*',
+    versionedResponses({ version: () => dataVersion(deps.db), routes: [...REFERENCE_VERSIONED_READS, ...INDICATOR_VERSIONED_READS] }),
+  );
 
   app.route('/', healthRoute(deps));
   // Before the reference routes, so /countries/{iso3}/profile is the indicators feature's.

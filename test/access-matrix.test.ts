@@ -12,16 +12,14 @@
  * session or account (`fresh`) get a freshly signed-in person of the role.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../src/openapi-document.js';
-import type { Db } from '../src/db/database.js';
 import { testApp } from './support/app.js';
 import { createUser, randomAddress, signInAs, TEST_PASSWORD, type SignedIn, type TestUser } from './support/auth.js';
 import { forEachEngine } from './support/engines.js';
+import { organisation, personOf as personOfRole, ROLES, type Role } from './support/roles.js';
+import { offeringBody, needBody, seedNeed, seedOffering } from './support/capacity.js';
 
-const ROLES = ['anonymous', 'other', 'member', 'editor', 'owner', 'coordinator', 'admin'] as const;
-type Role = (typeof ROLES)[number];
 type Statuses = Record<Role, number>;
 
 /** One cell's world: organisation O with its people, and things in it to act on. */
@@ -42,9 +40,9 @@ interface Cell {
   readonly indicatorCode: string;
   /** Credentials anyone may sign in with. */
   readonly signInUser: TestUser;
-  /** A members-only need and a draft offering of O, whose matches follow their visibility. */
-  readonly membersNeedId: string;
-  readonly draftOfferingId: string;
+  /** A draft offering and a members-only open need of O (made only for the capacity routes). */
+  readonly offeringId: string;
+  readonly needId: string;
 }
 
 interface Expectation {
@@ -52,6 +50,8 @@ interface Expectation {
   readonly expect: Statuses;
   /** The call ends the caller's session or account: use a fresh person of the role. */
   readonly fresh?: boolean;
+  /** The call acts on O's offering or need: make them for the cell. */
+  readonly capacity?: boolean;
 }
 
 const all = (status: number): Statuses => ({
@@ -75,6 +75,7 @@ const get = (path: string | ((cell: Cell) => string), expectation: Statuses): Ex
 const EXPECTATIONS: Record<string, Expectation> = {
   // Public reads.
   'GET /healthz': get('/healthz', all(200)),
+  'GET /readyz': get('/readyz', all(200)),
   'GET /api/v1/countries': get('/api/v1/countries', all(200)),
   'GET /api/v1/countries/{code}': get('/api/v1/countries/KEN', all(200)),
   'GET /api/v1/countries/{iso3}/profile': get('/api/v1/countries/KEN/profile', all(200)),
@@ -159,19 +160,62 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/me/organisations': get('/api/v1/me/organisations', signedIn(200)),
 
   // Matching: whoever may read the need or offering may read its matches (404 otherwise, as for the record).
-  'GET /api/v1/needs/{id}/matches': get((c) => `/api/v1/needs/${c.membersNeedId}/matches`, { ...all(200), anonymous: 404 }),
-  'GET /api/v1/offerings/{id}/matches': get((c) => `/api/v1/offerings/${c.draftOfferingId}/matches`, {
-    ...all(200),
-    anonymous: 404,
-    other: 404,
-  }),
+  'GET /api/v1/needs/{id}/matches': { ...get((c) => `/api/v1/needs/${c.needId}/matches`, { ...all(200), anonymous: 404 }), capacity: true },
+  'GET /api/v1/offerings/{id}/matches': {
+    ...get((c) => `/api/v1/offerings/${c.offeringId}/matches`, { ...all(200), anonymous: 404, other: 404 }),
+    capacity: true,
+  },
 
   // Audit log: admins only.
   'GET /api/v1/audit': get('/api/v1/audit', only(200, ['admin'])),
 
   // Personal data: one's own; the only owner of an organisation must hand it over before leaving.
   'GET /api/v1/me/export': get('/api/v1/me/export', signedIn(200)),
-  'DELETE /api/v1/me': { request: () => ({ path: '/api/v1/me' }), expect: { ...signedIn(204), owner: 409 }, fresh: true },
+  // …and proves it is them with their password in the body (every person here has TEST_PASSWORD).
+  'DELETE /api/v1/me': {
+    request: () => ({ path: '/api/v1/me', body: { password: TEST_PASSWORD } }),
+    expect: { ...signedIn(204), owner: 409 },
+    fresh: true,
+  },
+
+  // Capacity: the catalogues are public; editors and owners of O write its offerings and needs; drafts are O's and the
+  // coordinators' (404 for everyone else); members-only needs are for signed-in people; coordinators review offerings
+  // (publish, return, archive) and may match or close needs, but never submit or edit for a provider.
+  'GET /api/v1/offerings': get('/api/v1/offerings', all(200)),
+  'POST /api/v1/offerings': {
+    request: (c) => ({ path: '/api/v1/offerings', body: { providerOrganisationId: c.orgId, ...offeringBody() } }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/offerings/{id}': {
+    ...get((c) => `/api/v1/offerings/${c.offeringId}`, { ...all(200), anonymous: 404, other: 404 }),
+    capacity: true,
+  },
+  'PATCH /api/v1/offerings/{id}': {
+    request: (c) => ({ path: `/api/v1/offerings/${c.offeringId}`, body: { version: 1, title: 'Changed by the matrix' } }),
+    expect: { ...only(200, ['editor', 'owner', 'admin']), other: 404 },
+    capacity: true,
+  },
+  'POST /api/v1/offerings/{id}/transitions': {
+    request: (c) => ({ path: `/api/v1/offerings/${c.offeringId}/transitions`, body: { transition: 'submit' } }),
+    expect: { ...only(200, ['editor', 'owner', 'admin']), other: 404 },
+    capacity: true,
+  },
+  'GET /api/v1/needs': get('/api/v1/needs', all(200)),
+  'POST /api/v1/needs': {
+    request: (c) => ({ path: '/api/v1/needs', body: { requesterOrganisationId: c.orgId, ...needBody() } }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/needs/{id}': { ...get((c) => `/api/v1/needs/${c.needId}`, { ...all(200), anonymous: 404 }), capacity: true },
+  'PATCH /api/v1/needs/{id}': {
+    request: (c) => ({ path: `/api/v1/needs/${c.needId}`, body: { version: 1, urgency: 'high' } }),
+    expect: only(200, ['editor', 'owner', 'admin']),
+    capacity: true,
+  },
+  'POST /api/v1/needs/{id}/transitions': {
+    request: (c) => ({ path: `/api/v1/needs/${c.needId}/transitions`, body: { transition: 'match' } }),
+    expect: only(200, ['editor', 'owner', 'coordinator', 'admin']),
+    capacity: true,
+  },
 };
 
 /** Every operation of the OpenAPI document as `METHOD /path`. */
@@ -197,15 +241,6 @@ describe('access matrix: the expectations table', () => {
   });
 });
 
-async function organisation(db: Db, label: string): Promise<string> {
-  const row = await db
-    .insertInto('organisations')
-    .values({ name: `${label} ${randomBytes(6).toString('hex')}`, kind: 'un-entity' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 forEachEngine('access matrix', (t) => {
   const app = () => testApp(t.db);
   const people = {} as Record<Exclude<Role, 'anonymous'>, { user: TestUser; session: SignedIn }>;
@@ -215,11 +250,8 @@ forEachEngine('access matrix', (t) => {
   let cells = 0;
 
   /** A person of `role`: a member of O (member, editor, owner), of the other organisation, or with a platform role. */
-  async function personOf(role: Exclude<Role, 'anonymous'>, orgId: string | undefined): Promise<TestUser> {
-    if (role === 'coordinator' || role === 'admin') return createUser(t.db, { platformRole: role });
-    if (role === 'other') return createUser(t.db, { memberships: [{ organisationId: otherOrgId, role: 'member' }] });
-    return createUser(t.db, orgId ? { memberships: [{ organisationId: orgId, role }] } : {});
-  }
+  const personOf = (role: Exclude<Role, 'anonymous'>, orgId: string | undefined): Promise<TestUser> =>
+    personOfRole(t.db, role, { organisationId: orgId, otherOrganisationId: otherOrgId });
 
   beforeAll(async () => {
     otherOrgId = await organisation(t.db, 'Other');
@@ -240,7 +272,7 @@ forEachEngine('access matrix', (t) => {
   });
 
   /** Builds cell O for `role`, with the acting person's memberships in it. */
-  async function cellFor(role: Role, actor: TestUser | undefined): Promise<Cell> {
+  async function cellFor(role: Role, actor: TestUser | undefined, capacity = false): Promise<Cell> {
     const orgId = await organisation(t.db, 'Matrix');
     if (actor && (role === 'member' || role === 'editor' || role === 'owner')) {
       await t.db.insertInto('memberships').values({ organisation_id: orgId, user_id: actor.id, role }).execute();
@@ -277,17 +309,6 @@ forEachEngine('access matrix', (t) => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    // Straight into the tables (the capacity services are tested elsewhere): one draft offering and one members-only need of O.
-    const { rows: drafts } = await sql<{ id: string }>`
-      insert into offerings (provider_organisation_id, kind, language, title, summary, languages, topics, audiences, modality, rolling, search_vector)
-      values (${orgId}, 'course', 'en', 'Matrix draft offering', 'A draft offering of the cell.', '{en}', '{cybersecurity}',
-              '{public-servants}', 'self-paced-online', true, ''::tsvector)
-      returning id`.execute(t.db);
-    const { rows: needs } = await sql<{ id: string }>`
-      insert into needs (requester_organisation_id, country_iso3, visibility, language, title, description, languages, topics, audiences, search_vector)
-      values (${orgId}, 'NER', 'members', 'en', 'Matrix members-only need', 'A members-only need of the cell.', '{en}', '{cybersecurity}',
-              '{public-servants}', ''::tsvector)
-      returning id`.execute(t.db);
     return {
       orgId,
       otherOrgId,
@@ -299,8 +320,8 @@ forEachEngine('access matrix', (t) => {
       apiTokenId: token.id,
       indicatorCode,
       signInUser,
-      membersNeedId: needs[0]!.id,
-      draftOfferingId: drafts[0]!.id,
+      offeringId: capacity ? await seedOffering(t.db, orgId) : 'none',
+      needId: capacity ? await seedNeed(t.db, orgId, { visibility: 'members' }) : 'none',
     };
   }
 
@@ -321,7 +342,7 @@ forEachEngine('access matrix', (t) => {
             ({ user: actor, session } = people[role]);
           }
         }
-        const cell = await cellFor(role, actor);
+        const cell = await cellFor(role, actor, expectation.capacity === true);
         const { path, body } = expectation.request(cell);
         const response = await app().request(path, {
           method,

@@ -1,12 +1,13 @@
 /**
- * The clearinghouse's `dcp` commands: `import offerings|needs FILE --organisation ID`,
- * `export offerings|needs [--organisation ID] [--format csv|json]`, and
- * `demo generate [--offerings N] [--needs M] [--seed S]` / `demo remove`. The
- * work is the capacity feature's services; here are only the arguments. The
+ * What the clearinghouse's `dcp` commands (commands/capacity-*.ts) do with their arguments:
+ * `import offerings|needs FILE --organisation ID`, `export offerings|needs [--organisation ID]
+ * [--format csv|json]`, `demo generate [--offerings N] [--needs M] [--seed S]` and `demo remove`.
+ * The work is the capacity feature's services; here are only the checks of the arguments. The
  * system runs imports (it may set statuses), so they are audited as `system`.
  */
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../db/database.js';
+import { UsageError } from './command.js';
 import { FormatError } from '../formats/csv/format-error.js';
 import { SYSTEM } from '../features/audit/index.js';
 import {
@@ -19,25 +20,21 @@ import {
   removeDemoData,
 } from '../features/capacity/index.js';
 
-/** Thrown for a mistake in how a command was called; main prints it and exits with 2. */
-export class CapacityUsageError extends Error {}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function organisationArgument(value: string | undefined, required: boolean): string | undefined {
   if (value === undefined) {
-    if (required) throw new CapacityUsageError('give the owning organisation: --organisation ID (its id, as in /api/v1/organisations)');
+    if (required) throw new UsageError('give the owning organisation: --organisation ID (its id, as in /api/v1/organisations)');
     return undefined;
   }
-  if (!UUID.test(value)) throw new CapacityUsageError(`--organisation must be an organisation id (a UUID), not "${value}"`);
+  if (!UUID.test(value)) throw new UsageError(`--organisation must be an organisation id (a UUID), not "${value}"`);
   return value.toLowerCase();
 }
 
 function count(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > max)
-    throw new CapacityUsageError(`--${name} must be a whole number from 0 to ${max}, not "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} must be a whole number from 0 to ${max}, not "${value}"`);
   return n;
 }
 
@@ -50,7 +47,7 @@ export async function importCapacityFile(
   file: string | undefined,
   options: { organisation?: string | undefined },
 ) {
-  if (!file) throw new CapacityUsageError(`import ${what} needs a FILE (.csv in the template, or .json: an array of create bodies)`);
+  if (!file) throw new UsageError(`import ${what} needs a FILE (.csv in the template, or .json: an array of create bodies)`);
   const organisation = organisationArgument(options.organisation, true)!;
   let bytes: Buffer;
   try {
@@ -80,14 +77,16 @@ export async function exportCapacity(
   return result.text;
 }
 
-/** `dcp demo generate|remove`; returns what to print. */
-export async function demoCommand(
+/** `dcp demo remove`; returns what to print. */
+export function demoRemove(db: Db): Promise<object> {
+  return removeDemoData(db);
+}
+
+/** `dcp demo generate`; returns what to print. */
+export function demoGenerate(
   db: Db,
-  sub: string | undefined,
   options: { offerings?: string | undefined; needs?: string | undefined; seed?: string | undefined },
 ): Promise<object> {
-  if (sub === 'remove') return removeDemoData(db);
-  if (sub !== 'generate') throw new CapacityUsageError(`demo needs a subcommand: generate or remove (got "${sub ?? ''}")`);
   return generateDemoData(db, {
     offerings: count(options.offerings, 'offerings', 300, 200_000),
     needs: count(options.needs, 'needs', 100, 100_000),

@@ -5,6 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/database.js';
 import { LANGUAGES } from '../shared/localised.js';
+import { UsageError } from './command.js';
 import { exportCountries, exportGroups, exportTaxonomy } from '../features/reference/index.js';
 
 export type ExportFormat = 'csv' | 'json';
@@ -42,7 +43,7 @@ async function rowsOf(db: Db, dataset: string, name: string | undefined): Promis
         members: g.members.join(' '),
       }));
     case 'taxonomy': {
-      if (!name) throw new Error('export taxonomy needs a name, e.g. `dcp export taxonomy digcomp`');
+      if (!name) throw new UsageError('export taxonomy needs a name, e.g. `dcp export taxonomy digcomp`');
       return (await exportTaxonomy(db, name)).map((t) => ({
         code: t.code,
         parent: t.parent,
@@ -52,6 +53,6 @@ async function rowsOf(db: Db, dataset: string, name: string | undefined): Promis
       }));
     }
     default:
-      throw new Error(`unknown dataset "${dataset}"; choose countries, groups or taxonomy <name>`);
+      throw new UsageError(`unknown dataset "${dataset}"; choose countries, groups or taxonomy <name>`);
   }
 }

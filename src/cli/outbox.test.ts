@@ -1,21 +1,25 @@
-import pino from 'pino';
 import { expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { forEachEngine } from '../../test/support/engines.js';
-import { sendMail } from '../features/accounts/index.js';
-import { outboxCommand, OutboxUsageError } from './outbox.js';
+import { runJobs } from '../../test/support/jobs.js';
+import { queueMail } from '../platform/mail/index.js';
+import { UsageError } from './command.js';
+import { printOutbox } from './outbox.js';
 
 forEachEngine('dcp outbox', (t) => {
   it('prints the latest kept mails, newest first, with their links', async () => {
-    const deps = { db: t.db, config: loadConfig({ NODE_ENV: 'test' }), logger: pino({ level: 'silent' }) };
-    await sendMail(deps, { to: 'first@example.org', subject: 'Older', text: 'old' });
-    await sendMail(deps, {
+    const deps = { db: t.db, config: loadConfig({ NODE_ENV: 'test' }) };
+    await queueMail(deps, { to: 'first@example.org', lang: 'en', subject: 'Older', text: 'old' });
+    await runJobs(t.db);
+    await queueMail(deps, {
       to: 'newcomer@example.org',
+      lang: 'en',
       subject: 'Confirm your e-mail address',
       text: 'Open http://localhost:3000/verify-email?token=abc',
     });
+    await runJobs(t.db);
     let out = '';
-    await outboxCommand(t.db, { limit: '1' }, (s) => {
+    await printOutbox(t.db, { limit: '1' }, (s) => {
       out += s;
     });
     expect(out).toContain('To: newcomer@example.org');
@@ -24,6 +28,6 @@ forEachEngine('dcp outbox', (t) => {
   });
 
   it('refuses a limit that is not a number', async () => {
-    await expect(outboxCommand(t.db, { limit: 'all' }, () => {})).rejects.toThrow(OutboxUsageError);
+    await expect(printOutbox(t.db, { limit: 'all' }, () => {})).rejects.toThrow(UsageError);
   });
 });

@@ -5,16 +5,14 @@
  * terminal of whoever runs it on the server, never to the log.
  */
 import type { Db } from '../db/database.js';
-import { readOutbox } from '../features/accounts/index.js';
+import { readOutbox } from '../platform/mail/index.js';
+import { UsageError } from './command.js';
 
-/** Thrown for a mistake in how the command was called. */
-export class OutboxUsageError extends Error {}
-
-/** @example await outboxCommand(db, { limit: '5' }, (s) => process.stdout.write(s)) */
-export async function outboxCommand(db: Db, options: { limit: string | undefined }, write: (text: string) => void): Promise<void> {
+/** @example await printOutbox(db, { limit: '5' }, (s) => process.stdout.write(s)) */
+export async function printOutbox(db: Db, options: { limit: string | undefined }, write: (text: string) => void): Promise<void> {
   const limit = options.limit === undefined ? 5 : Number(options.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-    throw new OutboxUsageError(`--limit must be a whole number from 1 to 1000 (got "${options.limit ?? ''}")`);
+    throw new UsageError(`--limit must be a whole number from 1 to 1000 (got "${options.limit ?? ''}")`);
   const mails = await readOutbox(db, limit);
   if (mails.length === 0) {
     write('The outbox is empty (mail goes there when DCP_SMTP_URL is not set).\n');

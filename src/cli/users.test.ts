@@ -1,14 +1,15 @@
 import { expect, it } from 'vitest';
 import { forEachEngine } from '../../test/support/engines.js';
 import { verifyPassword } from '../features/accounts/index.js';
-import { usersCommand, UsersUsageError, type UsersCreateOptions } from './users.js';
+import { UsageError } from './command.js';
+import { createUser, type UsersCreateOptions } from './users.js';
 
 forEachEngine('dcp users create', (t) => {
   const base: UsersCreateOptions = { email: undefined, name: undefined, admin: false, coordinator: false, passwordStdin: false };
 
   it('creates a verified admin and prints a one-time password that signs in', async () => {
     let out = '';
-    await usersCommand(t.db, 'create', { ...base, email: 'First.Admin@Example.org', name: 'First Admin', admin: true }, (s) => {
+    await createUser(t.db, { ...base, email: 'First.Admin@Example.org', name: 'First Admin', admin: true }, (s) => {
       out += s;
     });
     const password = /one-time password[^:]*: (\S+)/.exec(out)?.[1];
@@ -21,15 +22,14 @@ forEachEngine('dcp users create', (t) => {
   });
 
   it('says clearly what is missing or wrong', async () => {
-    const run = (options: Partial<UsersCreateOptions>, sub = 'create') => usersCommand(t.db, sub, { ...base, ...options }, () => {});
-    await expect(run({ name: 'X' })).rejects.toThrow(new UsersUsageError('users create needs --email ADDRESS'));
+    const run = (options: Partial<UsersCreateOptions>) => createUser(t.db, { ...base, ...options }, () => {});
+    await expect(run({ name: 'X' })).rejects.toThrow(new UsageError('users create needs --email ADDRESS'));
     await expect(run({ email: 'x@example.org' })).rejects.toThrow(/--name/);
     await expect(run({ email: 'x@example.org', name: 'X', admin: true, coordinator: true })).rejects.toThrow(
       /one of --admin and --coordinator/,
     );
     await expect(run({ email: 'not-an-address', name: 'X' })).rejects.toThrow(/not an e-mail address/);
-    await expect(run({}, 'delete')).rejects.toThrow(/subcommand: create/);
-    await usersCommand(t.db, 'create', { ...base, email: 'twice@example.org', name: 'Twice' }, () => {});
+    await createUser(t.db, { ...base, email: 'twice@example.org', name: 'Twice' }, () => {});
     await expect(run({ email: 'twice@example.org', name: 'Again' })).rejects.toThrow(/already exists/);
   });
 });

@@ -6,6 +6,7 @@
 import type { Db } from '../db/database.js';
 import { AppError } from '../http/app-error.js';
 import { createAccount } from '../features/accounts/index.js';
+import { UsageError } from './command.js';
 
 export interface UsersCreateOptions {
   readonly email: string | undefined;
@@ -15,9 +16,6 @@ export interface UsersCreateOptions {
   readonly passwordStdin: boolean;
 }
 
-/** Thrown for a mistake in how the command was called; main prints it with the usage. */
-export class UsersUsageError extends Error {}
-
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -26,19 +24,13 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
-/** @example await usersCommand(db, 'create', { email: 'a@un.org', name: 'Admin', admin: true, … }, write) */
-export async function usersCommand(
-  db: Db,
-  sub: string | undefined,
-  options: UsersCreateOptions,
-  write: (text: string) => void,
-): Promise<void> {
-  if (sub !== 'create') throw new UsersUsageError(`users needs a subcommand: create (got "${sub ?? ''}")`);
-  if (!options.email) throw new UsersUsageError('users create needs --email ADDRESS');
-  if (!options.name) throw new UsersUsageError('users create needs --name "Full name"');
-  if (options.admin && options.coordinator) throw new UsersUsageError('choose one of --admin and --coordinator');
+/** @example await createUser(db, { email: 'a@un.org', name: 'Admin', admin: true, … }, write) */
+export async function createUser(db: Db, options: UsersCreateOptions, write: (text: string) => void): Promise<void> {
+  if (!options.email) throw new UsageError('users create needs --email ADDRESS');
+  if (!options.name) throw new UsageError('users create needs --name "Full name"');
+  if (options.admin && options.coordinator) throw new UsageError('choose one of --admin and --coordinator');
   const password = options.passwordStdin ? await readStdin() : undefined;
-  if (options.passwordStdin && !password) throw new UsersUsageError('--password-stdin read an empty password');
+  if (options.passwordStdin && !password) throw new UsageError('--password-stdin read an empty password');
   try {
     const { user, generatedPassword } = await createAccount(db, {
       email: options.email,
@@ -50,7 +42,7 @@ export async function usersCommand(
     if (generatedPassword) write(`one-time password (shown once; change it on the account page): ${generatedPassword}\n`);
     if (user.platform_role) write('two-factor sign-in must be set up at the first sign-in.\n');
   } catch (error) {
-    if (error instanceof AppError) throw new UsersUsageError(error.detail);
+    if (error instanceof AppError) throw new UsageError(error.detail);
     throw error;
   }
 }

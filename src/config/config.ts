@@ -22,7 +22,7 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DCP_DATA_DIR: z.string().min(1).optional(),
-  DCP_PUBLIC_URL: z.url().optional(),
+  DCP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DCP_API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   DCP_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
@@ -46,7 +46,10 @@ const EnvSchema = z.object({
   DCP_OIDC_REDIRECT_URL: z.url({ protocol: /^https?$/ }).optional(),
   DCP_WORLDBANK_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.worldbank.org/v2'),
   DCP_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+  DCP_WORKERS: z.enum(['in-process', 'separate']).default('in-process'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DCP_SECURE_COOKIES: z.enum(['true', 'false', '1', '0']).optional(),
+  DCP_RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(1_000_000).default(1),
 });
 
 /** Everything the application may know about its environment. */
@@ -64,6 +67,11 @@ export interface Config {
   /** Anonymous API reads allowed per IP per minute. */
   readonly apiRateLimitPerMinute: number;
   readonly shutdownGraceMs: number;
+  /**
+   * `in-process`: `dcp serve` also runs the background job workers (one process does all);
+   * `separate`: it only serves, and `dcp worker` processes run the jobs.
+   */
+  readonly workers: 'in-process' | 'separate';
   /** A session unused this long ends. */
   readonly sessionIdleMinutes: number;
   /** A session ends this long after sign-in, however active. */
@@ -78,6 +86,15 @@ export interface Config {
   /** World Bank Indicators API v2 base, for `dcp import worldbank CODE` (a local server in tests). */
   readonly worldBankApiUrl: string;
   readonly env: 'development' | 'production' | 'test';
+  /**
+   * Cookies carry `Secure`: DCP_SECURE_COOKIES when set, else whether DCP_PUBLIC_URL is https, else
+   * in production only. Decided here, never from the request (a TLS proxy's Host header says nothing).
+   */
+  readonly secureCookies: boolean;
+  /** Send Strict-Transport-Security: the public URL is https. */
+  readonly hsts: boolean;
+  /** Every per-address and per-account limit is multiplied by this (1 normally; high only for a security scan). */
+  readonly rateLimitScale: number;
 }
 
 /** One OpenID Connect provider, all four variables given together. */
@@ -124,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     apiRateLimitPerMinute: e.DCP_API_RATE_LIMIT,
     shutdownGraceMs: e.DCP_SHUTDOWN_GRACE_MS,
+    workers: e.DCP_WORKERS,
     worldBankApiUrl: e.DCP_WORLDBANK_API_URL,
     sessionIdleMinutes: e.DCP_SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: e.DCP_SESSION_ABSOLUTE_HOURS,
@@ -140,7 +158,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           })
         : undefined,
     env: e.NODE_ENV,
+    secureCookies: secureCookiesOf(e.DCP_SECURE_COOKIES, e.DCP_PUBLIC_URL, e.NODE_ENV),
+    hsts: e.DCP_PUBLIC_URL?.startsWith('https:') ?? false,
+    rateLimitScale: e.DCP_RATE_LIMIT_SCALE,
   });
+}
+
+function secureCookiesOf(explicit: string | undefined, publicUrl: string | undefined, env: Config['env']): boolean {
+  if (explicit !== undefined) return explicit === 'true' || explicit === '1';
+  if (publicUrl !== undefined) return publicUrl.startsWith('https:');
+  return env === 'production';
 }
 
 /** An explicit directory must exist; the default (../shared/data) is used only where it does. */

@@ -9,8 +9,10 @@ import { startEmbedded } from './embedded/embedded.js';
 
 export interface OpenDatabase {
   readonly db: Db;
+  /** Its connection string, for what needs a client of its own (backup, restore). */
+  readonly url: string;
   readonly engine: 'embedded' | 'server';
-  /** Closes the pool and, for the embedded default, stops the server. */
+  /** Closes the pool and, for the embedded default, stops the server; later calls wait for the first. */
   close(): Promise<void>;
 }
 
@@ -18,16 +20,23 @@ export interface OpenDatabase {
 export async function openDatabase(config: Config, log: (message: string) => void): Promise<OpenDatabase> {
   if (config.databaseUrl) {
     const db = createDb(config.databaseUrl);
-    return { db, engine: 'server', close: () => db.destroy() };
+    return { db, url: config.databaseUrl, engine: 'server', close: once(() => db.destroy()) };
   }
   const cluster = await startEmbedded(config.home, log);
   const db = createDb(cluster.url);
   return {
     db,
+    url: cluster.url,
     engine: 'embedded',
-    close: async () => {
+    close: once(async () => {
       await db.destroy();
       await cluster.stop();
-    },
+    }),
   };
+}
+
+/** `close` may be called by serve's shutdown and again by the command runner: do it once. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
 }

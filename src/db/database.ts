@@ -22,11 +22,16 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
  * @example const db = createDb('postgres://localhost/dcp'); await db.destroy();
  */
 export function createDb(url: string, options: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: 'dcp' });
+  // A server that does not answer at all (not refusing: unreachable) fails a connection after 5 s instead of never.
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, application_name: 'dcp', connectionTimeoutMillis: 5000 });
   // An idle connection the server ends (restart, failover, a dropped test database) is
   // reported here; the pool discards it and opens a new one on the next query. Without a
   // listener, Node would treat the event as an uncaught error and stop the process.
   pool.on('error', () => {});
+  // The same for a connection in use (a transaction) when the server dies: the error also rejects
+  // the query under way, which is where callers learn of it; without this listener the 'error'
+  // event of the checked-out client would crash the process with a stack trace instead.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -189,7 +189,8 @@ export interface ObservationRevisionsTable {
   year: number;
   breakdown: string;
   old_value: number;
-  new_value: number;
+  /** null: the value was deleted (withdrawn by its source, or a derived value whose inputs went). */
+  new_value: number | null;
   old_source: string;
   old_vintage: ColumnType<string, string, string>;
   new_vintage: ColumnType<string, string, string>;
@@ -217,6 +218,8 @@ export interface AggregatesTable {
   members_with_data: number;
   members_gap_filled: number;
   members_total: number;
+  /** Share (0–1) of the covered population whose value was estimated. */
+  estimated_share: number;
   method: string;
   computed_at: Generated<Date>;
 }
@@ -366,6 +369,41 @@ export interface CapacityRevisionsTable {
   changed_at: Generated<Date>;
 }
 
+/** One-off facts about the clearinghouse (the first start's demo catalogue planned, filled). */
+export interface CapacityMarkersTable {
+  name: string;
+  created_at: Generated<Date>;
+}
+
+/** Every outgoing mail, with its state (src/platform/mail); content erased once it has left. */
+export interface MailsTable {
+  id: string;
+  message_id: string;
+  state: 'queued' | 'sending' | 'sent' | 'kept';
+  lang: string;
+  recipient: string | null;
+  subject: string | null;
+  body_text: string | null;
+  body_html: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  finished_at: Timestamp | null;
+}
+
+/** Effects a job has applied, each committed with its effect (src/platform/jobs/once.ts). */
+export interface JobReceiptsTable {
+  key: string;
+  created_at: Generated<Date>;
+}
+
+/** Secrets the server generated for itself, shared by every instance (the anonymous CSRF key). */
+export interface ServerSecretsTable {
+  name: string;
+  secret: Buffer;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
@@ -395,6 +433,10 @@ export interface Database {
   offerings: OfferingsTable;
   needs: NeedsTable;
   capacity_revisions: CapacityRevisionsTable;
+  capacity_markers: CapacityMarkersTable;
+  mails: MailsTable;
+  job_receipts: JobReceiptsTable;
+  server_secrets: ServerSecretsTable;
 }
 
 export type CountryRow = Selectable<CountriesTable>;

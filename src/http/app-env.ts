@@ -28,6 +28,10 @@ export type AppEnv = {
     actor: Actor;
     /** The browser session, or null for anonymous and Bearer-token requests. */
     session: CurrentSession | null;
+    /** Cookies carry Secure (`Config.secureCookies`); set with the actor, read by the cookie writers. */
+    secureCookies: boolean;
+    /** The key that signs anonymous CSRF tokens, set by the CSRF stage for pages (unset when the database is down). */
+    csrfKey: Buffer | undefined;
   };
 };
 

@@ -39,13 +39,37 @@ function asAppError(error: unknown): AppError | undefined {
     return new AppError(code, detail);
   }
   if (isDatabaseUnreachable(error)) return new AppError('unavailable', 'The database is not reachable; try again shortly');
+  if (isUnstorableText(error)) return new AppError('malformed-request', UNSTORABLE_TEXT);
   return undefined;
 }
 
-/** Connection failures (server down, restarting) are an outage, not a bug. */
+/**
+ * Shown when text that PostgreSQL cannot store (a NUL) got past validation. Every request schema
+ * refuses it first, naming the field (http/text.ts); this is the net under that rule, logged as a
+ * gap to close, and the fuzz suite fails if the API ever answers with it.
+ */
+export const UNSTORABLE_TEXT = 'The request contains characters that cannot be stored, such as NUL';
+
+/** character_not_in_repertoire, untranslatable_character: a NUL or bad byte reached a query. */
+function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '22021' || code === '22P05';
+}
+
+/** Errors of node-postgres that carry no code but mean the connection to the server is gone. */
+const LOST_CONNECTION =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect)/;
+
+/**
+ * Connection failures (server down, restarting, shutting down, connection lost or not made in
+ * time) are an outage, not a bug: 57P01-57P03 admin/crash shutdown and cannot connect now,
+ * class 08 connection exceptions, and the socket errors.
+ */
 function isDatabaseUnreachable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '57P03';
+  if (typeof code === 'string' && (/^57P0[123]$/.test(code) || code.startsWith('08'))) return true;
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT') return true;
+  return error instanceof Error && LOST_CONNECTION.test(error.message);
 }
 
 function wantsProblem(c: Context): boolean {
@@ -57,6 +81,8 @@ export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return async (error, c) => {
     const known = asAppError(error);
     if (known?.code === 'unavailable') logger.warn({ requestId: c.get('requestId'), path: c.req.path }, 'database unreachable');
+    if (known?.detail === UNSTORABLE_TEXT)
+      logger.warn({ requestId: c.get('requestId'), method: c.req.method }, 'unstorable text passed validation');
     if (!known) logger.error({ err: error, requestId: c.get('requestId'), method: c.req.method, path: c.req.path }, 'unexpected error');
     return renderError(c, known ?? new AppError('internal', 'An unexpected error occurred; quote the request id when reporting it'));
   };
@@ -77,7 +103,8 @@ async function renderError(c: Context<AppEnv>, appError: AppError): Promise<Resp
   if (appError.status === 401 && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
     return new Response(null, { status: 303, headers: { Location: signInPath(c), 'Cache-Control': 'no-store' } });
   }
-  const status = appError.status === 404 ? 404 : appError.status >= 500 ? 500 : appError.status;
+  // 503 stays 503 (the database is down: a proxy may retry elsewhere, a monitor sees an outage, not a bug).
+  const status = appError.status === 404 || appError.status === 503 ? appError.status : appError.status >= 500 ? 500 : appError.status;
   const page = (
     <ErrorPage
       ctx={pageContext(c)}

@@ -5,10 +5,11 @@
  */
 import { z } from '@hono/zod-openapi';
 import { AppError } from './app-error.js';
+import { text } from './text.js';
 
 export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ description: 'Items per page (1–500)', example: 100 }),
-  cursor: z.string().max(200).optional().openapi({ description: 'The `next` value of the previous page' }),
+  cursor: text().max(200).optional().openapi({ description: 'The `next` value of the previous page' }),
 });
 
 /** The `{ data, next }` envelope of a list of `item`. */

@@ -7,11 +7,14 @@ import type { Language } from '../shared/localised.js';
 import type { Namespace } from './namespace.js';
 import { accounts } from './namespaces/accounts.js';
 import { connect } from './namespaces/connect.js';
+import { forms } from './namespaces/forms.js';
+import { insights } from './namespaces/insights.js';
+import { matches } from './namespaces/matches.js';
 import { matching } from './namespaces/matching.js';
 import { platform } from './namespaces/platform.js';
 import { shell } from './namespaces/shell.js';
 
-export const NAMESPACES = [shell, accounts, platform, connect, matching] as const;
+export const NAMESPACES = [shell, accounts, platform, connect, forms, matching, matches, insights] as const;
 
 type KeysOf<N> = N extends Namespace<infer E> ? keyof E & string : never;
 

@@ -136,6 +136,14 @@ describe('t()', () => {
     expect(() => t('en', 'countries.shown')).toThrow(/count/);
   });
 
+  it('sets left-to-right text apart in right-to-left messages, so an address is not scrambled', () => {
+    expect(t('ar', 'accounts.account.emailCurrent', { email: 'user-1@example.org' })).toBe(
+      'العنوان الحالي: \u2068user-1@example.org\u2069',
+    );
+    expect(t('ar', 'org.edit.title', { name: 'وزارة' })).not.toContain('\u2068');
+    expect(t('en', 'accounts.account.emailCurrent', { email: 'user-1@example.org' })).toBe('Current address: user-1@example.org');
+  });
+
   it('keeps escaped braces as text', () => {
     expect(t('en', 'api.conventions.lists')).toContain('{ data, next }');
   });

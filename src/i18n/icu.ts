@@ -61,6 +61,8 @@ export interface CompiledMessage {
   /** Every use of every argument, with the selectors of plurals and selects. */
   readonly uses: readonly MessageArgument[];
   format(params: Readonly<Record<string, Param>>, formatNumber: (value: number) => string): string;
+  /** The message as a list of text and the given objects (a link element inside a sentence). */
+  formatParts<T extends object>(params: Readonly<Record<string, Param | T>>, formatNumber: (value: number) => string): (string | T)[];
 }
 
 /**
@@ -78,21 +80,28 @@ export function compileMessage(source: string, lang: string): CompiledMessage {
   }
   const only = ast.length === 1 ? ast[0] : undefined;
   const literal = ast.length === 0 ? '' : only?.type === TYPE.literal ? only.value : undefined;
+  function valuesOf<V>(params: Readonly<Record<string, V | Param>>, formatNumber: (value: number) => string) {
+    const values: Record<string, V | Param> = {};
+    for (const [name, kind] of kinds) {
+      const value = params[name];
+      if (value === undefined) {
+        // A forgotten text parameter stays visible rather than vanishing; a count cannot be guessed.
+        if (kind !== 'simple') throw new Error(`The message "${source}" needs the parameter "${name}"`);
+        values[name] = `{${name}}`;
+      } else values[name] = kind === 'simple' && typeof value === 'number' ? formatNumber(value) : value;
+    }
+    return values;
+  }
   return {
     arguments: kinds,
     uses,
     format(params, formatNumber) {
       if (literal !== undefined) return literal;
-      const values: Record<string, Param> = {};
-      for (const [name, kind] of kinds) {
-        const value = params[name];
-        if (value === undefined) {
-          // A forgotten text parameter stays visible rather than vanishing; a count cannot be guessed.
-          if (kind !== 'simple') throw new Error(`The message "${source}" needs the parameter "${name}"`);
-          values[name] = `{${name}}`;
-        } else values[name] = kind === 'simple' && typeof value === 'number' ? formatNumber(value) : value;
-      }
-      return String(format.format(values));
+      return String(format.format(valuesOf(params, formatNumber)));
+    },
+    formatParts<T extends object>(params: Readonly<Record<string, Param | T>>, formatNumber: (value: number) => string) {
+      if (literal !== undefined) return [literal];
+      return format.formatToParts<T>(valuesOf<T>(params, formatNumber)).map((part) => part.value as string | T);
     },
   };
 }

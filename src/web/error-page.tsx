@@ -7,6 +7,7 @@ const WORDS: Partial<Record<number, { title: MessageKey; text: MessageKey }>> = 
   401: { title: 'error.unauthenticated.title', text: 'error.unauthenticated.text' },
   403: { title: 'error.forbidden.title', text: 'error.forbidden.text' },
   404: { title: 'error.notFound.title', text: 'error.notFound.text' },
+  429: { title: 'error.rateLimited.title', text: 'error.rateLimited.text' },
 };
 
 export function ErrorPage(props: { ctx: PageContext; status: number; detail?: string; requestId?: string; signInHref?: string }) {

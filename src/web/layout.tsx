@@ -1,39 +1,44 @@
 /**
- * The page shell every page renders in: skip link, header with navigation and
- * language switcher, main, footer. Plain links and forms, so it works with
+ * The page shell every page renders in: skip link, header with the navigation
+ * the features contributed (navigation.ts) and the language switcher, main, footer. Plain links and forms, so it works with
  * JavaScript off; `lang` and `dir` on <html> so Arabic mirrors.
  */
 import type { Child } from 'hono/jsx';
-import { direction, t, type MessageKey } from '../i18n/i18n.js';
+import { direction, t } from '../i18n/i18n.js';
 import { LANGUAGES, type Language } from '../shared/localised.js';
 import { CATALOGUES } from '../i18n/i18n.js';
 import { stylesheet } from './assets.js';
+import { currentEntry, visibleEntries, type NavEntry } from './navigation.js';
 
 /** What a page knows about the request it answers. */
 export interface PageContext {
   readonly lang: Language;
   /** Path and query of the current request, used by the language switcher. */
   readonly url: URL;
-  /** Whether someone is signed in: the header links to the account page instead of sign-in. */
+  /** Whether someone is signed in: the navigation shows the entries for them (account instead of sign-in). */
   readonly signedIn?: boolean;
+  /** The main navigation the features contributed (navigation.ts), in order. */
+  readonly nav?: readonly NavEntry[];
 }
 
-const NAV: { href: string; key: MessageKey }[] = [
-  { href: '/', key: 'shell.nav.home' },
-  { href: '/countries', key: 'shell.nav.countries' },
-  { href: '/organisations', key: 'shell.nav.organisations' },
-  { href: '/api', key: 'shell.nav.api' },
-];
-
-export function Layout(props: { ctx: PageContext; title: string; children: Child }) {
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  /** A form on the page failed: the title starts with "Error:" in the reader's language, as screen readers announce it first. */
+  hasErrors?: boolean | undefined;
+  children: Child;
+}) {
   const { lang, url } = props.ctx;
-  const section = NAV.filter((n) => n.href !== '/' && url.pathname.startsWith(n.href)).at(0)?.href ?? (url.pathname === '/' ? '/' : '');
+  const site = t(lang, 'shell.site');
+  const named = props.title === site ? props.title : `${props.title} · ${site}`;
+  const entries = visibleEntries(props.ctx.nav ?? [], props.ctx.signedIn ?? false);
+  const current = currentEntry(entries, url.pathname);
   return (
     <html lang={lang} dir={direction(lang)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title === t(lang, 'shell.site') ? props.title : `${props.title} · ${t(lang, 'shell.site')}`}</title>
+        <title>{props.hasErrors ? t(lang, 'shell.title.error', { title: named }) : named}</title>
         <link rel="stylesheet" href={stylesheet.path} />
         {/* No favicon request: one round trip less on slow links. */}
         <link rel="icon" href="data:," />
@@ -50,24 +55,13 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
             </a>
             <nav aria-label={t(lang, 'shell.nav.label')}>
               <ul>
-                {NAV.map((n) => (
+                {entries.map((n) => (
                   <li>
-                    <a href={n.href} aria-current={section === n.href ? 'page' : undefined}>
-                      {t(lang, n.key)}
+                    <a href={n.href} aria-current={n === current ? 'page' : undefined}>
+                      {t(lang, n.label)}
                     </a>
                   </li>
                 ))}
-                <li>
-                  {props.ctx.signedIn ? (
-                    <a href="/account" aria-current={url.pathname.startsWith('/account') ? 'page' : undefined}>
-                      {t(lang, 'shell.nav.account')}
-                    </a>
-                  ) : (
-                    <a href="/sign-in" aria-current={url.pathname === '/sign-in' ? 'page' : undefined}>
-                      {t(lang, 'shell.nav.signIn')}
-                    </a>
-                  )}
-                </li>
               </ul>
             </nav>
             <nav class="langs" aria-label={t(lang, 'shell.languages')}>
@@ -101,5 +95,8 @@ export function Layout(props: { ctx: PageContext; title: string; children: Child
 function withLang(url: URL, lang: Language): string {
   const params = new URLSearchParams(url.search);
   params.set('lang', lang);
-  return `${url.pathname}?${params.toString()}`;
+  // One leading slash, always: the path of `GET //evil.example` is `//evil.example`, which as an
+  // href would be another site (and browsers read `/\` as `//`).
+  const path = `/${url.pathname.replace(/^[/\\]+/, '')}`;
+  return `${path}?${params.toString()}`;
 }

@@ -2,9 +2,12 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import type { PageContext } from './layout.js';
+import type { NavEntry } from './navigation.js';
 
 export function pageContext(c: Context<AppEnv>): PageContext {
   // The actor is unset when an error is rendered before authentication ran.
   const actor = c.get('actor') as AppEnv['Variables']['actor'] | undefined;
-  return { lang: c.get('lang'), url: new URL(c.req.url), signedIn: actor?.kind === 'user' };
+  // The navigation is unset when an error is rendered before the middleware ran.
+  const nav = (c.get('navigation') as readonly NavEntry[] | undefined) ?? [];
+  return { lang: c.get('lang'), url: new URL(c.req.url), signedIn: actor?.kind === 'user', nav };
 }

@@ -7,13 +7,14 @@
  * countries filter without JavaScript, and the skip link as the first Tab stop.
  * A new page adds one line to PAGES.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../src/i18n/i18n.js';
 import { createUser, signInAs } from '../support/auth.js';
 import { launchBrowser } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { BUDGETS, checkPageBudgets, type AxeViolation, type BudgetCookie, type PageBudgetReport } from './page-budgets.js';
+import { AXE_TAGS, BUDGETS, checkPageBudgets, type AxeViolation, type BudgetCookie, type PageBudgetReport } from './page-budgets.js';
 
 interface PageCase {
   /** `{org}` stands for an organisation the suite makes, with members. */
@@ -49,6 +50,16 @@ const PAGES: readonly PageCase[] = [
   { path: '/my/organisations', as: 'member' },
   { path: '/organisations/{org}', as: 'member' },
   { path: '/admin/audit', as: 'admin' },
+  { path: '/sign-up/sent' },
+  { path: '/reset-password/sent', lang: 'ru' },
+  { path: '/sign-up', lang: 'ru' },
+  { path: '/privacy', lang: 'ru' },
+  { path: '/api', lang: 'ar' },
+  { path: '/privacy', as: 'member' },
+  { path: '/account', as: 'member', lang: 'ar' },
+  { path: '/account', as: 'member', lang: 'ru' },
+  { path: '/organisations/new', as: 'member' },
+  { path: '/organisations/new', as: 'member', lang: 'ar' },
 ];
 
 describe('pages in the browser', () => {
@@ -181,6 +192,90 @@ describe('pages in the browser', () => {
         await context.close();
       }
     });
+
+    it('reflows at 320 px in Arabic and Russian, signed in or not, with every scrolling table reachable by Tab and named', async () => {
+      const cases = [
+        { cookies: [] as BudgetCookie[], paths: ['/api', '/privacy', '/sign-up', '/organisations', '/countries', '/countries/KEN'] },
+        { cookies: sessions.member, paths: ['/account', '/privacy', `/organisations/${orgId}`, '/organisations/new'] },
+      ];
+      const problems: string[] = [];
+      for (const { cookies, paths } of cases) {
+        const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+        try {
+          await context.addCookies(cookies.map((c) => ({ ...c, url: server.origin })));
+          const page = await context.newPage();
+          for (const lang of ['ar', 'ru'])
+            for (const path of paths) {
+              await page.goto(`${server.origin}${path}?lang=${lang}`);
+              const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
+              if (overflow > 0) problems.push(`${path} [${lang}] is ${overflow}px wider than a 320px screen`);
+              const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+              for (const v of axe.violations)
+                problems.push(`${path} [${lang}] at 320 px: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+            }
+        } finally {
+          await context.close();
+        }
+      }
+      expect(problems).toEqual([]);
+    }, 180_000);
+
+    it('after a failed submit with JavaScript off, focuses the error summary, says "Error:" first, and links each problem to its field', async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/sign-up?lang=ar`);
+        await page.locator('#email').fill('not an address');
+        // novalidate: the browser's own bubble (in the browser's language) does not stop the post; our page answers.
+        const [answer] = await Promise.all([
+          page.waitForResponse((r) => r.request().method() === 'POST'),
+          page.locator('main form button').click(),
+        ]);
+        await page.waitForLoadState('load');
+        expect(answer.status()).toBe(400);
+        expect(await page.title()).toMatch(/^خطأ: /);
+        expect(await page.locator(':focus').getAttribute('class'), 'focus is on the summary').toBe('error-summary');
+        expect((await page.locator('.error-summary li').allInnerTexts()).map((line) => line.replace(/[\u2066-\u2069]/g, ''))).toEqual([
+          'اسمك: أدخل اسمك',
+          'عنوان البريد الإلكتروني: أدخل عنوان بريد إلكتروني مثل name@example.org',
+          'كلمة المرور: املأ هذا الحقل',
+        ]);
+        await page.keyboard.press('Tab');
+        expect(await page.locator(':focus').getAttribute('href')).toBe('#displayName');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        expect(await page.locator(':focus').getAttribute('id'), 'the link lands on its field').toBe('email');
+        expect(await page.locator('#email').inputValue(), 'the value typed is kept').toBe('not an address');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('shows a failed form without an axe violation, and takes 320 px screenshots in Arabic and Russian for humans', async () => {
+      const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+      try {
+        await context.addCookies(sessions.member.map((c) => ({ ...c, url: server.origin })));
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/organisations/new?lang=ar`);
+        await page.locator('#name').fill('A');
+        await page.locator('#website').fill('not a url');
+        await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator('main form button').click()]);
+        await page.waitForLoadState('load');
+        const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        expect(axe.violations.map((v) => v.id)).toEqual([]);
+        expect(await page.locator('.error-summary a').allInnerTexts()).toHaveLength(2);
+        const shots = [await page.screenshot({ path: '/tmp/dcp-320-org-errors-ar.png', fullPage: true })];
+        await page.goto(`${server.origin}/privacy?lang=ru`);
+        shots.push(await page.screenshot({ path: '/tmp/dcp-320-privacy-ru.png', fullPage: true }));
+        await page.goto(`${server.origin}/account?lang=ar`);
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Tab');
+        shots.push(await page.screenshot({ path: '/tmp/dcp-320-account-ar.png', fullPage: false }));
+        expect(shots.every((shot) => shot.length > 0)).toBe(true);
+      } finally {
+        await context.close();
+      }
+    }, 60_000);
 
     it('prints without the navigation, language switcher or filters', async () => {
       const context = await browser.newContext();

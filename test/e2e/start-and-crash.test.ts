@@ -60,7 +60,7 @@ describe('dcp serve on the embedded default', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  it('starts on an empty home, loads the reference data and answers', async () => {
+  it('starts on an empty home, loads the reference data and answers', { timeout: 120_000 }, async () => {
     const first = await start();
     expect(first.log()).toContain('Creating the PostgreSQL cluster');
     expect(first.log()).toContain('reference data loaded on first start');
@@ -72,7 +72,7 @@ describe('dcp serve on the embedded default', () => {
     await exited(first.child);
   });
 
-  it('recovers after kill -9 without help, reusing the server and the data', async () => {
+  it('recovers after kill -9 without help, reusing the server and the data', { timeout: 120_000 }, async () => {
     const second = await start();
     expect(second.log()).toContain('Reusing the PostgreSQL server left running');
     expect(second.log()).not.toContain('reference data loaded');
@@ -80,7 +80,7 @@ describe('dcp serve on the embedded default', () => {
     expect(((await groups.json()) as { members: unknown[] }).members).toHaveLength(45);
   });
 
-  it('keeps serving while a dcp command uses the same embedded database and exits', async () => {
+  it('keeps serving while a dcp command uses the same embedded database and exits', { timeout: 120_000 }, async () => {
     const [app] = running.filter(isRunning);
     expect(app).toBeDefined();
     const origin = origins.get(app!);
@@ -97,7 +97,7 @@ describe('dcp serve on the embedded default', () => {
     expect(await health.json()).toEqual({ status: 'ok' });
   });
 
-  it('shuts down gracefully on SIGTERM, stopping the database too', async () => {
+  it('shuts down gracefully on SIGTERM, stopping the database too', { timeout: 120_000 }, async () => {
     const [current] = running.filter(isRunning);
     current!.kill('SIGTERM');
     expect(await exited(current!)).toBe(0);

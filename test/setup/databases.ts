@@ -20,6 +20,8 @@ import { unprivilegedAccount } from '../../src/db/embedded/run-as.js';
 import { migrate } from '../../src/db/migrate.js';
 import { importReference } from '../../src/features/reference/index.js';
 import { importIndicators } from '../../src/features/indicators/index.js';
+import { JOBS } from '../../src/jobs.js';
+import { ensureQueues } from '../../src/platform/jobs/index.js';
 import { TEMPLATE_DATABASE, withDatabase, type Engine } from '../support/engines.js';
 
 declare module 'vitest' {
@@ -63,6 +65,8 @@ async function prepareTemplate(engine: Engine, dataDir: string): Promise<void> {
   const db = createDb(databaseUrl(engine.url, TEMPLATE_DATABASE), { max: 2 });
   try {
     await migrate(db);
+    // The job queues too (migrations installed their schema), so cloned databases start with them.
+    await ensureQueues(db, JOBS);
     await importReference(db, dataDir);
     await importIndicators(db, dataDir);
   } finally {

@@ -6,9 +6,10 @@ import type { Db } from '../../src/db/database.js';
 
 export const silentLogger = pino({ level: 'silent' });
 
-export function testApp(db: Db) {
+/** @param env extra environment for the configuration, e.g. { DCP_PUBLIC_URL: 'https://dcp.example.org' } */
+export function testApp(db: Db, env: Record<string, string> = {}) {
   // Trust X-Forwarded-For so each test can speak from its own address (rate limits are per address).
-  return createApp({ db, config: loadConfig({ NODE_ENV: 'test', DCP_TRUST_PROXY: 'true' }), logger: silentLogger });
+  return createApp({ db, config: loadConfig({ NODE_ENV: 'test', DCP_TRUST_PROXY: 'true', ...env }), logger: silentLogger });
 }
 
 /** Parses a JSON response body, typed loosely for assertions. */

@@ -50,7 +50,10 @@ export function needBody(overrides: Record<string, unknown> = {}): Record<string
 /** Stores one offering of `organisationId` (status as given, default draft) and returns its id. */
 export async function seedOffering(db: Db, organisationId: string, overrides: Record<string, unknown> = {}): Promise<string> {
   const id = randomUUID();
-  await importOfferings(db, { actor: SYSTEM }, organisationId, { name: 'seed.json', text: JSON.stringify([{ ...offeringBody(overrides), id }]) });
+  await importOfferings(db, { actor: SYSTEM }, organisationId, {
+    name: 'seed.json',
+    text: JSON.stringify([{ ...offeringBody(overrides), id }]),
+  });
   return id;
 }
 

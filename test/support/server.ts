@@ -5,6 +5,7 @@
  * setup prepared (schema + real reference data) on the first engine.
  */
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { inject } from 'vitest';
@@ -19,12 +20,17 @@ export interface TestServer {
   readonly origin: string;
   /** The server's own database, to arrange data (users, organisations) before a visit. */
   readonly db: Db;
+  /** The Node HTTP server itself, e.g. to watch its sockets. */
+  readonly server: Server;
   /** Stops the server, closes the pool and drops the database. */
   close(): Promise<void>;
 }
 
-/** @example const server = await startTestServer(); … await server.close(); */
-export async function startTestServer(): Promise<TestServer> {
+/**
+ * @example const server = await startTestServer(); … await server.close();
+ * @param env extra environment for the app's configuration, e.g. { DCP_PUBLIC_URL: 'https://dcp.example' }
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const engine = inject('engines')[0];
   if (!engine) throw new Error('The global setup provided no database engine');
   const name = `dcp_e2e_${randomBytes(6).toString('hex')}`;
@@ -32,7 +38,7 @@ export async function startTestServer(): Promise<TestServer> {
   const url = new URL(engine.url);
   url.pathname = `/${name}`;
   const db = createDb(url.toString(), { max: 4 });
-  const app = createApp({ db, config: loadConfig({ NODE_ENV: 'test' }), logger: silentLogger });
+  const app = createApp({ db, config: loadConfig({ NODE_ENV: 'test', ...env }), logger: silentLogger });
 
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server: s, port: info.port }));
@@ -42,6 +48,7 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     origin: `http://127.0.0.1:${port}`,
     db,
+    server: server as Server,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hasUnwantedCharacters, isCurrencyCode, isLanguageCode, isPlausibleDate, needProblems, offeringProblems, type OfferingShape } from './plausibility.js';
+import {
+  hasUnwantedCharacters,
+  isCurrencyCode,
+  isLanguageCode,
+  isPlausibleDate,
+  needProblems,
+  offeringProblems,
+  type OfferingShape,
+} from './plausibility.js';
 
 const course: OfferingShape = {
   kind: 'course',
@@ -57,17 +65,28 @@ describe('plausibility', () => {
     const pledge = { ...course, kind: 'financing-pledge', modality: null };
     expect(offeringProblems({ ...pledge, pledge: { amount: 1_000_000, currency: 'USD', inKind: null } })).toEqual([]);
     expect(offeringProblems({ ...pledge, pledge: null }).map((p) => p.path.join('.'))).toEqual(['pledge']);
-    expect(offeringProblems({ ...pledge, pledge: { amount: null, currency: null, inKind: null } }).map((p) => p.path.join('.'))).toEqual(['pledge.amount']);
-    expect(offeringProblems({ ...pledge, pledge: { amount: 5, currency: null, inKind: null } }).map((p) => p.path.join('.'))).toEqual(['pledge.currency']);
-    expect(offeringProblems({ ...pledge, endDate: null, pledge: { amount: null, currency: null, inKind: 'Towers' } }).map((p) => p.path.join('.'))).toEqual([
-      'endDate',
+    expect(offeringProblems({ ...pledge, pledge: { amount: null, currency: null, inKind: null } }).map((p) => p.path.join('.'))).toEqual([
+      'pledge.amount',
     ]);
-    expect(offeringProblems({ ...course, pledge: { amount: 1, currency: 'USD', inKind: null } }).map((p) => p.path.join('.'))).toEqual(['pledge']);
+    expect(offeringProblems({ ...pledge, pledge: { amount: 5, currency: null, inKind: null } }).map((p) => p.path.join('.'))).toEqual([
+      'pledge.currency',
+    ]);
+    expect(
+      offeringProblems({ ...pledge, endDate: null, pledge: { amount: null, currency: null, inKind: 'Towers' } }).map((p) =>
+        p.path.join('.'),
+      ),
+    ).toEqual(['endDate']);
+    expect(offeringProblems({ ...course, pledge: { amount: 1, currency: 'USD', inKind: null } }).map((p) => p.path.join('.'))).toEqual([
+      'pledge',
+    ]);
   });
 
   it('refuses a translation into the offering’s own language or twice into one language', () => {
     const translations = [{ language: 'en' }, { language: 'fr' }, { language: 'fr' }];
-    expect(offeringProblems({ ...course, translations }).map((p) => p.path.join('.'))).toEqual(['translations.0.language', 'translations.2.language']);
+    expect(offeringProblems({ ...course, translations }).map((p) => p.path.join('.'))).toEqual([
+      'translations.0.language',
+      'translations.2.language',
+    ]);
   });
 
   it('finds a need whose timeframe ends before it starts', () => {

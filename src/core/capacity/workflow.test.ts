@@ -53,13 +53,14 @@ describe('offering review workflow', () => {
 
   it('stays within its statuses whatever sequence of transitions is tried', () => {
     const names = Object.keys(OFFERING_TRANSITIONS);
-    fc.assert(
+    const run = fc.check(
       fc.property(fc.array(fc.constantFrom(...names, 'teleport'), { maxLength: 30 }), (sequence) => {
         let status: OfferingStatus = 'draft';
         for (const name of sequence) status = nextStatus(OFFERING_TRANSITIONS, status, name) ?? status;
         return OFFERING_STATUSES.includes(status);
       }),
     );
+    expect(run.failed).toBe(false);
   });
 
   it('can reach publication from any status', () => {
@@ -67,7 +68,9 @@ describe('offering review workflow', () => {
       const seen = new Set<OfferingStatus>([start]);
       let frontier = [start];
       while (frontier.length > 0) {
-        frontier = frontier.flatMap((s) => transitionsFrom(OFFERING_TRANSITIONS, s).map((t) => nextStatus(OFFERING_TRANSITIONS, s, t)!)).filter((s) => !seen.has(s));
+        frontier = frontier
+          .flatMap((s) => transitionsFrom(OFFERING_TRANSITIONS, s).map((t) => nextStatus(OFFERING_TRANSITIONS, s, t)!))
+          .filter((s) => !seen.has(s));
         frontier.forEach((s) => seen.add(s));
       }
       expect(seen.has('published'), `from ${start}`).toBe(true);
@@ -77,13 +80,17 @@ describe('offering review workflow', () => {
 
 describe('need life cycle', () => {
   it('goes open → matched → in delivery → fulfilled, and fulfilled is final', () => {
-    const path = ['match', 'start-delivery', 'fulfil'].reduce<string[]>((acc, t) => [...acc, nextStatus(NEED_TRANSITIONS, acc.at(-1) as never, t)!], ['open']);
+    const path = ['match', 'start-delivery', 'fulfil'].reduce<string[]>(
+      (acc, t) => [...acc, nextStatus(NEED_TRANSITIONS, acc.at(-1) as never, t)!],
+      ['open'],
+    );
     expect(path).toEqual(['open', 'matched', 'in-delivery', 'fulfilled']);
     expect(transitionsFrom(NEED_TRANSITIONS, 'fulfilled')).toEqual([]);
   });
 
   it('closes unmet from any unfinished status, with a reason, and reopens', () => {
-    for (const status of ['open', 'matched', 'in-delivery'] as const) expect(nextStatus(NEED_TRANSITIONS, status, 'close-unmet')).toBe('closed-unmet');
+    for (const status of ['open', 'matched', 'in-delivery'] as const)
+      expect(nextStatus(NEED_TRANSITIONS, status, 'close-unmet')).toBe('closed-unmet');
     expect(NEED_TRANSITIONS['close-unmet'].reasonRequired).toBe(true);
     expect(nextStatus(NEED_TRANSITIONS, 'closed-unmet', 'reopen')).toBe('open');
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_MAX_ESTIMATED_SHARE,
   DEFAULT_MIN_COVERAGE,
   aggregatePopulationWeighted,
   aggregatePopulationWeightedSeries,
@@ -77,10 +78,52 @@ describe('aggregatePopulationWeighted', () => {
 
   it('fills a member gap from a nearby year and says so in the method', () => {
     const data = group({ A: pop(2022, 80), B: pop(2020, 20) }, { A: pop(2022, 1), B: pop(2022, 3) });
-    const result = aggregatePopulationWeighted(data, 2022, { gapWindowYears: 2, minCoverage: 0 });
+    const result = aggregatePopulationWeighted(data, 2022, { gapWindowYears: 2, minCoverage: 0, maxEstimatedShare: 1 });
+    // B has one reported year: too few for its own trend, so its 2020 value is carried.
     expect(result?.value).toBeCloseTo(35, 12);
     expect(result?.membersGapFilled).toBe(1);
-    expect(result?.method).toBe('population-weighted mean; gaps filled with nearest year within ±2 (1 of 2 members); coverage 1.00');
+    expect(result?.estimatedShare).toBeCloseTo(0.75, 12);
+    expect(result?.method).toBe(
+      "population-weighted mean; 1 of 2 members estimated within ±2 years by linear interpolation between reported years, else the member's own recent trend (75 % of the covered population); coverage 1.00",
+    );
+  });
+
+  it('continues a growing member along its own trend instead of carrying its last value flat (issue 8: LDC and LIC too low)', () => {
+    const growing = [2018, 2019, 2020, 2021, 2022].map((year, i) => ({ year, value: 20 + 3 * i }));
+    const data = group({ A: pop(2024, 50), B: growing }, { A: pop(2024, 3), B: pop(2024, 1) });
+    const result = aggregatePopulationWeighted(data, 2024, { minCoverage: 0 });
+    // B's own trend: +3 a year from 32 in 2022 → 38 in 2024 (nearest-year would have said 32).
+    expect(result?.value).toBeCloseTo((50 * 3 + 38 * 1) / 4, 10);
+    const carried = aggregatePopulationWeighted(data, 2024, {
+      minCoverage: 0,
+      gapPolicy: { interior: 'nearest', trailing: 'nearest', leading: 'nearest' },
+    });
+    expect(carried?.value).toBeCloseTo((50 * 3 + 32 * 1) / 4, 10);
+  });
+
+  it('interpolates between reported years, and keeps estimates inside the natural bounds', () => {
+    const data = group(
+      {
+        A: [
+          { year: 2020, value: 40 },
+          { year: 2022, value: 60 },
+        ],
+      },
+      { A: pop(2021, 1) },
+    );
+    expect(aggregatePopulationWeighted(data, 2021, { minCoverage: 0, maxEstimatedShare: 1 })?.value).toBe(50);
+    const saturating = group({ A: [2019, 2020, 2021].map((year, i) => ({ year, value: 90 + 4 * i })) }, { A: pop(2023, 1) });
+    expect(
+      aggregatePopulationWeighted(saturating, 2023, { minCoverage: 0, maxEstimatedShare: 1, bounds: { min: 0, max: 100 } })?.value,
+    ).toBe(100);
+  });
+
+  it('does not publish a year where most of the covered population is estimated, and says how much is', () => {
+    const data = group({ A: pop(2024, 50), B: pop(2023, 40) }, { A: pop(2024, 49), B: pop(2024, 51) });
+    expect(DEFAULT_MAX_ESTIMATED_SHARE).toBe(0.5);
+    expect(aggregatePopulationWeighted(data, 2024, { minCoverage: 0 })).toBeNull();
+    const mostlyReported = group({ A: pop(2024, 50), B: pop(2023, 40) }, { A: pop(2024, 51), B: pop(2024, 49) });
+    expect(aggregatePopulationWeighted(mostlyReported, 2024, { minCoverage: 0 })?.estimatedShare).toBeCloseTo(0.49, 12);
   });
 
   it('leaves a member uncovered when its nearest value is outside the window', () => {

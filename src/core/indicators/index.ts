@@ -11,3 +11,8 @@ export * from './rank.js';
 export * from './rank-window.js';
 export * from './derived.js';
 export * from './catalogue.js';
+export * from './vintage.js';
+export * from './precision.js';
+export * from './plausibility.js';
+export * from './gap-fill.js';
+export * from './gap-evaluation.js';

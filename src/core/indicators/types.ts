@@ -66,4 +66,37 @@ export interface Observation {
   readonly note: string | null;
   /** Further breakdowns the source gives (sex, speed tier …), by dimension id. Empty when none. */
   readonly breakdown: Readonly<Record<string, string>>;
+  /** Where the value sits in its input, so a later check (range, duplicate) can name it. */
+  readonly at?: InputLocation;
+  /** The row's own provenance when the input carries it per row (our SDMX-CSV exports do); else the batch's. */
+  readonly source?: string;
+  readonly vintage?: string;
+}
+
+/** A cell of an input: line (1-based, header = 1) and column for text files, a field path for JSON. */
+export interface InputLocation {
+  readonly line?: number;
+  readonly column?: number;
+  readonly field?: string;
+}
+
+/** What identifies an observation: a deletion names one (SDMX-CSV ACTION=D). */
+export interface ObservationKey {
+  readonly indicator: string;
+  readonly area: string;
+  readonly year: number;
+  readonly breakdown: Readonly<Record<string, string>>;
+  readonly at?: InputLocation;
+  readonly vintage?: string;
+}
+
+/**
+ * What a reader makes of one input: the values, the deletions it asks for, and every other value
+ * slot it read, counted by the reason it was left out — so that
+ * `values = observations + deletions + Σ skipped` and nothing goes missing unexplained.
+ */
+export interface ParsedObservations {
+  readonly observations: readonly Observation[];
+  readonly deletions: readonly ObservationKey[];
+  readonly skipped: Readonly<Record<string, number>>;
 }

@@ -179,7 +179,6 @@ const allowedRoles = (action: string, resource: Resource) =>
     .map(([name]) => name);
 
 describe('can(): the review workflow of offerings and the life cycle of needs', () => {
-
   for (const status of OFFERING_STATUSES) {
     for (const action of ['read', 'update', ...Object.keys(OFFERING_TRANSITIONS)]) {
       const expected = OFFERING_TABLE[status][action] ?? [];

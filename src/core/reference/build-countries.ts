@@ -4,7 +4,7 @@
  * area. Every cell is checked; the first bad one stops the build with its place.
  */
 import { LANGUAGES, isLanguage, type Language, type Localised } from '../../shared/localised.js';
-import { cellError, type Table, type TableRow } from '../../formats/csv/read-table.js';
+import { cellError, type Table, type TableRow } from '../../shared/table.js';
 import { INCOME_GROUP_BY_LABEL } from './group-names.js';
 import type { Country, IncomeGroup } from './types.js';
 
@@ -50,20 +50,35 @@ export function buildCountries(sources: CountrySources): Country[] {
   const wb = sources.wdi ? worldBankClassification(sources.wdi) : new Map<string, WbClass>();
   const formal = sources.datahub ? formalNames(sources.datahub) : new Map<string, Partial<Localised>>();
   const seen = new Set<string>();
+  // ISO codes are unique keys too: a second use is refused here, with its cell, not by the database.
+  const isoSeen = new Map<string, string>();
+  const once = (t: Table, row: TableRow, field: string, value: string | null, m49: string) => {
+    if (value === null) return value;
+    const first = isoSeen.get(`${field}:${value}`);
+    if (first !== undefined) throw cellError(t, row, field, `${value} appears twice (also M49 ${first})`);
+    isoSeen.set(`${field}:${value}`, m49);
+    return value;
+  };
   return sources.m49.rows.map((row) => {
     const t = sources.m49;
     const m49 = code(t, row, 'M49 Code', /^\d{3}$/, 'must be a three-digit M49 code such as 004');
     if (m49 === null) throw cellError(t, row, 'M49 Code', 'is required');
     if (seen.has(m49)) throw cellError(t, row, 'M49 Code', `${m49} appears twice`);
     seen.add(m49);
-    const iso3 = code(t, row, 'ISO-alpha3 Code', /^[A-Z]{3}$/, 'must be three capital letters such as AFG');
+    const iso3 = once(
+      t,
+      row,
+      'ISO-alpha3 Code',
+      code(t, row, 'ISO-alpha3 Code', /^[A-Z]{3}$/, 'must be three capital letters such as AFG'),
+      m49,
+    );
     const localNames = names.get(m49);
     if (!localNames) throw cellError(t, row, 'M49 Code', `${m49} has no names in the six-language file`);
     const english = row.values['Country or Area'] ?? '';
     const classification = iso3 ? wb.get(iso3) : undefined;
     return {
       m49,
-      iso2: code(t, row, 'ISO-alpha2 Code', /^[A-Z]{2}$/, 'must be two capital letters such as AF'),
+      iso2: once(t, row, 'ISO-alpha2 Code', code(t, row, 'ISO-alpha2 Code', /^[A-Z]{2}$/, 'must be two capital letters such as AF'), m49),
       iso3,
       names: { ...localNames, en: english || localNames.en },
       formalNames: iso3 ? (formal.get(iso3) ?? null) : null,

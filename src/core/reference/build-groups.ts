@@ -4,7 +4,7 @@
  * the countries, so membership can never disagree with the country records.
  */
 import { LANGUAGES, type Language, type Localised } from '../../shared/localised.js';
-import type { Table } from '../../formats/csv/read-table.js';
+import type { Table } from '../../shared/table.js';
 import { DEVELOPMENT_GROUP_NAMES, INCOME_GROUP_NAMES } from './group-names.js';
 import type { Country, Group, GroupKind, IncomeGroup } from './types.js';
 

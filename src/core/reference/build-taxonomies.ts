@@ -2,7 +2,7 @@
  * The taxonomies offerings, needs and profiles are described in: DigComp 2.2,
  * the ESCO digital-skills collection, the SDGs and the platform's controlled lists.
  */
-import { cellError, type Table, type TableRow } from '../../formats/csv/read-table.js';
+import { cellError, type Table, type TableRow } from '../../shared/table.js';
 import { buildTopics } from './build-topics.js';
 import { CONTROLLED_LISTS } from './controlled-lists.js';
 import { SDGS } from './sdgs.js';

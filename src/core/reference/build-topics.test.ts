@@ -43,7 +43,9 @@ describe('the platform’s topics', () => {
   it('refuse an unknown DigComp area, naming file, line and column', () => {
     const text = 'code,name_en,description_en,digcomp_areas\nnew-topic,New,Something,1;9\n';
     expect(() => buildTopics(readTable('t.csv', text, TOPIC_COLUMNS), areas)).toThrow(FormatError);
-    expect(() => buildTopics(readTable('t.csv', text, TOPIC_COLUMNS), areas)).toThrow('t.csv:2:4 (digcomp_areas): "9" is not a DigComp 2.2 area (1–5)');
+    expect(() => buildTopics(readTable('t.csv', text, TOPIC_COLUMNS), areas)).toThrow(
+      't.csv:2:4 (digcomp_areas): "9" is not a DigComp 2.2 area (1–5)',
+    );
   });
 
   it('keep a topic the translations do not know yet in English, rather than refusing the file', () => {

@@ -6,7 +6,7 @@
  * its English name (the interface falls back to English), so adding a row to
  * the file never breaks an import; the tests hold all 20 to six languages.
  */
-import { cellError, type Table } from '../../formats/csv/read-table.js';
+import { cellError, type Table } from '../../shared/table.js';
 import { LANGUAGES, type Language } from '../../shared/localised.js';
 import { TOPIC_TRANSLATIONS } from './topic-names.js';
 import type { Taxonomy, TaxonomyTerm } from './types.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { embeddedBinDir } from './embedded.js';
+import { embeddedClusterOptions } from './embedded.js';
 import { ensureCluster } from './cluster.js';
 import { unprivilegedAccount } from './run-as.js';
 
@@ -34,7 +34,7 @@ function waitForExit(pid: number): Promise<void> {
   });
 }
 
-const options = async () => ({ binDir: await embeddedBinDir(), home: path.join(home, 'a'), runAs: unprivilegedAccount() });
+const options = () => embeddedClusterOptions(path.join(home, 'a'));
 
 describe('embedded PostgreSQL lifecycle', () => {
   afterAll(async () => {

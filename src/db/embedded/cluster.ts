@@ -16,8 +16,10 @@ import type { RunAs } from './run-as.js';
 export interface ClusterOptions {
   /** Directory holding initdb, pg_ctl and postgres. */
   readonly binDir: string;
-  /** Directory for the cluster's files and its secret (created when missing). */
+  /** Directory for the cluster's secret and owner file, and by default its files (created when missing). */
   readonly home: string;
+  /** The cluster's data directory, when not `home/pg` (see layout.ts: out of the account's reach). */
+  readonly dataDir?: string;
   /** Account to run the server as when we are root. */
   readonly runAs: RunAs | undefined;
   /** Database created for the application. */
@@ -50,11 +52,11 @@ const OWNER_FILE = 'pg-owner.pid';
  */
 export async function ensureCluster(options: ClusterOptions): Promise<RunningCluster> {
   const log = options.log ?? (() => {});
-  const dataDir = path.join(options.home, 'pg');
+  const dataDir = options.dataDir ?? path.join(options.home, 'pg');
   const database = options.database ?? 'dcp';
   mkdirSync(options.home, { recursive: true });
   // The unprivileged account must be able to reach the data directory inside home.
-  if (options.runAs) chmodSync(options.home, 0o711);
+  if (options.runAs && path.dirname(dataDir) === path.resolve(options.home)) chmodSync(options.home, 0o711);
   const password = readOrCreateSecret(path.join(options.home, 'pg-secret'));
 
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
@@ -220,7 +222,8 @@ function run(options: ClusterOptions, binary: string, args: string[]): Promise<v
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(options.binDir, binary), args, {
       env,
-      cwd: options.home,
+      // Not home: the account may not be able to enter it (see layout.ts).
+      cwd: '/',
       // pg_ctl's postmaster must outlive us: a crash of the app leaves it running for reuse.
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(options.runAs ? { uid: options.runAs.uid, gid: options.runAs.gid } : {}),

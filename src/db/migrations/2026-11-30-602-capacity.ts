@@ -67,12 +67,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check (end_date >= start_date),
       check (not (rolling and start_date is not null))
     )`.execute(db);
-  await sql`create index offerings_search on offerings using gin (search_vector)`.execute(db);
+  // Kept in the row (not TOASTed): every candidate of a search is tested against its vector, and a vector
+  // fetched out of line costs three buffer reads and more than the test itself. Long descriptions and
+  // translations are moved out of line first instead.
+  await sql`alter table offerings alter column search_vector set storage main`.execute(db);
+  // A small pending list: every search reads the whole list of entries not yet merged into the index, so
+  // after many writes (an import, demo data) the default 4 MB makes each query pay for it until a vacuum.
+  await sql`create index offerings_search on offerings using gin (search_vector) with (gin_pending_list_limit = 256)`.execute(db);
   // One multi-column GIN index serves every facet filter on a list column (array overlap, &&).
   await sql`create index offerings_facets on offerings using gin
-    (topics, audiences, target_groups, levels, languages, eligible_countries, eligible_groups, digcomp, esco, accessibility, sdgs)`.execute(
-    db,
-  );
+    (topics, audiences, target_groups, levels, languages, eligible_countries, eligible_groups, digcomp, esco, accessibility, sdgs)
+    with (gin_pending_list_limit = 256)`.execute(db);
   await sql`create index offerings_listed on offerings (status, listed_at desc, id desc)`.execute(db);
   await sql`create index offerings_provider on offerings (provider_organisation_id, status)`.execute(db);
   await sql`create index offerings_demo on offerings (id) where demo`.execute(db);
@@ -116,8 +121,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check (end_date >= start_date),
       check ((status = 'closed-unmet') = (unmet_reason is not null))
     )`.execute(db);
-  await sql`create index needs_search on needs using gin (search_vector)`.execute(db);
-  await sql`create index needs_facets on needs using gin (topics, audiences, target_groups, languages, digcomp, esco)`.execute(db);
+  await sql`alter table needs alter column search_vector set storage main`.execute(db);
+  await sql`create index needs_search on needs using gin (search_vector) with (gin_pending_list_limit = 256)`.execute(db);
+  await sql`create index needs_facets on needs using gin (topics, audiences, target_groups, languages, digcomp, esco)
+    with (gin_pending_list_limit = 256)`.execute(db);
   await sql`create index needs_listed on needs (listed_at desc, id desc)`.execute(db);
   await sql`create index needs_country on needs (country_iso3, status)`.execute(db);
   await sql`create index needs_requester on needs (requester_organisation_id)`.execute(db);

@@ -5,9 +5,14 @@ import * as accounts from './2026-11-28-002-accounts.js';
 import * as indicators from './2026-11-28-003-indicators.js';
 import * as credentials from './2026-11-29-001-credentials.js';
 import * as invitationsAudit from './2026-11-29-010-invitations-audit.js';
+import * as jobQueue from './2026-11-30-200-job-queue.js';
+import * as mails from './2026-11-30-201-mails.js';
+import * as dataEngineHardening from './2026-11-30-400-data-engine-hardening.js';
+import * as serverSecrets from './2026-11-30-500-server-secrets.js';
 import * as search from './2026-11-30-600-search.js';
 import * as taxonomyRelated from './2026-11-30-601-taxonomy-related.js';
 import * as capacity from './2026-11-30-602-capacity.js';
+import * as capacityMarkers from './2026-11-30-603-capacity-markers.js';
 import * as matchingIndex from './2026-11-30-800-matching-index.js';
 
 export const migrations: Record<string, Migration> = {
@@ -16,8 +21,13 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-003-indicators': indicators,
   '2026-11-29-001-credentials': credentials,
   '2026-11-29-010-invitations-audit': invitationsAudit,
+  '2026-11-30-200-job-queue': jobQueue,
+  '2026-11-30-201-mails': mails,
+  '2026-11-30-400-data-engine-hardening': dataEngineHardening,
+  '2026-11-30-500-server-secrets': serverSecrets,
   '2026-11-30-600-search': search,
   '2026-11-30-601-taxonomy-related': taxonomyRelated,
   '2026-11-30-602-capacity': capacity,
+  '2026-11-30-603-capacity-markers': capacityMarkers,
   '2026-11-30-800-matching-index': matchingIndex,
 };

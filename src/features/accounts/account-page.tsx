@@ -1,11 +1,25 @@
 /**
  * /account: profile, e-mail, password, sessions, two-factor sign-in,
- * organisations and API tokens — each section its own plain form.
+ * organisations and API tokens — each section its own plain form of the forms
+ * stage; one error summary at the top for whichever form came back.
  */
 import { CATALOGUES, formatDate, t } from '../../i18n/i18n.js';
+import {
+  ActionButton,
+  errorOf,
+  ErrorSummary,
+  Form,
+  hasErrors,
+  Notice,
+  RadioGroup,
+  SelectField,
+  TextField,
+  type FormState,
+  type FormToken,
+} from '../../platform/forms/index.js';
 import { LANGUAGES } from '../../shared/localised.js';
 import { Layout, type PageContext } from '../../web/layout.js';
-import { ActionButton, CsrfInput, ErrorSummary, Field, Notice, type FormErrors } from './forms.js';
+import { ScrollRegion } from '../../web/scroll-region.js';
 import type { ApiToken, Me } from './schemas.js';
 
 export interface AccountView {
@@ -18,36 +32,23 @@ export interface AccountView {
 
 export function AccountPage(props: {
   ctx: PageContext;
-  csrf: string;
+  token: FormToken;
   view: AccountView;
+  form: FormState;
   notice?: string | undefined;
-  errors?: FormErrors;
-  values?: Record<string, string>;
   createdToken?: string | undefined;
 }) {
   const { lang } = props.ctx;
   const { me, sessions, tokens } = props.view;
-  const errors = props.errors ?? {};
+  const { form, token } = props;
+  const value = (name: string) => form.values[name];
   const title = t(lang, 'accounts.account.title');
   const when = (d: Date | string) => formatDate(lang, new Date(d));
   return (
-    <Layout ctx={props.ctx} title={title}>
+    <Layout ctx={props.ctx} title={title} hasErrors={hasErrors(form)}>
       <h1>{title}</h1>
       <Notice text={props.notice} />
-      <ErrorSummary
-        lang={lang}
-        errors={errors}
-        labels={{
-          displayName: 'accounts.field.displayName',
-          newEmail: 'accounts.account.emailNew',
-          emailPassword: 'accounts.field.password',
-          currentPassword: 'accounts.field.currentPassword',
-          newPassword: 'accounts.field.newPassword',
-          name: 'accounts.field.tokenName',
-          organisationId: 'accounts.field.organisation',
-          disablePassword: 'accounts.field.password',
-        }}
-      />
+      <ErrorSummary lang={lang} errors={form.errors} />
       {props.createdToken ? (
         <div class="notice" role="status">
           <p>{t(lang, 'accounts.tokens.created')}</p>
@@ -57,98 +58,94 @@ export function AccountPage(props: {
         </div>
       ) : null}
 
-      <h2>{t(lang, 'accounts.account.profile')}</h2>
-      <form method="post" action="/account/profile" class="stack" novalidate>
-        <CsrfInput token={props.csrf} />
-        <Field
+      <h2 id="profile">{t(lang, 'accounts.account.profile')}</h2>
+      <Form action="/account/profile" token={token} aria-labelledby="profile">
+        <TextField
           lang={lang}
           name="displayName"
           label="accounts.field.displayName"
           autocomplete="name"
           maxlength={100}
-          value={props.values?.['displayName'] ?? me.displayName}
-          error={errors['displayName']}
+          value={value('displayName') ?? me.displayName}
+          error={errorOf(form, 'displayName')}
         />
-        <div class="field">
-          <label for="preferredLanguage">{t(lang, 'accounts.field.language')}</label>
-          <select id="preferredLanguage" name="preferredLanguage">
-            <option value="">{t(lang, 'accounts.account.languageAuto')}</option>
-            {LANGUAGES.map((l) => (
-              <option value={l} lang={l} selected={me.preferredLanguage === l}>
-                {CATALOGUES[l]['lang.name']}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          lang={lang}
+          name="preferredLanguage"
+          label="accounts.field.language"
+          value={value('preferredLanguage') ?? me.preferredLanguage ?? ''}
+          error={errorOf(form, 'preferredLanguage')}
+          options={[
+            { value: '', label: t(lang, 'accounts.account.languageAuto') },
+            ...LANGUAGES.map((l) => ({ value: l, label: CATALOGUES[l]['lang.name'], lang: l })),
+          ]}
+        />
         <button type="submit">{t(lang, 'accounts.account.save')}</button>
-      </form>
+      </Form>
 
-      <h2>{t(lang, 'accounts.account.emailTitle')}</h2>
+      <h2 id="email">{t(lang, 'accounts.account.emailTitle')}</h2>
       <p>{t(lang, 'accounts.account.emailCurrent', { email: me.email })}</p>
-      <form method="post" action="/account/email" class="stack" novalidate>
-        <CsrfInput token={props.csrf} />
-        <Field
+      <Form action="/account/email" token={token} aria-labelledby="email">
+        <TextField
           lang={lang}
           name="newEmail"
           type="email"
           label="accounts.account.emailNew"
           autocomplete="email"
-          value={props.values?.['newEmail']}
-          error={errors['newEmail']}
+          value={value('newEmail')}
+          error={errorOf(form, 'newEmail')}
         />
-        <Field
+        <TextField
           lang={lang}
           name="emailPassword"
           type="password"
-          label="accounts.field.password"
+          label="accounts.field.currentPassword"
           autocomplete="current-password"
-          error={errors['emailPassword']}
+          error={errorOf(form, 'emailPassword')}
         />
         <button type="submit">{t(lang, 'accounts.account.emailSubmit')}</button>
-      </form>
+      </Form>
 
-      <h2>{t(lang, 'accounts.account.passwordTitle')}</h2>
+      <h2 id="password">{t(lang, 'accounts.account.passwordTitle')}</h2>
       <p>{t(lang, 'accounts.account.passwordNote')}</p>
-      <form method="post" action="/account/password" class="stack" novalidate>
-        <CsrfInput token={props.csrf} />
+      <Form action="/account/password" token={token} aria-labelledby="password">
         <input type="text" name="username" autocomplete="username" value={me.email} hidden />
-        <Field
+        <TextField
           lang={lang}
           name="currentPassword"
           type="password"
           label="accounts.field.currentPassword"
           autocomplete="current-password"
-          error={errors['currentPassword']}
+          error={errorOf(form, 'currentPassword')}
         />
-        <Field
+        <TextField
           lang={lang}
           name="newPassword"
           type="password"
           label="accounts.field.newPassword"
           autocomplete="new-password"
           hint="accounts.signUp.passwordHint"
-          error={errors['newPassword']}
+          error={errorOf(form, 'newPassword')}
         />
         <button type="submit">{t(lang, 'accounts.account.passwordSubmit')}</button>
-      </form>
+      </Form>
 
-      <h2>{t(lang, 'accounts.twoFactor.title')}</h2>
+      <h2 id="two-factor">{t(lang, 'accounts.twoFactor.title')}</h2>
       {me.twoFactorEnabled ? (
         <>
           <p>{t(lang, 'accounts.twoFactor.on')}</p>
           {!props.view.may.disableTwoFactor ? null : (
-            <form method="post" action="/account/two-factor/disable" class="stack" novalidate>
-              <CsrfInput token={props.csrf} />
-              <Field
+            <Form action="/account/two-factor/disable" token={token} aria-labelledby="two-factor">
+              <TextField
                 lang={lang}
                 name="disablePassword"
                 type="password"
-                label="accounts.field.password"
+                label="accounts.field.currentPassword"
                 autocomplete="current-password"
-                error={errors['disablePassword']}
+                error={errorOf(form, 'disablePassword')}
               />
               <button type="submit">{t(lang, 'accounts.twoFactor.disable')}</button>
-            </form>
+            </Form>
           )}
         </>
       ) : (
@@ -157,8 +154,8 @@ export function AccountPage(props: {
         </p>
       )}
 
-      <h2>{t(lang, 'accounts.account.sessionsTitle')}</h2>
-      <div class="scroll">
+      <h2 id="sessions">{t(lang, 'accounts.account.sessionsTitle')}</h2>
+      <ScrollRegion labelledBy="sessions">
         <table>
           <thead>
             <tr>
@@ -180,9 +177,9 @@ export function AccountPage(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {sessions.length > 1 ? (
-        <ActionButton action="/account/sessions/end-others" csrf={props.csrf} label={t(lang, 'accounts.account.endOthers')} />
+        <ActionButton action="/account/sessions/end-others" token={token} label={t(lang, 'accounts.account.endOthers')} />
       ) : null}
 
       <h2>{t(lang, 'accounts.account.orgsTitle')}</h2>
@@ -192,13 +189,13 @@ export function AccountPage(props: {
         <ul>
           {me.memberships.map((m) => (
             <li>
-              <a href={`/organisations/${m.organisationId}`}>{m.organisationName}</a> ({m.role})
+              <a href={`/organisations/${m.organisationId}`}>{m.organisationName}</a> ({t(lang, `org.role.${m.role}`)})
             </li>
           ))}
         </ul>
       )}
 
-      <h2>{t(lang, 'accounts.tokens.title')}</h2>
+      <h2 id="tokens">{t(lang, 'accounts.tokens.title')}</h2>
       <p>{t(lang, 'accounts.tokens.lead')}</p>
       {tokens.length === 0 ? (
         <p>{t(lang, 'accounts.tokens.none')}</p>
@@ -210,7 +207,12 @@ export function AccountPage(props: {
               {t(lang, tok.scope === 'write' ? 'accounts.tokens.write' : 'accounts.tokens.read')}
               {' · '}
               {t(lang, 'accounts.tokens.lastUsed')}: {tok.lastUsedAt ? when(tok.lastUsedAt) : t(lang, 'accounts.tokens.never')}
-              <ActionButton action={`/account/tokens/${tok.id}/revoke`} csrf={props.csrf} label={t(lang, 'accounts.tokens.revoke')} />
+              <ActionButton
+                action={`/account/tokens/${tok.id}/revoke`}
+                token={token}
+                label={t(lang, 'accounts.tokens.revoke')}
+                aria-label={`${t(lang, 'accounts.tokens.revoke')}: ${tok.name}`}
+              />
             </li>
           ))}
         </ul>
@@ -218,69 +220,61 @@ export function AccountPage(props: {
       {me.memberships.length === 0 ? (
         <p>{t(lang, 'accounts.tokens.needOrg')}</p>
       ) : (
-        <form method="post" action="/account/tokens" class="stack" novalidate>
-          <CsrfInput token={props.csrf} />
-          <Field
+        <Form action="/account/tokens" token={token} aria-labelledby="tokens">
+          <TextField
             lang={lang}
             name="name"
             label="accounts.field.tokenName"
             autocomplete="off"
             maxlength={100}
-            value={props.values?.['name']}
-            error={errors['name']}
+            value={value('name')}
+            error={errorOf(form, 'name')}
           />
-          <div class={errors['organisationId'] ? 'field invalid' : 'field'}>
-            <label for="organisationId">{t(lang, 'accounts.field.organisation')}</label>
-            {errors['organisationId'] ? (
-              <p class="error" id="organisationId-error">
-                {t(lang, errors['organisationId'])}
-              </p>
-            ) : null}
-            <select
-              id="organisationId"
-              name="organisationId"
-              aria-describedby={errors['organisationId'] ? 'organisationId-error' : undefined}
-            >
-              {me.memberships.map((m) => (
-                <option value={m.organisationId}>{m.organisationName}</option>
-              ))}
-            </select>
-          </div>
-          <fieldset>
-            <legend>{t(lang, 'accounts.field.scope')}</legend>
-            <label>
-              <input type="radio" name="scope" value="read" checked /> {t(lang, 'accounts.tokens.read')}
-            </label>
-            <label>
-              <input type="radio" name="scope" value="write" /> {t(lang, 'accounts.tokens.write')}
-            </label>
-          </fieldset>
+          <SelectField
+            lang={lang}
+            name="organisationId"
+            label="accounts.field.organisation"
+            value={value('organisationId')}
+            error={errorOf(form, 'organisationId')}
+            options={me.memberships.map((m) => ({ value: m.organisationId, label: m.organisationName }))}
+          />
+          <RadioGroup
+            lang={lang}
+            name="scope"
+            label="accounts.field.scope"
+            value={value('scope') ?? 'read'}
+            error={errorOf(form, 'scope')}
+            options={[
+              { value: 'read', label: t(lang, 'accounts.tokens.read') },
+              { value: 'write', label: t(lang, 'accounts.tokens.write') },
+            ]}
+          />
           <button type="submit">{t(lang, 'accounts.tokens.create')}</button>
-        </form>
+        </Form>
       )}
 
       <h2>{t(lang, 'accounts.account.signOut')}</h2>
-      <ActionButton action="/sign-out" csrf={props.csrf} label={t(lang, 'accounts.account.signOut')} />
+      <ActionButton action="/sign-out" token={token} label={t(lang, 'accounts.account.signOut')} />
     </Layout>
   );
 }
 
 export function TwoFactorSetupPage(props: {
   ctx: PageContext;
-  csrf: string;
+  token: FormToken;
   secret: string;
   uri: string;
   required: boolean;
-  errors?: FormErrors;
+  form: FormState;
 }) {
   const { lang } = props.ctx;
-  const errors = props.errors ?? {};
+  const { form } = props;
   const title = t(lang, 'accounts.twoFactor.setupTitle');
   return (
-    <Layout ctx={props.ctx} title={title}>
+    <Layout ctx={props.ctx} title={title} hasErrors={hasErrors(form)}>
       <h1>{title}</h1>
       {props.required ? <p class="notice">{t(lang, 'accounts.twoFactor.required')}</p> : null}
-      <ErrorSummary lang={lang} errors={errors} labels={{ code: 'accounts.field.code' }} />
+      <ErrorSummary lang={lang} errors={form.errors} />
       <p>{t(lang, 'accounts.twoFactor.step1')}</p>
       <dl class="facts">
         <dt>{t(lang, 'accounts.twoFactor.key')}</dt>
@@ -295,19 +289,18 @@ export function TwoFactorSetupPage(props: {
         </dd>
       </dl>
       <p>{t(lang, 'accounts.twoFactor.step2')}</p>
-      <form method="post" action="/account/two-factor" class="stack" novalidate>
-        <CsrfInput token={props.csrf} />
-        <Field
+      <Form action="/account/two-factor" token={props.token}>
+        <TextField
           lang={lang}
           name="code"
           label="accounts.field.code"
           autocomplete="one-time-code"
           inputmode="numeric"
           maxlength={6}
-          error={errors['code']}
+          error={errorOf(form, 'code')}
         />
         <button type="submit">{t(lang, 'accounts.twoFactor.setupSubmit')}</button>
-      </form>
+      </Form>
     </Layout>
   );
 }

@@ -1,21 +1,24 @@
 /**
  * HTML routes of /account. Every one needs a signed-in session; a session
  * still owing its second factor is sent to finish it (or to enrol) first.
+ * Each form goes through the forms stage; a wrong current password is shown
+ * on its field, and too many wrong ones (per account, like sign-in) on the form.
  */
 import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { can, secondFactorRequired } from '../../core/policy/policy.js';
 import { AppError } from '../../http/app-error.js';
 import type { AppEnv, CurrentSession, Deps } from '../../http/app-env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
-import { isLanguage } from '../../shared/localised.js';
+import { formToken, freshForm, handleForm, type FormHandling, type FormSpec, type FormState } from '../../platform/forms/index.js';
 import { pageContext } from '../../web/page-context.js';
 import { AccountPage, TwoFactorSetupPage, type AccountView } from './account-page.js';
 import { changePassword, requestEmailChange, updateProfile } from './account-settings.js';
 import { createToken, listTokens, revokeToken } from './api-tokens.js';
-import { csrfToken } from './csrf.js';
-import type { FormErrors } from './forms.js';
-import { displayNameError, emailError, newPasswordError, readForm } from './form-input.js';
+import { writeSessionCookie } from './cookies.js';
+import { CODE_FORM, DISABLE_TWO_FACTOR_FORM, EMAIL_CHANGE_FORM, PASSWORD_CHANGE_FORM, PROFILE_FORM, TOKEN_FORM } from './form-schemas.js';
 import { meOfSessionUser } from './me.js';
+import { limitPerIp } from './rate-limits.js';
 import { renderAccountPage } from './render.js';
 import { endOtherSessions, listSessions } from './sessions.js';
 import { doneNotice } from './sign-in-routes.js';
@@ -32,6 +35,9 @@ const DONE: Record<string, MessageKey> = {
   'two-factor-off': 'accounts.done.twoFactorOff',
   'token-revoked': 'accounts.done.tokenRevoked',
 };
+
+/** Current-password checks a minute per address, on top of the per-account throttle. */
+const REAUTH_PER_MINUTE = 10;
 
 /** The full session, or a redirect to where the visitor must go first. */
 async function signedIn(deps: Deps, c: Context<AppEnv>): Promise<CurrentSession | Response> {
@@ -64,29 +70,38 @@ export function accountRoutes(deps: Deps) {
   const showAccount = async (
     c: Context<AppEnv>,
     session: CurrentSession,
-    extra: { errors?: FormErrors; values?: Record<string, string>; createdToken?: string } = {},
-    status: 200 | 400 = 200,
+    form: FormState = freshForm(),
+    status: ContentfulStatusCode = 200,
+    createdToken?: string,
   ) =>
     renderAccountPage(
       c,
       <AccountPage
         ctx={pageContext(c)}
-        csrf={csrfToken(c)}
+        token={formToken(c)}
         view={await accountView(deps, c, session)}
-        notice={doneNotice(c, DONE)}
-        {...extra}
+        form={form}
+        notice={status === 200 ? doneNotice(c, DONE) : undefined}
+        createdToken={createdToken}
       />,
       status,
     );
 
-  /** Runs a form action, re-showing the account page with `field`'s error when the service refuses it. */
-  const action =
-    (handle: (c: Context<AppEnv>, session: CurrentSession, form: Record<string, string>) => Promise<Response>) =>
+  /** A form of the account page: signed in first, then the forms stage, the page itself re-rendered on a problem. */
+  const accountForm =
+    <T,>(spec: FormSpec<T>, handling: (c: Context<AppEnv>, session: CurrentSession) => Pick<FormHandling<T>, 'run' | 'refusals'>) =>
     async (c: Context<AppEnv>) => {
       const session = await signedIn(deps, c);
       if (session instanceof Response) return session;
-      return handle(c, session, await readForm(c));
+      return handleForm(c, { spec, ...handling(c, session), render: (form, status) => showAccount(c, session, form, status) });
     };
+
+  /** A one-button action of the account page. */
+  const action = (handle: (c: Context<AppEnv>, session: CurrentSession) => Promise<Response>) => async (c: Context<AppEnv>) => {
+    const session = await signedIn(deps, c);
+    if (session instanceof Response) return session;
+    return handle(c, session);
+  };
 
   app.get('/account', async (c) => {
     const session = await signedIn(deps, c);
@@ -96,61 +111,38 @@ export function accountRoutes(deps: Deps) {
 
   app.post(
     '/account/profile',
-    action(async (c, session, form) => {
-      const error = displayNameError(form['displayName']);
-      if (error) return showAccount(c, session, { errors: { displayName: error }, values: form }, 400);
-      const lang = form['preferredLanguage'];
-      await updateProfile(deps, session.userId, { displayName: form['displayName']!, preferredLang: isLanguage(lang) ? lang : null });
-      return c.redirect('/account?done=profile-saved', 303);
-    }),
+    accountForm(PROFILE_FORM, (c, session) => ({
+      run: async ({ displayName, preferredLanguage }) => {
+        await updateProfile(deps, session.userId, { displayName, preferredLang: preferredLanguage || null });
+        return c.redirect('/account?done=profile-saved', 303);
+      },
+    })),
   );
 
   app.post(
     '/account/email',
-    action(async (c, session, form) => {
-      const errors: FormErrors = {
-        newEmail: emailError(form['newEmail']),
-        emailPassword: form['emailPassword'] ? undefined : 'accounts.error.password.required',
-      };
-      if (errors.newEmail || errors.emailPassword)
-        return showAccount(c, session, { errors, values: { newEmail: form['newEmail'] ?? '' } }, 400);
-      try {
-        await requestEmailChange(deps, session.userId, { newEmail: form['newEmail']!, password: form['emailPassword']! });
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'validation-failed')
-          return showAccount(
-            c,
-            session,
-            { errors: { emailPassword: 'accounts.error.currentPassword' }, values: { newEmail: form['newEmail'] ?? '' } },
-            400,
-          );
-        throw e;
-      }
-      return c.redirect('/account?done=email-sent', 303);
-    }),
+    limitPerIp(deps, 'reauth', REAUTH_PER_MINUTE),
+    accountForm(EMAIL_CHANGE_FORM, (c, session) => ({
+      refusals: [{ code: 'validation-failed', field: 'body.password', show: 'emailPassword', message: 'accounts.error.currentPassword' }],
+      run: async ({ newEmail, emailPassword }) => {
+        await requestEmailChange(deps, session.userId, { newEmail, password: emailPassword });
+        return c.redirect('/account?done=email-sent', 303);
+      },
+    })),
   );
 
   app.post(
     '/account/password',
-    action(async (c, session, form) => {
-      const errors: FormErrors = {
-        currentPassword: form['currentPassword'] ? undefined : 'accounts.error.password.required',
-        newPassword: newPasswordError(form['newPassword']),
-      };
-      if (errors.currentPassword || errors.newPassword) return showAccount(c, session, { errors }, 400);
-      try {
-        await changePassword(deps, session.userId, {
-          current: form['currentPassword']!,
-          next: form['newPassword']!,
-          keepSession: session.idHash,
-        });
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'validation-failed')
-          return showAccount(c, session, { errors: { currentPassword: 'accounts.error.currentPassword' } }, 400);
-        throw e;
-      }
-      return c.redirect('/account?done=password-changed', 303);
-    }),
+    limitPerIp(deps, 'reauth', REAUTH_PER_MINUTE),
+    accountForm(PASSWORD_CHANGE_FORM, (c, session) => ({
+      refusals: [
+        { code: 'validation-failed', field: 'body.currentPassword', show: 'currentPassword', message: 'accounts.error.currentPassword' },
+      ],
+      run: async ({ currentPassword, newPassword }) => {
+        await changePassword(deps, session.userId, { current: currentPassword, next: newPassword, keepSession: session.idHash });
+        return c.redirect('/account?done=password-changed', 303);
+      },
+    })),
   );
 
   app.post(
@@ -161,23 +153,17 @@ export function accountRoutes(deps: Deps) {
     }),
   );
 
-  app.post(
-    '/account/tokens',
-    action(async (c, session, form) => {
-      const name = form['name']?.trim() ?? '';
-      const errors: FormErrors = { name: name.length >= 1 && name.length <= 100 ? undefined : 'accounts.error.tokenName' };
-      if (errors.name) return showAccount(c, session, { errors, values: form }, 400);
-      const scope = form['scope'] === 'write' ? 'write' : 'read';
-      try {
-        const created = await createToken(deps, c.get('actor'), { organisationId: form['organisationId'] ?? '', scope, name });
-        return showAccount(c, session, { createdToken: created.token });
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'forbidden')
-          return showAccount(c, session, { errors: { organisationId: 'accounts.error.organisation' }, values: form }, 400);
-        throw e;
-      }
-    }),
-  );
+  app.post('/account/tokens', async (c) => {
+    const session = await signedIn(deps, c);
+    if (session instanceof Response) return session;
+    return handleForm(c, {
+      spec: TOKEN_FORM,
+      refusals: [{ code: 'forbidden', show: 'organisationId', message: 'accounts.error.organisation' }],
+      render: (form, status) => showAccount(c, session, form, status === 403 ? 400 : status),
+      // The new token is shown once, in this answer: there is nowhere to keep it for a redirect.
+      run: async (input) => showAccount(c, session, freshForm(), 200, (await createToken(deps, c.get('actor'), input)).token),
+    });
+  });
 
   app.post(
     '/account/tokens/:id/revoke',
@@ -191,20 +177,23 @@ export function accountRoutes(deps: Deps) {
 
   app.post(
     '/account/two-factor/disable',
-    action(async (c, session, form) => {
-      try {
-        await disableTwoFactor(deps, c.get('actor'), form['disablePassword'] ?? '');
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'validation-failed')
-          return showAccount(c, session, { errors: { disablePassword: 'accounts.error.currentPassword' } }, 400);
-        throw e;
-      }
-      return c.redirect('/account?done=two-factor-off', 303);
-    }),
+    limitPerIp(deps, 'reauth', REAUTH_PER_MINUTE),
+    accountForm(DISABLE_TWO_FACTOR_FORM, (c) => ({
+      refusals: [{ code: 'validation-failed', field: 'body.password', show: 'disablePassword', message: 'accounts.error.currentPassword' }],
+      run: async ({ disablePassword }) => {
+        await disableTwoFactor(deps, c.get('actor'), disablePassword);
+        return c.redirect('/account?done=two-factor-off', 303);
+      },
+    })),
   );
 
   // Enrolment is the one page a session owing its second factor may use (admins and coordinators must enrol).
-  const setupPage = async (c: Context<AppEnv>, session: CurrentSession, errors?: FormErrors) => {
+  const setupPage = async (
+    c: Context<AppEnv>,
+    session: CurrentSession,
+    form: FormState = freshForm(),
+    status: ContentfulStatusCode = 200,
+  ) => {
     const user = await findUserById(deps.db, session.userId);
     const enrolment = await pendingEnrolment(deps, session.userId);
     if (!user || !enrolment) return c.redirect(session.pendingSecondFactor ? '/sign-in/two-factor' : '/account', 303);
@@ -212,13 +201,13 @@ export function accountRoutes(deps: Deps) {
       c,
       <TwoFactorSetupPage
         ctx={pageContext(c)}
-        csrf={csrfToken(c)}
+        token={formToken(c)}
         secret={enrolment.secret}
         uri={enrolment.uri}
         required={secondFactorRequired(user.platform_role)}
-        {...(errors ? { errors } : {})}
+        form={form}
       />,
-      errors ? 400 : 200,
+      status,
     );
   };
 
@@ -231,15 +220,22 @@ export function accountRoutes(deps: Deps) {
   app.post('/account/two-factor', async (c) => {
     const session = c.get('session');
     if (!session) return c.redirect('/sign-in', 303);
-    const form = await readForm(c);
     try {
-      await confirmEnrolment(deps, session.userId, form['code'] ?? '', { ...session, requestId: c.get('requestId') });
+      return await handleForm(c, {
+        spec: CODE_FORM,
+        refusals: [{ code: 'unauthenticated', show: 'code', message: 'accounts.error.code' }],
+        render: (form, status) => setupPage(c, session, form, status === 401 ? 400 : status),
+        run: async ({ code }) => {
+          // The session continues under a new id once the second factor is in (fixation).
+          const renewed = await confirmEnrolment(deps, session.userId, code, { ...session, requestId: c.get('requestId') });
+          writeSessionCookie(c, renewed.cookieValue, renewed.maxAgeSeconds);
+          return c.redirect('/account?done=two-factor-on', 303);
+        },
+      });
     } catch (e) {
-      if (e instanceof AppError && e.code === 'unauthenticated') return setupPage(c, session, { code: 'accounts.error.code' });
       if (e instanceof AppError && e.code === 'conflict') return c.redirect('/account', 303);
       throw e;
     }
-    return c.redirect('/account?done=two-factor-on', 303);
   });
 
   return app;

@@ -5,9 +5,11 @@
 import type { Deps } from '../../http/app-env.js';
 import { AppError } from '../../http/app-error.js';
 import { mailAccount } from './account-mail.js';
+import { mayMailAddress } from './mail-limits.js';
 import { issueToken, redeemToken } from './one-time-tokens.js';
 import { assertAcceptablePassword } from './password-rules.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { hashPassword } from './passwords.js';
+import { confirmPassword } from './reauthenticate.js';
 import { normaliseEmail } from './secrets.js';
 import { deleteSessionsOf } from './sessions-repository.js';
 import * as users from './users-repository.js';
@@ -18,8 +20,6 @@ async function requireUser(deps: Pick<Deps, 'db'>, userId: string) {
   return user;
 }
 
-export const WRONG_CURRENT_PASSWORD = 'The current password is not correct';
-
 export async function updateProfile(
   deps: Pick<Deps, 'db'>,
   userId: string,
@@ -28,16 +28,14 @@ export async function updateProfile(
   await users.updateProfile(deps.db, userId, { displayName: profile.displayName.trim(), preferredLang: profile.preferredLang });
 }
 
-/** Changes the password and ends every other session; returns how many ended. */
+/** Changes the password (after the current one, throttled like sign-in) and ends every other session; returns how many ended. */
 export async function changePassword(
   deps: Pick<Deps, 'db' | 'logger'>,
   userId: string,
   input: { current: string; next: string; keepSession: Buffer },
 ): Promise<number> {
   const user = await requireUser(deps, userId);
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.current))) {
-    throw new AppError('validation-failed', WRONG_CURRENT_PASSWORD, [{ field: 'body.currentPassword', message: 'not correct' }]);
-  }
+  await confirmPassword(deps, user, input.current, 'body.currentPassword');
   assertAcceptablePassword(input.next, 'body.newPassword');
   await users.setPassword(deps.db, userId, await hashPassword(input.next));
   const ended = await deleteSessionsOf(deps.db, userId, input.keepSession);
@@ -46,8 +44,9 @@ export async function changePassword(
 }
 
 /**
- * Sends a confirmation link to the new address (after checking the password).
- * When another account holds that address nothing is sent, and the answer is the same.
+ * Sends a confirmation link to the new address (after checking the current password, throttled like sign-in).
+ * When another account holds that address, or the address had its share of mails
+ * (mail-limits.ts), nothing is sent, and the answer is the same.
  */
 export async function requestEmailChange(
   deps: Pick<Deps, 'db' | 'config' | 'logger'>,
@@ -55,13 +54,14 @@ export async function requestEmailChange(
   input: { newEmail: string; password: string },
 ): Promise<void> {
   const user = await requireUser(deps, userId);
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, input.password))) {
-    throw new AppError('validation-failed', WRONG_CURRENT_PASSWORD, [{ field: 'body.password', message: 'not correct' }]);
-  }
+  await confirmPassword(deps, user, input.password, 'body.password');
   const newEmail = normaliseEmail(input.newEmail);
-  if (newEmail === user.email || (await users.findUserByEmail(deps.db, newEmail))) return;
-  const token = await issueToken(deps.db, userId, 'change-email', newEmail);
-  await mailAccount(deps, user, 'changeEmail', newEmail, token);
+  const mayMail = await mayMailAddress(deps.db, newEmail);
+  if (newEmail === user.email || (await users.findUserByEmail(deps.db, newEmail)) || !mayMail) return;
+  await deps.db.transaction().execute(async (tx) => {
+    const token = await issueToken(tx, userId, 'change-email', newEmail);
+    await mailAccount({ db: tx, config: deps.config }, user, 'changeEmail', newEmail, token);
+  });
 }
 
 export const EMAIL_LINK_INVALID = 'This confirmation link has expired or was already used';

@@ -23,7 +23,7 @@ forEachEngine('accounts API', (t) => {
       expect(cookie).toMatch(/^dcp_session=[A-Za-z0-9_-]{22};/);
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/SameSite=Lax/);
-      expect(cookie).not.toMatch(/Secure/); // plain http to localhost only
+      expect(cookie).not.toMatch(/Secure/); // no https public URL configured
       const json = await body<{ user: Record<string, unknown>; csrfToken: string }>(response);
       expect(json.user).toMatchObject({
         id: user.id,
@@ -36,10 +36,11 @@ forEachEngine('accounts API', (t) => {
       expect(JSON.stringify(json)).not.toMatch(/argon2|password/i);
     });
 
-    it('marks the cookie Secure on any address but plain-http loopback', async () => {
+    it('marks the cookie Secure as configured, whatever address the request names', async () => {
       const user = await createUser(t.db);
-      const response = await app().request(
-        'https://dcp.example.org/api/v1/auth/sign-in',
+      const secureApp = testApp(t.db, { DCP_PUBLIC_URL: 'https://dcp.example.org' });
+      const response = await secureApp.request(
+        'http://127.0.0.1:3000/api/v1/auth/sign-in',
         jsonPost({ email: user.email, password: user.password }),
       );
       expect(response.headers.get('set-cookie')).toMatch(/Secure/);

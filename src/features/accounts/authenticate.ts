@@ -16,6 +16,7 @@ export function authenticate(deps: Pick<Deps, 'db' | 'config'>): MiddlewareHandl
   return async (c, next) => {
     c.set('actor', ANONYMOUS);
     c.set('session', null);
+    c.set('secureCookies', deps.config.secureCookies);
     const authorization = c.req.header('authorization');
     if (authorization !== undefined) {
       const token = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization)?.[1];

@@ -6,8 +6,8 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/app-env.js';
 import type { MessageKey } from '../../i18n/i18n.js';
+import { formToken } from '../../platform/forms/index.js';
 import { pageContext } from '../../web/page-context.js';
-import { csrfToken } from './csrf.js';
 import { renderAccountPage } from './render.js';
 import { ConfirmLinkPage } from './sign-in-pages.js';
 
@@ -18,9 +18,9 @@ export function showConfirmLink(action: string, title: MessageKey, submit: Messa
       c,
       <ConfirmLinkPage
         ctx={pageContext(c)}
-        csrf={csrfToken(c)}
+        token={formToken(c)}
         action={action}
-        token={c.req.query('token') ?? ''}
+        linkToken={c.req.query('token') ?? ''}
         title={title}
         submit={submit}
       />,

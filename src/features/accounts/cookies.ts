@@ -1,20 +1,22 @@
 /**
- * The session cookie: `dcp_session`, HttpOnly, SameSite=Lax, Secure except on
- * plain http to the loopback address (local development and tests).
+ * The session cookie: `dcp_session`, HttpOnly, SameSite=Lax, and Secure as the
+ * configuration says (`Config.secureCookies`: https public URL, or production),
+ * never as the request's Host header or scheme says — behind a TLS proxy the
+ * request arrives as plain http to 127.0.0.1.
  */
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from '../../http/app-env.js';
 
 export const SESSION_COOKIE = 'dcp_session';
-/** Double-submit cookie for forms shown before sign-in (sign-in, sign-up, reset). */
+/** Double-submit cookie for forms shown before sign-in (sign-in, sign-up, reset); its value is signed (csrf.ts). */
 export const ANONYMOUS_CSRF_COOKIE = 'dcp_csrf';
+/** Seconds the anonymous CSRF cookie, and the signed token in it, stay valid. */
+export const ANONYMOUS_CSRF_MAX_AGE = 60 * 60 * 24;
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** False only for plain http to the loopback address, where browsers would drop a Secure cookie. */
-export function secureCookies(c: Context): boolean {
-  const url = new URL(c.req.url);
-  return !(url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+/** Whether cookies carry Secure: from configuration, set on the request by `authenticate`; Secure when unset. */
+export function secureCookies(c: Context<AppEnv>): boolean {
+  return c.get('secureCookies') !== false;
 }
 
 export function readSessionCookie(c: Context): string | undefined {
@@ -39,6 +41,6 @@ export function writeAnonymousCsrf(c: Context, value: string): void {
     httpOnly: true,
     sameSite: 'Lax',
     secure: secureCookies(c),
-    maxAge: 60 * 60 * 24,
+    maxAge: ANONYMOUS_CSRF_MAX_AGE,
   });
 }

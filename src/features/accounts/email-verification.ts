@@ -2,12 +2,20 @@
 import type { UserRow } from '../../db/schema.js';
 import type { Deps } from '../../http/app-env.js';
 import { mailAccount } from './account-mail.js';
+import { mayMailAddress } from './mail-limits.js';
 import { issueToken, redeemToken } from './one-time-tokens.js';
 import { markEmailVerified } from './users-repository.js';
 
-export async function sendVerification(deps: Pick<Deps, 'db' | 'config' | 'logger'>, user: UserRow): Promise<void> {
-  const token = await issueToken(deps.db, user.id, 'verify-email');
-  await mailAccount(deps, user, 'verify', user.email, token);
+/**
+ * Issues a link and mails it, unless the address had its share of mails already
+ * (mail-limits.ts): then the earlier link stays valid and nothing is sent.
+ */
+export async function sendVerification(deps: Pick<Deps, 'db' | 'config'>, user: UserRow): Promise<void> {
+  if (!(await mayMailAddress(deps.db, user.email))) return;
+  await deps.db.transaction().execute(async (tx) => {
+    const token = await issueToken(tx, user.id, 'verify-email');
+    await mailAccount({ db: tx, config: deps.config }, user, 'verify', user.email, token);
+  });
 }
 
 /** Confirms the address the token was sent to; false when the token is unknown, expired or used. */

@@ -11,7 +11,7 @@ import type { AppEnv, Deps } from '../../http/app-env.js';
 import { formatDate, t } from '../../i18n/i18n.js';
 import { Layout, type PageContext } from '../../web/layout.js';
 import { pageContext } from '../../web/page-context.js';
-import { readOutbox } from './mail.js';
+import { readOutbox } from '../../platform/mail/index.js';
 import { renderAccountPage } from './render.js';
 
 export const OUTBOX_PAGE_SIZE = 20;

@@ -1,20 +1,36 @@
+import pino from 'pino';
 import { expect, it } from 'vitest';
+import { createApp } from '../../app.js';
+import { loadConfig } from '../../config/config.js';
 import { testApp } from '../../../test/support/app.js';
 import { createUser, signInAs } from '../../../test/support/auth.js';
 import { forEachEngine } from '../../../test/support/engines.js';
 import { Browser } from '../../../test/support/forms.js';
+import { runJobs } from '../../../test/support/jobs.js';
 import { OUTBOX_PAGE_SIZE } from './outbox-routes.js';
 
 forEachEngine('the mail outbox page and the error pages', (t) => {
   const app = () => testApp(t.db);
 
-  it('tells a newcomer without SMTP where the confirmation mail went, and shows it to an admin', async () => {
-    const browser = new Browser(app());
+  it('says where mail went without SMTP to an admin and in the server log, never to the public, and shows it to an admin', async () => {
+    const lines: string[] = [];
+    const logged = createApp({
+      db: t.db,
+      config: loadConfig({ NODE_ENV: 'test', DCP_TRUST_PROXY: 'true' }),
+      logger: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }),
+    });
+    const browser = new Browser(logged);
     const email = `newcomer-${Date.now()}@example.org`;
-    const { html } = await browser.submit('/sign-up', { displayName: 'New Comer', email, password: 'mangoes in the rainy season' });
-    expect(html).toContain('href="/admin/outbox"');
-    expect(html).toContain('npm run dcp -- outbox');
+    const signUp = await browser.submit('/sign-up', { displayName: 'New Comer', email, password: 'mangoes in the rainy season' });
+    expect(signUp.response.headers.get('location')).toBe('/sign-up/sent');
+    const { html } = await browser.get('/sign-up/sent');
+    expect(html).toContain('Check your e-mail');
+    expect(html).not.toContain('/admin/outbox');
+    expect(html).not.toContain('dcp -- outbox');
+    expect(lines.join('')).toMatch(/mail-kept[\s\S]*\/admin\/outbox[\s\S]*npm run dcp -- outbox/);
+    expect(lines.join('')).not.toContain(email);
 
+    await runJobs(t.db); // the mail job moves the queued mail to the outbox
     const admin = await signInAs(app(), await createUser(t.db, { platformRole: 'admin' }));
     const page = await app().request('/admin/outbox', { headers: { Cookie: admin.cookie } });
     expect(page.status).toBe(200);

@@ -4,15 +4,28 @@ import { testApp } from '../../../test/support/app.js';
 import { createUser, signInAs } from '../../../test/support/auth.js';
 import { forEachEngine } from '../../../test/support/engines.js';
 import { Browser } from '../../../test/support/forms.js';
+import { runJobs } from '../../../test/support/jobs.js';
 import type { Db } from '../../db/database.js';
 import { currentTotp } from './totp.js';
 
-/** The token in the last mail the outbox holds for `to`. */
+/** The token in the last mail the outbox holds for `to`, once the queued mails were sent. */
 async function mailedToken(db: Db, to: string): Promise<{ token: string; subject: string; body: string }> {
+  await runJobs(db);
   const mail = await db.selectFrom('outbox').selectAll().where('recipient', '=', to).orderBy('id', 'desc').executeTakeFirstOrThrow();
   const token = /token=([A-Za-z0-9_-]+)/.exec(mail.body)?.[1];
   if (!token) throw new Error(`no link in: ${mail.body}`);
   return { token, subject: mail.subject, body: mail.body };
+}
+
+/** The ids the error summary links to, in order. */
+function summaryTargets(html: string): string[] {
+  const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+  return [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+}
+
+/** The visible text of a page: markup, attributes and the hidden CSRF value left out. */
+function textOf(html: string): string {
+  return html.replace(/<head>[\s\S]*?<\/head>/, '').replace(/<[^>]*>/g, ' ');
 }
 
 const count = async (db: Db, table: 'users' | 'sessions' | 'account_tokens' | 'api_tokens') =>
@@ -33,8 +46,14 @@ forEachEngine('account pages', (t) => {
       const browser = new Browser(app());
       const email = `newcomer-${Date.now()}@example.org`;
       const signUp = await browser.submit('/sign-up', { displayName: 'Amina Diallo', email, password: 'mangoes in the rainy season' });
-      expect(signUp.response.status).toBe(200);
-      expect(signUp.html).toContain('Check your e-mail');
+      // Redirect after post: a reload of the confirmation never signs up again.
+      expect(signUp.response.status).toBe(303);
+      expect(signUp.response.headers.get('location')).toBe('/sign-up/sent');
+      const sent = await browser.get('/sign-up/sent');
+      expect(sent.html).toContain('Check your e-mail');
+      // The public never learns where mail goes without a mail server; that is for an admin or the server log.
+      expect(sent.html).not.toContain('/admin/outbox');
+      expect(sent.html).not.toContain('dcp -- outbox');
 
       const refused = await browser.submit('/sign-in', { email, password: 'mangoes in the rainy season' });
       expect(refused.response.status).toBe(403); // not verified yet: a new link is sent
@@ -92,9 +111,11 @@ forEachEngine('account pages', (t) => {
         email: existing.email,
         password: 'mangoes in the rainy season',
       });
-      expect(response.status).toBe(200);
-      expect(html).toContain('Check your e-mail');
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('/sign-up/sent');
+      expect(html).toBe('');
       expect(await mailedToken(t.db, existing.email).catch(() => undefined)).toBeUndefined(); // no token: a plain notice
+      await runJobs(t.db);
       const notice = await t.db.selectFrom('outbox').selectAll().where('recipient', '=', existing.email).executeTakeFirstOrThrow();
       expect(notice.subject).toBe('Someone tried to sign up with your address');
     });
@@ -198,7 +219,8 @@ forEachEngine('account pages', (t) => {
       expect((await app().request('/api/v1/me', { headers: { Authorization: `Bearer ${apiToken}` } })).status).toBe(200);
       const browser = new Browser(app());
       const asked = await browser.submit('/reset-password', { email: user.email });
-      expect(asked.html).toContain('If an account uses this address');
+      expect(asked.response.headers.get('location')).toBe('/reset-password/sent');
+      expect((await browser.get('/reset-password/sent')).html).toContain('If an account uses this address');
       const { token } = await mailedToken(t.db, user.email);
       const form = await browser.get(`/reset-password/confirm?token=${token}`);
       expect(form.response.status).toBe(200);
@@ -230,6 +252,7 @@ forEachEngine('account pages', (t) => {
     });
 
     it('says the same for an unknown address and sends nothing', async () => {
+      await runJobs(t.db);
       const before = Number(
         (
           await t.db
@@ -238,8 +261,11 @@ forEachEngine('account pages', (t) => {
             .executeTakeFirstOrThrow()
         ).n,
       );
-      const { html } = await new Browser(app()).submit('/reset-password', { email: 'nobody-here@example.org' });
-      expect(html).toContain('If an account uses this address');
+      const browser = new Browser(app());
+      const { response } = await browser.submit('/reset-password', { email: 'nobody-here@example.org' });
+      expect(response.headers.get('location')).toBe('/reset-password/sent');
+      expect((await browser.get('/reset-password/sent')).html).toContain('If an account uses this address');
+      expect(await runJobs(t.db)).toBeGreaterThan(0); // the reset job ran, and decided to send nothing
       expect(
         Number(
           (
@@ -268,6 +294,7 @@ forEachEngine('account pages', (t) => {
         '/account?done=email-changed',
       );
       expect((await t.db.selectFrom('users').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email).toBe(next);
+      await runJobs(t.db);
       const notice = await t.db
         .selectFrom('outbox')
         .select('subject')
@@ -297,7 +324,11 @@ forEachEngine('account pages', (t) => {
       const right = await browser.post('/account/two-factor', { code: currentTotp(totp_secret!) }, setup.html);
       expect(right.response.headers.get('location')).toBe('/account?done=two-factor-on');
       expect((await browser.get('/account')).response.status).toBe(200);
-      expect((await app().request('/api/v1/me', { headers: { Cookie: `dcp_session=${session}` } })).status).toBe(200);
+      // The sign-in completed under a new session id; the pending one opens nothing.
+      const renewed = browser.cookies.get('dcp_session');
+      expect(renewed).not.toBe(session);
+      expect((await app().request('/api/v1/me', { headers: { Cookie: `dcp_session=${renewed}` } })).status).toBe(200);
+      expect((await app().request('/api/v1/me', { headers: { Cookie: `dcp_session=${session}` } })).status).toBe(401);
     });
 
     it('asks an enrolled account for its code after the password', async () => {
@@ -336,6 +367,91 @@ forEachEngine('account pages', (t) => {
         page.html,
       );
       expect(signIn.response.headers.get('location')).toBe('/account');
+    });
+  });
+  describe('the forms stage on the account pages', () => {
+    it('answers an invalid sign-up in Arabic: summary first and focused, each line linked to its field, nothing in English', async () => {
+      const browser = new Browser(app());
+      await browser.get('/sign-up?lang=ar');
+      const { response, html } = await browser.submit(
+        '/sign-up?lang=ar',
+        { displayName: '', email: 'not-an-address', password: 'short' },
+        '/sign-up',
+      );
+      expect(response.status).toBe(400);
+      expect(html).toMatch(/<title>خطأ: /);
+      expect(html).toMatch(/<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus/);
+      expect(html).toContain('هناك مشكلة');
+      expect(summaryTargets(html)).toEqual(['displayName', 'email', 'password']);
+      for (const id of summaryTargets(html)) expect(html, id).toContain(`id="${id}"`);
+      // No field keys, no English validator text.
+      expect(textOf(html)).not.toMatch(/displayName|Invalid|Too small|expected|characters/);
+      expect(html).toContain('يجب أن تتكون كلمة المرور من 8 أحرف على الأقل');
+      expect(html).toContain('value="not-an-address"'); // what was typed comes back, the password never does
+      expect(html).not.toContain('value="short"');
+      expect(html).toContain('novalidate');
+    });
+
+    it('shows the outbox to an administrator only', async () => {
+      const admin = await createUser(t.db, { platformRole: 'admin' });
+      const browser = new Browser(app());
+      await browser.submit('/sign-in', { email: admin.email, password: admin.password });
+      const code = await browser.get('/sign-in/two-factor');
+      await browser.post('/sign-in/two-factor', { code: currentTotp(admin.totpSecret!), next: '/account' }, code.html);
+      const sent = await browser.get('/sign-up/sent');
+      expect(sent.html).toContain('href="/admin/outbox"');
+      expect(sent.html).toContain('npm run dcp -- outbox');
+    });
+
+    it.each(['/account/email', '/account/password'])(
+      'throttles wrong current passwords on %s like sign-in: 429 before the 15th try',
+      async (action) => {
+        const user = await createUser(t.db);
+        const browser = new Browser(app());
+        await browser.submit('/sign-in', { email: user.email, password: user.password });
+        const page = await browser.get('/account');
+        const fields =
+          action === '/account/email'
+            ? (password: string) => ({ newEmail: `next-${Date.now()}@example.org`, emailPassword: password })
+            : (password: string) => ({ currentPassword: password, newPassword: 'a brand new passphrase' });
+        const answers: { status: number; html: string }[] = [];
+        for (let i = 0; i < 15; i++) {
+          const { response, html } = await browser.post(action, fields(`wrong guess ${i}`), page.html);
+          answers.push({ status: response.status, html });
+        }
+        const statuses = answers.map((a) => a.status);
+        expect(statuses.slice(0, 4)).toEqual([400, 400, 400, 400]);
+        // From the fifth failure the account waits (the form says how long), well before the per-address limit of ten.
+        const first429 = statuses.indexOf(429);
+        expect(first429).toBeGreaterThanOrEqual(4);
+        expect(first429).toBeLessThan(10);
+        expect(answers[first429]!.html).toContain('Too many attempts. Wait');
+        expect(statuses.slice(first429).every((status) => status === 429)).toBe(true);
+        const blocked = await browser.post(action, fields(user.password), page.html);
+        // Even the right password waits: the account's budget is spent.
+        expect(blocked.response.status).toBe(429);
+        expect(Number(blocked.response.headers.get('retry-after'))).toBeGreaterThan(0);
+        const row = await t.db.selectFrom('users').select(['email', 'password_hash']).where('id', '=', user.id).executeTakeFirstOrThrow();
+        expect(row.email).toBe(user.email);
+        // The same budget as sign-in: the address cannot be tried there either.
+        expect((await new Browser(app()).submit('/sign-in', { email: user.email, password: user.password })).response.status).toBe(429);
+      },
+    );
+
+    it('shows a wrong current password on its field, in the page language', async () => {
+      const user = await createUser(t.db);
+      const browser = new Browser(app());
+      await browser.submit('/sign-in', { email: user.email, password: user.password });
+      const page = await browser.get('/account?lang=fr');
+      const { response, html } = await browser.post(
+        '/account/password',
+        { currentPassword: 'not mine', newPassword: 'a brand new passphrase' },
+        page.html,
+      );
+      expect(response.status).toBe(400);
+      expect(html).toContain('<html lang="fr" dir="ltr">');
+      expect(html).toContain('href="#currentPassword"');
+      expect(html).toMatch(/id="currentPassword"[^>]*aria-invalid="true"/);
     });
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/database.js';
 import { listAllTokensOf } from './api-tokens-repository.js';
-import { forgetMailTo } from './mail.js';
+import { forgetMailTo } from '../../platform/mail/index.js';
 import { listSessionsOf } from './sessions-repository.js';
 import { deleteUser, findUserById } from './users-repository.js';
 

@@ -56,7 +56,7 @@ export function ipKey(scope: string, ip: string): string {
  */
 export function limitPerIp(deps: Pick<Deps, 'db' | 'config'>, scope: string, limit: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const verdict = await hit(deps.db, ipKey(scope, clientIp(c, deps.config.trustProxy)), limit, 60);
+    const verdict = await hit(deps.db, ipKey(scope, clientIp(c, deps.config.trustProxy)), limit * deps.config.rateLimitScale, 60);
     if (!verdict.allowed) throw rateLimited(verdict.retryAfter);
     await next();
   };

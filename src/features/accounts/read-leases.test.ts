@@ -36,6 +36,16 @@ forEachEngine('leased read limits', (t) => {
     expect(await counted(key)).toBe(61);
   });
 
+  it('lets concurrent reads share one lease instead of each writing the shared row', async () => {
+    const key = `test:${Math.random()}`;
+    const leases = new ReadLeases(t.db, 600);
+    const verdicts = await Promise.all(Array.from({ length: 32 }, () => leases.take(key)));
+    expect(verdicts.every((v) => v.allowed)).toBe(true);
+    // The same six writes (1, 2, 4, 8, 16, then 30) as 32 reads one after the other; 32 concurrent
+    // writes of one hit each would have counted 32.
+    expect(await counted(key)).toBe(61);
+  });
+
   it('costs a short-lived instance (a test app, a restart) a single hit', async () => {
     const key = `test:${Math.random()}`;
     for (let i = 0; i < 5; i++) expect((await new ReadLeases(t.db, 600).take(key)).allowed).toBe(true);

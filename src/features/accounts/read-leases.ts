@@ -32,6 +32,8 @@ export function batchFor(limit: number): number {
 
 export class ReadLeases {
   private readonly leases = new Map<string, Lease>();
+  /** A lease being taken from the database, per key: concurrent reads wait for it and share it. */
+  private readonly leasing = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly db: Db,
@@ -44,15 +46,33 @@ export class ReadLeases {
    * @example await leases.take('api-read:abc') // { allowed: true, retryAfter: 42 }
    */
   async take(key: string): Promise<Verdict> {
-    const now = Date.now();
-    const lease = this.leases.get(key);
-    if (lease && lease.expires > now) {
-      if (lease.tokens > 0) {
-        lease.tokens -= 1;
-        return { allowed: true, retryAfter: secondsUntil(lease.expires, now) };
+    for (;;) {
+      const now = Date.now();
+      const lease = this.leases.get(key);
+      if (lease && lease.expires > now) {
+        if (lease.tokens > 0) {
+          lease.tokens -= 1;
+          return { allowed: true, retryAfter: secondsUntil(lease.expires, now) };
+        }
+        if (lease.tokens < 0) return { allowed: false, retryAfter: secondsUntil(lease.expires, now) };
       }
-      if (lease.tokens < 0) return { allowed: false, retryAfter: secondsUntil(lease.expires, now) };
+      // Ten concurrent reads finding the lease spent must not each write the shared row (they
+      // would queue on its lock and a WAL flush apiece): one leases, the others spend its batch.
+      const pending = this.leasing.get(key);
+      if (pending === undefined) break;
+      await pending.catch(() => {});
     }
+    const leased = this.lease(key, Date.now());
+    this.leasing.set(key, leased);
+    try {
+      return await leased;
+    } finally {
+      this.leasing.delete(key);
+    }
+  }
+
+  private async lease(key: string, now: number): Promise<Verdict> {
+    const lease = this.leases.get(key);
     // Slow start: an address seen once (or an instance that lives briefly) takes one hit,
     // a busy one up to a full batch, so little is leased and left unspent.
     const size = lease && lease.expires > now ? Math.min(batchFor(this.limit), lease.size * 2) : 1;
@@ -83,7 +103,7 @@ function secondsUntil(expires: number, now: number): number {
  * database): an outage of the limiter must not turn every 404 into a 503.
  */
 export function limitAnonymousApiReads(deps: Pick<Deps, 'db' | 'config' | 'logger'>): MiddlewareHandler<AppEnv> {
-  const leases = new ReadLeases(deps.db, deps.config.apiRateLimitPerMinute);
+  const leases = new ReadLeases(deps.db, deps.config.apiRateLimitPerMinute * deps.config.rateLimitScale);
   return async (c, next) => {
     if ((c.req.method === 'GET' || c.req.method === 'HEAD') && c.get('actor').kind === 'anonymous') {
       const verdict = await leases.take(ipKey('api-read', clientIp(c, deps.config.trustProxy))).catch((error: unknown) => {

@@ -1,6 +1,13 @@
 /** Request and response schemas of the accounts API (OpenAPI is generated from them). */
 import { z } from '@hono/zod-openapi';
+import { text } from '../../http/text.js';
 import { PASSWORD_MAX } from './passwords.js';
+
+/** A person's name as shown to others: one line of 1–100 characters. */
+export const DisplayNameSchema = text().trim().min(1).max(100).openapi({ example: 'Ana Pérez' });
+
+/** The name a person gives an API token, to tell their tokens apart. */
+export const TokenNameSchema = text().trim().min(1).max(100).openapi({ example: 'Nightly export' });
 
 export const SignInRequestSchema = z
   .object({
@@ -72,7 +79,7 @@ export const CreateTokenRequestSchema = z
   .object({
     organisationId: z.uuid().openapi({ description: 'An organisation you belong to' }),
     scope: z.enum(['read', 'write']),
-    name: z.string().trim().min(1).max(100).openapi({ example: 'Nightly export' }),
+    name: TokenNameSchema,
   })
   .openapi('CreateTokenRequest');
 

@@ -57,12 +57,18 @@ export async function touchSession(db: Db, idHash: Buffer): Promise<void> {
     .execute();
 }
 
-export async function completeSecondFactor(db: Db, idHash: Buffer): Promise<void> {
-  await db
+/**
+ * Completes the session's second factor under a new id and CSRF secret, in one statement, so the
+ * id known before the second factor (to anyone who fixed or saw it) opens nothing afterwards.
+ * False when the old id no longer names a session.
+ */
+export async function completeSecondFactorAs(db: Db, oldIdHash: Buffer, renewed: { idHash: Buffer; csrfSecret: string }): Promise<boolean> {
+  const result = await db
     .updateTable('sessions')
-    .set({ pending_second_factor: false, last_seen_at: sql`now()` })
-    .where('id_hash', '=', idHash)
-    .execute();
+    .set({ id_hash: renewed.idHash, csrf_secret: renewed.csrfSecret, pending_second_factor: false, last_seen_at: sql`now()` })
+    .where('id_hash', '=', oldIdHash)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function deleteSession(db: Db, idHash: Buffer): Promise<void> {

@@ -1,8 +1,10 @@
 /**
  * Use cases of browser sessions: open one after sign-in (a fresh id every
- * time, against fixation), complete its second factor, end it, end the others.
+ * time, against fixation), complete its second factor (under a fresh id
+ * again), end it, end the others.
  */
 import type { Deps } from '../../http/app-env.js';
+import { AppError } from '../../http/app-error.js';
 import { randomSecret, sha256 } from './secrets.js';
 import * as repo from './sessions-repository.js';
 
@@ -31,6 +33,19 @@ export async function openSession(
     userAgent: options.userAgent?.slice(0, 200) ?? null,
   });
   return { cookieValue, csrfSecret, maxAgeSeconds };
+}
+
+/**
+ * Completes the second factor of the session `idHash` and gives it a new id and CSRF secret:
+ * the caller writes the new cookie. The session keeps its absolute expiry.
+ */
+export async function completeSecondFactor(deps: Pick<Deps, 'db' | 'config'>, idHash: Buffer): Promise<OpenedSession> {
+  const cookieValue = randomSecret(16);
+  const csrfSecret = randomSecret(16);
+  if (!(await repo.completeSecondFactorAs(deps.db, idHash, { idHash: sha256(cookieValue), csrfSecret }))) {
+    throw new AppError('unauthenticated', 'The sign-in has ended; sign in again');
+  }
+  return { cookieValue, csrfSecret, maxAgeSeconds: deps.config.sessionAbsoluteHours * 3600 };
 }
 
 export async function endSession(deps: Pick<Deps, 'db'>, idHash: Buffer): Promise<void> {

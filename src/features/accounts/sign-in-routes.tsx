@@ -1,19 +1,18 @@
 /** HTML routes for signing in (with the second factor), out and up, and confirming an address. */
 import { Hono, type Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import type { Language } from '../../shared/localised.js';
-import { AppError } from '../../http/app-error.js';
 import type { AppEnv, Deps } from '../../http/app-env.js';
+import { safeReturnPath } from '../../http/safe-redirect.js';
 import { t, type MessageKey } from '../../i18n/i18n.js';
+import { formToken, freshForm, handleForm, readPosted, type FormState } from '../../platform/forms/index.js';
+import type { Language } from '../../shared/localised.js';
 import { pageContext } from '../../web/page-context.js';
+import { showConfirmLink } from './confirm-link-route.js';
 import { clearSessionCookie, writeSessionCookie } from './cookies.js';
-import { csrfToken } from './csrf.js';
 import { verifyEmail } from './email-verification.js';
-import type { FormErrors } from './forms.js';
-import { displayNameError, emailError, newPasswordError, readForm, safeNext } from './form-input.js';
+import { CODE_FORM, SIGN_IN_FORM, SIGN_UP_FORM } from './form-schemas.js';
 import { limitPerIp } from './rate-limits.js';
 import { renderAccountPage } from './render.js';
-import { showConfirmLink } from './confirm-link-route.js';
 import { endSession } from './sessions.js';
 import { LinkInvalidPage, SecondFactorPage, SentPage, SignInPage, SignUpPage } from './sign-in-pages.js';
 import { signInWithPassword } from './sign-in.js';
@@ -33,8 +32,30 @@ export function doneNotice(c: Context<AppEnv>, table: Record<string, MessageKey>
   return key ? t(c.get('lang'), key) : undefined;
 }
 
-function hasErrors(errors: FormErrors): boolean {
-  return Object.values(errors).some(Boolean);
+/** A same-site path to return to after sign-in, or the account page. Never another origin. */
+export function safeNext(value: string | undefined): string {
+  return safeReturnPath(value, '/account');
+}
+
+/**
+ * "Check your e-mail" after a sign-up or reset request (each redirects here, so a reload never posts
+ * again). Where mail went without a mail server is said to an administrator only, and in the server log.
+ */
+export function sentPage(deps: Deps, text: MessageKey) {
+  return (c: Context<AppEnv>) => {
+    const actor = c.get('actor');
+    const admin = actor.kind === 'user' && actor.platformRole === 'admin';
+    return renderAccountPage(c, <SentPage ctx={pageContext(c)} text={text} outbox={admin && deps.config.smtpUrl === undefined} />);
+  };
+}
+
+/** Says once per request, in the server log, where the mail of a form went when no mail server is set up. */
+export function logOutbox(deps: Deps, form: string): void {
+  if (deps.config.smtpUrl !== undefined) return;
+  deps.logger.info(
+    { event: 'mail-kept', form },
+    'no mail server (DCP_SMTP_URL): any mail this sent is in the outbox — read it at /admin/outbox or with `npm run dcp -- outbox`',
+  );
 }
 
 /** Another way to sign in, shown under the sign-in form (single sign-on); given by app.ts, so accounts need not import sso. */
@@ -44,89 +65,82 @@ export interface SignInOptions {
   readonly signInAlternative?: SignInAlternative | undefined;
 }
 
+const secondFactorPage = (c: Context<AppEnv>, next: string, form: FormState, status: 200 | 400 | 401 | 429 = 200) =>
+  renderAccountPage(c, <SecondFactorPage ctx={pageContext(c)} token={formToken(c)} next={next} form={form} />, status);
+
+const signUpPage = (c: Context<AppEnv>, form: FormState, status: 200 | 400 | 429 = 200) =>
+  renderAccountPage(c, <SignUpPage ctx={pageContext(c)} token={formToken(c)} form={form} />, status);
+
 export function signInRoutes(deps: Deps, options: SignInOptions = {}) {
   const app = new Hono<AppEnv>();
   const alternative = options.signInAlternative;
 
-  app.get('/sign-in', async (c) => {
-    if (c.get('actor').kind === 'user') return c.redirect('/account', 303);
-    const next = safeNext(c.req.query('next'));
-    return renderAccountPage(
+  const signInPage = (c: Context<AppEnv>, next: string, form: FormState, status: 200 | 400 | 401 | 403 | 429 = 200) =>
+    renderAccountPage(
       c,
       <SignInPage
         ctx={pageContext(c)}
-        csrf={csrfToken(c)}
+        token={formToken(c)}
+        form={form}
         next={next}
-        notice={doneNotice(c, DONE)}
+        notice={status === 200 ? doneNotice(c, DONE) : undefined}
         alternative={alternative?.({ lang: c.get('lang'), next })}
       />,
+      status,
     );
+
+  app.get('/sign-in', async (c) => {
+    if (c.get('actor').kind === 'user') return c.redirect('/account', 303);
+    return signInPage(c, safeNext(c.req.query('next')), freshForm());
   });
 
   app.post('/sign-in', limitPerIp(deps, 'sign-in', 10), async (c) => {
-    const form = await readForm(c);
-    const next = safeNext(form['next']);
-    const errors: FormErrors = {
-      email: emailError(form['email']),
-      password: form['password'] ? undefined : 'accounts.error.password.required',
-    };
-    const again = (e: FormErrors, status: 400 | 401 | 403) =>
-      renderAccountPage(
-        c,
-        <SignInPage
-          ctx={pageContext(c)}
-          csrf={csrfToken(c)}
-          next={next}
-          errors={e}
-          values={{ email: form['email'] ?? '' }}
-          alternative={alternative?.({ lang: c.get('lang'), next })}
-        />,
-        status,
-      );
-    if (hasErrors(errors)) return again(errors, 400);
-    try {
-      const outcome = await signInWithPassword(deps, {
-        email: form['email']!,
-        password: form['password']!,
-        userAgent: c.req.header('user-agent'),
-        requestId: c.get('requestId'),
-      });
-      writeSessionCookie(c, outcome.session.cookieValue, outcome.session.maxAgeSeconds);
-      if (outcome.kind === 'second-factor') return c.redirect(`/sign-in/two-factor?next=${encodeURIComponent(next)}`, 303);
-      if (outcome.kind === 'enrol') return c.redirect('/account/two-factor', 303);
-      return c.redirect(next, 303);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'unauthenticated') return again({ email: 'accounts.error.credentials' }, 401);
-      if (error instanceof AppError && error.code === 'forbidden') return again({ email: 'accounts.error.unverified' }, 403);
-      throw error;
-    }
+    const next = safeNext((await readPosted(c))['next']);
+    return handleForm(c, {
+      spec: SIGN_IN_FORM,
+      render: (form, status) => signInPage(c, next, form, status as 400 | 401 | 403 | 429),
+      refusals: [
+        { code: 'unauthenticated', show: 'email', message: 'accounts.error.credentials' },
+        { code: 'forbidden', show: 'email', message: 'accounts.error.unverified' },
+      ],
+      run: async (input) => {
+        const outcome = await signInWithPassword(deps, {
+          email: input.email,
+          password: input.password,
+          userAgent: c.req.header('user-agent'),
+          requestId: c.get('requestId'),
+        });
+        writeSessionCookie(c, outcome.session.cookieValue, outcome.session.maxAgeSeconds);
+        if (outcome.kind === 'second-factor') return c.redirect(`/sign-in/two-factor?next=${encodeURIComponent(next)}`, 303);
+        if (outcome.kind === 'enrol') return c.redirect('/account/two-factor', 303);
+        return c.redirect(next, 303);
+      },
+    });
   });
 
   app.get('/sign-in/two-factor', async (c) => {
     const session = c.get('session');
     if (!session?.pendingSecondFactor) return c.redirect('/sign-in', 303);
-    return renderAccountPage(c, <SecondFactorPage ctx={pageContext(c)} csrf={csrfToken(c)} next={safeNext(c.req.query('next'))} />);
+    return secondFactorPage(c, safeNext(c.req.query('next')), freshForm());
   });
 
   app.post('/sign-in/two-factor', limitPerIp(deps, 'sign-in', 10), async (c) => {
     const session = c.get('session');
     if (!session?.pendingSecondFactor) return c.redirect('/sign-in', 303);
-    const form = await readForm(c);
-    const next = safeNext(form['next']);
-    try {
-      await completeSignIn(deps, session.userId, form['code'] ?? '', { ...session, requestId: c.get('requestId') });
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'unauthenticated') {
-        return renderAccountPage(
-          c,
-          <SecondFactorPage ctx={pageContext(c)} csrf={csrfToken(c)} next={next} errors={{ code: 'accounts.error.code' }} />,
-          401,
-        );
-      }
-      if (error instanceof AppError && error.code === 'conflict') return c.redirect('/account/two-factor', 303);
-      throw error;
-    }
-    return c.redirect(next, 303);
+    const next = safeNext((await readPosted(c))['next']);
+    return handleForm(c, {
+      spec: CODE_FORM,
+      render: (form, status) => secondFactorPage(c, next, form, status as 400 | 401 | 429),
+      refusals: [
+        { code: 'unauthenticated', show: 'code', message: 'accounts.error.code' },
+        { code: 'conflict', show: '', message: 'accounts.error.code' },
+      ],
+      run: async ({ code }) => {
+        const renewed = await completeSignIn(deps, session.userId, code, { ...session, requestId: c.get('requestId') });
+        writeSessionCookie(c, renewed.cookieValue, renewed.maxAgeSeconds);
+        return c.redirect(next, 303);
+      },
+    });
   });
 
   app.post('/sign-out', async (c) => {
@@ -136,28 +150,27 @@ export function signInRoutes(deps: Deps, options: SignInOptions = {}) {
     return c.redirect('/sign-in?done=signed-out', 303);
   });
 
-  app.get('/sign-up', (c) => renderAccountPage(c, <SignUpPage ctx={pageContext(c)} csrf={csrfToken(c)} />));
+  app.get('/sign-up', (c) => signUpPage(c, freshForm()));
 
-  app.post('/sign-up', limitPerIp(deps, 'sign-up', 10), async (c) => {
-    const form = await readForm(c);
-    const errors: FormErrors = {
-      displayName: displayNameError(form['displayName']),
-      email: emailError(form['email']),
-      password: newPasswordError(form['password']),
-    };
-    if (hasErrors(errors)) {
-      const values = { displayName: form['displayName'] ?? '', email: form['email'] ?? '' };
-      return renderAccountPage(c, <SignUpPage ctx={pageContext(c)} csrf={csrfToken(c)} errors={errors} values={values} />, 400);
-    }
-    await signUp(deps, { email: form['email']!, displayName: form['displayName']!, password: form['password']!, lang: c.get('lang') });
-    return renderAccountPage(c, <SentPage ctx={pageContext(c)} text="accounts.sent.signUp" outbox={deps.config.smtpUrl === undefined} />);
-  });
+  app.post('/sign-up', limitPerIp(deps, 'sign-up', 10), (c) =>
+    handleForm(c, {
+      spec: SIGN_UP_FORM,
+      render: (form, status) => signUpPage(c, form, status as 400 | 429),
+      run: async (input) => {
+        await signUp(deps, { ...input, lang: c.get('lang') });
+        logOutbox(deps, 'sign-up');
+        return c.redirect('/sign-up/sent', 303);
+      },
+    }),
+  );
+
+  app.get('/sign-up/sent', sentPage(deps, 'accounts.sent.signUp'));
 
   app.get('/verify-email', showConfirmLink('/verify-email', 'accounts.verify.title', 'accounts.verify.submit'));
 
   app.post('/verify-email', async (c) => {
-    const form = await readForm(c);
-    if (!(await verifyEmail(deps, form['token'] ?? ''))) return renderAccountPage(c, <LinkInvalidPage ctx={pageContext(c)} />, 404);
+    const posted = await readPosted(c);
+    if (!(await verifyEmail(deps, posted['token'] ?? ''))) return renderAccountPage(c, <LinkInvalidPage ctx={pageContext(c)} />, 404);
     return c.redirect('/sign-in?done=email-verified', 303);
   });
 

@@ -25,15 +25,18 @@ export async function secondsBlocked(db: Db, email: string): Promise<number> {
   return row ? Math.max(1, Math.ceil(row.remaining)) : 0;
 }
 
-/** Counts a failure; failures older than a day are forgotten first. */
-export async function recordFailure(db: Db, email: string): Promise<void> {
+/**
+ * Counts a failure; failures older than a day are forgotten first. `scale` multiplies the free
+ * failures (Config.rateLimitScale: 1, or high for a security scan).
+ */
+export async function recordFailure(db: Db, email: string, scale = 1): Promise<void> {
   await sql`
     insert into sign_in_failures as f (email_hash, failures, last_failed_at, blocked_until) values (${keyOf(email)}, 1, now(), null)
     on conflict (email_hash) do update set
       failures = case when f.last_failed_at < now() - interval '1 day' then 1 else f.failures + 1 end,
       last_failed_at = now(),
       blocked_until = case
-        when f.last_failed_at < now() - interval '1 day' or f.failures + 1 <= ${FREE_FAILURES} then null
+        when f.last_failed_at < now() - interval '1 day' or f.failures + 1 <= ${FREE_FAILURES * scale} then null
         else now() + make_interval(secs => least(power(2, f.failures + 1), ${MAX_DELAY_SECONDS}))
       end`.execute(db);
 }

@@ -49,7 +49,7 @@ async function checkCredentials(deps: Pick<Deps, 'db' | 'config' | 'logger'>, in
   const user = await findUserByEmail(deps.db, email);
   const ok = user?.password_hash ? await verifyPassword(user.password_hash, input.password) : await verifyDecoy(input.password);
   if (!user || !ok) {
-    await recordFailure(deps.db, email);
+    await recordFailure(deps.db, email, deps.config.rateLimitScale);
     await recordFailedSignIn(deps.db, { userId: user?.id ?? null, reason: 'credentials', requestId: input.requestId ?? null });
     deps.logger.info({ event: 'sign-in-failed' }, 'sign-in failed');
     throw new AppError('unauthenticated', BAD_CREDENTIALS);

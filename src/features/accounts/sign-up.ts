@@ -1,12 +1,15 @@
 /**
  * Signing up: an account with a verified-later address. The answer is the
  * same whether or not the address already has an account (the owner gets a
- * mail saying so), so sign-up does not reveal who is registered.
+ * mail saying so), so sign-up does not reveal who is registered. Either mail
+ * counts against the address's share (mail-limits.ts), so repeated sign-ups
+ * cannot flood an inbox.
  */
 import type { Deps } from '../../http/app-env.js';
 import type { Language } from '../../shared/localised.js';
 import { mailAccount } from './account-mail.js';
 import { sendVerification } from './email-verification.js';
+import { mayMailAddress } from './mail-limits.js';
 import { assertAcceptablePassword } from './password-rules.js';
 import { hashPassword } from './passwords.js';
 import { normaliseEmail } from './secrets.js';
@@ -38,5 +41,5 @@ export async function signUp(deps: Pick<Deps, 'db' | 'config' | 'logger'>, input
     return;
   }
   const existing = await findUserByEmail(deps.db, email);
-  if (existing) await mailAccount(deps, existing, 'exists', existing.email);
+  if (existing && (await mayMailAddress(deps.db, email))) await mailAccount(deps, existing, 'exists', existing.email);
 }

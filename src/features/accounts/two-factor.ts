@@ -7,8 +7,8 @@ import type { Deps } from '../../http/app-env.js';
 import { AppError } from '../../http/app-error.js';
 import { authorise, requireUser } from '../../http/authorise.js';
 import { recordSignIn } from '../audit/index.js';
-import { verifyPassword } from './passwords.js';
-import { completeSecondFactor } from './sessions-repository.js';
+import { confirmPassword } from './reauthenticate.js';
+import { completeSecondFactor, type OpenedSession } from './sessions.js';
 import { checkSecondFactor, checkTotp } from './sign-in.js';
 import { newTotpSecret, totpUri } from './totp.js';
 import * as users from './users-repository.js';
@@ -41,37 +41,40 @@ export interface PendingSession {
 /**
  * Turns TOTP on with a first code and completes the session's sign-in. For a
  * session still pending (an admin or coordinator enrolling at sign-in) this is
- * the sign-in's last step, audited as one.
+ * the sign-in's last step, audited as one. The session continues under a new
+ * id: the caller writes the returned cookie.
  */
 export async function confirmEnrolment(
-  deps: Pick<Deps, 'db' | 'logger'>,
+  deps: Pick<Deps, 'db' | 'logger' | 'config'>,
   userId: string,
   code: string,
   session: PendingSession,
-): Promise<void> {
+): Promise<OpenedSession> {
   const user = await users.findUserById(deps.db, userId);
   if (!user?.totp_secret || user.totp_enabled_at) throw new AppError('conflict', 'There is no two-factor set-up in progress');
   if (session.pendingSecondFactor) await checkSecondFactor(deps, user, code, session.requestId);
   else await checkTotp(deps, user, code);
   await users.enableTotp(deps.db, userId);
-  await completeSecondFactor(deps.db, session.idHash);
+  const renewed = await completeSecondFactor(deps, session.idHash);
   if (session.pendingSecondFactor) await recordSignIn(deps.db, { userId, method: 'totp', requestId: session.requestId ?? null });
   deps.logger.info({ event: 'two-factor-enabled', userId }, 'two-factor sign-in enabled');
+  return renewed;
 }
 
-/** The second step of sign-in: a code completes the pending session. */
+/** The second step of sign-in: a code completes the pending session, under a new id the caller writes as the cookie. */
 export async function completeSignIn(
-  deps: Pick<Deps, 'db' | 'logger'>,
+  deps: Pick<Deps, 'db' | 'logger' | 'config'>,
   userId: string,
   code: string,
   session: PendingSession,
-): Promise<void> {
+): Promise<OpenedSession> {
   const user = await users.findUserById(deps.db, userId);
   if (!user?.totp_enabled_at) throw new AppError('conflict', 'This account has no two-factor sign-in to complete');
   await checkSecondFactor(deps, user, code, session.requestId);
-  await completeSecondFactor(deps.db, session.idHash);
+  const renewed = await completeSecondFactor(deps, session.idHash);
   await recordSignIn(deps.db, { userId, method: 'totp', requestId: session.requestId ?? null });
   deps.logger.info({ event: 'sign-in', userId, secondFactor: true }, 'signed in');
+  return renewed;
 }
 
 /** Turns TOTP off (with the password); the policy refuses it to admins and coordinators, who must keep it. */
@@ -80,9 +83,7 @@ export async function disableTwoFactor(deps: Pick<Deps, 'db' | 'logger'>, actor:
   authorise(actor, 'disable-two-factor', { type: 'account', userId });
   const user = await users.findUserById(deps.db, userId);
   if (!user) throw new AppError('unauthenticated', 'Sign in first');
-  if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
-    throw new AppError('validation-failed', 'The password is not correct', [{ field: 'body.password', message: 'not correct' }]);
-  }
+  await confirmPassword(deps, user, password, 'body.password');
   await users.disableTotp(deps.db, userId);
   deps.logger.info({ event: 'two-factor-disabled', userId }, 'two-factor sign-in disabled');
 }

@@ -6,6 +6,8 @@ import { Hono } from 'hono';
 import { t } from '../../i18n/i18n.js';
 import type { AppEnv } from '../../http/app-env.js';
 import { Layout, type PageContext } from '../../web/layout.js';
+import type { NavEntry } from '../../web/navigation.js';
+import { ScrollRegion } from '../../web/scroll-region.js';
 import { pageContext } from '../../web/page-context.js';
 import { renderPage } from '../../web/render.js';
 
@@ -40,9 +42,11 @@ function ApiPage(props: { ctx: PageContext; doc: OpenApiLike }) {
         <li>{t(lang, 'api.conventions.lists')}</li>
       </ul>
       <h2>{t(lang, 'api.endpoints')}</h2>
-      <div class="scroll">
+      <ScrollRegion labelledBy="endpoints-caption">
         <table>
-          <caption class="skip">{t(lang, 'api.endpoints')}</caption>
+          <caption id="endpoints-caption" class="skip">
+            {t(lang, 'api.endpoints')}
+          </caption>
           <tbody>
             {operations.map((op) => (
               <tr>
@@ -65,7 +69,7 @@ function ApiPage(props: { ctx: PageContext; doc: OpenApiLike }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </Layout>
   );
 }
@@ -73,3 +77,6 @@ function ApiPage(props: { ctx: PageContext; doc: OpenApiLike }) {
 export function apiDocsPage(document: () => OpenApiLike) {
   return new Hono<AppEnv>().get('/api', (c) => renderPage(c, <ApiPage ctx={pageContext(c)} doc={document()} />));
 }
+
+/** The API page's entry in the main navigation. */
+export const apiDocsNav: NavEntry = { href: '/api', label: 'shell.nav.api' };

@@ -32,7 +32,7 @@ export function auditPages({ db }: Deps) {
       filter.to = q['to'];
       api['to'] = new Date(Date.parse(`${q['to']}T00:00:00Z`) + 86_400_000).toISOString();
     }
-    const cursor = q['cursor'] && q['cursor'].length <= 200 ? q['cursor'] : undefined;
+    const cursor = q['cursor'] && AuditQuerySchema.shape.cursor.safeParse(q['cursor']).success ? q['cursor'] : undefined;
     const page = await service.listAudit(db, actor, AuditQuerySchema.parse({ ...api, limit: '100', ...(cursor ? { cursor } : {}) }));
     c.header('Cache-Control', 'no-store');
     return renderPage(c, <AuditPage ctx={pageContext(c)} entries={page.data} next={page.next} filter={filter} apiFilter={api} />);

@@ -1,6 +1,7 @@
 /** The admin page /admin/audit: a filter form (plain GET), the entries, a CSV link. */
 import { formatDate, t } from '../../i18n/i18n.js';
 import { Layout, type PageContext } from '../../web/layout.js';
+import { ScrollRegion } from '../../web/scroll-region.js';
 import type { AuditEntry } from './schemas.js';
 
 export interface AuditFilterValues {
@@ -59,9 +60,11 @@ export function AuditPage(props: {
       {props.entries.length === 0 ? (
         <p>{t(lang, 'audit.none')}</p>
       ) : (
-        <div class="scroll">
+        <ScrollRegion labelledBy="audit-caption">
           <table>
-            <caption class="skip">{title}</caption>
+            <caption id="audit-caption" class="skip">
+              {title}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t(lang, 'audit.col.at')}</th>
@@ -94,7 +97,7 @@ export function AuditPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {props.next ? (
         <p>

@@ -1,6 +1,7 @@
 /** Request and response schemas of the audit API. */
 import { z } from '@hono/zod-openapi';
 import { PageQuerySchema, pageOf } from '../../http/pagination.js';
+import { text } from '../../http/text.js';
 
 export const AuditEntrySchema = z
   .object({
@@ -34,7 +35,7 @@ export const AuditQuerySchema = PageQuerySchema.extend({
     .regex(/^[a-z0-9-]+$/)
     .optional()
     .openapi({ example: 'organisation' }),
-  resourceId: z.string().max(100).optional(),
+  resourceId: text().max(100).optional(),
   from: z.iso
     .datetime({ offset: true })
     .optional()

@@ -7,7 +7,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../core/policy/actor.js';
 import type { Db } from '../../db/database.js';
-import { countFacets, findHits, prepareQuery, type FacetColumn, type PreparedQuery } from '../../platform/search/index.js';
+import { prepareQuery, search as searchTable, type FacetColumn, type PreparedQuery } from '../../platform/search/index.js';
 import type { NeedListQuery, NeedPage, OfferingListQuery, OfferingPage } from './list-schemas.js';
 import { needConditions, offeringConditions } from './filters.js';
 import { presentNeedSummary } from './need-presenters.js';
@@ -27,6 +27,8 @@ export const OFFERING_FACETS: readonly FacetColumn[] = [
   { name: 'bandwidth', value: sql.ref('bandwidth'), array: false },
   { name: 'languages', value: sql.ref('languages'), array: true },
   { name: 'eligibleGroups', value: sql.ref('eligible_groups'), array: true },
+  { name: 'certification', value: sql.ref('certification'), array: false },
+  { name: 'accessibility', value: sql.ref('accessibility'), array: true },
   {
     name: 'cost',
     value: sql`array_remove(array[case when cost_amount is null or cost_amount = 0 then 'free' else 'paid' end,
@@ -64,13 +66,10 @@ async function run(
   const tsquery = prepared?.tsquery;
   const sort = query.sort ?? (tsquery ? 'relevance' : 'newest');
   const scope = { table: listing.table, where: listing.where };
-  const [hits, facets] = await Promise.all([
-    findHits(db, scope, { tsquery, sort, limit: query.limit, cursor: query.cursor }),
-    countFacets(db, scope, tsquery, listing.facets),
-  ]);
+  const hits = await searchTable(db, scope, { tsquery, sort, limit: query.limit, cursor: query.cursor, facets: listing.facets });
   return {
     hits,
-    facets,
+    facets: hits.facets,
     search: {
       q: query.q?.trim() ? query.q : null,
       sort: hits.ranking.sort,

@@ -20,10 +20,10 @@ import { deleteSystemOrganisations, ensureSystemOrganisation, organisationIdsByN
 import { exportCountries, exportTaxonomy, listGroups } from '../reference/index.js';
 import { completeNeed } from './need-record.js';
 import { NeedInputSchema } from './need-schemas.js';
-import { insertNeeds, needFieldProblems } from './need-writes.js';
+import { insertGeneratedNeeds, needFieldProblems } from './need-writes.js';
 import { completeOffering } from './offering-record.js';
 import { OfferingInputSchema } from './offering-schemas.js';
-import { insertOfferings, offeringFieldProblems } from './offering-writes.js';
+import { insertGeneratedOfferings, offeringFieldProblems } from './offering-writes.js';
 import { vocabulary, type Vocabulary } from './vocabulary.js';
 
 export const DEFAULT_SEED = 2030;
@@ -105,7 +105,7 @@ export async function generateDemoData(db: Db, options: { offerings: number; nee
       'offerings',
       records.map((r) => r.id),
       async (tx, fresh) => {
-        await insertOfferings(
+        await insertGeneratedOfferings(
           tx,
           records.filter((r) => fresh.has(r.id)),
           vocab,
@@ -155,7 +155,7 @@ export async function generateDemoData(db: Db, options: { offerings: number; nee
       'needs',
       records.map((r) => r.id),
       async (tx, fresh) => {
-        await insertNeeds(
+        await insertGeneratedNeeds(
           tx,
           records.filter((r) => fresh.has(r.id)),
           vocab,
@@ -184,8 +184,8 @@ async function inBatch(
 }
 
 /**
- * Takes every generated record out, with its revisions, and the demo organisations nobody has
- * joined and that hold no other records.
+ * Takes every generated record out, with any revisions their edits left, and the demo organisations
+ * nobody has joined and that hold no other records.
  */
 export async function removeDemoData(db: Db): Promise<{ offerings: number; needs: number; organisations: number }> {
   const vocab = await vocabulary(db);
@@ -238,18 +238,37 @@ export async function removeDemoData(db: Db): Promise<{ offerings: number; needs
   });
 }
 
+const PLANNED = 'first-start-demo-planned';
+const FILLED = 'first-start-demo-filled';
+
 /**
- * For the first start of an installation (where the reference data is loaded for the first time):
- * loads FIRST_START generated records so that the catalogue is not empty. Does nothing when the
- * catalogue already holds an offering or a need. Call it on first start only, so that a
- * `dcp demo remove` is not undone by the next start.
- * @example await loadDemoOnFirstStart(db) // { seed: 2030, offerings: 300, needs: 100 } the first time, then undefined
+ * Marks this installation's demo catalogue as due: called on the first start (the start that
+ * loads the reference data), so that later starts — after `dcp demo remove`, or of an
+ * installation that was upgraded with its data — never add demo records unasked.
  */
-export async function loadDemoOnFirstStart(db: Db): Promise<DemoSummary | undefined> {
-  const [offering, need] = await Promise.all([
-    db.selectFrom('offerings').select('id').limit(1).executeTakeFirst(),
-    db.selectFrom('needs').select('id').limit(1).executeTakeFirst(),
-  ]);
-  if (offering || need) return undefined;
-  return generateDemoData(db, FIRST_START);
+export async function planDemoOnFirstStart(db: Db): Promise<void> {
+  await db
+    .insertInto('capacity_markers')
+    .values({ name: PLANNED })
+    .onConflict((c) => c.column('name').doNothing())
+    .execute();
+}
+
+/**
+ * Fills the demo catalogue planned on the first start (FIRST_START generated records, so that
+ * the catalogue is not empty), then marks it filled. Resumable: a start cut short part-way
+ * (generation commits in batches) is finished by the next start, as the same seed makes the same
+ * ids and present ones are skipped. Does nothing when none is planned or it is filled already.
+ * @example await fillPlannedDemo(db) // { seed: 2030, offerings: 300, needs: 100 } the first time, then undefined
+ */
+export async function fillPlannedDemo(db: Db): Promise<DemoSummary | undefined> {
+  const markers = new Set((await db.selectFrom('capacity_markers').select('name').execute()).map((m) => m.name));
+  if (!markers.has(PLANNED) || markers.has(FILLED)) return undefined;
+  const summary = await generateDemoData(db, FIRST_START);
+  await db
+    .insertInto('capacity_markers')
+    .values({ name: FILLED })
+    .onConflict((c) => c.column('name').doNothing())
+    .execute();
+  return summary;
 }

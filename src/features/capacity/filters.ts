@@ -76,6 +76,7 @@ export function offeringConditions(actor: Actor, query: OfferingListQuery, vocab
   checkCodes(problems, 'kind', query.kind, inList('offering-kinds'), 'an offering kind');
   checkCodes(problems, 'bandwidth', query.bandwidth, inList('bandwidth'), 'a bandwidth (offline, low, high)');
   checkCodes(problems, 'accessibility', query.accessibility, inList('accessibility-features'), 'an accessibility feature');
+  checkCodes(problems, 'certification', query.certification, inList('certifications'), 'a certification code');
   checkCodes(problems, 'sdgs', query.sdgs, (v) => SDGS.some((g) => g.code === v), 'an SDG number 1–17');
   const eligible = query.eligibleFor ? eligibilityCodes(vocab, query.eligibleFor) : undefined;
   if (query.eligibleFor && !eligible)
@@ -104,7 +105,9 @@ export function offeringConditions(actor: Actor, query: OfferingListQuery, vocab
           ? [sql`offerings.waivers is not null`]
           : [];
   return and([
-    sql`offerings.status = any(${statuses}::text[])`,
+    // Written as an equality for the usual case, whose selectivity the planner knows (most rows), so it never
+    // reads an index for it; a list of statuses is rarer (review queues, a provider's own pages).
+    statuses.length === 1 ? sql`offerings.status = ${statuses[0]}` : sql`offerings.status = any(${statuses}::text[])`,
     visible,
     ...overlaps('offerings.topics', query.topics),
     ...overlaps('offerings.audiences', query.audiences),
@@ -118,6 +121,7 @@ export function offeringConditions(actor: Actor, query: OfferingListQuery, vocab
     ...oneOf('offerings.modality', query.modalities),
     ...oneOf('offerings.bandwidth', query.bandwidth),
     ...oneOf('offerings.kind', query.kind),
+    ...oneOf('offerings.certification', query.certification),
     ...(eligible
       ? [sql`(offerings.eligible_countries && ${eligible.countries}::text[] or offerings.eligible_groups && ${eligible.groups}::text[])`]
       : []),

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { ZodError } from 'zod';
 import { FormatError, formatProblem, type FormatProblem } from '../../formats/csv/format-error.js';
 import { columnOf, readTable } from '../../formats/csv/read-table.js';
-import { jsonPositions, positionOf } from '../../formats/json/locate.js';
+import { jsonPositions, positionOf, syntaxErrorOffset } from '../../formats/json/locate.js';
 import type { Problem } from '../../core/capacity/plausibility.js';
 import { bodyFromRow, columnOfPath, type ColumnSpec } from './csv-template.js';
 
@@ -27,9 +27,13 @@ const MAX_LISTED = 50;
 /** Every problem found in a file, each located; thrown before anything is written. */
 export class ImportProblems extends FormatError {
   override name = 'ImportProblems';
-  constructor(readonly problems: readonly FormatProblem[]) {
-    super(problems[0]!);
-    const listed = problems.slice(0, MAX_LISTED).map(formatProblem);
+  readonly problems: readonly FormatProblem[];
+  constructor(problems: readonly FormatProblem[]) {
+    // By line and column, as a person fixes a file from top to bottom.
+    const sorted = [...problems].toSorted((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    super(sorted[0]!);
+    this.problems = sorted;
+    const listed = sorted.slice(0, MAX_LISTED).map(formatProblem);
     const more = problems.length > MAX_LISTED ? [`… and ${problems.length - MAX_LISTED} more problems`] : [];
     this.message = [`${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was imported:`, ...listed, ...more].join('\n');
   }
@@ -38,6 +42,8 @@ export class ImportProblems extends FormatError {
 export interface ImportItem {
   /** The create body as read (not validated). */
   readonly body: Record<string, unknown>;
+  /** False when a cell or element could not be read at all (already a problem): do not validate it further. */
+  readonly readable: boolean;
   /** Where a field of this record is in the file. */
   readonly locate: (path: readonly (string | number)[], message: string) => FormatProblem;
 }
@@ -100,7 +106,7 @@ function parseCsv(
       return { file: file.name, line: row.line, ...(index ? { column: index } : {}), ...(column ? { field: column } : {}), message };
     };
     problems.push(...cellProblems.map((p) => at(p.column, p.message)));
-    return { body, locate: (path, message) => at(columnOfPath(template.specs, path, body), message) };
+    return { body, readable: cellProblems.length === 0, locate: (path, message) => at(columnOfPath(template.specs, path, body), message) };
   });
   return { items, problems };
 }
@@ -111,8 +117,8 @@ function parseJson(file: ImportFile) {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const offset = /position (\d+)/.exec(String(error))?.[1];
-    const before = offset === undefined ? undefined : text.slice(0, Number(offset));
+    const offset = syntaxErrorOffset(text);
+    const before = offset === undefined ? undefined : text.slice(0, offset);
     const where = before === undefined ? {} : { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
     throw new FormatError({ file: file.name, ...where, message: `not valid JSON: ${String(error).replace(/^SyntaxError: /, '')}` });
   }
@@ -128,9 +134,9 @@ function parseJson(file: ImportFile) {
     };
     if (element === null || typeof element !== 'object' || Array.isArray(element)) {
       problems.push(locate([], 'each element must be an object (a create body)'));
-      return { body: {}, locate };
+      return { body: {}, readable: false, locate };
     }
-    return { body: element as Record<string, unknown>, locate };
+    return { body: element as Record<string, unknown>, readable: true, locate };
   });
   return { items, problems };
 }

@@ -12,7 +12,15 @@ export { createNeed, getNeed, transitionNeed, updateNeed } from './need-service.
 export { NEED_FACETS, OFFERING_FACETS, searchNeeds, searchOfferings } from './catalogue.js';
 export { exportAllOfferings, exportOfferings, importOfferings, type Importer, type ImportSummary } from './offering-transfer.js';
 export { exportAllNeeds, exportNeeds, importNeeds } from './need-transfer.js';
-export { DEFAULT_SEED, FIRST_START, generateDemoData, loadDemoOnFirstStart, removeDemoData, type DemoSummary } from './demo.js';
+export {
+  DEFAULT_SEED,
+  FIRST_START,
+  fillPlannedDemo,
+  generateDemoData,
+  planDemoOnFirstStart,
+  removeDemoData,
+  type DemoSummary,
+} from './demo.js';
 export { ImportProblems, type ImportFile } from './import-file.js';
 export { DEMO_NOTICE } from './offering-presenters.js';
 export type { Offering, OfferingInput, OfferingPatch, OfferingSummary } from './offering-schemas.js';

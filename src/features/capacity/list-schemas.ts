@@ -45,6 +45,7 @@ export const OfferingListQuerySchema = z.object({
   kind: codeListParam('Offering kinds', 'training,course'),
   bandwidth: codeListParam('Bandwidth a participant needs', 'offline,low'),
   accessibility: codeListParam('Accessibility features', 'captions'),
+  certification: codeListParam('Certification codes', 'assessed,accredited'),
   sdgs: codeListParam('SDG numbers', '4,9'),
   eligibleFor: Iso3Schema.optional().openapi({
     description: 'Open to this country (ISO alpha-3): offered to it, to a group it belongs to (LDC, its region …) or to the world',
@@ -75,7 +76,7 @@ const envelope = {
   next: z.string().nullable().openapi({ description: 'Cursor of the following page, or null on the last page' }),
   total: z.object({
     value: z.number().int(),
-    exact: z.boolean().openapi({ description: 'false: at least `value` matches (counting stops at 10,000)' }),
+    exact: z.boolean().openapi({ description: 'false: at least `value` matches (counting stops at the 1,000 most recent)' }),
   }),
   search: z.object({
     q: z.string().nullable(),

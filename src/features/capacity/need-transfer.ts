@@ -46,6 +46,7 @@ export async function importNeeds(db: Db, importer: Importer, organisationId: st
   const checked: Checked[] = [];
   const ids = new Set<string>();
   for (const item of parsed.items) {
+    if (!item.readable) continue;
     const result = NeedImportItemSchema.safeParse(item.body);
     if (!result.success) {
       problems.push(...zodProblems(item, result.error));

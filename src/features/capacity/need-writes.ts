@@ -39,30 +39,41 @@ export interface NewNeedRecord {
 
 const CHUNK = 200;
 
+async function insertChunk(tx: WriteTx, chunk: readonly NewNeedRecord[], vocab: Vocabulary): Promise<string[]> {
+  const ids = await repo.insertNeedRows(
+    tx,
+    chunk.map((r) => ({
+      ...(r.id ? { id: r.id } : {}),
+      requester_organisation_id: r.requesterId,
+      status: r.status,
+      status_reason: r.statusReason ?? null,
+      unmet_reason: r.status === 'closed-unmet' ? (r.unmetReason ?? 'other') : null,
+      created_by: r.createdBy,
+      demo: r.demo,
+      ...needColumns(r.fields),
+      search_vector: needSearchVector(r.fields, vocab, r.requesterName),
+    })),
+  );
+  await rememberWords(tx, CORPUS, [...new Set(chunk.flatMap((r) => needWords(r.fields)))]);
+  return ids;
+}
+
+/** Inserts checked needs (200 per statement), keeps their first revision and returns their rows, in order. */
 export async function insertNeeds(tx: WriteTx, records: readonly NewNeedRecord[], vocab: Vocabulary): Promise<NeedRow[]> {
   const rows: NeedRow[] = [];
   for (let i = 0; i < records.length; i += CHUNK) {
-    const chunk = records.slice(i, i + CHUNK);
-    const ids = await repo.insertNeedRows(
-      tx,
-      chunk.map((r) => ({
-        ...(r.id ? { id: r.id } : {}),
-        requester_organisation_id: r.requesterId,
-        status: r.status,
-        status_reason: r.statusReason ?? null,
-        unmet_reason: r.status === 'closed-unmet' ? (r.unmetReason ?? 'other') : null,
-        created_by: r.createdBy,
-        demo: r.demo,
-        ...needColumns(r.fields),
-        search_vector: needSearchVector(r.fields, vocab, r.requesterName),
-      })),
-    );
-    await rememberWords(tx, CORPUS, [...new Set(chunk.flatMap((r) => needWords(r.fields)))]);
-    const saved = await repo.needsByIds(tx, ids);
+    const saved = await repo.needsByIds(tx, await insertChunk(tx, records.slice(i, i + CHUNK), vocab));
     await keepRevisions(tx, saved);
     rows.push(...saved);
   }
   return rows;
+}
+
+/** Inserts generated demo needs without keeping revisions (see insertGeneratedOfferings). Returns how many. */
+export async function insertGeneratedNeeds(tx: WriteTx, records: readonly NewNeedRecord[], vocab: Vocabulary): Promise<number> {
+  let count = 0;
+  for (let i = 0; i < records.length; i += CHUNK) count += (await insertChunk(tx, records.slice(i, i + CHUNK), vocab)).length;
+  return count;
 }
 
 export interface NeedChange {

@@ -8,6 +8,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { OfferingsTable } from '../../db/schema.js';
 import { lexiconWords, searchVector, type SearchField } from '../../platform/search/index.js';
+import { LANGUAGES, type Language } from '../../shared/localised.js';
 import type { OfferingPatch } from './offering-schemas.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -73,7 +74,10 @@ export function completeOffering(input: FieldInput): OfferingFields {
     title: input.title,
     summary: input.summary,
     description: input.description ?? null,
-    translations: (input.translations ?? []).map((t) => ({ ...t, description: t.description ?? null })),
+    // Kept in the order of the six UN languages, as the CSV template has them.
+    translations: (input.translations ?? [])
+      .map((t) => ({ ...t, description: t.description ?? null }))
+      .toSorted((a, b) => LANGUAGES.indexOf(a.language as Language) - LANGUAGES.indexOf(b.language as Language)),
     topics: input.topics,
     digcomp: input.digcomp ?? [],
     esco: input.esco ?? [],

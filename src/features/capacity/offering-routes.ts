@@ -29,8 +29,9 @@ const listOfferings = createRoute({
   description:
     'Published offerings (and, for their providers and coordinators, drafts and those in review) matching `q` in any of the six UN languages ' +
     '(stemmed, accent-insensitive, Chinese by character bigrams, misspelt words also searched as their closest known words) and the facet ' +
-    'parameters. Relevance ranks at most the 1,000 most recent matches and says so (`search.capped`, `search.method`); totals count to ' +
-    '10,000. Facet counts per value come with every page. `format=csv` downloads every match in the import template.',
+    'parameters. Ranking, facet counts and the total are taken over at most the 1,000 most recently listed matches, and the ' +
+    'response says so (`search.capped`, `search.method`, `total.exact`, `facets.exact`); newest-first pages reach every match. ' +
+    '`format=csv` downloads every match (up to 10,000) in the import template.',
   request: { query: OfferingListQuerySchema },
   responses: {
     200: { description: 'A page of offerings', content: listContent(OfferingPageSchema, 'id,status,kind,language,title,summary,…\n') },

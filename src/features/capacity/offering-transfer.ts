@@ -60,6 +60,7 @@ export async function importOfferings(db: Db, importer: Importer, organisationId
   const checked: Checked[] = [];
   const ids = new Set<string>();
   for (const item of parsed.items) {
+    if (!item.readable) continue;
     const result = OfferingImportItemSchema.safeParse(item.body);
     if (!result.success) {
       problems.push(...zodProblems(item, result.error));

@@ -43,40 +43,51 @@ export interface NewOfferingRecord {
 
 const CHUNK = 200;
 
+/** Inserts one chunk of checked offerings with their search documents and lexicon words; returns their ids. */
+async function insertChunk(tx: WriteTx, chunk: readonly NewOfferingRecord[], vocab: Vocabulary): Promise<string[]> {
+  const inserted = await tx
+    .insertInto('offerings')
+    .values(
+      chunk.map((r) => ({
+        ...(r.id ? { id: r.id } : {}),
+        provider_organisation_id: r.providerId,
+        status: r.status,
+        status_reason: r.statusReason ?? null,
+        created_by: r.createdBy,
+        demo: r.demo,
+        published_at: r.status === 'published' || r.status === 'archived' ? sql<Date>`now()` : null,
+        ...offeringColumns(r.fields),
+        search_vector: offeringSearchVector(r.fields, vocab, r.providerName),
+      })),
+    )
+    .returning('id')
+    .execute();
+  await rememberWords(tx, CORPUS, [...new Set(chunk.flatMap((r) => offeringWords(r.fields)))]);
+  return inserted.map((r) => r.id);
+}
+
 /**
- * Inserts checked offerings (200 per statement) and returns their rows, in order.
+ * Inserts checked offerings (200 per statement), keeps their first revision and returns their rows, in order.
  * @example const [row] = await insertOfferings(tx, [{ fields, providerId, providerName, status: 'draft', createdBy, demo: false }], vocab)
  */
 export async function insertOfferings(tx: WriteTx, records: readonly NewOfferingRecord[], vocab: Vocabulary): Promise<OfferingRow[]> {
   const rows: OfferingRow[] = [];
   for (let i = 0; i < records.length; i += CHUNK) {
-    const chunk = records.slice(i, i + CHUNK);
-    const inserted = await tx
-      .insertInto('offerings')
-      .values(
-        chunk.map((r) => ({
-          ...(r.id ? { id: r.id } : {}),
-          provider_organisation_id: r.providerId,
-          status: r.status,
-          status_reason: r.statusReason ?? null,
-          created_by: r.createdBy,
-          demo: r.demo,
-          published_at: r.status === 'published' || r.status === 'archived' ? sql<Date>`now()` : null,
-          ...offeringColumns(r.fields),
-          search_vector: offeringSearchVector(r.fields, vocab, r.providerName),
-        })),
-      )
-      .returning('id')
-      .execute();
-    await rememberWords(tx, CORPUS, [...new Set(chunk.flatMap((r) => offeringWords(r.fields)))]);
-    const saved = await repo.offeringsByIds(
-      tx,
-      inserted.map((r) => r.id),
-    );
+    const saved = await repo.offeringsByIds(tx, await insertChunk(tx, records.slice(i, i + CHUNK), vocab));
     await insertRevisions(tx, saved);
     rows.push(...saved);
   }
   return rows;
+}
+
+/**
+ * Inserts generated demo offerings without keeping revisions (their first version is the seed's to
+ * make again; a stale edit of one is still refused, only without the list of changes). Returns how many.
+ */
+export async function insertGeneratedOfferings(tx: WriteTx, records: readonly NewOfferingRecord[], vocab: Vocabulary): Promise<number> {
+  let count = 0;
+  for (let i = 0; i < records.length; i += CHUNK) count += (await insertChunk(tx, records.slice(i, i + CHUNK), vocab)).length;
+  return count;
 }
 
 export interface OfferingChange {

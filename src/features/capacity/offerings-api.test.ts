@@ -4,12 +4,30 @@ import { createUser, randomAddress, signInAs, type SignedIn } from '../../../tes
 import { offeringBody, seedOrganisation } from '../../../test/support/capacity.js';
 import { forEachEngine } from '../../../test/support/engines.js';
 
-type Offering = { id: string; version: number; status: string; title: string; statusReason: string | null; publishedAt: string | null; demo: boolean };
-type Problem = { code: string; detail: string; fields?: { field: string; message: string }[]; currentVersion?: number; changes?: { field: string; current: unknown }[] };
+type Offering = {
+  id: string;
+  version: number;
+  status: string;
+  title: string;
+  statusReason: string | null;
+  publishedAt: string | null;
+  demo: boolean;
+};
+type Problem = {
+  code: string;
+  detail: string;
+  fields?: { field: string; message: string }[];
+  currentVersion?: number;
+  changes?: { field: string; current: unknown }[];
+};
 
 const send = (who: SignedIn | undefined, method: string, payload?: unknown) => ({
   method,
-  headers: { ...who?.headers, 'X-Forwarded-For': randomAddress(), ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }) },
+  headers: {
+    ...who?.headers,
+    'X-Forwarded-For': randomAddress(),
+    ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
+  },
   ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
 });
 
@@ -34,6 +52,10 @@ forEachEngine('offerings API', (t) => {
     app().request('/api/v1/offerings', send(who, 'POST', { providerOrganisationId: orgId, ...offeringBody(overrides) }));
   const transition = (who: SignedIn | undefined, id: string, payload: Record<string, unknown>) =>
     app().request(`/api/v1/offerings/${id}/transitions`, send(who, 'POST', payload));
+  const listed = async (who: SignedIn | undefined, status: string) =>
+    (
+      await body<{ data: { id: string }[] }>(await app().request(`/api/v1/offerings?status=${status}&limit=100`, send(who, 'GET')))
+    ).data.map((o) => o.id);
 
   describe('listing an offering', () => {
     it('lets an editor of the provider create a draft, and no one else', async () => {
@@ -53,7 +75,10 @@ forEachEngine('offerings API', (t) => {
     });
 
     it('refuses implausible values with 400, naming each field, and stores nothing', async () => {
-      const before = await t.db.selectFrom('offerings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const before = await t.db
+        .selectFrom('offerings')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       const cases: [Record<string, unknown>, string][] = [
         [{ title: 'Bad\u0000title' }, 'body.title'],
         [{ summary: 'Line\u001b[31m red' }, 'body.summary'],
@@ -67,7 +92,19 @@ forEachEngine('offerings API', (t) => {
         [{ url: 'javascript:alert(1)' }, 'body.url'],
         [{ topics: ['not-a-topic'] }, 'body.topics.0'],
         [{ topics: ['cybersecurity', 'cybersecurity'] }, 'body.topics'],
-        [{ topics: ['cybersecurity', 'digital-health', 'digital-literacy', 'spectrum-management', 'ai-policy-ethics', 'digital-skills-for-work'] }, 'body.topics'],
+        [
+          {
+            topics: [
+              'cybersecurity',
+              'digital-health',
+              'digital-literacy',
+              'spectrum-management',
+              'ai-policy-ethics',
+              'digital-skills-for-work',
+            ],
+          },
+          'body.topics',
+        ],
         [{ digcomp: ['4.9'] }, 'body.digcomp.0'],
         [{ esco: ['00000000-0000-4000-8000-000000000000'] }, 'body.esco.0'],
         [{ eligibleCountries: ['XXZ'] }, 'body.eligibleCountries.0'],
@@ -85,9 +122,15 @@ forEachEngine('offerings API', (t) => {
         expect(res.status, JSON.stringify(overrides)).toBe(400);
         const problem = await body<Problem>(res);
         expect(problem.code).toBe('validation-failed');
-        expect(problem.fields?.map((f) => f.field), JSON.stringify(overrides)).toContain(field);
+        expect(
+          problem.fields?.map((f) => f.field),
+          JSON.stringify(overrides),
+        ).toContain(field);
       }
-      const after = await t.db.selectFrom('offerings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const after = await t.db
+        .selectFrom('offerings')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(after.n).toBe(before.n);
     });
 
@@ -103,7 +146,9 @@ forEachEngine('offerings API', (t) => {
         endDate: '2029-12-31',
       });
       expect(res.status).toBe(201);
-      expect(await body(res)).toMatchObject({ pledge: { amount: 2_500_000, currency: 'EUR', inKind: null, umcDimension: 'affordability' } });
+      expect(await body(res)).toMatchObject({
+        pledge: { amount: 2_500_000, currency: 'EUR', inKind: null, umcDimension: 'affordability' },
+      });
     });
   });
 
@@ -128,6 +173,18 @@ forEachEngine('offerings API', (t) => {
       offering = published;
     });
 
+    it('lists what awaits review to coordinators, a provider’s drafts to its own members, and neither to others', async () => {
+      const queued = await body<Offering>(await create(editor, { title: 'Awaiting review: spectrum pricing' }));
+      await transition(editor, queued.id, { transition: 'submit' });
+      expect(await listed(coordinator, 'in-review')).toContain(queued.id);
+      expect(await listed(member, 'in-review')).toContain(queued.id);
+      expect(await listed(outsider, 'in-review')).not.toContain(queued.id);
+      expect(await listed(undefined, 'in-review')).toEqual([]);
+      await transition(editor, queued.id, { transition: 'withdraw' });
+      expect(await listed(member, 'draft')).toContain(queued.id);
+      expect(await listed(outsider, 'draft')).not.toContain(queued.id);
+    });
+
     it('answers a transition that does not apply with 409 naming those that do', async () => {
       const res = await transition(coordinator, offering.id, { transition: 'publish' });
       expect(res.status).toBe(409);
@@ -140,14 +197,19 @@ forEachEngine('offerings API', (t) => {
       const withoutReason = await transition(coordinator, draft.id, { transition: 'return' });
       expect(withoutReason.status).toBe(400);
       expect((await body<Problem>(withoutReason)).fields).toEqual([{ field: 'body.reason', message: 'required to return' }]);
-      const returned = await body<Offering>(await transition(coordinator, draft.id, { transition: 'return', reason: 'Add the dates of the spring cohort' }));
+      const returned = await body<Offering>(
+        await transition(coordinator, draft.id, { transition: 'return', reason: 'Add the dates of the spring cohort' }),
+      );
       expect(returned).toMatchObject({ status: 'draft', statusReason: 'Add the dates of the spring cohort' });
     });
   });
 
   describe('editing', () => {
     it('keeps a published offering published when its provider edits it, and audits the edit', async () => {
-      const res = await app().request(`/api/v1/offerings/${offering.id}`, send(editor, 'PATCH', { version: offering.version, title: 'Spectrum monitoring, 2027 edition' }));
+      const res = await app().request(
+        `/api/v1/offerings/${offering.id}`,
+        send(editor, 'PATCH', { version: offering.version, title: 'Spectrum monitoring, 2027 edition' }),
+      );
       expect(res.status).toBe(200);
       const edited = await body<Offering>(res);
       expect(edited).toMatchObject({ status: 'published', version: offering.version + 1, title: 'Spectrum monitoring, 2027 edition' });
@@ -159,13 +221,19 @@ forEachEngine('offerings API', (t) => {
         .orderBy('id')
         .execute();
       expect(audit.map((a) => a.action)).toEqual(['offering.create', 'offering.submit', 'offering.publish', 'offering.update']);
-      expect(audit.at(-1)).toMatchObject({ before: { title: 'Spectrum monitoring and enforcement' }, after: { title: 'Spectrum monitoring, 2027 edition', status: 'published' } });
+      expect(audit.at(-1)).toMatchObject({
+        before: { title: 'Spectrum monitoring and enforcement' },
+        after: { title: 'Spectrum monitoring, 2027 edition', status: 'published' },
+      });
       offering = edited;
     });
 
     it('answers a stale edit with 409, the current version and what changed since, and changes nothing', async () => {
       const stale = offering.version - 1;
-      const res = await app().request(`/api/v1/offerings/${offering.id}`, send(editor, 'PATCH', { version: stale, summary: 'Someone else’s summary, written meanwhile.' }));
+      const res = await app().request(
+        `/api/v1/offerings/${offering.id}`,
+        send(editor, 'PATCH', { version: stale, summary: 'Someone else’s summary, written meanwhile.' }),
+      );
       expect(res.status).toBe(409);
       const problem = await body<Problem>(res);
       expect(problem.currentVersion).toBe(offering.version);
@@ -184,7 +252,10 @@ forEachEngine('offerings API', (t) => {
     });
 
     it('checks the merged record: an edit that puts the end before the start is refused', async () => {
-      const res = await app().request(`/api/v1/offerings/${offering.id}`, send(editor, 'PATCH', { version: offering.version, endDate: '2027-01-01' }));
+      const res = await app().request(
+        `/api/v1/offerings/${offering.id}`,
+        send(editor, 'PATCH', { version: offering.version, endDate: '2027-01-01' }),
+      );
       expect(res.status).toBe(400);
       expect((await body<Problem>(res)).fields?.[0]?.field).toBe('body.endDate');
     });
@@ -192,7 +263,10 @@ forEachEngine('offerings API', (t) => {
     it('asks to reopen an archived offering before editing it', async () => {
       const archived = await body<Offering>(await transition(editor, offering.id, { transition: 'archive', reason: 'The course ended' }));
       expect(archived.status).toBe('archived');
-      const res = await app().request(`/api/v1/offerings/${offering.id}`, send(editor, 'PATCH', { version: archived.version, title: 'Again' }));
+      const res = await app().request(
+        `/api/v1/offerings/${offering.id}`,
+        send(editor, 'PATCH', { version: archived.version, title: 'Again' }),
+      );
       expect(res.status).toBe(409);
       const reopened = await body<Offering>(await transition(editor, offering.id, { transition: 'reopen', version: archived.version }));
       expect(reopened.status).toBe('draft');

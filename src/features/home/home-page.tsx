@@ -4,6 +4,7 @@ import { t } from '../../i18n/i18n.js';
 import type { AppEnv, Deps } from '../../http/app-env.js';
 import { Layout, type PageContext } from '../../web/layout.js';
 import { pageContext } from '../../web/page-context.js';
+import type { NavEntry } from '../../web/navigation.js';
 import { renderPage } from '../../web/render.js';
 import { countCountries } from '../reference/index.js';
 
@@ -42,3 +43,6 @@ function HomePage(props: { ctx: PageContext; countries: number }) {
 export function homePages({ db }: Deps) {
   return new Hono<AppEnv>().get('/', async (c) => renderPage(c, <HomePage ctx={pageContext(c)} countries={await countCountries(db)} />));
 }
+
+/** The home page's entry in the main navigation. */
+export const homeNav: NavEntry = { href: '/', label: 'shell.nav.home' };

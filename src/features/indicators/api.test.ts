@@ -54,6 +54,9 @@ type Profile = {
   }[];
 };
 
+/** Significant digits of a decimal written in a CSV cell: 0.00123 has 3. */
+const significant = (cell: string) => cell.replace(/^-?0*\.?0*/, '').replace('.', '').length;
+
 const ICT = 'World Bank WDI (ITU) via Gapminder systema_globalis and datasets/population, March 2026';
 const WDI = 'World Bank WDI IT.NET.USER.ZS (ITU), downloaded November 2024';
 
@@ -248,6 +251,44 @@ forEachEngine('indicators API', (t) => {
     expect(await catalogueCsv.text()).toContain('internet-use');
     const catalogueSdmx = await get('/api/v1/indicators', { Accept: 'application/vnd.sdmx.data+csv' });
     expect(catalogueSdmx.status).toBe(406);
+  });
+
+  it('writes SDMX code lists (_T for totals, F and M for sex), SDMX-CSV 1.0 on request and numbers without float noise (issue 8)', async () => {
+    const owned = parseSdmxCsv(
+      await (await get('/api/v1/indicators/mobile-ownership/observations?countries=DZA&years=2018&format=sdmx-csv')).text(),
+    );
+    expect(owned.rows.map((r) => r.values['SEX']).toSorted()).toEqual(['F', 'M', '_T']);
+    const speeds = parseSdmxCsv(
+      await (await get('/api/v1/indicators/fixed-broadband-subscriptions/observations?countries=DEU&years=2018&format=sdmx-csv')).text(),
+    );
+    expect(new Set(speeds.rows.map((r) => r.values['TYPE_OF_SPEED']))).toEqual(new Set(['_T', '256KT2MBPS', '2MT10MBPS', '10MBPS']));
+
+    const v1 = await get('/api/v1/indicators/internet-use/observations?countries=KEN&years=2023', {
+      Accept: 'application/vnd.sdmx.data+csv;version=1.0.0',
+    });
+    expect(v1.status).toBe(200);
+    expect(v1.headers.get('content-type')).toBe('application/vnd.sdmx.data+csv; version=1.0.0; charset=utf-8');
+    const message = parseSdmxCsv(await v1.text());
+    expect(message.version).toBe('1.0');
+    expect(message.rows[0]?.values).toMatchObject({ REF_AREA: 'KEN', TIME_PERIOD: '2023', OBS_VALUE: '35' });
+    const unsupported = await get('/api/v1/countries/KEN/profile', { Accept: 'application/vnd.sdmx.data+csv;version=3.0.0' });
+    expect(unsupported.status).toBe(406);
+    expect(unsupported.headers.get('content-type')).toContain('application/problem+json');
+
+    // Computed values (weighted means, monthly GNI) come out with at most twelve significant digits.
+    for (const url of [
+      '/api/v1/indicators/internet-use/aggregates?format=sdmx-csv',
+      '/api/v1/indicators/gni-per-capita-monthly/observations?countries=KEN,USA&format=sdmx-csv',
+      '/api/v1/indicators/internet-use/aggregates?format=csv',
+    ]) {
+      const cells = (parse(await (await get(url)).text(), { relax_column_count: true }) as string[][]).flat();
+      const decimals = cells.filter((c) => /^-?\d+\.\d+$/.test(c));
+      expect(decimals.length, url).toBeGreaterThan(10);
+      expect(
+        decimals.filter((c) => significant(c) > 12),
+        url,
+      ).toEqual([]);
+    }
   });
 
   it('profiles Kenya: latest internet use, trend, band, 2030 outlook and ranks, checked by hand', async () => {

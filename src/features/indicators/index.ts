@@ -1,5 +1,5 @@
 /** Indicators: catalogue, observations, aggregates, targets (the Connect data engine). */
-export { indicatorsApi } from './api-routes.js';
+export { INDICATOR_VERSIONED_READS, indicatorsApi } from './api-routes.js';
 export { connectivitySection } from './country-section.js';
 export {
   importBatches,
@@ -11,4 +11,11 @@ export {
 export { INDICATOR_FILES } from './sources.js';
 export { countryProfile } from './service.js';
 export type { CountryProfile, ProfileIndicator } from './schemas.js';
-export { importSdmx, importWorldBank, readSdmxBatch, fetchWorldBankBatch } from './import-external.js';
+export { importSdmx, readSdmxBatch, type SdmxImportOptions } from './import-sdmx.js';
+export {
+  fetchWorldBankBatch,
+  importWorldBank,
+  SourceUnreachable,
+  WORLD_BANK_API_SOURCE,
+  type WorldBankClientOptions,
+} from './import-worldbank.js';

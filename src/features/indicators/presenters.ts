@@ -3,8 +3,8 @@
  * out — JSON items for the API and pages, and the flat rows of the CSV and SDMX-CSV downloads,
  * each carrying its source and licence.
  */
-import type { IndicatorDefinition, Observation } from '../../core/indicators/index.js';
-import type { AggregateListRow, ObservationListRow } from './repository.js';
+import { withoutFloatNoise, type IndicatorDefinition, type Observation } from '../../core/indicators/index.js';
+import type { AggregateListRow, ObservationRow } from './repository.js';
 import type { AggregateItem, CountryProfile, GroupProfile, Indicator, ObservationItem } from './schemas.js';
 
 export function presentIndicator(
@@ -35,10 +35,10 @@ export function presentIndicator(
   };
 }
 
-export function presentObservation(row: ObservationListRow): ObservationItem {
+export function presentObservation(row: ObservationRow, iso3: string | null): ObservationItem {
   return {
     indicator: row.indicator_code,
-    iso3: row.iso3,
+    iso3,
     m49: row.m49,
     year: row.year,
     breakdown: row.breakdown === '' ? null : row.breakdown,
@@ -61,6 +61,7 @@ export function presentAggregate(row: AggregateListRow): AggregateItem {
     year: row.year,
     value: row.value,
     coverage: row.coverage,
+    estimatedShare: row.estimated_share,
     method: row.method,
     members: { withData: row.members_with_data, gapFilled: row.members_gap_filled, total: row.members_total },
     published,
@@ -105,6 +106,7 @@ export function aggregatesTable(items: readonly AggregateItem[], licence: string
       'year',
       'value',
       'coverage',
+      'estimated_share',
       'method',
       'members_with_data',
       'members_gap_filled',
@@ -122,6 +124,7 @@ export function aggregatesTable(items: readonly AggregateItem[], licence: string
       a.year,
       a.value,
       a.coverage,
+      a.estimatedShare,
       a.method,
       a.members.withData,
       a.members.gapFilled,
@@ -212,6 +215,7 @@ export function groupProfileTable(profile: GroupProfile): CsvTable {
       'year',
       'value',
       'coverage',
+      'estimated_share',
       'method',
       'published_value',
       'published_source',
@@ -227,6 +231,7 @@ export function groupProfileTable(profile: GroupProfile): CsvTable {
       i.latest?.year ?? null,
       i.latest?.value ?? null,
       i.latest?.coverage ?? null,
+      i.latest?.estimatedShare ?? null,
       i.latest?.method ?? null,
       i.published?.value ?? null,
       i.published?.source ?? null,
@@ -249,19 +254,32 @@ export interface SdmxRow {
 }
 
 const SDMX_DIMENSIONS: Record<string, string> = { sex: 'SEX', speed: 'TYPE_OF_SPEED' };
+/** Our breakdown codes → the SDMX code lists' (SDMX CL_SEX; the SDG TYPE_OF_SPEED list), which the importer reads back. */
+const SDMX_CODES: Record<string, Record<string, string>> = {
+  sex: { female: 'F', male: 'M' },
+  speed: { '256kbps-2mbps': '256KT2MBPS', '2mbps-10mbps': '2MT10MBPS', '10mbps-plus': '10MBPS' },
+};
+/** SDMX's code for "all of it" in any dimension. */
+const SDMX_TOTAL = '_T';
 
-/** `sex=female;speed=…` → { SEX: 'female', … }, the SDMX dimension ids the importer reads back. */
-function sdmxBreakdown(breakdown: string | null): Record<string, string> {
-  if (!breakdown) return {};
+/** `sex=female;speed=…` → { SEX: 'F', … }; every dimension of the message present, `_T` where the row is a total. */
+function sdmxBreakdown(breakdown: string | null, dimensions: readonly string[]): Record<string, string> {
+  const parts = new Map((breakdown ? breakdown.split(';') : []).map((part) => part.split('=') as [string, string]));
   return Object.fromEntries(
-    breakdown.split(';').map((part) => {
-      const [dimension = '', value = ''] = part.split('=');
-      return [SDMX_DIMENSIONS[dimension] ?? dimension.toUpperCase(), value];
+    dimensions.map((dimension) => {
+      const value = parts.get(dimension);
+      return [
+        SDMX_DIMENSIONS[dimension] ?? dimension.toUpperCase(),
+        value === undefined ? SDMX_TOTAL : (SDMX_CODES[dimension]?.[value] ?? value),
+      ];
     }),
   );
 }
 
 export function observationsSdmx(items: readonly ObservationItem[], licence: string): SdmxRow[] {
+  const dimensions = [
+    ...new Set(items.flatMap((o) => (o.breakdown ? o.breakdown.split(';').map((part) => part.split('=')[0]!) : []))),
+  ].toSorted();
   return items.map((o) => ({
     observation: {
       indicator: o.indicator,
@@ -270,7 +288,7 @@ export function observationsSdmx(items: readonly ObservationItem[], licence: str
       value: o.value,
       estimate: o.estimate,
       note: o.note,
-      breakdown: sdmxBreakdown(o.breakdown),
+      breakdown: sdmxBreakdown(o.breakdown, dimensions),
     },
     source: o.source,
     vintage: o.vintage,
@@ -284,7 +302,11 @@ export function aggregatesSdmx(items: readonly AggregateItem[], licence: string)
     source: AGGREGATE_SOURCE,
     vintage: '',
     licence,
-    extra: { COVERAGE: String(a.coverage), PUBLISHED_VALUE: a.published ? String(a.published.value) : '' },
+    extra: {
+      COVERAGE: String(withoutFloatNoise(a.coverage)),
+      ESTIMATED_SHARE: String(withoutFloatNoise(a.estimatedShare)),
+      PUBLISHED_VALUE: a.published ? String(a.published.value) : '',
+    },
   }));
 }
 
@@ -308,7 +330,7 @@ export function profileSdmx(profile: CountryProfile): SdmxRow[] {
             extra: {
               BAND: i.band ?? '',
               ON_TRACK: i.onTrack === null ? '' : String(i.onTrack),
-              PROJECTED_2030: i.projected2030 === null ? '' : String(i.projected2030),
+              PROJECTED_2030: i.projected2030 === null ? '' : String(withoutFloatNoise(i.projected2030)),
             },
           },
         ]
@@ -334,11 +356,12 @@ export function groupProfileSdmx(profile: GroupProfile): SdmxRow[] {
             vintage: '',
             licence: i.licence,
             extra: {
-              COVERAGE: String(i.latest.coverage),
+              COVERAGE: String(withoutFloatNoise(i.latest.coverage)),
+              ESTIMATED_SHARE: String(withoutFloatNoise(i.latest.estimatedShare)),
               PUBLISHED_VALUE: i.published ? String(i.published.value) : '',
               BAND: i.band ?? '',
               ON_TRACK: i.onTrack === null ? '' : String(i.onTrack),
-              PROJECTED_2030: i.projected2030 === null ? '' : String(i.projected2030),
+              PROJECTED_2030: i.projected2030 === null ? '' : String(withoutFloatNoise(i.projected2030)),
             },
           },
         ]

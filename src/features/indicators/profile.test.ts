@@ -84,6 +84,22 @@ describe('computeProfile', () => {
     expect(pop).toMatchObject({ latest: { value: 1e6 }, band: null, trend: null, ranks: [], targetMet: null });
   });
 
+  it('never fails because of one value that is not a finite number: it is left out (issue 8: 1e400 gave a 500)', () => {
+    const broken = [...series, point('internet-use', 2024, Number.POSITIVE_INFINITY)];
+    const peersWithNaN = new Map([['internet-use', new Map([...peers.get('internet-use')!, ['BBB', yv([2023, Number.NaN])]])]]);
+    const [withBad] = computeProfile({
+      m49: 'AAA',
+      catalogue: [internet],
+      series: broken,
+      rankGroups: [{ code: '002', kind: 'region', members: ['AAA', 'BBB', 'CCC'] }],
+      peerValues: peersWithNaN,
+    });
+    expect(withBad).toMatchObject({ latest: { year: 2023, value: 66 }, band: 'satisfactory' });
+    expect(withBad!.ranks[0]).toMatchObject({ of: 2, withoutValue: 1 });
+    const [group] = computeGroupProfile([internet], [row('internet-use', 2022, 60), row('internet-use', 2023, Number.NaN)]);
+    expect(group!.latest).toMatchObject({ year: 2022, value: 60 });
+  });
+
   it('says "no data" rather than inventing a value', () => {
     const [empty] = computeProfile({ m49: 'AAA', catalogue: [internet], series: [], rankGroups: [], peerValues: new Map() });
     expect(empty).toMatchObject({
@@ -112,6 +128,7 @@ const row = (indicator: string, year: number, value: number, published: number |
   members_with_data: 40,
   members_gap_filled: 3,
   members_total: 45,
+  estimated_share: 0.05,
   method: 'population-weighted mean',
   published_value: published,
   published_source: published === null ? null : 'WB',
@@ -132,6 +149,7 @@ describe('computeGroupProfile', () => {
         year: 2023,
         value: 66,
         coverage: 0.9,
+        estimatedShare: 0.05,
         method: 'population-weighted mean',
         members: { withData: 40, gapFilled: 3, total: 45 },
       },

@@ -95,14 +95,21 @@ function outlookOf(indicator: IndicatorDefinition, points: readonly YearValue[])
  */
 export function computeProfile(inputs: ProfileInputs): ProfileIndicator[] {
   const byIndicator = new Map<string, SeriesPoint[]>();
-  for (const p of inputs.series) byIndicator.set(p.indicator_code, [...(byIndicator.get(p.indicator_code) ?? []), p]);
+  // A value that is not a finite number cannot be stored (a check constraint refuses it); should one
+  // ever arrive, it is left out here rather than fail the whole profile.
+  for (const p of inputs.series.filter((point) => Number.isFinite(point.value)))
+    byIndicator.set(p.indicator_code, [...(byIndicator.get(p.indicator_code) ?? []), p]);
   return inputs.catalogue.map((indicator) => {
     const points = (byIndicator.get(indicator.code) ?? []).toSorted((a, b) => a.year - b.year);
     const latest = points.at(-1) ?? null;
     const direction = indicator.direction;
     // The country counts with its own latest value, whatever the peer query returned.
     const peers = latest
-      ? new Map(inputs.peerValues.get(indicator.code) ?? []).set(inputs.m49, [{ year: latest.year, value: latest.value }])
+      ? new Map(
+          [...(inputs.peerValues.get(indicator.code) ?? [])].map(
+            ([m49, values]) => [m49, values.filter((v) => Number.isFinite(v.value))] as const,
+          ),
+        ).set(inputs.m49, [{ year: latest.year, value: latest.value }])
       : new Map<string, readonly YearValue[]>();
     const ranks =
       latest && direction
@@ -153,7 +160,8 @@ export function computeGroupProfile(
   aggregates: readonly AggregateListRow[],
 ): GroupProfileIndicator[] {
   const byIndicator = new Map<string, AggregateListRow[]>();
-  for (const a of aggregates) byIndicator.set(a.indicator_code, [...(byIndicator.get(a.indicator_code) ?? []), a]);
+  for (const a of aggregates.filter((row) => Number.isFinite(row.value)))
+    byIndicator.set(a.indicator_code, [...(byIndicator.get(a.indicator_code) ?? []), a]);
   return catalogue.map((indicator) => {
     const rows = (byIndicator.get(indicator.code) ?? []).toSorted((a, b) => a.year - b.year);
     const latest = rows.at(-1) ?? null;
@@ -173,6 +181,7 @@ export function computeGroupProfile(
             year: latest.year,
             value: latest.value,
             coverage: latest.coverage,
+            estimatedShare: latest.estimated_share,
             method: latest.method,
             members: { withData: latest.members_with_data, gapFilled: latest.members_gap_filled, total: latest.members_total },
           }

@@ -150,13 +150,24 @@ export const AggregateQuerySchema = PageQuerySchema.extend({
 });
 export type AggregateQuery = z.infer<typeof AggregateQuerySchema>;
 
+const EstimatedShareSchema = z
+  .number()
+  .min(0)
+  .max(1)
+  .openapi({
+    description:
+      'Share of the covered population whose value for the year is estimated (interpolated or from its own trend), not reported; ' +
+      'years where it is above one half are not published',
+  });
+
 export const AggregateSchema = z
   .object({
     indicator: z.string().openapi({ example: 'internet-use' }),
     group: z.string().openapi({ example: 'LDC' }),
     year: z.number().int(),
     value: z.number(),
-    coverage: z.number().min(0).max(1).openapi({ description: 'Share of the group population with a value (after gap filling)' }),
+    coverage: z.number().min(0).max(1).openapi({ description: 'Share of the group population with a value, reported or estimated' }),
+    estimatedShare: EstimatedShareSchema,
     method: z.string(),
     members: z.object({ withData: z.number().int(), gapFilled: z.number().int(), total: z.number().int() }),
     published: z
@@ -274,7 +285,8 @@ export const GroupProfileIndicatorSchema = z
       .object({
         year: z.number().int(),
         value: z.number(),
-        coverage: z.number().min(0).max(1).openapi({ description: 'Share of the group population with a value (after gap filling)' }),
+        coverage: z.number().min(0).max(1).openapi({ description: 'Share of the group population with a value, reported or estimated' }),
+        estimatedShare: EstimatedShareSchema,
         method: z.string(),
         members: z.object({ withData: z.number().int(), gapFilled: z.number().int(), total: z.number().int() }),
       })

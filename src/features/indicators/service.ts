@@ -9,10 +9,11 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { decodeCursor, paginate } from '../../http/pagination.js';
 import { dataVersion, VersionedCache } from '../imports/index.js';
-import { findGroupSummary, getCountry } from '../reference/index.js';
+import { countryCodes, findGroupSummary, getCountry, groupMemberships } from '../reference/index.js';
 import { computeGroupProfile, computeProfile, rankWindows, type RankGroup } from './profile.js';
 import { presentAggregate, presentIndicator, presentObservation } from './presenters.js';
 import * as repo from './repository.js';
+import type { CountryCodes } from '../reference/index.js';
 import type { AggregateItem, CountryProfile, GroupProfile, Indicator, ObservationItem } from './schemas.js';
 
 type Page<T> = { data: T[]; next: string | null };
@@ -58,7 +59,8 @@ export async function listObservations(
   all = false,
 ): Promise<Page<ObservationItem> & { indicator: IndicatorDefinition }> {
   const indicator = resolveIndicator(code);
-  const m49s = await areaFilter(db, query.countries, query.groups);
+  const codes = await countryCodes(db);
+  const m49s = await areaFilter(db, codes, query.countries, query.groups);
   const after = all ? undefined : decodeCompositeCursor(query.cursor, ObservationCursor);
   const rows = await repo.listObservations(db, {
     indicator: indicator.code,
@@ -69,18 +71,21 @@ export async function listObservations(
     ...(all ? {} : { limit: query.limit + 1 }),
   });
   const { items, next } = all ? { items: rows, next: null } : paginate(rows, query.limit, (r) => keyOf([r.m49, r.year, r.breakdown]));
-  return { indicator, data: items.map(presentObservation), next };
+  const iso3 = new Map(codes.map((c) => [c.m49, c.iso3]));
+  return { indicator, data: items.map((row) => presentObservation(row, iso3.get(row.m49) ?? null)), next };
 }
 
 /** M49 codes allowed by the country and group filters, or undefined when there is none. */
 async function areaFilter(
   db: Db,
+  codes: readonly CountryCodes[],
   countries: readonly string[] | undefined,
   groups: readonly string[] | undefined,
 ): Promise<string[] | undefined> {
   let allowed: Set<string> | undefined;
   if (countries && countries.length > 0) {
-    const found = await repo.m49ByIso3(db, countries);
+    const byIso3 = new Map(codes.flatMap((c) => (c.iso3 ? [[c.iso3, c.m49] as const] : [])));
+    const found = new Map(countries.flatMap((c) => (byIso3.has(c) ? [[c, byIso3.get(c)!] as const] : [])));
     const missing = countries.filter((c) => !found.has(c));
     if (missing.length > 0) {
       throw new AppError(
@@ -92,7 +97,7 @@ async function areaFilter(
     allowed = new Set(found.values());
   }
   if (groups && groups.length > 0) {
-    const members = await repo.membersOf(db, groups);
+    const members = await groupMemberships(db, groups);
     const missing = groups.filter((g) => !members.has(g));
     if (missing.length > 0) {
       throw new AppError('not-found', `No group with code ${missing.map((m) => `"${m}"`).join(', ')}; see /api/v1/groups`, [
@@ -125,7 +130,7 @@ export async function listAggregates(
 ): Promise<Page<AggregateItem> & { indicator: IndicatorDefinition }> {
   const indicator = resolveIndicator(code);
   const group = query.group?.toUpperCase();
-  if (group && !(await repo.membersOf(db, [group])).has(group)) {
+  if (group && !(await groupMemberships(db, [group])).has(group)) {
     throw new AppError('not-found', `No group with code "${group}"; see /api/v1/groups`, [
       { field: 'query.group', message: 'unknown group' },
     ]);
@@ -182,7 +187,7 @@ async function buildProfile(db: Db, iso3: string, version: string): Promise<Coun
   if (country.iso3 !== iso3) throw new AppError('not-found', `No country or area with ISO alpha-3 code "${iso3}"`);
   const series = await repo.countrySeries(db, country.m49);
   const rankRefs = country.groups.filter((g) => RANK_KINDS.has(g.kind));
-  const members = await repo.membersOf(
+  const members = await groupMemberships(
     db,
     rankRefs.map((g) => g.code),
   );

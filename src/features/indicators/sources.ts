@@ -1,9 +1,11 @@
 /**
  * The indicator files the platform knows how to read, with what each holds,
  * who published it and when (its vintage). Import order is by vintage, so a
- * newer publication revises an older one and the older value goes to history.
+ * newer publication revises an older one and the older value goes to history. The World Bank and
+ * SDG files also carry their publishers' own group aggregates (WLD, LDC, income groups; M49
+ * regions): they are kept beside ours for comparison, never in place of ours.
  */
-import type { Observation } from '../../core/indicators/index.js';
+import type { ParsedObservations } from '../../core/indicators/index.js';
 import type { Table } from '../../formats/csv/read-table.js';
 import { parseLong, parseWide } from '../../formats/indicator-csv/index.js';
 
@@ -14,24 +16,24 @@ export interface IndicatorFileSpec {
   readonly source: string;
   readonly licence: string;
   readonly columns: readonly string[];
-  readonly parse: (table: Table) => Observation[];
-  /** Source codes of aggregates, mapped to our group codes; other non-country areas are skipped. */
-  readonly aggregateCodes: Readonly<Record<string, string>>;
+  readonly parse: (table: Table) => ParsedObservations;
+  /**
+   * Values the source publishes that cannot be true (a share above 100 %), keyed
+   * `code|area|year|breakdown values` as the file writes them, with why: left out and counted,
+   * never stored. Any other implausible value refuses the file.
+   */
+  readonly knownErrors?: ReadonlyMap<string, string>;
 }
 
-export const WORLD_BANK_GROUPS = { WLD: 'WLD', LDC: 'LDC', HIC: 'HIC', UMC: 'UMC', LMC: 'LMC', LIC: 'LIC' };
-// The SDG database writes M49 codes without leading zeros.
-export const SDG_GROUPS = {
-  '1': 'WLD',
-  '199': 'LDC',
-  '432': 'LLDC',
-  '722': 'SIDS',
-  '2': '002',
-  '19': '019',
-  '142': '142',
-  '150': '150',
-  '9': '009',
-};
+/** Shares above 100 % in the SDG snapshot (Oct 2020): coverage and ownership measured against an outdated population estimate. */
+const SDG_KNOWN_ERRORS = new Map([
+  ['IT_MOB_2GNTWK|LCA|2016|', '2G coverage of Saint Lucia 101 %'],
+  ['IT_MOB_2GNTWK|LCA|2018|', '2G coverage of Saint Lucia 104 %'],
+  ['IT_MOB_OWN|CRI|2016|bothsex', 'mobile ownership in Costa Rica 111.1 %'],
+  ['IT_MOB_OWN|CRI|2016|female', 'mobile ownership of women in Costa Rica 109.5 %'],
+  ['IT_MOB_OWN|CRI|2016|male', 'mobile ownership of men in Costa Rica 112.9 %'],
+  ['IT_MOB_OWN|ZAF|2015|male', 'mobile ownership of men in South Africa 132.8 %'],
+]);
 
 export const INDICATOR_FILES: readonly IndicatorFileSpec[] = [
   {
@@ -48,7 +50,7 @@ export const INDICATOR_FILES: readonly IndicatorFileSpec[] = [
         valueColumn: 'value',
         breakdownColumns: { sex: 'sex', type_of_speed: 'speed' },
       }),
-    aggregateCodes: SDG_GROUPS,
+    knownErrors: SDG_KNOWN_ERRORS,
   },
   {
     file: 'wdi_internet_users_incl_aggregates.csv',
@@ -63,7 +65,6 @@ export const INDICATOR_FILES: readonly IndicatorFileSpec[] = [
         yearColumn: 'year',
         valueColumn: 'internet_users_pct',
       }),
-    aggregateCodes: WORLD_BANK_GROUPS,
   },
   {
     file: 'wb_population_incl_aggregates.csv',
@@ -73,7 +74,6 @@ export const INDICATOR_FILES: readonly IndicatorFileSpec[] = [
     columns: ['country_code', 'year', 'population'],
     parse: (table) =>
       parseLong(table, { indicator: { code: 'population' }, areaColumns: ['country_code'], yearColumn: 'year', valueColumn: 'population' }),
-    aggregateCodes: WORLD_BANK_GROUPS,
   },
   {
     file: 'ict_country_year.csv',
@@ -93,6 +93,5 @@ export const INDICATOR_FILES: readonly IndicatorFileSpec[] = [
           population: 'population',
         },
       }),
-    aggregateCodes: {},
   },
 ];

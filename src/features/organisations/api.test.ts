@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { body, testApp } from '../../../test/support/app.js';
 import { createUser, signInAs, type SignedIn, type TestUser } from '../../../test/support/auth.js';
 import { forEachEngine } from '../../../test/support/engines.js';
-import { readOutbox } from '../accounts/index.js';
+import { readOutbox } from '../../platform/mail/index.js';
+import { runJobs } from '../../../test/support/jobs.js';
 
 type Org = { id: string; name: string; country: string | null; verification: string; emailDomains?: string[] };
 type Member = { userId: string; role: string; displayName: string };
@@ -106,6 +107,7 @@ forEachEngine('organisations API', (t) => {
     );
     expect(res.status).toBe(201);
     expect(await body(res)).toMatchObject({ email: invitee.email, role: 'editor' });
+    await runJobs(t.db);
     const mail = (await readOutbox(t.db)).find((m) => m.recipient === invitee.email);
     const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(mail?.body ?? '')?.[1];
     expect(token).toBeTruthy();

@@ -5,14 +5,25 @@
  */
 import { Hono, type Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { can } from '../../core/policy/policy.js';
-import { AppError, type FieldProblem } from '../../http/app-error.js';
+import { AppError } from '../../http/app-error.js';
 import type { AppEnv, Deps } from '../../http/app-env.js';
 import { actorOf } from '../../http/authorise.js';
-import { validationError } from '../../http/validation.js';
+import {
+  formToken,
+  freshForm,
+  handleForm,
+  type FormHandling,
+  type FormSpec,
+  type FormState,
+  type Refusal,
+} from '../../platform/forms/index.js';
+import type { NavEntry } from '../../web/navigation.js';
 import { pageContext } from '../../web/page-context.js';
-import { csrfToken } from '../accounts/index.js';
+import { renderPage } from '../../web/render.js';
 import { exportCountries } from '../reference/index.js';
+import { BUTTON_FORM, INVITATION_FORM, ORGANISATION_FORM, ROLE_FORM, VERIFICATION_FORM } from './form-schemas.js';
 import { invitationMail } from './mail.js';
 import {
   InvitationPage,
@@ -20,22 +31,17 @@ import {
   OrganisationFormPage,
   OrganisationPage,
   OrganisationsPage,
-  type OrganisationFormValues,
   type OrganisationView,
 } from './pages.js';
-import {
-  InvitationInputSchema,
-  MemberUpdateSchema,
-  OrganisationInputSchema,
-  OrganisationParamsSchema,
-  VerificationInputSchema,
-} from './schemas.js';
+import { OrganisationParamsSchema } from './schemas.js';
 import * as service from './service.js';
-import { renderPage } from '../../web/render.js';
 
 type C = Context<AppEnv>;
 
-const html = (c: C, page: JSX.Element, status: 200 | 400 | 403 | 404 | 409 = 200) => renderPage(c, page, status);
+/** The organisations' entry in the main navigation. */
+export const organisationsNav: NavEntry = { href: '/organisations', label: 'shell.nav.organisations' };
+
+const html = (c: C, page: JSX.Element, status: ContentfulStatusCode = 200) => renderPage(c, page, status);
 
 /** Sends a visitor who is not signed in to the sign-in page, to come back here. */
 function signInFirst(c: C, back = c.req.path): Response | undefined {
@@ -43,26 +49,6 @@ function signInFirst(c: C, back = c.req.path): Response | undefined {
 }
 
 const asker = (c: C) => ({ actor: actorOf(c), requestId: c.get('requestId') });
-
-/** Form fields as strings; blank optional fields become null. */
-async function formOf(c: C): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  return Object.fromEntries(
-    Object.entries(body)
-      .filter(([k, v]) => typeof v === 'string' && k !== '_csrf')
-      .map(([k, v]) => [k, (v as string).trim()]),
-  );
-}
-const orNull = (value: string | undefined) => (value === undefined || value === '' ? null : value);
-
-function parseOrThrow<T>(
-  schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import('zod').ZodError } },
-  value: unknown,
-): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw validationError(result.error, 'form');
-  return result.data;
-}
 
 function idOf(c: C): string {
   const parsed = OrganisationParamsSchema.safeParse({ id: c.req.param('id') });
@@ -76,24 +62,17 @@ const uuidOf = (c: C, name: string) => {
   return value;
 };
 
-/** A refused form shows its problems; anything else is the error page's business. */
-function problemsOf(error: unknown): readonly FieldProblem[] {
-  if (error instanceof AppError && (error.code === 'validation-failed' || error.code === 'conflict')) {
-    return error.fields.length > 0 ? error.fields : [{ field: '', message: error.detail }];
-  }
-  throw error;
-}
-
-function organisationInput(form: Record<string, string>) {
-  return {
-    name: form['name'] ?? '',
-    acronym: orNull(form['acronym']),
-    kind: form['kind'],
-    country: orNull(form['country']),
-    website: orNull(form['website']),
-    description: orNull(form['description']),
-  };
-}
+/** Refusals of the organisation services that a form shows on itself rather than as an error page. */
+const NAME_REFUSALS: readonly Refusal[] = [
+  { code: 'conflict', field: 'body.name', show: 'name', message: 'org.error.nameTaken' },
+  { code: 'validation-failed', field: 'body.country', show: 'country', message: 'org.error.country' },
+];
+const OWNER_REFUSALS: readonly Refusal[] = [{ code: 'conflict', show: '', message: 'org.error.lastOwner' }];
+const INVITATION_REFUSALS: readonly Refusal[] = [
+  { code: 'forbidden', show: '', message: 'invite.error.otherAddress' },
+  { code: 'conflict', show: '', message: 'invite.error.alreadyMember' },
+  { code: 'not-found', show: '', message: 'invite.page.invalid' },
+];
 
 export function organisationPages(deps: Deps) {
   const { db } = deps;
@@ -129,28 +108,59 @@ export function organisationPages(deps: Deps) {
     };
   }
 
-  async function showOrganisation(c: C, id: string, problems: readonly FieldProblem[] = [], status: 200 | 400 | 409 = 200) {
+  async function showOrganisation(c: C, id: string, form: FormState = freshForm(), status: ContentfulStatusCode = 200) {
     return html(
       c,
       <OrganisationPage
         ctx={pageContext(c)}
-        csrf={csrfToken(c)}
+        token={formToken(c)}
         view={await view(c, id)}
         done={c.req.query('done') === '1'}
-        problems={problems}
+        form={form}
       />,
       status,
     );
   }
 
-  /** Runs a change from a form on the organisation page, then shows the page again. */
-  async function change(c: C, id: string, run: () => Promise<unknown>) {
-    try {
-      await run();
-    } catch (error) {
-      return showOrganisation(c, id, problemsOf(error), 400);
-    }
-    return c.redirect(`/organisations/${id}?done=1`, 303);
+  /** A form on the organisation page: signed in first, the forms stage, the page again on a problem. */
+  function organisationForm<T>(spec: FormSpec<T>, handling: (c: C, id: string) => Pick<FormHandling<T>, 'run' | 'refusals'>) {
+    return async (c: C) => {
+      const id = idOf(c);
+      const redirect = signInFirst(c, `/organisations/${id}`);
+      if (redirect) return redirect;
+      return handleForm(c, { spec, ...handling(c, id), render: (form, status) => showOrganisation(c, id, form, status) });
+    };
+  }
+
+  async function editPage(c: C, form: FormState, status: ContentfulStatusCode, id?: string) {
+    const [organisation, { list }] = await Promise.all([id ? service.getOrganisation(db, actorOf(c), id) : undefined, countryIndex()]);
+    return html(
+      c,
+      <OrganisationFormPage
+        ctx={pageContext(c)}
+        token={formToken(c)}
+        countries={list}
+        form={form}
+        {...(organisation ? { organisation } : {})}
+      />,
+      status,
+    );
+  }
+
+  async function invitationPage(c: C, token: string, form: FormState, status: ContentfulStatusCode) {
+    const invitation = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await service.describeInvitation(db, token) : undefined;
+    return html(
+      c,
+      <InvitationPage
+        ctx={pageContext(c)}
+        token={formToken(c)}
+        linkToken={token}
+        invitation={invitation}
+        signedIn={actorOf(c).kind === 'user'}
+        form={form}
+      />,
+      invitation || status !== 200 ? status : 404,
+    );
   }
 
   return new Hono<AppEnv>()
@@ -173,30 +183,20 @@ export function organisationPages(deps: Deps) {
     .get('/organisations/new', async (c) => {
       const redirect = signInFirst(c);
       if (redirect) return redirect;
-      const { list } = await countryIndex();
-      return html(c, <OrganisationFormPage ctx={pageContext(c)} csrf={csrfToken(c)} countries={list} values={{}} problems={[]} />);
+      return editPage(c, freshForm(), 200);
     })
     .post('/organisations', async (c) => {
       const redirect = signInFirst(c, '/organisations/new');
       if (redirect) return redirect;
-      const form = await formOf(c);
-      try {
-        const created = await service.createOrganisation(db, asker(c), parseOrThrow(OrganisationInputSchema, organisationInput(form)));
-        return c.redirect(`/organisations/${created.id}?done=1`, 303);
-      } catch (error) {
-        const { list } = await countryIndex();
-        return html(
-          c,
-          <OrganisationFormPage
-            ctx={pageContext(c)}
-            csrf={csrfToken(c)}
-            countries={list}
-            values={form as OrganisationFormValues}
-            problems={problemsOf(error)}
-          />,
-          400,
-        );
-      }
+      return handleForm(c, {
+        spec: ORGANISATION_FORM,
+        refusals: NAME_REFUSALS,
+        render: (form, status) => editPage(c, form, status),
+        run: async (input) => {
+          const created = await service.createOrganisation(db, asker(c), input);
+          return c.redirect(`/organisations/${created.id}?done=1`, 303);
+        },
+      });
     })
     .get('/organisations/:id', async (c) => showOrganisation(c, idOf(c)))
     .get('/organisations/:id/edit', async (c) => {
@@ -206,8 +206,7 @@ export function organisationPages(deps: Deps) {
       const organisation = await service.getOrganisation(db, actorOf(c), id);
       if (!can(actorOf(c), 'update', { type: 'organisation', id }))
         throw new AppError('forbidden', 'Only the organisation’s owners and platform admins may edit it');
-      const { list } = await countryIndex();
-      const values: OrganisationFormValues = {
+      const values = {
         name: organisation.name,
         acronym: organisation.acronym ?? '',
         kind: organisation.kind,
@@ -215,93 +214,72 @@ export function organisationPages(deps: Deps) {
         website: organisation.website ?? '',
         description: organisation.description ?? '',
       };
-      return html(
-        c,
-        <OrganisationFormPage
-          ctx={pageContext(c)}
-          csrf={csrfToken(c)}
-          countries={list}
-          values={values}
-          problems={[]}
-          organisation={organisation}
-        />,
-      );
+      return editPage(c, freshForm(values), 200, id);
     })
     .post('/organisations/:id/edit', async (c) => {
       const id = idOf(c);
       const redirect = signInFirst(c, `/organisations/${id}/edit`);
       if (redirect) return redirect;
-      const form = await formOf(c);
-      try {
-        await service.updateOrganisation(db, asker(c), id, parseOrThrow(OrganisationInputSchema, organisationInput(form)));
-        return c.redirect(`/organisations/${id}?done=1`, 303);
-      } catch (error) {
-        const problems = problemsOf(error);
-        const [organisation, { list }] = await Promise.all([service.getOrganisation(db, actorOf(c), id), countryIndex()]);
-        return html(
-          c,
-          <OrganisationFormPage
-            ctx={pageContext(c)}
-            csrf={csrfToken(c)}
-            countries={list}
-            values={form as OrganisationFormValues}
-            problems={problems}
-            organisation={organisation}
-          />,
-          400,
-        );
-      }
+      return handleForm(c, {
+        spec: ORGANISATION_FORM,
+        refusals: NAME_REFUSALS,
+        render: (form, status) => editPage(c, form, status, id),
+        run: async (input) => {
+          await service.updateOrganisation(db, asker(c), id, input);
+          return c.redirect(`/organisations/${id}?done=1`, 303);
+        },
+      });
     })
-    .post('/organisations/:id/members/:userId/role', async (c) => {
-      const id = idOf(c);
-      const userId = uuidOf(c, 'userId');
-      const redirect = signInFirst(c, `/organisations/${id}`);
-      if (redirect) return redirect;
-      const form = await formOf(c);
-      return change(c, id, () => service.changeRole(db, asker(c), id, userId, parseOrThrow(MemberUpdateSchema, form).role));
-    })
-    .post('/organisations/:id/members/:userId/remove', async (c) => {
-      const id = idOf(c);
-      const userId = uuidOf(c, 'userId');
-      const redirect = signInFirst(c, `/organisations/${id}`);
-      if (redirect) return redirect;
-      const actor = actorOf(c);
-      const leaving = actor.kind === 'user' && actor.userId === userId;
-      try {
-        await service.removeMember(db, asker(c), id, userId);
-      } catch (error) {
-        return showOrganisation(c, id, problemsOf(error), 409);
-      }
-      return c.redirect(leaving ? '/my/organisations' : `/organisations/${id}?done=1`, 303);
-    })
-    .post('/organisations/:id/invitations', async (c) => {
-      const id = idOf(c);
-      const redirect = signInFirst(c, `/organisations/${id}`);
-      if (redirect) return redirect;
-      const form = await formOf(c);
-      return change(c, id, () =>
-        service.createInvitation(db, asker(c), id, parseOrThrow(InvitationInputSchema, form), invitationMail(deps, c)),
-      );
-    })
-    .post('/organisations/:id/invitations/:invitationId/revoke', async (c) => {
-      const id = idOf(c);
-      const invitationId = uuidOf(c, 'invitationId');
-      const redirect = signInFirst(c, `/organisations/${id}`);
-      if (redirect) return redirect;
-      return change(c, id, () => service.revokeInvitation(db, asker(c), id, invitationId));
-    })
-    .post('/organisations/:id/verify', async (c) => {
-      const id = idOf(c);
-      const redirect = signInFirst(c, `/organisations/${id}`);
-      if (redirect) return redirect;
-      const form = await formOf(c);
-      const domains = form['emailDomains'];
-      const input = {
-        verification: form['verification'],
-        ...(domains !== undefined ? { emailDomains: domains.split(/[\s,]+/).filter(Boolean) } : {}),
-      };
-      return change(c, id, () => service.verifyOrganisation(db, asker(c), id, parseOrThrow(VerificationInputSchema, input)));
-    })
+    .post(
+      '/organisations/:id/members/:userId/role',
+      organisationForm(ROLE_FORM, (c, id) => ({
+        refusals: OWNER_REFUSALS,
+        run: async ({ role }) => {
+          await service.changeRole(db, asker(c), id, uuidOf(c, 'userId'), role);
+          return c.redirect(`/organisations/${id}?done=1`, 303);
+        },
+      })),
+    )
+    .post(
+      '/organisations/:id/members/:userId/remove',
+      organisationForm(BUTTON_FORM, (c, id) => ({
+        refusals: OWNER_REFUSALS,
+        run: async () => {
+          const userId = uuidOf(c, 'userId');
+          const actor = actorOf(c);
+          await service.removeMember(db, asker(c), id, userId);
+          const leaving = actor.kind === 'user' && actor.userId === userId;
+          return c.redirect(leaving ? '/my/organisations' : `/organisations/${id}?done=1`, 303);
+        },
+      })),
+    )
+    .post(
+      '/organisations/:id/invitations',
+      organisationForm(INVITATION_FORM, (c, id) => ({
+        run: async (input) => {
+          await service.createInvitation(db, asker(c), id, input, invitationMail(deps, c));
+          return c.redirect(`/organisations/${id}?done=1`, 303);
+        },
+      })),
+    )
+    .post(
+      '/organisations/:id/invitations/:invitationId/revoke',
+      organisationForm(BUTTON_FORM, (c, id) => ({
+        run: async () => {
+          await service.revokeInvitation(db, asker(c), id, uuidOf(c, 'invitationId'));
+          return c.redirect(`/organisations/${id}?done=1`, 303);
+        },
+      })),
+    )
+    .post(
+      '/organisations/:id/verify',
+      organisationForm(VERIFICATION_FORM, (c, id) => ({
+        run: async (input) => {
+          await service.verifyOrganisation(db, asker(c), id, input);
+          return c.redirect(`/organisations/${id}?done=1`, 303);
+        },
+      })),
+    )
     .get('/my/organisations', async (c) => {
       const redirect = signInFirst(c);
       if (redirect) return redirect;
@@ -309,43 +287,21 @@ export function organisationPages(deps: Deps) {
     })
     .get('/invitations/:token', async (c) => {
       const token = c.req.param('token');
-      const invitation = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await service.describeInvitation(db, token) : undefined;
       c.header('Referrer-Policy', 'no-referrer');
-      return html(
-        c,
-        <InvitationPage
-          ctx={pageContext(c)}
-          csrf={csrfToken(c)}
-          token={token}
-          invitation={invitation}
-          signedIn={actorOf(c).kind === 'user'}
-          problems={[]}
-        />,
-        invitation ? 200 : 404,
-      );
+      return invitationPage(c, token, freshForm(), 200);
     })
     .post('/invitations/:token', async (c) => {
       const token = c.req.param('token');
       const redirect = signInFirst(c, `/invitations/${token}`);
       if (redirect) return redirect;
-      try {
-        const membership = await service.acceptInvitation(db, asker(c), token);
-        return c.redirect(`/organisations/${membership.organisation.id}?done=1`, 303);
-      } catch (error) {
-        if (!(error instanceof AppError) || !['forbidden', 'conflict', 'not-found', 'validation-failed'].includes(error.code)) throw error;
-        const invitation = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await service.describeInvitation(db, token) : undefined;
-        return html(
-          c,
-          <InvitationPage
-            ctx={pageContext(c)}
-            csrf={csrfToken(c)}
-            token={token}
-            invitation={invitation}
-            signedIn
-            problems={[{ field: '', message: error.detail }]}
-          />,
-          error.status as 403 | 404 | 409,
-        );
-      }
+      return handleForm(c, {
+        spec: BUTTON_FORM,
+        refusals: INVITATION_REFUSALS,
+        render: (form, status) => invitationPage(c, token, form, status),
+        run: async () => {
+          const membership = await service.acceptInvitation(db, asker(c), token);
+          return c.redirect(`/organisations/${membership.organisation.id}?done=1`, 303);
+        },
+      });
     });
 }

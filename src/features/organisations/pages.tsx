@@ -1,14 +1,27 @@
 /**
  * Pages: the list of organisations, one organisation with its members (for
  * those allowed), the create and edit forms, invitations, and "my
- * organisations". Plain links and forms that work without JavaScript; every
- * form that changes something carries the CSRF token.
+ * organisations". Plain links and forms of the forms stage that work without
+ * JavaScript; every form that changes something carries the CSRF token.
  */
+import { CONTROLLED_LISTS } from '../../core/reference/controlled-lists.js';
 import { formatDate, t, type MessageKey } from '../../i18n/i18n.js';
+import {
+  ActionButton,
+  errorOf,
+  ErrorSummary,
+  Form,
+  hasErrors,
+  RadioGroup,
+  SelectField,
+  TextareaField,
+  TextField,
+  type FormState,
+  type FormToken,
+} from '../../platform/forms/index.js';
 import { pick } from '../../shared/localised.js';
 import { Layout, type PageContext } from '../../web/layout.js';
-import { CONTROLLED_LISTS } from '../../core/reference/controlled-lists.js';
-import type { FieldProblem } from '../../http/app-error.js';
+import { ScrollRegion } from '../../web/scroll-region.js';
 import type { Country } from '../reference/index.js';
 import { ORGANISATION_KINDS, ROLES, type Invitation, type Member, type MembershipView, type Organisation } from './schemas.js';
 
@@ -24,34 +37,12 @@ export function kindLabel(ctx: Ctx, kind: Kind): string {
 const roleLabel = (ctx: Ctx, role: Member['role']) => t(ctx.lang, `org.role.${role}` satisfies MessageKey);
 const date = (ctx: Ctx, iso: string | null) => (iso ? formatDate(ctx.lang, new Date(iso)) : '');
 
-/** The hidden CSRF field every state-changing form carries. */
-function Csrf(props: { token: string }) {
-  return <input type="hidden" name="_csrf" value={props.token} />;
-}
-
 function Status(props: { ctx: Ctx; done: boolean }) {
   return props.done ? (
     <p role="status" class="notice">
       {t(props.ctx.lang, 'org.done')}
     </p>
   ) : null;
-}
-
-export function ErrorSummary(props: { ctx: Ctx; problems: readonly FieldProblem[] }) {
-  if (props.problems.length === 0) return null;
-  return (
-    <div role="alert" class="errors" tabindex={-1}>
-      <p>{t(props.ctx.lang, 'org.errors')}</p>
-      <ul>
-        {props.problems.map((p) => (
-          <li>
-            {p.field ? `${p.field.replace(/^body\./, '')}: ` : ''}
-            {p.message}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
 }
 
 export function OrganisationsPage(props: {
@@ -78,9 +69,11 @@ export function OrganisationsPage(props: {
       {props.organisations.length === 0 ? (
         <p>{t(ctx.lang, 'org.list.none')}</p>
       ) : (
-        <div class="scroll">
+        <ScrollRegion labelledBy="organisations-caption">
           <table>
-            <caption class="skip">{title}</caption>
+            <caption id="organisations-caption" class="skip">
+              {title}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t(ctx.lang, 'org.field.name')}</th>
@@ -103,7 +96,7 @@ export function OrganisationsPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {props.next ? (
         <p>
@@ -116,94 +109,88 @@ export function OrganisationsPage(props: {
   );
 }
 
-/** Values of the organisation form as typed, so a refused form comes back filled in. */
-export interface OrganisationFormValues {
-  name?: string;
-  acronym?: string;
-  kind?: string;
-  country?: string;
-  website?: string;
-  description?: string;
-}
-
 export function OrganisationFormPage(props: {
   ctx: Ctx;
-  csrf: string;
+  token: FormToken;
   countries: Country[];
-  values: OrganisationFormValues;
-  problems: readonly FieldProblem[];
+  form: FormState;
   organisation?: Organisation;
 }) {
-  const { ctx, values } = props;
+  const { ctx, form } = props;
+  const lang = ctx.lang;
+  const values = form.values;
   const editing = props.organisation;
-  const title = editing ? t(ctx.lang, 'org.edit.title', { name: editing.name }) : t(ctx.lang, 'org.new.title');
-  const collator = new Intl.Collator(ctx.lang);
-  const countries = props.countries
-    .filter((c) => c.iso3)
-    .toSorted((a, b) => collator.compare(pick(a.names, ctx.lang), pick(b.names, ctx.lang)));
-  const optional = <small> {t(ctx.lang, 'org.field.optional')}</small>;
+  const title = editing ? t(lang, 'org.edit.title', { name: editing.name }) : t(lang, 'org.new.title');
+  const collator = new Intl.Collator(lang);
+  const countries = props.countries.filter((c) => c.iso3).toSorted((a, b) => collator.compare(pick(a.names, lang), pick(b.names, lang)));
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} hasErrors={hasErrors(form)}>
       <h1>{title}</h1>
-      {editing ? null : <p class="lead">{t(ctx.lang, 'org.new.lead')}</p>}
-      <ErrorSummary ctx={ctx} problems={props.problems} />
-      <form method="post" action={editing ? `/organisations/${editing.id}/edit` : '/organisations'} class="stack">
-        <Csrf token={props.csrf} />
+      {editing ? null : <p class="lead">{t(lang, 'org.new.lead')}</p>}
+      <ErrorSummary lang={lang} errors={form.errors} />
+      <Form action={editing ? `/organisations/${editing.id}/edit` : '/organisations'} token={props.token}>
+        <TextField
+          lang={lang}
+          name="name"
+          label="org.field.name"
+          autocomplete="organization"
+          maxlength={200}
+          value={values['name']}
+          error={errorOf(form, 'name')}
+        />
+        <TextField
+          lang={lang}
+          name="acronym"
+          label="org.field.acronym"
+          autocomplete="off"
+          maxlength={20}
+          optional
+          value={values['acronym']}
+          error={errorOf(form, 'acronym')}
+        />
+        <SelectField
+          lang={lang}
+          name="kind"
+          label="org.field.kind"
+          value={values['kind']}
+          error={errorOf(form, 'kind')}
+          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: kindLabel(ctx, k) }))}
+        />
+        <SelectField
+          lang={lang}
+          name="country"
+          label="org.field.country"
+          optional
+          value={values['country']}
+          error={errorOf(form, 'country')}
+          options={[{ value: '', label: '—' }, ...countries.map((c) => ({ value: c.iso3!, label: pick(c.names, lang) }))]}
+        />
+        <TextField
+          lang={lang}
+          name="website"
+          type="url"
+          label="org.field.website"
+          autocomplete="url"
+          maxlength={500}
+          optional
+          placeholder="https://"
+          value={values['website']}
+          error={errorOf(form, 'website')}
+        />
+        <TextareaField
+          lang={lang}
+          name="description"
+          label="org.field.description"
+          rows={5}
+          maxlength={5000}
+          optional
+          value={values['description']}
+          error={errorOf(form, 'description')}
+        />
         <p>
-          <label for="name">{t(ctx.lang, 'org.field.name')}</label>
-          <input id="name" name="name" required minlength={2} maxlength={200} value={values.name ?? ''} autocomplete="organization" />
+          <button type="submit">{t(lang, editing ? 'org.edit.submit' : 'org.new.submit')}</button>
         </p>
-        <p>
-          <label for="acronym">
-            {t(ctx.lang, 'org.field.acronym')}
-            {optional}
-          </label>
-          <input id="acronym" name="acronym" maxlength={20} value={values.acronym ?? ''} />
-        </p>
-        <p>
-          <label for="kind">{t(ctx.lang, 'org.field.kind')}</label>
-          <select id="kind" name="kind" required>
-            {ORGANISATION_KINDS.map((k) => (
-              <option value={k} selected={values.kind === k}>
-                {kindLabel(ctx, k)}
-              </option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label for="country">
-            {t(ctx.lang, 'org.field.country')}
-            {optional}
-          </label>
-          <select id="country" name="country">
-            <option value="">—</option>
-            {countries.map((c) => (
-              <option value={c.iso3!} selected={values.country === c.iso3}>
-                {pick(c.names, ctx.lang)}
-              </option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label for="website">
-            {t(ctx.lang, 'org.field.website')}
-            {optional}
-          </label>
-          <input id="website" name="website" type="url" maxlength={500} value={values.website ?? ''} placeholder="https://" />
-        </p>
-        <p>
-          <label for="description">
-            {t(ctx.lang, 'org.field.description')}
-            {optional}
-          </label>
-          <textarea id="description" name="description" rows={5} maxlength={5000}>
-            {values.description ?? ''}
-          </textarea>
-        </p>
-        <p>
-          <button type="submit">{t(ctx.lang, editing ? 'org.edit.submit' : 'org.new.submit')}</button>
-        </p>
-      </form>
+      </Form>
     </Layout>
   );
 }
@@ -219,18 +206,12 @@ export interface OrganisationView {
   may: { edit: boolean; manage: boolean; verify: boolean; mapDomains: boolean; leave: boolean };
 }
 
-export function OrganisationPage(props: {
-  ctx: Ctx;
-  csrf: string;
-  view: OrganisationView;
-  done: boolean;
-  problems: readonly FieldProblem[];
-}) {
-  const { ctx, view } = props;
+export function OrganisationPage(props: { ctx: Ctx; token: FormToken; view: OrganisationView; done: boolean; form: FormState }) {
+  const { ctx, view, form, token } = props;
   const o = view.organisation;
   const lang = ctx.lang;
   return (
-    <Layout ctx={ctx} title={o.name}>
+    <Layout ctx={ctx} title={o.name} hasErrors={hasErrors(form)}>
       <p>
         <a href="/organisations">{t(lang, 'org.list.title')}</a>
       </p>
@@ -239,7 +220,7 @@ export function OrganisationPage(props: {
         {o.acronym ? ` (${o.acronym})` : ''}
       </h1>
       <Status ctx={ctx} done={props.done} />
-      <ErrorSummary ctx={ctx} problems={props.problems} />
+      <ErrorSummary lang={lang} errors={form.errors} />
       <dl>
         <dt>{t(lang, 'org.field.kind')}</dt>
         <dd>{kindLabel(ctx, o.kind)}</dd>
@@ -255,7 +236,7 @@ export function OrganisationPage(props: {
           <>
             <dt>{t(lang, 'org.field.website')}</dt>
             <dd>
-              <a href={o.website} rel="nofollow noopener">
+              <a href={o.website} rel="nofollow noopener" dir="ltr">
                 {o.website}
               </a>
             </dd>
@@ -276,7 +257,7 @@ export function OrganisationPage(props: {
       {view.members ? (
         <section aria-labelledby="members">
           <h2 id="members">{t(lang, 'org.members')}</h2>
-          <div class="scroll">
+          <ScrollRegion labelledBy="members">
             <table>
               <thead>
                 <tr>
@@ -294,8 +275,11 @@ export function OrganisationPage(props: {
                     <td>{date(ctx, m.since)}</td>
                     {view.may.manage ? (
                       <td>
-                        <form method="post" action={`/organisations/${o.id}/members/${m.userId}/role`} class="inline">
-                          <Csrf token={props.csrf} />
+                        <ActionButton
+                          action={`/organisations/${o.id}/members/${m.userId}/role`}
+                          token={token}
+                          label={t(lang, 'org.role.change')}
+                        >
                           <label for={`role-${m.userId}`} class="skip">
                             {t(lang, 'org.col.role')}: {m.displayName}
                           </label>
@@ -305,27 +289,23 @@ export function OrganisationPage(props: {
                                 {roleLabel(ctx, r)}
                               </option>
                             ))}
-                          </select>
-                          <button type="submit">{t(lang, 'org.role.change')}</button>
-                        </form>
-                        <form method="post" action={`/organisations/${o.id}/members/${m.userId}/remove`} class="inline">
-                          <Csrf token={props.csrf} />
-                          <button type="submit" aria-label={`${t(lang, 'org.member.remove')}: ${m.displayName}`}>
-                            {t(lang, 'org.member.remove')}
-                          </button>
-                        </form>
+                          </select>{' '}
+                        </ActionButton>{' '}
+                        <ActionButton
+                          action={`/organisations/${o.id}/members/${m.userId}/remove`}
+                          token={token}
+                          label={t(lang, 'org.member.remove')}
+                          aria-label={`${t(lang, 'org.member.remove')}: ${m.displayName}`}
+                        />
                       </td>
                     ) : null}
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {view.may.leave && view.viewerId ? (
-            <form method="post" action={`/organisations/${o.id}/members/${view.viewerId}/remove`}>
-              <Csrf token={props.csrf} />
-              <button type="submit">{t(lang, 'org.leave')}</button>
-            </form>
+            <ActionButton action={`/organisations/${o.id}/members/${view.viewerId}/remove`} token={token} label={t(lang, 'org.leave')} />
           ) : null}
         </section>
       ) : null}
@@ -339,73 +319,79 @@ export function OrganisationPage(props: {
             <ul>
               {view.invitations.map((i) => (
                 <li>
-                  {i.email} · {roleLabel(ctx, i.role)} · {t(lang, 'invite.page.expires', { date: date(ctx, i.expiresAt) })}
-                  <form method="post" action={`/organisations/${o.id}/invitations/${i.id}/revoke`} class="inline">
-                    <Csrf token={props.csrf} />
-                    <button type="submit" aria-label={`${t(lang, 'org.invitation.revoke')}: ${i.email}`}>
-                      {t(lang, 'org.invitation.revoke')}
-                    </button>
-                  </form>
+                  <span dir="ltr">{i.email}</span> · {roleLabel(ctx, i.role)} ·{' '}
+                  {t(lang, 'invite.page.expires', { date: date(ctx, i.expiresAt) })}{' '}
+                  <ActionButton
+                    action={`/organisations/${o.id}/invitations/${i.id}/revoke`}
+                    token={token}
+                    label={t(lang, 'org.invitation.revoke')}
+                    aria-label={`${t(lang, 'org.invitation.revoke')}: ${i.email}`}
+                  />
                 </li>
               ))}
             </ul>
           )}
-          <h3>{t(lang, 'org.invite.title')}</h3>
-          <form method="post" action={`/organisations/${o.id}/invitations`} class="stack">
-            <Csrf token={props.csrf} />
-            <p>
-              <label for="invite-email">{t(lang, 'org.invite.email')}</label>
-              <input id="invite-email" name="email" type="email" required maxlength={254} autocomplete="off" />
-            </p>
-            <p>
-              <label for="invite-role">{t(lang, 'org.col.role')}</label>
-              <select id="invite-role" name="role">
-                {ROLES.map((r) => (
-                  <option value={r} selected={r === 'member'}>
-                    {roleLabel(ctx, r)}
-                  </option>
-                ))}
-              </select>
-            </p>
+          <h3 id="invite">{t(lang, 'org.invite.title')}</h3>
+          <Form action={`/organisations/${o.id}/invitations`} token={token} aria-labelledby="invite">
+            <TextField
+              lang={lang}
+              name="email"
+              id="invite-email"
+              type="email"
+              label="org.invite.email"
+              autocomplete="off"
+              maxlength={254}
+              value={form.values['email']}
+              error={errorOf(form, 'email')}
+            />
+            <SelectField
+              lang={lang}
+              name="role"
+              id="invite-role"
+              label="org.col.role"
+              value={form.values['role'] ?? 'member'}
+              error={errorOf(form, 'role')}
+              options={ROLES.map((r) => ({ value: r, label: roleLabel(ctx, r) }))}
+            />
             <p>
               <button type="submit">{t(lang, 'org.invite.submit')}</button>
             </p>
-          </form>
+          </Form>
         </section>
       ) : null}
 
       {view.may.verify ? (
-        <section aria-labelledby="verification">
-          <h2 id="verification">{t(lang, 'org.verify.title')}</h2>
-          <form method="post" action={`/organisations/${o.id}/verify`} class="stack">
-            <Csrf token={props.csrf} />
-            <fieldset>
-              <legend>{t(lang, 'org.verify.status')}</legend>
-              <p>
-                <input type="radio" id="v-verified" name="verification" value="verified" checked={o.verification === 'verified'} />
-                <label for="v-verified" class="inline">
-                  {t(lang, 'org.verified')}
-                </label>
-              </p>
-              <p>
-                <input type="radio" id="v-unverified" name="verification" value="unverified" checked={o.verification === 'unverified'} />
-                <label for="v-unverified" class="inline">
-                  {t(lang, 'org.unverified')}
-                </label>
-              </p>
-            </fieldset>
+        <section aria-labelledby="verification-title">
+          <h2 id="verification-title">{t(lang, 'org.verify.title')}</h2>
+          <Form action={`/organisations/${o.id}/verify`} token={token} aria-labelledby="verification-title">
+            <RadioGroup
+              lang={lang}
+              name="verification"
+              id="verification"
+              label="org.verify.status"
+              value={form.values['verification'] ?? o.verification}
+              error={errorOf(form, 'verification')}
+              options={[
+                { value: 'verified', label: t(lang, 'org.verified') },
+                { value: 'unverified', label: t(lang, 'org.unverified') },
+              ]}
+            />
             {view.may.mapDomains ? (
-              <p>
-                <label for="domains">{t(lang, 'org.verify.domains')}</label>
-                <textarea id="domains" name="emailDomains" rows={3}>
-                  {(o.emailDomains ?? []).join('\n')}
-                </textarea>
-              </p>
+              <TextareaField
+                lang={lang}
+                name="emailDomains"
+                id="domains"
+                label="org.verify.domains"
+                rows={3}
+                optional
+                value={form.values['emailDomains'] ?? (o.emailDomains ?? []).join('\n')}
+                error={errorOf(form, 'emailDomains')}
+              />
             ) : null}
             <p>
               <button type="submit">{t(lang, 'org.verify.submit')}</button>
             </p>
-          </form>
+          </Form>
         </section>
       ) : null}
     </Layout>
@@ -440,18 +426,18 @@ export function MyOrganisationsPage(props: { ctx: Ctx; memberships: MembershipVi
 
 export function InvitationPage(props: {
   ctx: Ctx;
-  csrf: string;
-  token: string;
+  token: FormToken;
+  linkToken: string;
   invitation: { organisation: Organisation; role: Member['role']; expiresAt: string } | undefined;
   signedIn: boolean;
-  problems: readonly FieldProblem[];
+  form: FormState;
 }) {
-  const { ctx, invitation } = props;
+  const { ctx, invitation, form } = props;
   const title = t(ctx.lang, 'invite.page.title');
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} hasErrors={hasErrors(form)}>
       <h1>{title}</h1>
-      <ErrorSummary ctx={ctx} problems={props.problems} />
+      <ErrorSummary lang={ctx.lang} errors={form.errors} />
       {!invitation ? (
         <p>{t(ctx.lang, 'invite.page.invalid')}</p>
       ) : (
@@ -459,13 +445,10 @@ export function InvitationPage(props: {
           <p>{t(ctx.lang, 'invite.page.text', { organisation: invitation.organisation.name, role: roleLabel(ctx, invitation.role) })}</p>
           <p>{t(ctx.lang, 'invite.page.expires', { date: date(ctx, invitation.expiresAt) })}</p>
           {props.signedIn ? (
-            <form method="post" action={`/invitations/${props.token}`}>
-              <Csrf token={props.csrf} />
-              <button type="submit">{t(ctx.lang, 'invite.page.accept')}</button>
-            </form>
+            <ActionButton action={`/invitations/${props.linkToken}`} token={props.token} label={t(ctx.lang, 'invite.page.accept')} />
           ) : (
             <p>
-              <a class="button" href={`/sign-in?next=${encodeURIComponent(`/invitations/${props.token}`)}`}>
+              <a class="button" href={`/sign-in?next=${encodeURIComponent(`/invitations/${props.linkToken}`)}`}>
                 {t(ctx.lang, 'invite.page.signIn')}
               </a>
             </p>

@@ -1,6 +1,7 @@
 /** Request and response schemas of the organisations API (OpenAPI is generated from them). */
 import { z } from '@hono/zod-openapi';
 import { PageQuerySchema, pageOf } from '../../http/pagination.js';
+import { CONTROL_CHARACTER_MESSAGE, isCleanText, multilineText, text } from '../../http/text.js';
 
 export const ORGANISATION_KINDS = [
   'member-state',
@@ -52,17 +53,19 @@ export type Organisation = z.infer<typeof OrganisationSchema>;
 
 export const OrganisationInputSchema = z
   .object({
-    name: z.string().trim().min(2).max(200),
-    acronym: z.string().trim().min(1).max(20).nullable().optional(),
+    name: text().trim().min(2).max(200),
+    acronym: text().trim().min(1).max(20).nullable().optional(),
     kind: OrganisationKindSchema,
     country: iso3.nullable().optional().openapi({ type: 'string', description: 'ISO alpha-3 code', example: 'KEN' }),
     website: z
       .url({ protocol: /^https?$/ })
       .max(500)
+      // The URL parser percent-encodes a NUL in a path, but the string itself is what is stored.
+      .refine((url) => isCleanText(url), CONTROL_CHARACTER_MESSAGE)
       .nullable()
       .optional()
       .openapi({ example: 'https://example.org' }),
-    description: z.string().trim().max(5000).nullable().optional(),
+    description: multilineText().trim().max(5000).nullable().optional(),
   })
   .openapi('OrganisationInput');
 export type OrganisationInput = z.infer<typeof OrganisationInputSchema>;

@@ -3,8 +3,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { createRouter, type Deps } from '../../http/app-env.js';
 import { actorOf } from '../../http/authorise.js';
 import { problemResponses } from '../../http/problem.js';
-import { clearSessionCookie } from '../accounts/index.js';
-import { PersonalDataSchema } from './schemas.js';
+import { clearSessionCookie, limitPerIp } from '../accounts/index.js';
+import { DeleteAccountRequestSchema, PersonalDataSchema } from './schemas.js';
 import * as service from './service.js';
 
 const tags = ['Personal data'];
@@ -29,12 +29,23 @@ const deleteMe = createRoute({
   summary: 'Delete my account',
   description:
     'Removes the account with its sessions, API tokens and memberships. Records the person authored stay with their organisation. ' +
+    'Needs a browser session (not an API token) and proof that it is you in the body: the current password, or for an account ' +
+    'that signs in only through single sign-on its two-factor code (without one, a sign-in of the last 10 minutes). ' +
+    'A wrong password counts against the account like a failed sign-in (429 with Retry-After after repeated failures). ' +
     'Refused with 409 while the person is the only owner of an organisation.',
-  responses: { 204: { description: 'Deleted; the session cookie is cleared' }, ...problemResponses(401, 403, 409) },
+  request: { body: { content: { 'application/json': { schema: DeleteAccountRequestSchema } }, required: true } },
+  responses: { 204: { description: 'Deleted; the session cookie is cleared' }, ...problemResponses(400, 401, 403, 409, 429) },
 });
 
-export function privacyApi({ db }: Deps) {
-  return createRouter()
+/** Proofs of identity a minute per address, on top of the per-account throttle. */
+const REAUTH_PER_MINUTE = 10;
+
+export function privacyApi(deps: Deps) {
+  const { db } = deps;
+  const limit = limitPerIp(deps, 'reauth', REAUTH_PER_MINUTE);
+  const router = createRouter();
+  router.use('/me', (c, next) => (c.req.method === 'DELETE' ? limit(c, next) : next()));
+  return router
     .openapi(exportMyData, async (c) => {
       const data = await service.exportMyData(db, actorOf(c));
       c.header('Cache-Control', 'no-store');
@@ -42,7 +53,10 @@ export function privacyApi({ db }: Deps) {
       return c.json(data, 200);
     })
     .openapi(deleteMe, async (c) => {
-      await service.deleteMyAccount(db, actorOf(c), c.get('requestId'));
+      await service.deleteMyAccount(deps, actorOf(c), c.req.valid('json'), {
+        sessionIdHash: c.get('session')?.idHash,
+        requestId: c.get('requestId'),
+      });
       clearSessionCookie(c);
       return c.body(null, 204);
     });

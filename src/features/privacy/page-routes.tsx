@@ -1,35 +1,68 @@
 /** GET /privacy and the account deletion form behind it. */
 import { Hono, type Context } from 'hono';
-import { AppError, type FieldProblem } from '../../http/app-error.js';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv, Deps } from '../../http/app-env.js';
 import { actorOf } from '../../http/authorise.js';
+import { formToken, freshForm, handleForm, type FormState } from '../../platform/forms/index.js';
 import { pageContext } from '../../web/page-context.js';
-import { clearSessionCookie, csrfToken } from '../accounts/index.js';
+import { renderPage } from '../../web/render.js';
+import { clearSessionCookie, limitPerIp, proofRequired, REAUTH_MINUTES } from '../accounts/index.js';
+import { DELETE_ACCOUNT_FORM } from './form-schemas.js';
 import { PrivacyPage } from './pages.js';
 import * as service from './service.js';
-import { renderPage } from '../../web/render.js';
 
-async function show(c: Context<AppEnv>, problems: readonly FieldProblem[], status: 200 | 400 | 409, deleted = false) {
-  const page = (
-    <PrivacyPage ctx={pageContext(c)} signedIn={actorOf(c).kind === 'user'} csrf={csrfToken(c)} deleted={deleted} problems={problems} />
-  );
-  return renderPage(c, page, status);
-}
+/** Proofs of identity a minute per address, on top of the per-account throttle. */
+const REAUTH_PER_MINUTE = 10;
 
-export function privacyPages({ db }: Deps) {
+export function privacyPages(deps: Deps) {
+  async function show(c: Context<AppEnv>, form: FormState, status: ContentfulStatusCode, deleted = false) {
+    const actor = actorOf(c);
+    const proof = actor.kind === 'user' ? await proofRequired(deps.db, actor.userId) : undefined;
+    const page = (
+      <PrivacyPage
+        ctx={pageContext(c)}
+        token={formToken(c)}
+        signedIn={actor.kind === 'user'}
+        proof={proof}
+        reauthMinutes={REAUTH_MINUTES}
+        deleted={deleted}
+        form={form}
+      />
+    );
+    // The page holds a form for a signed-in person: never kept by a shared cache.
+    return renderPage(c, page, status, actor.kind === 'user' ? { 'Cache-Control': 'no-store' } : {});
+  }
+
   return new Hono<AppEnv>()
-    .get('/privacy', (c) => show(c, [], 200, c.req.query('deleted') === '1'))
-    .post('/privacy/delete-account', async (c) => {
+    .get('/privacy', (c) => show(c, freshForm(), 200, c.req.query('deleted') === '1'))
+    .post('/privacy/delete-account', limitPerIp(deps, 'reauth', REAUTH_PER_MINUTE), async (c) => {
       if (actorOf(c).kind !== 'user') return c.redirect('/sign-in?next=%2Fprivacy', 303);
-      const form = await c.req.parseBody();
-      if (form['confirm'] !== 'yes') return show(c, [{ field: 'confirm', message: 'Tick the box to confirm' }], 400);
-      try {
-        await service.deleteMyAccount(db, actorOf(c), c.get('requestId'));
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'conflict') return show(c, [{ field: '', message: error.detail }], 409);
-        throw error;
-      }
-      clearSessionCookie(c);
-      return c.redirect('/privacy?deleted=1', 303);
+      return handleForm(c, {
+        spec: DELETE_ACCOUNT_FORM,
+        refusals: [
+          {
+            code: 'validation-failed',
+            field: 'body.password',
+            problem: 'required',
+            show: 'password',
+            message: 'accounts.error.password.required',
+          },
+          { code: 'validation-failed', field: 'body.password', show: 'password', message: 'accounts.error.currentPassword' },
+          { code: 'validation-failed', field: 'body.totp', show: 'totp', message: 'accounts.error.code' },
+          { code: 'forbidden', field: 'session', show: '', message: 'privacy.delete.notFresh' },
+          { code: 'conflict', show: '', message: 'privacy.delete.soleOwner' },
+        ],
+        render: (form, status) => show(c, form, status),
+        run: async ({ password, totp }) => {
+          await service.deleteMyAccount(
+            deps,
+            actorOf(c),
+            { password, totp },
+            { sessionIdHash: c.get('session')?.idHash, requestId: c.get('requestId') },
+          );
+          clearSessionCookie(c);
+          return c.redirect('/privacy?deleted=1', 303);
+        },
+      });
     });
 }

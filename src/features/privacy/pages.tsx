@@ -4,8 +4,19 @@
  * a signed-in person) the download and the account deletion form.
  */
 import { t, type MessageKey } from '../../i18n/i18n.js';
-import type { FieldProblem } from '../../http/app-error.js';
+import {
+  CheckboxField,
+  errorOf,
+  ErrorSummary,
+  Form,
+  hasErrors,
+  TextField,
+  type FormState,
+  type FormToken,
+} from '../../platform/forms/index.js';
 import { Layout, type PageContext } from '../../web/layout.js';
+import { ScrollRegion } from '../../web/scroll-region.js';
+import type { ProofKind } from '../accounts/index.js';
 
 const DATA = ['account', 'password', 'sessions', 'memberships', 'tokens', 'invitations', 'audit'] as const;
 const PRINCIPLES = [
@@ -23,25 +34,29 @@ const PRINCIPLES = [
 
 export function PrivacyPage(props: {
   ctx: PageContext;
+  token: FormToken;
   signedIn: boolean;
-  csrf: string;
+  /** How the signed-in person proves it is them before deleting (undefined when not signed in). */
+  proof: ProofKind | undefined;
+  reauthMinutes: number;
   deleted: boolean;
-  problems: readonly FieldProblem[];
+  form: FormState;
 }) {
-  const { ctx } = props;
+  const { ctx, form } = props;
   const lang = ctx.lang;
   const title = t(lang, 'privacy.title');
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} hasErrors={hasErrors(form)}>
       <h1>{title}</h1>
       {props.deleted ? (
         <p role="status" class="notice">
           {t(lang, 'privacy.deleted')}
         </p>
       ) : null}
+      <ErrorSummary lang={lang} errors={form.errors} />
       <p class="lead">{t(lang, 'privacy.lead')}</p>
       <h2 id="kept">{t(lang, 'privacy.kept.title')}</h2>
-      <div class="scroll">
+      <ScrollRegion labelledBy="kept">
         <table aria-labelledby="kept">
           <thead>
             <tr>
@@ -60,7 +75,7 @@ export function PrivacyPage(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <h2>{t(lang, 'privacy.principles.title')}</h2>
       <dl>
         {PRINCIPLES.map((p) => (
@@ -85,27 +100,43 @@ export function PrivacyPage(props: {
           </p>
           <h3 id="delete">{t(lang, 'privacy.delete.title')}</h3>
           <p>{t(lang, 'privacy.delete.text')}</p>
-          {props.problems.length > 0 ? (
-            <div role="alert" class="errors">
-              <ul>
-                {props.problems.map((p) => (
-                  <li>{p.message}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          <form method="post" action="/privacy/delete-account" aria-labelledby="delete">
-            <input type="hidden" name="_csrf" value={props.csrf} />
-            <p>
-              <input type="checkbox" id="confirm" name="confirm" value="yes" required />
-              <label for="confirm" class="inline">
-                {t(lang, 'privacy.delete.confirm')}
-              </label>
-            </p>
+          <Form action="/privacy/delete-account" token={props.token} aria-labelledby="delete">
+            {props.proof === 'password' ? (
+              <>
+                <p>{t(lang, 'privacy.delete.passwordLead')}</p>
+                <TextField
+                  lang={lang}
+                  name="password"
+                  type="password"
+                  label="accounts.field.currentPassword"
+                  autocomplete="current-password"
+                  error={errorOf(form, 'password')}
+                />
+              </>
+            ) : props.proof === 'totp' ? (
+              <>
+                <p>{t(lang, 'privacy.delete.codeLead')}</p>
+                <TextField
+                  lang={lang}
+                  name="totp"
+                  label="accounts.field.code"
+                  autocomplete="one-time-code"
+                  inputmode="numeric"
+                  maxlength={6}
+                  error={errorOf(form, 'totp')}
+                />
+              </>
+            ) : (
+              <p>
+                {t(lang, 'privacy.delete.freshLead', { minutes: props.reauthMinutes })}{' '}
+                <a href="/sign-in/oidc?next=%2Fprivacy%23delete">{t(lang, 'privacy.delete.signInAgain')}</a>
+              </p>
+            )}
+            <CheckboxField lang={lang} name="confirm" value="yes" label="privacy.delete.confirm" error={errorOf(form, 'confirm')} />
             <p>
               <button type="submit">{t(lang, 'privacy.delete.submit')}</button>
             </p>
-          </form>
+          </Form>
         </>
       )}
     </Layout>

@@ -43,3 +43,23 @@ export const PersonalDataSchema = z
       'Everything the platform keeps about the signed-in person. Secrets (password hash, TOTP secret, token hashes, session ids) are never exported.',
   });
 export type PersonalData = z.infer<typeof PersonalDataSchema>;
+
+export const DeleteAccountRequestSchema = z
+  .object({
+    password: z
+      .string()
+      .min(1)
+      .max(512)
+      .optional()
+      .openapi({ description: 'Your current password: required for every account that has one' }),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/, 'must be the six-digit code')
+      .optional()
+      .openapi({ description: 'The current two-factor code: required instead for an account that signs in only through single sign-on' }),
+  })
+  .openapi('DeleteAccountRequest', {
+    description:
+      'Proof that it is you. An account with neither a password nor two-factor sign-in proves it by having signed in (through single sign-on) in the last 10 minutes.',
+  });
+export type DeleteAccountRequest = z.infer<typeof DeleteAccountRequestSchema>;

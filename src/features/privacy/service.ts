@@ -6,9 +6,10 @@
  */
 import type { Actor } from '../../core/policy/actor.js';
 import type { Db } from '../../db/database.js';
+import type { Deps } from '../../http/app-env.js';
 import { AppError } from '../../http/app-error.js';
 import { authorise, requireUser } from '../../http/authorise.js';
-import { accountDataOf, deleteAccountData } from '../accounts/index.js';
+import { accountDataOf, confirmIdentity, deleteAccountData, type Credential } from '../accounts/index.js';
 import { auditAbout, recordAudit } from '../audit/index.js';
 import { forgetInvitationsTo, invitationsTo, membershipsOf, soleOwnershipsLocked } from '../organisations/index.js';
 import type { PersonalData } from './schemas.js';
@@ -42,12 +43,25 @@ export async function exportMyData(db: Db, actor: Actor): Promise<PersonalData> 
 }
 
 /**
- * Deletes the signed-in person's account. Refused (409) while they are the only
- * owner of an organisation: they hand it over first, so nothing is orphaned.
+ * Deletes the signed-in person's account, once they have proved again that it
+ * is them (their password; without one, their two-factor code or a sign-in of
+ * the last minutes: accounts' confirmIdentity, throttled like sign-in).
+ * Refused (409) while they are the only owner of an organisation: they hand it
+ * over first, so nothing is orphaned.
  */
-export async function deleteMyAccount(db: Db, actor: Actor, requestId?: string | null): Promise<void> {
+export async function deleteMyAccount(
+  deps: Pick<Deps, 'db' | 'logger'>,
+  actor: Actor,
+  credential: Credential,
+  request: { readonly sessionIdHash: Buffer | undefined; readonly requestId?: string | null | undefined },
+): Promise<void> {
+  const { db } = deps;
+  const requestId = request.requestId;
   const user = requireUser(actor);
   authorise(actor, 'delete', { type: 'account', userId: user.userId });
+  // The policy lets only a browser session delete an account; without one there is nothing to prove.
+  if (!request.sessionIdHash) throw new AppError('forbidden', 'Delete your account from a signed-in browser session');
+  await confirmIdentity(deps, { userId: user.userId, sessionIdHash: request.sessionIdHash }, credential);
   const mine = await accountDataOf(db, user.userId);
   if (!mine) throw new AppError('unauthenticated', 'This account no longer exists');
   const { email } = mine.account;

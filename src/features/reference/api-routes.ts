@@ -4,6 +4,7 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, type Deps } from '../../http/app-env.js';
+import { cachePublicly } from '../../http/caching.js';
 import { jsonResponse, problemResponses } from '../../http/problem.js';
 import * as service from './service.js';
 import {
@@ -82,7 +83,8 @@ const getTaxonomy = createRoute({
 });
 
 export function referenceApi({ db }: Deps) {
-  return createRouter()
+  // Public reference data: the same answer for everyone, so shared caches may keep it.
+  return cachePublicly(createRouter(), ['/countries', '/countries/*', '/groups', '/groups/*', '/taxonomies', '/taxonomies/*'])
     .openapi(listCountries, async (c) => c.json(await service.listCountries(db, c.req.valid('query')), 200))
     .openapi(getCountry, async (c) => c.json(await service.getCountry(db, c.req.valid('param').code), 200))
     .openapi(listGroups, async (c) => c.json({ data: await service.listGroups(db, c.req.valid('query').kind), next: null }, 200))

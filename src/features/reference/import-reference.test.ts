@@ -101,6 +101,17 @@ forEachEngine('reference import', (t) => {
     expect(await fingerprint()).toEqual(before);
   });
 
+  it('refuses an ISO code used by two countries with its cell, not a raw unique-constraint error, and changes nothing', async () => {
+    const before = await fingerprint();
+    const dir = brokenCopy(REFERENCE_FILES.m49, (text) => text.replace(',Egypt,818,EG,EGY,', ',Egypt,818,EG,DZA,'));
+    copies.push(dir);
+    const error = await importReference(t.db, dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FormatError);
+    expect((error as FormatError).problem).toMatchObject({ line: 3, column: 12, field: 'ISO-alpha3 Code' });
+    expect(String(error)).toContain('DZA appears twice (also M49 012)');
+    expect(await fingerprint()).toEqual(before);
+  });
+
   it('refuses a file with a missing column or a broken row, and changes nothing', async () => {
     const before = await fingerprint();
     const noColumn = brokenCopy(REFERENCE_FILES.digcomp, (text) => text.replace('title_en', 'title'));

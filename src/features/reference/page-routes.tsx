@@ -2,12 +2,14 @@
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv, Deps } from '../../http/app-env.js';
+import { validationError } from '../../http/validation.js';
 import type { PageContext } from '../../web/layout.js';
 import { renderPage } from '../../web/render.js';
 import { pageContext } from '../../web/page-context.js';
+import type { NavEntry } from '../../web/navigation.js';
 import * as service from './service.js';
 import { CountriesPage, CountryPage } from './pages.js';
-import type { Country } from './schemas.js';
+import { CountryParamsSchema, type Country } from './schemas.js';
 
 /**
  * A section another feature adds to the country page (connectivity, needs, projects …),
@@ -35,7 +37,9 @@ export function referencePages({ db }: Deps, extras: { countrySections?: readonl
       );
     })
     .get('/countries/:code', async (c) => {
-      const country = await service.getCountry(db, c.req.param('code'));
+      const code = CountryParamsSchema.safeParse({ code: c.req.param('code') });
+      if (!code.success) throw validationError(code.error, 'param');
+      const country = await service.getCountry(db, code.data.code);
       const ctx = pageContext(c);
       const sections = await Promise.all((extras.countrySections ?? []).map((section) => section(country, ctx)));
       return renderPage(c, <CountryPage ctx={ctx} country={country} sections={sections} />);
@@ -45,3 +49,6 @@ export function referencePages({ db }: Deps, extras: { countrySections?: readonl
 function validFilter(value: string | undefined, known: Set<string>): string | undefined {
   return value && CODE.test(value) && known.has(value.toUpperCase()) ? value.toUpperCase() : undefined;
 }
+
+/** The countries list's entry in the main navigation (a country page is in its section too). */
+export const referenceNav: NavEntry = { href: '/countries', label: 'shell.nav.countries' };

@@ -5,6 +5,7 @@
 import type { Child } from 'hono/jsx';
 import { t } from '../../i18n/i18n.js';
 import { Layout, type PageContext } from '../../web/layout.js';
+import { ScrollRegion } from '../../web/scroll-region.js';
 import { LANGUAGES, pick } from '../../shared/localised.js';
 import { CATALOGUES } from '../../i18n/i18n.js';
 import type { Country } from './schemas.js';
@@ -66,9 +67,11 @@ export function CountriesPage(props: {
       {sorted.length === 0 ? (
         <p>{t(lang, 'countries.none')}</p>
       ) : (
-        <div class="scroll">
+        <ScrollRegion labelledBy="countries-caption">
           <table>
-            <caption class="skip">{title}</caption>
+            <caption id="countries-caption" class="skip">
+              {title}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t(lang, 'countries.col.name')}</th>
@@ -94,7 +97,7 @@ export function CountriesPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </Layout>
   );

@@ -242,10 +242,22 @@ function* chunks<T>(items: readonly T[]): Generator<T[]> {
   for (let i = 0; i < items.length; i += CHUNK) yield items.slice(i, i + CHUNK);
 }
 
-/** Member M49 codes of every group. */
-export async function groupMembers(db: Db): Promise<Map<string, string[]>> {
-  const rows = await db.selectFrom('group_members').select(['group_code', 'm49']).orderBy('group_code').orderBy('m49').execute();
+/** Member M49 codes of every group, or of the named groups only. */
+export async function groupMembers(db: Db, codes?: readonly string[]): Promise<Map<string, string[]>> {
+  let query = db.selectFrom('group_members').select(['group_code', 'm49']).orderBy('group_code').orderBy('m49');
+  if (codes !== undefined) query = query.where('group_code', 'in', codes.length > 0 ? [...codes] : ['']);
+  const rows = await query.execute();
   const result = new Map<string, string[]>();
   for (const r of rows) result.set(r.group_code, [...(result.get(r.group_code) ?? []), r.m49]);
   return result;
+}
+
+/** The codes of every country or area (M49 order). */
+export async function countryCodeRows(db: Db): Promise<{ m49: string; iso2: string | null; iso3: string | null }[]> {
+  return db.selectFrom('countries').select(['m49', 'iso2', 'iso3']).orderBy('m49').execute();
+}
+
+/** The codes of every group (position order). */
+export async function groupCodes(db: Db): Promise<string[]> {
+  return (await db.selectFrom('groups').select('code').orderBy('position').execute()).map((r) => r.code);
 }

@@ -1,6 +1,7 @@
 /** Request and response schemas of the reference API (OpenAPI is generated from them). */
 import { z } from '@hono/zod-openapi';
 import { PageQuerySchema, pageOf } from '../../http/pagination.js';
+import { text } from '../../http/text.js';
 
 export const LocalisedSchema = z
   .object({ ar: z.string(), zh: z.string(), en: z.string(), fr: z.string(), ru: z.string(), es: z.string() })
@@ -122,7 +123,7 @@ export const TaxonomySummarySchema = z
   .openapi('TaxonomySummary');
 export const TaxonomyListSchema = z.object({ data: z.array(TaxonomySummarySchema), next: z.null() }).openapi('TaxonomyList');
 export const TermListQuerySchema = PageQuerySchema.extend({
-  parent: z.string().max(60).optional().openapi({ description: 'Only the terms under this parent code' }),
+  parent: text().max(60).optional().openapi({ description: 'Only the terms under this parent code' }),
 });
 export const TaxonomyPageSchema = pageOf(TermSchema)
   .extend({ taxonomy: TaxonomySummarySchema.omit({ termCount: true }) })

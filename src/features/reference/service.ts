@@ -144,3 +144,31 @@ export async function exportTaxonomy(db: Db, name: string) {
   if (!taxonomy) throw new AppError('not-found', `No taxonomy named "${name}"`);
   return (await repo.listTerms(db, name, { limit: 100_000 })).map(presentTerm);
 }
+
+/** ISO alpha-2, alpha-3 and M49 codes of one country or area. */
+export interface CountryCodes {
+  readonly m49: string;
+  readonly iso2: string | null;
+  readonly iso3: string | null;
+}
+
+/**
+ * The codes of every country or area, for features that key data by M49 (indicators) and
+ * importers that meet ISO2, ISO3 and M49 codes alike.
+ * @example (await countryCodes(db)).find((c) => c.iso3 === 'KEN') // { m49: '404', iso2: 'KE', iso3: 'KEN' }
+ */
+export async function countryCodes(db: Db): Promise<CountryCodes[]> {
+  return repo.countryCodeRows(db);
+}
+
+/**
+ * Member M49 codes per group: of the named groups (unknown codes are absent from the map), or of
+ * every group when none are named. Every known group is in the map, even without members.
+ * @example (await groupMemberships(db, ['LDC'])).get('LDC')?.length // 45
+ */
+export async function groupMemberships(db: Db, codes?: readonly string[]): Promise<Map<string, string[]>> {
+  const known = await repo.groupCodes(db);
+  const wanted = codes === undefined ? known : known.filter((code) => codes.includes(code));
+  const members = await repo.groupMembers(db, wanted);
+  return new Map(wanted.map((code) => [code, members.get(code) ?? []]));
+}

@@ -170,7 +170,10 @@ forEachEngine('single sign-on with OpenID Connect', (t) => {
     });
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe('/my/organisations');
-    expect((await sso.request('/api/v1/me', { headers: { Cookie: cookie } })).status).toBe(200);
+    // The second factor renews the session id: the new cookie works, the pending one no longer does.
+    const renewed = /dcp_session=[^;]+/.exec(done.headers.get('set-cookie') ?? '')?.[0] ?? '';
+    expect((await sso.request('/api/v1/me', { headers: { Cookie: renewed } })).status).toBe(200);
+    expect((await sso.request('/api/v1/me', { headers: { Cookie: cookie } })).status).toBe(401);
     const audit = await t.db.selectFrom('audit_log').select(['action', 'after']).where('subject_id', '=', tess.id).orderBy('id').execute();
     expect(audit).toEqual([{ action: 'auth.sign-in', after: { method: 'totp' } }]);
   });

@@ -3,19 +3,11 @@
  * so every later validation error can name file, line, column and field.
  */
 import { parse } from 'csv-parse/sync';
-import { FormatError } from './format-error.js';
+import { FormatError } from '../../shared/format-error.js';
+import type { Table } from '../../shared/table.js';
 
-export interface TableRow {
-  /** Line of the record in the file (the header is line 1). */
-  readonly line: number;
-  readonly values: Readonly<Record<string, string>>;
-}
-
-export interface Table {
-  readonly file: string;
-  readonly columns: readonly string[];
-  readonly rows: readonly TableRow[];
-}
+// The table types and the cell error are shared with core (src/shared/table.ts).
+export { cellError, columnOf, type Table, type TableRow } from '../../shared/table.js';
 
 /**
  * Parses `text` and checks that `required` columns are present.
@@ -58,19 +50,4 @@ function cleanMessage(message: string): string {
   return message
     .replace(/^Invalid Record Length: expect (\d+), got (\d+) on line \d+$/, 'expected $1 fields, found $2')
     .replace(/^CsvError: /, '');
-}
-
-/**
- * The 1-based column of `field` in `table`, for error messages.
- * @example columnOf(table, 'm49') // 10
- */
-export function columnOf(table: Table, field: string): number | undefined {
-  const index = table.columns.indexOf(field);
-  return index < 0 ? undefined : index + 1;
-}
-
-/** A FormatError about one cell. */
-export function cellError(table: Table, row: TableRow, field: string, message: string): FormatError {
-  const column = columnOf(table, field);
-  return new FormatError({ file: table.file, line: row.line, ...(column ? { column } : {}), field, message });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonPositions, positionOf } from './locate.js';
+import { jsonPositions, positionOf, syntaxErrorOffset } from './locate.js';
 
 describe('JSON positions', () => {
   const text = '[\n  {"title": "A", "topics": ["x", "y"]},\n  {\n    "title": "B \\" [quoted]",\n    "n": -1.5e3\n  }\n]\n';
@@ -18,5 +18,16 @@ describe('JSON positions', () => {
 
   it('escapes keys as JSON pointers do', () => {
     expect(jsonPositions('{"a/b": {"c~d": true}}').get('/a~1b/c~0d')).toEqual({ line: 1, column: 17 });
+  });
+});
+
+describe('JSON syntax errors', () => {
+  it('finds where a text stops being JSON, and nothing in valid JSON', () => {
+    expect(syntaxErrorOffset('[\n  {"kind": "course",\n  "title": }\n]')).toBe(34);
+    expect(syntaxErrorOffset('[1, 2')).toBe(5);
+    expect(syntaxErrorOffset('{"a" 1}')).toBe(5);
+    expect(syntaxErrorOffset('"tab\there"')).toBe(4);
+    expect(syntaxErrorOffset('[1] x')).toBe(4);
+    expect(syntaxErrorOffset('[{"a": [true, false, null, -1.5e3, "\\u00e9\\n"]}, {}]')).toBeUndefined();
   });
 });

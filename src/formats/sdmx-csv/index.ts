@@ -6,9 +6,10 @@ export { parseSdmxCsv } from './parse-sdmx-csv.js';
 export { serialiseSdmxCsv, type SerialiseOptions } from './serialise-sdmx-csv.js';
 export { formatStructureRef, parseStructureRef, type ParsedStructureRef } from './structure-ref.js';
 export {
+  columnNumber,
   observationsToSdmx,
   sdmxToObservations,
+  SDMX_SKIPPED,
   type SdmxObservationMapping,
-  type SdmxObservations,
   type SdmxWriteOptions,
 } from './observations.js';

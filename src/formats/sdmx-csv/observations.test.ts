@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../core/indicators/types.js';
 import { FormatError } from '../csv/format-error.js';
-import { observationsToSdmx, sdmxToObservations } from './observations.js';
+import { observationsToSdmx, SDMX_SKIPPED, sdmxToObservations } from './observations.js';
 import { parseSdmxCsv } from './parse-sdmx-csv.js';
 import { serialiseSdmxCsv } from './serialise-sdmx-csv.js';
 
@@ -30,7 +30,16 @@ describe('sdmxToObservations', () => {
       mapArea: (code) => M49_TO_ISO3.get(code) ?? null,
     });
     expect(result.observations).toEqual([
-      { indicator: 'IT_MOB_OWN', area: 'DZA', year: 2018, value: 83.0695, estimate: false, note: null, breakdown: { SEX: 'FEMALE' } },
+      {
+        indicator: 'IT_MOB_OWN',
+        area: 'DZA',
+        year: 2018,
+        value: 83.0695,
+        estimate: false,
+        note: null,
+        breakdown: { SEX: 'FEMALE' },
+        at: { line: 2, column: 7, field: 'OBS_VALUE' },
+      },
       {
         indicator: 'IT_MOB_OWN',
         area: 'DZA',
@@ -39,9 +48,14 @@ describe('sdmxToObservations', () => {
         estimate: true,
         note: 'ITU estimate',
         breakdown: { SEX: 'MALE' },
+        at: { line: 3, column: 7, field: 'OBS_VALUE' },
       },
     ]);
-    expect(result.skipped).toEqual({ deletions: 0, noValue: 1, notAnnual: 1, unmappedArea: 1 });
+    expect(result.skipped).toEqual({
+      [SDMX_SKIPPED.missingValue]: 1,
+      [SDMX_SKIPPED.notAnnual]: 1,
+      [SDMX_SKIPPED.unmappedArea]: 1,
+    });
   });
 
   it('uses SERIES as the indicator column when there is no INDICATOR column', () => {
@@ -50,7 +64,7 @@ describe('sdmxToObservations', () => {
     expect(observations[0]?.area).toBe('012');
   });
 
-  it('counts deletions and attribute-only rows instead of reading them as observations', () => {
+  it('returns deletions for the importer to apply and counts attribute-only rows, instead of reading them as observations', () => {
     const message = parseSdmxCsv(
       [
         'STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE,OBS_STATUS',
@@ -60,9 +74,21 @@ describe('sdmxToObservations', () => {
       ].join('\n'),
     );
     const result = sdmxToObservations(message);
-    expect(result.skipped).toMatchObject({ deletions: 1, noValue: 1 });
+    expect(result.skipped).toEqual({ [SDMX_SKIPPED.noValue]: 1 });
+    expect(result.deletions).toEqual([
+      { indicator: 'internet-use', area: 'KEN', year: 2023, breakdown: {}, at: { line: 2, column: 5, field: 'REF_AREA' } },
+    ]);
     expect(result.observations).toEqual([
-      { indicator: 'internet-use', area: 'KEN', year: 2023, value: 40.8, estimate: true, note: null, breakdown: {} },
+      {
+        indicator: 'internet-use',
+        area: 'KEN',
+        year: 2023,
+        value: 40.8,
+        estimate: true,
+        note: null,
+        breakdown: {},
+        at: { line: 4, column: 7, field: 'OBS_VALUE' },
+      },
     ]);
   });
 
@@ -78,7 +104,7 @@ describe('sdmxToObservations', () => {
 
   it('refuses a value that is not a number, naming the line', () => {
     const message = parseSdmxCsv('DATAFLOW,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE\nA:B(1.0),x,FRA,2023,12.4\nA:B(1.0),x,FRA,2024,n/a\n');
-    expect(() => sdmxToObservations(message, { file: 'upload.csv' })).toThrow('upload.csv:3 (OBS_VALUE): expected a number, found "n/a"');
+    expect(() => sdmxToObservations(message, { file: 'upload.csv' })).toThrow('upload.csv:3:5 (OBS_VALUE): expected a number, found "n/a"');
   });
 
   it('refuses a message without the mapped columns', () => {
@@ -89,7 +115,71 @@ describe('sdmxToObservations', () => {
 
   it('refuses an observation without an area', () => {
     const message = parseSdmxCsv('DATAFLOW,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE\nA:B(1.0),x,,2023,1\n');
-    expect(() => sdmxToObservations(message)).toThrow(/:2 \(REF_AREA\): an observation needs an area/);
+    expect(() => sdmxToObservations(message)).toThrow(/:2:3 \(REF_AREA\): an observation needs an area/);
+  });
+});
+
+describe('sdmxToObservations on hostile input (issue 8)', () => {
+  const HEADER = 'STRUCTURE,STRUCTURE_ID,ACTION,FREQ,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE';
+  const read = (...rows: string[]) => sdmxToObservations(parseSdmxCsv([HEADER, ...rows].join('\n'), 'in.csv'), { file: 'in.csv' });
+
+  it('refuses a value no double can hold (1e400 would be stored as Infinity), naming line, column and field', () => {
+    expect(() => read('dataflow,A:B(1.0),I,A,internet-use,SEN,2023,1e400')).toThrow(
+      'in.csv:2:8 (OBS_VALUE): "1e400" is not a finite number',
+    );
+    expect(() => read('dataflow,A:B(1.0),I,A,internet-use,SEN,2023,-1e999')).toThrow(/not a finite number/);
+  });
+
+  it('refuses a year outside 1900–2100 and a period that is not one, naming the TIME_PERIOD column', () => {
+    expect(() => read('dataflow,A:B(1.0),I,A,internet-use,SEN,1850,12')).toThrow(
+      'in.csv:2:7 (TIME_PERIOD): year 1850 is outside 1900–2100',
+    );
+    expect(() => read('dataflow,A:B(1.0),I,A,internet-use,SEN,twenty,12')).toThrow(
+      /in\.csv:2:7 \(TIME_PERIOD\): expected a time period such as 2023 .*found "twenty"/,
+    );
+  });
+
+  it('counts quarterly and monthly periods, a non-annual frequency, NaN and empty values by reason, and keeps the rest', () => {
+    const result = read(
+      'dataflow,A:B(1.0),I,A,internet-use,SEN,2023-Q1,12',
+      'dataflow,A:B(1.0),I,A,internet-use,SEN,2023Q2,12',
+      'dataflow,A:B(1.0),I,M,internet-use,SEN,2023-M01,12',
+      'dataflow,A:B(1.0),I,M,internet-use,SEN,2023-01,12',
+      'dataflow,A:B(1.0),I,Q,internet-use,SEN,2023,12',
+      'dataflow,A:B(1.0),I,A,internet-use,SEN,2023,NaN',
+      'dataflow,A:B(1.0),I,A,internet-use,SEN,2023,',
+      'dataflow,A:B(1.0),I,A,internet-use,SEN,2022-A1,40.5',
+    );
+    expect(result.skipped).toEqual({ [SDMX_SKIPPED.notAnnual]: 5, [SDMX_SKIPPED.missingValue]: 1, [SDMX_SKIPPED.noValue]: 1 });
+    expect(result.observations.map((o) => [o.year, o.value])).toEqual([[2022, 40.5]]);
+  });
+
+  it('refuses a wildcard deletion (ACTION D without the area) rather than deleting more than meant or nothing silently', () => {
+    expect(() => read('dataflow,A:B(1.0),D,A,internet-use,,2023,')).toThrow(
+      'in.csv:2:6 (REF_AREA): a deletion (ACTION D) must name its area; wildcard deletions are not supported',
+    );
+  });
+
+  it('reads the provenance our own exports write per row (SOURCE_DETAIL, VINTAGE) and refuses a vintage that is not a date', () => {
+    const header = `${HEADER},SOURCE_DETAIL,VINTAGE`;
+    const readRow = (row: string) => sdmxToObservations(parseSdmxCsv(`${header}\n${row}`, 'x.csv'), { file: 'x.csv' });
+    expect(readRow('dataflow,A:B(1.0),I,A,internet-use,SEN,2023,44.5,ITU via WDI,2026-03-01').observations[0]).toMatchObject({
+      source: 'ITU via WDI',
+      vintage: '2026-03-01',
+    });
+    expect(() => readRow('dataflow,A:B(1.0),I,A,internet-use,SEN,2023,44.5,ITU,2026-02-30')).toThrow(
+      'x.csv:2:10 (VINTAGE): "2026-02-30" is not a calendar date',
+    );
+  });
+
+  it('names the right column whatever the layout: 1.0, 2.0 with or without ACTION, labels=name', () => {
+    const v1 = parseSdmxCsv('DATAFLOW,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE\nA:B(1.0),x,SEN,2023,zz\n');
+    expect(() => sdmxToObservations(v1, { file: 'a' })).toThrow('a:2:5 (OBS_VALUE)');
+    const named = parseSdmxCsv(
+      'STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,INDICATOR,Indicator,REF_AREA,Area,TIME_PERIOD,Period,OBS_VALUE,Value\n' +
+        'dataflow,A:B(1.0),Flow,x,,SEN,,2023,,zz,\n',
+    );
+    expect(() => sdmxToObservations(named, { file: 'b' })).toThrow('b:2:10 (OBS_VALUE)');
   });
 });
 
@@ -107,6 +197,15 @@ describe('observationsToSdmx', () => {
       breakdown: { SEX: 'female' },
     },
   ];
+
+  it('writes computed numbers without floating-point noise (44.56399999999985 as 44.564)', () => {
+    const noisy = [
+      { ...sample[0]!, value: 44.56399999999985 },
+      { ...sample[0]!, year: 2024, value: 1234.5666666666666 },
+    ];
+    const rows = observationsToSdmx(noisy, { structure }).rows.map((r) => r.values['OBS_VALUE']);
+    expect(rows).toEqual(['44.564', '1234.56666667']);
+  });
 
   it('writes FREQ, indicator, area, breakdowns, period, value, status and notes', () => {
     const text = serialiseSdmxCsv(observationsToSdmx(sample, { structure }), { lineEnding: '\n' });
@@ -145,8 +244,9 @@ describe('observationsToSdmx', () => {
       expect(observations.length).toBeGreaterThan(500);
       const text = serialiseSdmxCsv(observationsToSdmx(observations, { structure, version }));
       const back = sdmxToObservations(parseSdmxCsv(text), { breakdownColumns: ['SEX'] });
-      expect(back.observations).toEqual(observations);
-      expect(back.skipped).toEqual({ deletions: 0, noValue: 0, notAnnual: 0, unmappedArea: 0 });
+      expect(back.observations.map(({ at: _at, ...o }) => o)).toEqual(observations);
+      expect(back.skipped).toEqual({});
+      expect(back.deletions).toEqual([]);
     });
   });
 });

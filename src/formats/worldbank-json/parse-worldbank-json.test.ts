@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../csv/format-error.js';
-import { nextWorldBankPage, parseWorldBankJson } from './parse-worldbank-json.js';
+import { nextWorldBankPage, parseWorldBankJson, WORLD_BANK_SKIPPED } from './parse-worldbank-json.js';
 
 // Shaped like https://api.worldbank.org/v2/country/KEN;WLD;XX/indicator/IT.NET.USER.ZS?format=json
 // (values from WDI, Nov 2024 vintage).
@@ -28,6 +28,8 @@ const PAGE = JSON.stringify([
   ],
 ]);
 
+const at = (i: number) => ({ field: `[1][${i}].value` });
+
 function problemOf(text: string): string {
   try {
     parseWorldBankJson(text, 'wb.json');
@@ -53,14 +55,18 @@ describe('parseWorldBankJson', () => {
   it('turns rows with a value into annual observations keyed by ISO3 code', () => {
     const { observations } = parseWorldBankJson(PAGE);
     expect(observations).toEqual([
-      { indicator: 'IT.NET.USER.ZS', area: 'KEN', year: 2022, value: 40.8137, estimate: false, note: null, breakdown: {} },
-      { indicator: 'IT.NET.USER.ZS', area: 'KEN', year: 2021, value: 38.2459, estimate: true, note: null, breakdown: {} },
-      { indicator: 'IT.NET.USER.ZS', area: 'WLD', year: 2023, value: 67.4, estimate: false, note: null, breakdown: {} },
+      { indicator: 'IT.NET.USER.ZS', area: 'KEN', year: 2022, value: 40.8137, estimate: false, note: null, breakdown: {}, at: at(1) },
+      { indicator: 'IT.NET.USER.ZS', area: 'KEN', year: 2021, value: 38.2459, estimate: true, note: null, breakdown: {}, at: at(2) },
+      { indicator: 'IT.NET.USER.ZS', area: 'WLD', year: 2023, value: 67.4, estimate: false, note: null, breakdown: {}, at: at(3) },
     ]);
   });
 
   it('counts null values, rows without an ISO3 code and sub-annual dates instead of guessing', () => {
-    expect(parseWorldBankJson(PAGE).skipped).toEqual({ noValue: 1, noAreaCode: 1, notAnnual: 1 });
+    expect(parseWorldBankJson(PAGE).skipped).toEqual({
+      [WORLD_BANK_SKIPPED.noValue]: 1,
+      [WORLD_BANK_SKIPPED.noAreaCode]: 1,
+      [WORLD_BANK_SKIPPED.notAnnual]: 1,
+    });
   });
 
   it('keeps an unusual status or a unit as a note', () => {
@@ -101,13 +107,35 @@ describe('parseWorldBankJson', () => {
     const info = { page: 1, pages: 1, per_page: 50, total: 2 };
     const ok = row(['KE', 'Kenya'], 'KEN', '2022', 40.8);
     expect(problemOf(JSON.stringify([info, [ok, { ...ok, value: '40.8' }]]))).toBe(
-      'wb.json ([1][1].value): expected a number or null, found string "40.8"',
+      'wb.json ([1][1].value): expected a finite number or null, found string "40.8"',
     );
     expect(problemOf(JSON.stringify([info, [{ ...ok, date: '22' }]]))).toMatch(/\(\[1\]\[0\]\.date\): expected a year such as "2023"/);
     expect(problemOf(JSON.stringify([info, [{ ...ok, indicator: {} }]]))).toMatch(/\(\[1\]\[0\]\.indicator\.id\): is missing/);
     expect(problemOf(JSON.stringify([info, [{ ...ok, countryiso3code: 404 }]]))).toMatch(
       /countryiso3code\): expected text, found number 404/,
     );
+  });
+});
+
+describe('parseWorldBankJson on hostile input (issue 8)', () => {
+  const info = { page: 1, pages: 1, per_page: 50, total: 1, lastupdated: '2026-07-01' };
+  const ok = row(['KE', 'Kenya'], 'KEN', '2022', 40.8);
+
+  it('refuses 1e400, which JSON reads as Infinity', () => {
+    const body = JSON.stringify([info, [ok]]).replace('40.8', '1e400');
+    expect(problemOf(body)).toBe('wb.json ([1][0].value): expected a finite number or null, found number Infinity');
+  });
+
+  it('refuses rows of another indicator than the one asked for (an API answering with GNI for a mobile-subscriptions request)', () => {
+    const gni = { ...ok, indicator: { id: 'NY.GNP.PCAP.CD', value: 'GNI per capita' } };
+    expect(() => parseWorldBankJson(JSON.stringify([info, [gni]]), 'wb.json', { expectIndicator: 'IT.CEL.SETS.P2' })).toThrow(
+      'wb.json ([1][0].indicator.id): the API answered with indicator NY.GNP.PCAP.CD, not the IT.CEL.SETS.P2 asked for',
+    );
+    expect(parseWorldBankJson(JSON.stringify([info, [ok]]), 'wb.json', { expectIndicator: 'it.net.user.zs' }).observations).toHaveLength(1);
+  });
+
+  it('refuses a year outside 1900–2100', () => {
+    expect(problemOf(JSON.stringify([info, [{ ...ok, date: '1850' }]]))).toBe('wb.json ([1][0].date): year 1850 is outside 1900–2100');
   });
 });
 

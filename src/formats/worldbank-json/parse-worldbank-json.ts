@@ -23,14 +23,23 @@ export interface WorldBankPageInfo {
 export interface WorldBankPage {
   readonly info: WorldBankPageInfo;
   readonly observations: readonly Observation[];
-  readonly skipped: {
-    /** Years the API lists with a null value (not yet published or no data). */
-    readonly noValue: number;
-    /** Rows with an empty countryiso3code (some aggregates, "Not classified"). */
-    readonly noAreaCode: number;
-    /** Rows whose date is a quarter or month (2023Q1, 2023M01), not a year. */
-    readonly notAnnual: number;
-  };
+  /** Rows left out, by reason (the keys of WORLD_BANK_SKIPPED): every row of the page is an observation or counted here. */
+  readonly skipped: Readonly<Record<string, number>>;
+}
+
+/** Why rows were left out, worded for the import summary. */
+export const WORLD_BANK_SKIPPED = {
+  /** Years the API lists with a null value (not yet published or no data). */
+  noValue: 'null value (year not published)',
+  /** Rows with an empty countryiso3code (some aggregates, "Not classified"). */
+  noAreaCode: 'no ISO3 code (an unclassified area or an aggregate without one)',
+  /** Rows whose date is a quarter or month (2023Q1, 2023M01), not a year. */
+  notAnnual: 'not annual (a quarter or month)',
+} as const;
+
+export interface WorldBankParseOptions {
+  /** The indicator asked for: a row of another indicator is an error, not data (the API has answered with the wrong series). */
+  readonly expectIndicator?: string;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -45,6 +54,8 @@ function describeJson(value: Json | undefined): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
+  // JSON.parse reads 1e400 as Infinity, which JSON.stringify would print as null.
+  if (typeof value === 'number') return `number ${String(value)}`;
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
@@ -117,7 +128,7 @@ const SUB_ANNUAL = /^\d{4}[QM]\d{1,2}$/;
  * page.observations[0];    // { indicator: 'IT.NET.USER.ZS', area: 'KEN', year: 2023, value: 40.8, … }
  * nextWorldBankPage(page.info); // 2, or null after the last page
  */
-export function parseWorldBankJson(text: string, file = 'World Bank API response'): WorldBankPage {
+export function parseWorldBankJson(text: string, file = 'World Bank API response', options: WorldBankParseOptions = {}): WorldBankPage {
   const reader = new Reader(file);
   let body: Json;
   try {
@@ -137,40 +148,39 @@ export function parseWorldBankJson(text: string, file = 'World Bank API response
   const rows = body[1];
   // The API sends null instead of [] when a query matches nothing.
   if (rows === null || rows === undefined) {
-    return { info, observations: [], skipped: { noValue: 0, noAreaCode: 0, notAnnual: 0 } };
+    return { info, observations: [], skipped: {} };
   }
   if (!Array.isArray(rows)) throw reader.fail('[1]', `expected an array of rows, found ${describeJson(rows)}`);
 
   const observations: Observation[] = [];
-  let noValue = 0;
-  let noAreaCode = 0;
-  let notAnnual = 0;
+  const skipped: Record<string, number> = {};
+  const skip = (reason: string) => (skipped[reason] = (skipped[reason] ?? 0) + 1);
+  const expected = options.expectIndicator?.toLowerCase();
   rows.forEach((item, i) => {
     const path = `[1][${i}]`;
     const row = reader.object(item, path);
     const indicator = reader.text(reader.object(row['indicator'], `${path}.indicator`), 'id', `${path}.indicator`);
+    if (expected !== undefined && indicator.toLowerCase() !== expected) {
+      throw reader.fail(
+        `${path}.indicator.id`,
+        `the API answered with indicator ${indicator}, not the ${options.expectIndicator} asked for`,
+      );
+    }
     if (row['country'] !== undefined) reader.object(row['country'], `${path}.country`);
     const area = reader.text(row, 'countryiso3code', path);
     const date = reader.text(row, 'date', path);
     const value = row['value'];
     if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) {
-      throw reader.fail(`${path}.value`, `expected a number or null, found ${describeJson(value)}`);
+      throw reader.fail(`${path}.value`, `expected a finite number or null, found ${describeJson(value)}`);
     }
     if (!YEAR.test(date) && !SUB_ANNUAL.test(date)) {
       throw reader.fail(`${path}.date`, `expected a year such as "2023", found ${describeJson(date)}`);
     }
-    if (value === null) {
-      noValue += 1;
-      return;
-    }
-    if (!YEAR.test(date)) {
-      notAnnual += 1;
-      return;
-    }
-    if (area === '') {
-      noAreaCode += 1;
-      return;
-    }
+    const year = Number(date.slice(0, 4));
+    if (year < 1900 || year > 2100) throw reader.fail(`${path}.date`, `year ${year} is outside 1900–2100`);
+    if (value === null) return skip(WORLD_BANK_SKIPPED.noValue);
+    if (!YEAR.test(date)) return skip(WORLD_BANK_SKIPPED.notAnnual);
+    if (area === '') return skip(WORLD_BANK_SKIPPED.noAreaCode);
     const status = reader.optionalText(row, 'obs_status', path) ?? '';
     const unit = reader.optionalText(row, 'unit', path) ?? '';
     const notes = [status !== '' && status !== 'E' ? `obs_status ${status}` : '', unit !== '' ? `unit ${unit}` : ''].filter(
@@ -179,14 +189,15 @@ export function parseWorldBankJson(text: string, file = 'World Bank API response
     observations.push({
       indicator,
       area,
-      year: Number(date),
+      year,
       value,
       estimate: status === 'E',
       note: notes.length > 0 ? notes.join('; ') : null,
       breakdown: {},
+      at: { field: `${path}.value` },
     });
   });
-  return { info, observations, skipped: { noValue, noAreaCode, notAnnual } };
+  return { info, observations, skipped };
 }
 
 /**

@@ -12,18 +12,18 @@ import { tsQueryExpression } from './query.js';
 import { queryTerms, type QueryTerms } from './text.js';
 
 export { precomputeVectors, searchVector, type SearchField, type Weight } from './document.js';
-export { countFacets, DEFAULT_FACET_CAP, type FacetColumn, type FacetCounts } from './facets.js';
 export {
-  countMatches,
-  DEFAULT_LIMITS,
-  findHits,
-  type Hits,
+  DEFAULT_WINDOW,
+  search,
+  type FacetColumn,
+  type FacetCounts,
   type Ranking,
-  type SearchLimits,
+  type SearchRequest,
+  type SearchResult,
   type SearchScope,
   type SearchSort,
   type Total,
-} from './hits.js';
+} from './search.js';
 export { rememberWords } from './lexicon.js';
 export { configurationFor, lexiconWords, queryTerms, type QueryTerms } from './text.js';
 

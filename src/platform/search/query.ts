@@ -5,7 +5,7 @@
  * stemming does (OR); a word that is a stop word in any stemmed language is
  * left out, because a document indexed in that language cannot contain it.
  * A word the lexicon does not know also matches its closest known spellings
- * (typo tolerance, lexicon.ts). A CJK run matches as the phrase of its bigrams.
+ * (typo tolerance, lexicon.ts). A CJK run matches when all its bigrams occur.
  */
 import { sql, type RawBuilder } from 'kysely';
 import { QUERY_CONFIGURATIONS, STEMMED_CONFIGURATIONS, bigrams, type QueryTerms } from './text.js';
@@ -29,11 +29,16 @@ function wordQuery(word: string, corrections: readonly string[]): RawBuilder<unk
   return sql`(case when ${stop} then ''::tsquery else (${spellings}) end)`;
 }
 
+/**
+ * A CJK run matches texts holding all its bigrams (网络安全: 网络 & 络安 & 安全). Requiring them in
+ * sequence (a phrase) would be a little stricter but makes PostgreSQL re-read every candidate's
+ * vector to check positions; overlapping bigrams that all occur are, in practice, the run itself.
+ */
 function runQuery(run: string): RawBuilder<unknown> {
   const tokens = bigrams(run);
   // One character: the bigrams that start with it.
   if (tokens.length === 1 && [...run].length === 1) return sql`to_tsquery('simple'::regconfig, ${`${run}:*`})`;
-  return sql`phraseto_tsquery('simple'::regconfig, ${tokens.join(' ')})`;
+  return sql`plainto_tsquery('simple'::regconfig, ${tokens.join(' ')})`;
 }
 
 /**

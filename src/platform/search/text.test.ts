@@ -6,7 +6,7 @@ describe('search text', () => {
     const document = bigrams('国家网络安全战略');
     const query = bigrams('网络安全');
     expect(document).toEqual(['国家', '家网', '网络', '络安', '安全', '全战', '战略']);
-    // The query's bigrams appear in the document, consecutively: the phrase matches.
+    // The query's bigrams all appear in the document, here consecutively.
     const start = document.indexOf(query[0]!);
     expect(document.slice(start, start + query.length)).toEqual(query);
   });

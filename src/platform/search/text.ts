@@ -6,10 +6,10 @@
  * Chinese is written without spaces, and PostgreSQL's parser would keep
  * 国家网络安全战略 as one word. Text in CJK scripts is therefore indexed as
  * overlapping character bigrams (国家 家网 网络 络安 安全 全战 战略) and a
- * query as the phrase of its bigrams (网络 <-> 络安 <-> 安全): a query finds
- * every text that contains it as a substring, with no dictionary to maintain
- * and the same behaviour for words no dictionary knows. A single character is
- * looked up as a prefix of the bigrams.
+ * query as all of its bigrams (网络 & 络安 & 安全): a query finds every text
+ * that contains it (overlapping pairs such as 络安 tie the others together),
+ * with no dictionary to maintain and the same behaviour for words no
+ * dictionary knows. A single character is looked up as a prefix of the bigrams.
  */
 
 /** Stemmed configurations created by migration 600, by language; everything else uses `dcp_simple`. */
@@ -65,7 +65,7 @@ export const MAX_QUERY_TERMS = 12;
 export interface QueryTerms {
   /** Words outside CJK scripts, as typed (case kept; PostgreSQL lower-cases). */
   readonly words: readonly string[];
-  /** CJK runs, each searched as the phrase of its bigrams. */
+  /** CJK runs, each searched as all of its bigrams. */
   readonly runs: readonly string[];
 }
 

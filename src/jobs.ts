@@ -1,0 +1,11 @@
+/**
+ * Every background job the platform runs: the platform's own and each feature's.
+ * `dcp serve` (unless DCP_WORKERS=separate) and `dcp worker` run workers for these;
+ * wiring features here, like src/app.ts does for routes, keeps the platform free of
+ * feature imports.
+ */
+import { passwordResetJob } from './features/accounts/index.js';
+import { forgetReceiptsJob, type AnyJob } from './platform/jobs/index.js';
+import { forgetFinishedMailsJob, sendMailJob } from './platform/mail/index.js';
+
+export const JOBS: readonly AnyJob[] = [sendMailJob, passwordResetJob, forgetFinishedMailsJob, forgetReceiptsJob];
