@@ -34,7 +34,14 @@ import { catalogueSearch } from './catalogue-search.js';
 import type { Comparison, EndpointResult } from './http.js';
 
 /** Every benchmark, in run order. Add one line per new benchmark. */
-const BENCHMARKS: readonly Benchmark[] = [countriesVsHealth, aggregatesCompute, profileVsHealth, resetKnownVsUnknown, ...catalogueSearch, matchingTop10];
+const BENCHMARKS: readonly Benchmark[] = [
+  countriesVsHealth,
+  aggregatesCompute,
+  profileVsHealth,
+  resetKnownVsUnknown,
+  ...catalogueSearch,
+  matchingTop10,
+];
 
 const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);

@@ -22,6 +22,8 @@ import { BUDGETS, checkPageBudgets, type BudgetCookie } from './page-budgets.js'
 
 const OFFERING_TITLE = 'Réponse aux incidents de cybersécurité, module hors ligne';
 
+const submit = (page: Page, label: string) => Promise.all([page.waitForNavigation(), page.getByRole('button', { name: label }).click()]);
+
 describe('the match workflow in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
@@ -36,16 +38,22 @@ describe('the match workflow in Chromium', () => {
     await context.addCookies(cookies[who].map((c) => ({ ...c, url: server.origin })));
     return { context, page: await context.newPage() };
   }
-  const deliverMail = () => drainJobs({ db: server.db, config: loadConfig({ NODE_ENV: 'test', DCP_SMTP_URL: smtp.url }), logger: silentLogger }, [sendMailJob]);
-  const submit = (page: Page, label: string) => Promise.all([page.waitForNavigation(), page.getByRole('button', { name: label }).click()]);
+  const deliverMail = () =>
+    drainJobs({ db: server.db, config: loadConfig({ NODE_ENV: 'test', DCP_SMTP_URL: smtp.url }), logger: silentLogger }, [sendMailJob]);
 
   beforeAll(async () => {
     smtp = await startSmtp();
     [server, browser] = await Promise.all([startTestServer({ DCP_SMTP_URL: smtp.url }), launchBrowser()]);
     const requesterOrg = await seedOrganisation(server.db, 'Ministère de l’Économie numérique du Niger (e2e)');
     const providerOrg = await seedOrganisation(server.db, 'Réseau francophone de formation (e2e)');
-    users.requester = await createUser(server.db, { displayName: 'Aïcha Moussa', memberships: [{ organisationId: requesterOrg, role: 'editor' }] });
-    users.provider = await createUser(server.db, { displayName: 'Jean Dupont', memberships: [{ organisationId: providerOrg, role: 'owner' }] });
+    users.requester = await createUser(server.db, {
+      displayName: 'Aïcha Moussa',
+      memberships: [{ organisationId: requesterOrg, role: 'editor' }],
+    });
+    users.provider = await createUser(server.db, {
+      displayName: 'Jean Dupont',
+      memberships: [{ organisationId: providerOrg, role: 'owner' }],
+    });
     ids.need = await seedNeed(server.db, requesterOrg, {
       language: 'fr',
       languages: ['fr'],
@@ -165,7 +173,10 @@ describe('the match workflow in Chromium', () => {
       expect(report.firstResponse.wireBytes, where).toBeLessThanOrEqual(BUDGETS.firstResponseBytes);
       expect(report.firstVisit.totalBytes, where).toBeLessThanOrEqual(BUDGETS.firstVisitBytes);
       expect(report.thirdParty, where).toEqual([]);
-      expect(report.axe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), where).toEqual([]);
+      expect(
+        report.axe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+        where,
+      ).toEqual([]);
       expect(report.html, where).toMatchObject({ lang: c.lang ?? 'en', dir: c.lang === 'ar' ? 'rtl' : 'ltr' });
       expect(report.noScript.status, where).toBe(200);
       expect(report.noScript.h1, where).not.toBe('');

@@ -115,6 +115,14 @@ export function otherSide(side: MatchSide): MatchSide {
   return side === 'requester' ? 'provider' : 'requester';
 }
 
+/**
+ * A status or transition as an ICU select keyword (no hyphens there): `in-delivery` → `inDelivery`.
+ * @example selectorOf('accept-proposal') // 'acceptProposal'
+ */
+export function selectorOf(name: string): string {
+  return name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
 /** Whether the match is finished (no transition applies any more). */
 export function isFinished(status: MatchStatus): boolean {
   return MATCH_TRANSITION_NAMES.every((name) => !(MATCH_TRANSITIONS[name].from as readonly MatchStatus[]).includes(status));

@@ -37,8 +37,18 @@ function route(path: string, summary: string, description: string, schema: z.Zod
   });
 }
 
-const unmet = route('unmet-demand', 'Open and closed-unmet needs by topic and region', 'One row per topic and M49 region of the need’s country.', UnmetDemandSchema);
-const trend = route('trend', 'Needs posted per month, and how many are still open or closed unmet', 'The last 24 months (UTC), every month listed.', DemandTrendSchema);
+const unmet = route(
+  'unmet-demand',
+  'Open and closed-unmet needs by topic and region',
+  'One row per topic and M49 region of the need’s country.',
+  UnmetDemandSchema,
+);
+const trend = route(
+  'trend',
+  'Needs posted per month, and how many are still open or closed unmet',
+  'The last 24 months (UTC), every month listed.',
+  DemandTrendSchema,
+);
 const gaps = route(
   'supply-gaps',
   'Where supply is thin: open needs per published offering, by topic and by language',
@@ -51,7 +61,12 @@ const unfitted = route(
   'The 500 most recent open needs, each taken through topic → language → eligibility → dates; the first step no offering passes is named. Public needs are listed by title.',
   UnfittedNeedsSchema,
 );
-const time = route('time-to-match', 'Days from posting a need to its first accepted match', 'Median per M49 region and overall.', TimeToMatchSchema);
+const time = route(
+  'time-to-match',
+  'Days from posting a need to its first accepted match',
+  'Median per M49 region and overall.',
+  TimeToMatchSchema,
+);
 
 function answer<T extends object>(c: Context<AppEnv>, format: 'json' | 'csv', json: T, csv: () => CsvRows, name: string) {
   if (format === 'csv') {
@@ -67,20 +82,37 @@ export function insightsApi({ db }: Deps) {
   return createRouter()
     .openapi(unmet, async (c) => {
       const [data, demo] = await Promise.all([service.unmetDemand(db), service.includesDemo(db)]);
-      return answer(c, c.req.valid('query').format, { data, demo }, () => [['topic', 'region', 'open', 'unmet'], ...data.map((r) => [r.topic, r.region ?? '', r.open, r.unmet])], 'unmet-demand');
+      return answer(
+        c,
+        c.req.valid('query').format,
+        { data, demo },
+        () => [['topic', 'region', 'open', 'unmet'], ...data.map((r) => [r.topic, r.region ?? '', r.open, r.unmet])],
+        'unmet-demand',
+      );
     })
     .openapi(trend, async (c) => {
       const [data, demo] = await Promise.all([service.demandTrend(db), service.includesDemo(db)]);
-      return answer(c, c.req.valid('query').format, { data, demo }, () => [['month', 'posted', 'open', 'unmet'], ...data.map((r) => [r.month, r.posted, r.open, r.unmet])], 'needs-by-month');
+      return answer(
+        c,
+        c.req.valid('query').format,
+        { data, demo },
+        () => [['month', 'posted', 'open', 'unmet'], ...data.map((r) => [r.month, r.posted, r.open, r.unmet])],
+        'needs-by-month',
+      );
     })
     .openapi(gaps, async (c) => {
       const [data, demo] = await Promise.all([service.supplyGaps(db), service.includesDemo(db)]);
-      const rows = (kind: string, list: typeof data.topics) => list.map((r) => [kind, r.code, r.needs, r.offerings, r.needsPerOffering ?? '']);
+      const rows = (kind: string, list: typeof data.topics) =>
+        list.map((r) => [kind, r.code, r.needs, r.offerings, r.needsPerOffering ?? '']);
       return answer(
         c,
         c.req.valid('query').format,
         { ...data, demo },
-        () => [['kind', 'code', 'open_needs', 'offerings', 'needs_per_offering'], ...rows('topic', data.topics), ...rows('language', data.languages)],
+        () => [
+          ['kind', 'code', 'open_needs', 'offerings', 'needs_per_offering'],
+          ...rows('topic', data.topics),
+          ...rows('language', data.languages),
+        ],
         'supply-gaps',
       );
     })
@@ -101,7 +133,11 @@ export function insightsApi({ db }: Deps) {
         c,
         c.req.valid('query').format,
         { overall: { needs: found.overall.needs, medianDays: found.overall.medianDays }, data: found.regions, demo },
-        () => [['region', 'needs', 'median_days'], ['', found.overall.needs, found.overall.medianDays ?? ''], ...found.regions.map((r) => [r.region ?? '', r.needs, r.medianDays ?? ''])],
+        () => [
+          ['region', 'needs', 'median_days'],
+          ['', found.overall.needs, found.overall.medianDays ?? ''],
+          ...found.regions.map((r) => [r.region ?? '', r.needs, r.medianDays ?? '']),
+        ],
         'time-to-match',
       );
     });

@@ -21,7 +21,12 @@ export interface InsightsView {
   readonly unfitted: Unfitted;
   readonly time: { overall: TimeToMatch; regions: readonly TimeToMatch[] };
   readonly demo: boolean;
-  readonly names: { topic(code: string): string; region(code: string | null): string; language(code: string): string; country(code: string): string };
+  readonly names: {
+    topic(code: string): string;
+    region(code: string | null): string;
+    language(code: string): string;
+    country(code: string): string;
+  };
 }
 
 /** Topics shown in the chart and the region table. */
@@ -37,7 +42,14 @@ function Csv(props: { ctx: Ctx; path: string }) {
   );
 }
 
-function ThinTable(props: { ctx: Ctx; rows: readonly Thinness[]; id: string; caption: string; name: (code: string) => string; nameLabel: string }) {
+function ThinTable(props: {
+  ctx: Ctx;
+  rows: readonly Thinness[];
+  id: string;
+  caption: string;
+  name: (code: string) => string;
+  nameLabel: string;
+}) {
   const { lang } = props.ctx;
   return (
     <ScrollRegion labelledBy={props.id}>
@@ -46,9 +58,15 @@ function ThinTable(props: { ctx: Ctx; rows: readonly Thinness[]; id: string; cap
         <thead>
           <tr>
             <th scope="col">{props.nameLabel}</th>
-            <th scope="col" class="num">{t(lang, 'insights.col.openNeeds')}</th>
-            <th scope="col" class="num">{t(lang, 'insights.col.offerings')}</th>
-            <th scope="col" class="num">{t(lang, 'insights.col.needsPerOffering')}</th>
+            <th scope="col" class="num">
+              {t(lang, 'insights.col.openNeeds')}
+            </th>
+            <th scope="col" class="num">
+              {t(lang, 'insights.col.offerings')}
+            </th>
+            <th scope="col" class="num">
+              {t(lang, 'insights.col.needsPerOffering')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -58,7 +76,9 @@ function ThinTable(props: { ctx: Ctx; rows: readonly Thinness[]; id: string; cap
               <td class="num">{formatNumber(lang, r.needs)}</td>
               <td class="num">{formatNumber(lang, r.offerings)}</td>
               <td class="num">
-                {r.needsPerOffering === null ? t(lang, 'insights.neverOffered') : formatNumber(lang, r.needsPerOffering, { maximumFractionDigits: 1 })}
+                {r.needsPerOffering === null
+                  ? t(lang, 'insights.neverOffered')
+                  : formatNumber(lang, r.needsPerOffering, { maximumFractionDigits: 1 })}
               </td>
             </tr>
           ))}
@@ -219,8 +239,12 @@ export function InsightsPage(props: { ctx: Ctx; view: InsightsView }) {
             <thead>
               <tr>
                 <th scope="col">{t(lang, 'insights.col.region')}</th>
-                <th scope="col" class="num">{t(lang, 'insights.col.needs')}</th>
-                <th scope="col" class="num">{t(lang, 'insights.col.medianDays')}</th>
+                <th scope="col" class="num">
+                  {t(lang, 'insights.col.needs')}
+                </th>
+                <th scope="col" class="num">
+                  {t(lang, 'insights.col.medianDays')}
+                </th>
               </tr>
             </thead>
             <tbody>

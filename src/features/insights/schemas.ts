@@ -7,7 +7,10 @@ export const InsightsQuerySchema = z.object({
 });
 export type InsightsQuery = z.infer<typeof InsightsQuerySchema>;
 
-const region = z.string().nullable().openapi({ description: 'M49 region code of the need’s country (null: an area without one)', example: '002' });
+const region = z
+  .string()
+  .nullable()
+  .openapi({ description: 'M49 region code of the need’s country (null: an area without one)', example: '002' });
 
 export const UnmetDemandSchema = z
   .object({

@@ -74,7 +74,10 @@ export async function unfittedNeeds(db: Db): Promise<Unfitted> {
     step: firstFailingStep({ topic: r.topic, language: r.language_fit, eligibility: r.eligibility, dates: r.dates }),
   }));
   const without = judged.filter((j): j is { row: repo.FunnelRow; step: FunnelStep } => j.step !== null);
-  const byStep = Object.fromEntries(FUNNEL.map((step) => [step, without.filter((j) => j.step === step).length])) as Record<FunnelStep, number>;
+  const byStep = Object.fromEntries(FUNNEL.map((step) => [step, without.filter((j) => j.step === step).length])) as Record<
+    FunnelStep,
+    number
+  >;
   return {
     examined: rows.length,
     cap: FUNNEL_CAP,
@@ -87,11 +90,12 @@ export async function unfittedNeeds(db: Db): Promise<Unfitted> {
   };
 }
 
+const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+
 export async function timeToMatch(db: Db): Promise<{ overall: TimeToMatch; regions: TimeToMatch[] }> {
   const rows = await repo.daysToFirstAcceptance(db);
   const byRegion = new Map<string | null, number[]>();
   for (const r of rows) byRegion.set(r.region, [...(byRegion.get(r.region) ?? []), r.days]);
-  const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
   return {
     overall: { region: null, needs: rows.length, medianDays: round(median(rows.map((r) => r.days))) },
     regions: [...byRegion]

@@ -42,7 +42,8 @@ const listMatches = createRoute({
   path: '/matches',
   tags,
   summary: 'Your organisations’ matches, on either side, most recently changed first',
-  description: 'Signed-in people and tokens: the matches of their organisations (a shortlist only for its requester); coordinators see all. At most 200.',
+  description:
+    'Signed-in people and tokens: the matches of their organisations (a shortlist only for its requester); coordinators see all. At most 200.',
   request: { query: MatchListQuerySchema },
   responses: { 200: jsonResponse(MatchListSchema, 'The matches'), ...problemResponses(400, 401) },
 });
@@ -87,9 +88,7 @@ const rateMatch = createRoute({
 
 export function matchWorkflowApi(deps: service.WorkflowDeps) {
   return createRouter()
-    .openapi(startMatch, async (c) =>
-      c.json(await service.startMatch(deps, asker(c), c.req.valid('json')), 201),
-    )
+    .openapi(startMatch, async (c) => c.json(await service.startMatch(deps, asker(c), c.req.valid('json')), 201))
     .openapi(listMatches, async (c) => c.json(await service.listMatches(deps, actorOf(c), c.req.valid('query')), 200))
     .openapi(getMatch, async (c) => c.json(await service.getMatch(deps, actorOf(c), c.req.valid('param').id), 200))
     .openapi(transitionMatch, async (c) =>

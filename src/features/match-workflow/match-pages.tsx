@@ -4,7 +4,7 @@
  * history and comments, and a form per thing the reader may do now). Plain
  * forms of the forms stage; nothing needs JavaScript.
  */
-import { matchTransitionOf } from '../../core/matching/workflow.js';
+import { matchTransitionOf, selectorOf } from '../../core/matching/workflow.js';
 import { formatDate, formatNumber, t } from '../../i18n/i18n.js';
 import {
   ErrorSummary,
@@ -24,7 +24,7 @@ import type { Match } from './schemas.js';
 
 type Ctx = PageContext;
 
-const statusOf = (ctx: Ctx, status: string) => t(ctx.lang, 'matches.status', { status });
+const statusOf = (ctx: Ctx, status: string) => t(ctx.lang, 'matches.status', { status: selectorOf(status) });
 const when = (ctx: Ctx, iso: string) => formatDate(ctx.lang, new Date(iso));
 
 function MatchTable(props: { ctx: Ctx; matches: readonly Match[]; caption: string; id: string }) {
@@ -115,11 +115,12 @@ function TransitionForm(props: { ctx: Ctx; token: FormToken; match: Match; trans
           id={id('people')}
           label="matches.field.peopleTrained"
           inputmode="numeric"
+          autocomplete="off"
           value={form?.values['peopleTrained']}
           error={errorOf(form, 'peopleTrained')}
         />
       ) : null}
-      <button type="submit">{t(lang, 'matches.action', { action: transition })}</button>
+      <button type="submit">{t(lang, 'matches.action', { action: selectorOf(transition) })}</button>
     </Form>
   );
 }
@@ -186,7 +187,13 @@ export function MatchPage(props: { ctx: Ctx; token: FormToken; match: Match; for
       <h2>{t(lang, 'matches.match.actions')}</h2>
       {actions.length === 0 ? <p>{t(lang, 'matches.match.none')}</p> : null}
       {transitions.map((transition) => (
-        <TransitionForm ctx={ctx} token={props.token} match={match} transition={transition} form={which === 'transition' ? form : undefined} />
+        <TransitionForm
+          ctx={ctx}
+          token={props.token}
+          match={match}
+          transition={transition}
+          form={which === 'transition' ? form : undefined}
+        />
       ))}
       {actions.includes('rate') ? (
         <Form action={`/matches/${match.id}/ratings`} token={props.token} class="stack action" aria-labelledby="rate-title">

@@ -5,7 +5,7 @@
  * the change committed). The person's inbox (/matches) is the in-app side:
  * it lists what awaits them.
  */
-import type { MatchSide } from '../../core/matching/workflow.js';
+import { selectorOf, type MatchSide } from '../../core/matching/workflow.js';
 import type { WriteTx } from '../../db/database.js';
 import type { Deps } from '../../http/app-env.js';
 import { t } from '../../i18n/i18n.js';
@@ -46,8 +46,12 @@ export async function notifyOtherSide(
   for (const person of people) {
     const lang = person.lang && isLanguage(person.lang) ? person.lang : 'en';
     const params = { need: match.need_title, offering: match.offering_title, by, link };
-    const subject = t(lang, 'matches.mail.subject', { ...params, news });
-    const text = [t(lang, 'matches.mail.body', { ...params, news }), words ? `“${words}”` : '', t(lang, 'matches.mail.open', { link })]
+    const subject = t(lang, 'matches.mail.subject', { ...params, news: selectorOf(news) });
+    const text = [
+      t(lang, 'matches.mail.body', { ...params, news: selectorOf(news) }),
+      words ? `“${words}”` : '',
+      t(lang, 'matches.mail.open', { link }),
+    ]
       .filter(Boolean)
       .join('\n\n');
     await queueMail({ db: tx, config: deps.config }, { to: person.email, lang, subject, text });

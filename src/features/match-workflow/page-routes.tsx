@@ -51,6 +51,8 @@ const REFUSALS: readonly Refusal[] = [
   { code: 'validation-failed', field: 'body.peopleTrained', show: 'peopleTrained', message: 'matches.error.peopleTrained' },
 ];
 
+const notice = (c: C) => (c.req.query('done') === '1' ? t(c.get('lang'), 'matches.done') : undefined);
+
 export function matchWorkflowPages(deps: service.WorkflowDeps) {
   const { db } = deps;
   const app = new Hono<AppEnv>();
@@ -68,8 +70,6 @@ export function matchWorkflowPages(deps: service.WorkflowDeps) {
     return new Map(live.map((r) => [filter.needId ? r.offering_id : r.need_id, { id: r.id, status: r.status }]));
   }
 
-  const notice = (c: C) => (c.req.query('done') === '1' ? t(c.get('lang'), 'matches.done') : undefined);
-
   app.get('/needs/:id/matches', async (c) => {
     const id = idOf(c);
     const actor = actorOf(c);
@@ -80,7 +80,12 @@ export function matchWorkflowPages(deps: service.WorkflowDeps) {
       matchingReference(db),
       startedFor(c, { needId: id }),
     ]);
-    const resource = { type: 'match', requesterOrganisationId: need.requester.id, providerOrganisationId: need.requester.id, status: 'shortlisted' } as const;
+    const resource = {
+      type: 'match',
+      requesterOrganisationId: need.requester.id,
+      providerOrganisationId: need.requester.id,
+      status: 'shortlisted',
+    } as const;
     return renderPage(
       c,
       <NeedMatchesPage
@@ -184,9 +189,18 @@ export function matchWorkflowPages(deps: service.WorkflowDeps) {
     };
   }
 
-  app.post('/matches/:id/transitions', matchForm('transition', TRANSITION_FORM, (c, id, input) => service.transitionMatch(deps, asker(c), id, input)));
-  app.post('/matches/:id/comments', matchForm('comment', COMMENT_FORM, (c, id, input) => service.commentOnMatch(deps, asker(c), id, input)));
-  app.post('/matches/:id/ratings', matchForm('rating', RATING_FORM, (c, id, input) => service.rateMatch(deps, asker(c), id, input)));
+  app.post(
+    '/matches/:id/transitions',
+    matchForm('transition', TRANSITION_FORM, (c, id, input) => service.transitionMatch(deps, asker(c), id, input)),
+  );
+  app.post(
+    '/matches/:id/comments',
+    matchForm('comment', COMMENT_FORM, (c, id, input) => service.commentOnMatch(deps, asker(c), id, input)),
+  );
+  app.post(
+    '/matches/:id/ratings',
+    matchForm('rating', RATING_FORM, (c, id, input) => service.rateMatch(deps, asker(c), id, input)),
+  );
 
   return app;
 }
@@ -201,4 +215,3 @@ function rowLike(m: Match): service.PolicyFields {
     provider_rating: m.ratings.provider,
   };
 }
-

@@ -6,6 +6,7 @@
  * <details> element, the buttons are forms, nothing needs JavaScript.
  */
 import type { Component } from '../../core/matching/index.js';
+import { selectorOf } from '../../core/matching/workflow.js';
 import { formatNumber, t, type MessageKey } from '../../i18n/i18n.js';
 import { ActionButton, Notice, type FormToken } from '../../platform/forms/index.js';
 import { Layout, type PageContext } from '../../web/layout.js';
@@ -60,10 +61,22 @@ function Why(props: { ctx: Ctx; explanation: Explanation; id: string }) {
   );
 }
 
-function StartOrOpen(props: { ctx: Ctx; token: FormToken; started: Started; candidate: string; form?: Record<string, string>; label: string }) {
+function StartOrOpen(props: {
+  ctx: Ctx;
+  token: FormToken;
+  started: Started;
+  candidate: string;
+  form?: Record<string, string>;
+  label: string;
+}) {
   const { lang } = props.ctx;
   const match = props.started.get(props.candidate);
-  if (match) return <a href={`/matches/${match.id}`}>{t(lang, 'matches.open', { status: t(lang, 'matches.status', { status: match.status }) })}</a>;
+  if (match)
+    return (
+      <a href={`/matches/${match.id}`}>
+        {t(lang, 'matches.open', { status: t(lang, 'matches.status', { status: selectorOf(match.status) }) })}
+      </a>
+    );
   if (!props.form) return null;
   return (
     <ActionButton action="/matches" token={props.token} label={props.label}>
@@ -103,7 +116,7 @@ export function NeedMatchesPage(props: {
               <h2 lang={item.offering.language}>{item.offering.title}</h2>
               <p>
                 {t(lang, 'matches.by', { name: item.offering.provider.name })} ·{' '}
-                <strong>{t(lang, 'matches.score', { score: item.score })}</strong>
+                <strong>{t(lang, 'matches.score', { score: formatNumber(lang, item.score, { style: 'percent' }) })}</strong>
               </p>
               <Why ctx={ctx} explanation={item.explanation} id={item.offering.id} />
               <StartOrOpen
@@ -150,7 +163,7 @@ export function OfferingMatchesPage(props: {
               <p>
                 {t(lang, 'matches.by', { name: item.need.requester.name })} ·{' '}
                 {t(lang, 'matches.in', { country: props.countryNames.get(item.need.country) ?? item.need.country })} ·{' '}
-                <strong>{t(lang, 'matches.score', { score: item.score })}</strong>
+                <strong>{t(lang, 'matches.score', { score: formatNumber(lang, item.score, { style: 'percent' }) })}</strong>
               </p>
               <Why ctx={ctx} explanation={item.explanation} id={item.need.id} />
               <StartOrOpen

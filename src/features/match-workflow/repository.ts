@@ -158,7 +158,17 @@ export async function eventsOf(db: Reader, matchId: string): Promise<EventRow[]>
   return (await db
     .selectFrom('match_events as e')
     .leftJoin('users as u', 'u.id', 'e.author_id')
-    .select(['e.kind', 'e.transition', 'e.from_status', 'e.to_status', 'e.side', 'u.display_name as author', 'e.body', 'e.rating', 'e.created_at'])
+    .select([
+      'e.kind',
+      'e.transition',
+      'e.from_status',
+      'e.to_status',
+      'e.side',
+      'u.display_name as author',
+      'e.body',
+      'e.rating',
+      'e.created_at',
+    ])
     .where('e.match_id', '=', matchId)
     .orderBy('e.id')
     .execute()) as EventRow[];

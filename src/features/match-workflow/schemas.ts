@@ -96,7 +96,11 @@ export const MatchSchema = z
     statusReason: z.string().nullable(),
     peopleTrained: z.number().int().nullable(),
     ratings: z.object({
-      requester: z.number().int().nullable().openapi({ description: 'The requester’s rating of the delivery (feeds the provider’s track record)' }),
+      requester: z
+        .number()
+        .int()
+        .nullable()
+        .openapi({ description: 'The requester’s rating of the delivery (feeds the provider’s track record)' }),
       provider: z.number().int().nullable().openapi({ description: 'The provider’s rating of the collaboration' }),
     }),
     createdAt: z.iso.datetime(),

@@ -28,7 +28,15 @@ import { renderMessages, scorePair, matchingReference, type MatchHistory } from 
 import { notifyOtherSide } from './notify.js';
 import { presentMatch } from './presenters.js';
 import * as repo from './repository.js';
-import type { Match, MatchCommentInput, MatchList, MatchListQuery, MatchRatingInput, MatchStartInput, MatchTransitionInput } from './schemas.js';
+import type {
+  Match,
+  MatchCommentInput,
+  MatchList,
+  MatchListQuery,
+  MatchRatingInput,
+  MatchStartInput,
+  MatchTransitionInput,
+} from './schemas.js';
 import type { Language } from '../../shared/localised.js';
 
 export interface WorkflowDeps extends Pick<Deps, 'db' | 'config'> {
@@ -101,6 +109,7 @@ function stale(row: repo.MatchRow, sent: number): AppError {
 export async function startMatch(deps: WorkflowDeps, asker: Asker, input: MatchStartInput): Promise<Match> {
   const { db } = deps;
   const { actor, requestId } = asker;
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Sign in to start a match');
   const [need, offering] = await Promise.all([getNeed(db, actor, input.needId), getOffering(db, actor, input.offeringId)]);
   const status: MatchStatus = MATCH_STARTS[input.start];
   const side: MatchSide = STARTED_BY[input.start];
@@ -113,10 +122,15 @@ export async function startMatch(deps: WorkflowDeps, asker: Asker, input: MatchS
   if (!NEEDS_TAKING_MATCHES.includes(need.status))
     throw new AppError('conflict', `This need is ${need.status}; only open, matched or in-delivery needs take matches`);
   const pair = await scorePair(deps, actor, need.id, offering.id);
-  if (!pair) throw new AppError('conflict', 'Only published offerings can be matched', [{ field: 'body.offeringId', message: 'not published' }]);
+  if (!pair)
+    throw new AppError('conflict', 'Only published offerings can be matched', [{ field: 'body.offeringId', message: 'not published' }]);
   if (pair.exclusion) {
     const { labels } = await matchingReference(db);
-    const why = renderMessages(asker.lang ?? 'en', pair.exclusion.violations.map((v) => v.message), labels);
+    const why = renderMessages(
+      asker.lang ?? 'en',
+      pair.exclusion.violations.map((v) => v.message),
+      labels,
+    );
     throw new AppError('conflict', `This offering breaks a hard constraint of the need: ${why}`, [
       { field: 'body.offeringId', message: pair.exclusion.violations.map((v) => v.constraint).join(', ') },
     ]);
@@ -161,7 +175,9 @@ export async function listMatches(
     ? await repo.allMatches(deps.db, options)
     : await repo.matchesOfOrganisations(
         deps.db,
-        actor.memberships.filter((m) => actor.via.kind === 'session' || m.organisationId === actor.via.organisationId).map((m) => m.organisationId),
+        actor.memberships
+          .filter((m) => actor.via.kind === 'session' || m.organisationId === actor.via.organisationId)
+          .map((m) => m.organisationId),
         options,
       );
   return { data: rows.filter((row) => can(actor, 'read', resourceOf(row))).map((row) => presentMatch(row)) };
@@ -184,7 +200,10 @@ export async function transitionMatch(deps: WorkflowDeps, asker: Asker, id: stri
   const to = nextMatchStatus(row.status, transition);
   if (!to) {
     const possible = actionsOn(actor, row).filter((a) => matchTransitionOf(a));
-    throw new AppError('conflict', `A ${row.status} match cannot be taken through "${transition}"; you may: ${possible.join(', ') || 'nothing'}`);
+    throw new AppError(
+      'conflict',
+      `A ${row.status} match cannot be taken through "${transition}"; you may: ${possible.join(', ') || 'nothing'}`,
+    );
   }
   authorise(actor, transition, resourceOf(row));
   const rule = matchTransitionOf(transition)!;
@@ -270,7 +289,14 @@ export async function rateMatch(deps: WorkflowDeps, asker: Asker, id: string, in
         ? { requester_rating: input.rating, requester_rating_comment: input.comment ?? null }
         : { provider_rating: input.rating, provider_rating_comment: input.comment ?? null },
     );
-    await repo.insertEvent(tx, { match_id: id, kind: 'rating', side, author_id: userIdOf(actor), rating: input.rating, body: input.comment ?? null });
+    await repo.insertEvent(tx, {
+      match_id: id,
+      kind: 'rating',
+      side,
+      author_id: userIdOf(actor),
+      rating: input.rating,
+      body: input.comment ?? null,
+    });
     const after = (await repo.findMatch(tx, id))!;
     await recordAudit(tx, {
       actor,

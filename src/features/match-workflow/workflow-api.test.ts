@@ -41,7 +41,11 @@ forEachEngine('match workflow API', (t) => {
   const call = (method: string, path: string, who?: SignedIn, payload?: unknown) =>
     app().request(path, {
       method,
-      headers: { 'X-Forwarded-For': randomAddress(), ...who?.headers, ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        'X-Forwarded-For': randomAddress(),
+        ...who?.headers,
+        ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
     });
   const ids = {} as Record<'requester' | 'provider' | 'need' | 'otherNeed' | 'offering' | 'english', string>;
@@ -143,7 +147,10 @@ forEachEngine('match workflow API', (t) => {
     match = await body<Match>(await transition(provider, match, 'deliver', { peopleTrained: 23 }));
     expect(match).toMatchObject({ status: 'delivered', peopleTrained: 23 });
 
-    response = await call('POST', `/api/v1/matches/${match.id}/ratings`, requester, { rating: 5, comment: 'Très concret, supports hors ligne utiles.' });
+    response = await call('POST', `/api/v1/matches/${match.id}/ratings`, requester, {
+      rating: 5,
+      comment: 'Très concret, supports hors ligne utiles.',
+    });
     expect(response.status).toBe(201);
     expect((await body<Match>(response)).ratings).toEqual({ requester: 5, provider: null });
     expect((await call('POST', `/api/v1/matches/${match.id}/ratings`, requester, { rating: 1 })).status).toBe(403);
@@ -180,7 +187,11 @@ forEachEngine('match workflow API', (t) => {
 
     // The delivery and the requester's rating now count in the provider's track record, which the engine scores.
     expect(trackBefore).toBeUndefined();
-    expect((await workflowHistory.trackRecords(t.db, [ids.provider])).get(ids.provider)).toEqual({ completed: 1, ratings: 1, ratingSum: 5 });
+    expect((await workflowHistory.trackRecords(t.db, [ids.provider])).get(ids.provider)).toEqual({
+      completed: 1,
+      ratings: 1,
+      ratingSum: 5,
+    });
     const ranked = await body<{ data: { offering: { id: string }; explanation: { component: string; points: number; text: string }[] }[] }>(
       await call('GET', `/api/v1/needs/${ids.otherNeed}/matches?lang=en`, requester),
     );
@@ -198,7 +209,9 @@ forEachEngine('match workflow API', (t) => {
     expect(told.at(-1)!.subject).toContain('propose');
 
     // The requester cannot propose on the provider's behalf, nor the provider shortlist for the requester.
-    expect((await call('POST', '/api/v1/matches', requester, { needId: ids.otherNeed, offeringId: ids.offering, start: 'propose' })).status).toBe(403);
+    expect(
+      (await call('POST', '/api/v1/matches', requester, { needId: ids.otherNeed, offeringId: ids.offering, start: 'propose' })).status,
+    ).toBe(403);
     // One match under way per pair.
     response = await call('POST', '/api/v1/matches', requester, { needId: ids.otherNeed, offeringId: ids.offering, start: 'shortlist' });
     expect(response.status).toBe(409);
@@ -211,18 +224,26 @@ forEachEngine('match workflow API', (t) => {
     expect(match).toMatchObject({ status: 'declined', statusReason: 'Nous avons déjà un prestataire pour ce thème.' });
     // A declined match is finished: a stale or late transition is a conflict, and a new proposal may start.
     expect((await transition(provider, { ...match, version: 1 }, 'close', { reason: 'Plus d’actualité' })).status).toBe(409);
-    expect((await call('POST', '/api/v1/matches', provider, { needId: ids.otherNeed, offeringId: ids.offering, start: 'propose' })).status).toBe(201);
+    expect(
+      (await call('POST', '/api/v1/matches', provider, { needId: ids.otherNeed, offeringId: ids.offering, start: 'propose' })).status,
+    ).toBe(201);
   });
 
   it('refuses a pair that breaks a hard constraint, naming it, and changes nothing', async () => {
-    const before = await t.db.selectFrom('matches').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('matches')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     const response = await call('POST', '/api/v1/matches', requester, { needId: ids.need, offeringId: ids.english, start: 'shortlist' });
     expect(response.status).toBe(409);
     const problem = await body<Problem>(response);
     expect(problem.code).toBe('conflict');
     expect(problem.fields).toEqual([{ field: 'body.offeringId', message: 'language' }]);
     expect(problem.detail).toMatch(/English/);
-    const after = await t.db.selectFrom('matches').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('matches')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
@@ -248,7 +269,11 @@ forEachEngine('match workflow API', (t) => {
     const count = (await mailsTo(requesterUser.email)).length;
     const response = await call('POST', `/api/v1/matches/${match.id}/comments`, provider, { text: 'Nous pouvons commencer en mars.' });
     expect(response.status).toBe(201);
-    expect((await body<Match>(response)).events?.at(-1)).toMatchObject({ kind: 'comment', side: 'provider', text: 'Nous pouvons commencer en mars.' });
+    expect((await body<Match>(response)).events?.at(-1)).toMatchObject({
+      kind: 'comment',
+      side: 'provider',
+      text: 'Nous pouvons commencer en mars.',
+    });
     expect(await mailsTo(requesterUser.email)).toHaveLength(count + 1);
     expect((await call('POST', `/api/v1/matches/${match.id}/comments`, outsider, { text: 'Bonjour' })).status).toBe(404);
 
@@ -268,4 +293,3 @@ forEachEngine('match workflow API', (t) => {
     expect((await call('POST', `/api/v1/matches/${match.id}/ratings`, requester, { rating: 3 })).status).toBe(403);
   });
 });
-

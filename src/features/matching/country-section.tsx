@@ -92,7 +92,7 @@ export function CapacitySection(props: { ctx: PageContext; data: CountryCapacity
                   {need.offers.map((o) => (
                     <li>
                       <span lang={o.language}>{o.title}</span> · {t(lang, 'matches.by', { name: o.provider })} ·{' '}
-                      {t(lang, 'matches.score', { score: o.score })}
+                      {t(lang, 'matches.score', { score: percent(o.score) })}
                     </li>
                   ))}
                 </ul>
@@ -115,7 +115,8 @@ export function CapacitySection(props: { ctx: PageContext; data: CountryCapacity
                 <ul>
                   {g.pledges.map((p) => (
                     <li>
-                      <span lang={p.offering.language}>{p.offering.title}</span> · {t(lang, 'matches.by', { name: p.offering.provider.name })}
+                      <span lang={p.offering.language}>{p.offering.title}</span> ·{' '}
+                      {t(lang, 'matches.by', { name: p.offering.provider.name })}
                       {' · '}
                       {percent(p.score)}
                     </li>

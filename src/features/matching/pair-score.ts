@@ -38,10 +38,7 @@ export async function scorePair(
   const plan = await planNeedMatching(db, actor, needId, { today, explain: true });
   const row = await offeringForScoring(db, offeringId, plan.query.text);
   if (!row) return undefined;
-  const [records, taken] = await Promise.all([
-    history.trackRecords(db, [row.provider_organisation_id]),
-    history.seatsTaken(db, [row.id]),
-  ]);
+  const [records, taken] = await Promise.all([history.trackRecords(db, [row.provider_organisation_id]), history.seatsTaken(db, [row.id])]);
   const supply = supplyOfRow(row, { trackRecord: records.get(row.provider_organisation_id) ?? null, seatsTaken: taken.get(row.id) ?? 0 });
   const ranking = rankSupplies(plan.demand, [{ record: supply, textRank: row.text_rank }], { taxonomy: plan.taxonomy, today });
   return { need: plan.need, match: ranking.ranked[0] ?? null, exclusion: ranking.excluded[0] ?? null };
