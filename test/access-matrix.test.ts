@@ -311,17 +311,17 @@ forEachEngine('access matrix', (t) => {
 
   /** Builds cell O for `role`, with the acting person's memberships in it. */
   /** O's members-only need, a fitting published offering of the other organisation, and a requested match of the two. */
-  async function matchWorld(orgId: string, otherOrgId: string) {
+  async function matchWorld(orgId: string, providerOrgId: string) {
     const needId = await seedNeed(t.db, orgId, { visibility: 'members' });
-    const fittingOfferingId = await seedOffering(t.db, otherOrgId, { status: 'published', language: 'fr', languages: ['fr'] });
-    const otherOfferingId = await seedOffering(t.db, otherOrgId, { status: 'published', language: 'fr', languages: ['fr'] });
+    const fittingOfferingId = await seedOffering(t.db, providerOrgId, { status: 'published', language: 'fr', languages: ['fr'] });
+    const otherOfferingId = await seedOffering(t.db, providerOrgId, { status: 'published', language: 'fr', languages: ['fr'] });
     const match = await t.db
       .insertInto('matches')
       .values({
         need_id: needId,
         offering_id: otherOfferingId,
         requester_organisation_id: orgId,
-        provider_organisation_id: otherOrgId,
+        provider_organisation_id: providerOrgId,
         status: 'requested',
         started_by: 'requester',
         score: null,

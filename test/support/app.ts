@@ -4,7 +4,7 @@ import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Db } from '../../src/db/database.js';
 
-export const silentLogger = pino({ level: process.env['TEST_LOG'] ?? 'silent' });
+export const silentLogger = pino({ level: 'silent' });
 
 /** @param env extra environment for the configuration, e.g. { DCP_PUBLIC_URL: 'https://dcp.example.org' } */
 export function testApp(db: Db, env: Record<string, string> = {}) {
