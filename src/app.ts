@@ -9,7 +9,7 @@ import { accountPages, authApi, authenticate, limitAnonymousApiReads, requireCsr
 import { accountNav, CSRF_FIELD, csrfToken } from './features/accounts/index.js';
 import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
-import { needsApi, offeringsApi } from './features/capacity/index.js';
+import { capacityPages, needsApi, needsNav, offeringSourcesApi, offeringsApi, offeringsNav } from './features/capacity/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { homeNav, homePages } from './features/home/home-page.js';
 import { organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
@@ -54,7 +54,7 @@ export function createApp(deps: Deps) {
   app.use(compress());
   app.use(locale());
   // The main navigation, in order: each feature contributes its entry; the page shell knows no URL.
-  app.use(navigation([homeNav, referenceNav, organisationsNav, apiDocsNav, ...accountNav]));
+  app.use(navigation([homeNav, referenceNav, offeringsNav, needsNav, organisationsNav, apiDocsNav, ...accountNav]));
   // Before anything reads a body (the CSRF stage reads forms): small by default, larger only where a route allows it.
   app.use(limitBodies());
 
@@ -93,6 +93,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', privacyApi(deps));
   app.route('/api/v1', offeringsApi(deps));
   app.route('/api/v1', needsApi(deps));
+  app.route('/api/v1', offeringSourcesApi(deps));
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));
@@ -102,6 +103,7 @@ export function createApp(deps: Deps) {
   app.route('/', auditPages(deps));
   app.route('/', privacyPages(deps));
   app.route('/', ssoPages(deps));
+  app.route('/', capacityPages(deps));
   app.route(
     '/',
     apiDocsPage(() => openApiDocument(app)),

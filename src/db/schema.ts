@@ -322,6 +322,8 @@ export interface OfferingsTable {
   published_at: Timestamp | null;
   last_reviewed_at: Generated<Date>;
   search_vector: SearchVector;
+  source_id: string | null;
+  source_key: string | null;
 }
 
 export interface NeedsTable {
@@ -367,6 +369,20 @@ export interface CapacityRevisionsTable {
   snapshot: Json<Record<string, unknown>>;
   changed_by: string | null;
   changed_at: Generated<Date>;
+}
+
+/** A provider's catalogue URL that the harvest job reads (src/features/capacity/harvest). */
+export interface OfferingSourcesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  url: string;
+  default_topics: string[];
+  default_audiences: string[];
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  last_run_at: Timestamp | null;
+  last_report: Json<Record<string, unknown>> | null;
 }
 
 /** One-off facts about the clearinghouse (the first start's demo catalogue planned, filled). */
@@ -434,6 +450,7 @@ export interface Database {
   needs: NeedsTable;
   capacity_revisions: CapacityRevisionsTable;
   capacity_markers: CapacityMarkersTable;
+  offering_sources: OfferingSourcesTable;
   mails: MailsTable;
   job_receipts: JobReceiptsTable;
   server_secrets: ServerSecretsTable;

@@ -13,6 +13,7 @@ import * as search from './2026-11-30-600-search.js';
 import * as taxonomyRelated from './2026-11-30-601-taxonomy-related.js';
 import * as capacity from './2026-11-30-602-capacity.js';
 import * as capacityMarkers from './2026-11-30-603-capacity-markers.js';
+import * as offeringSources from './2026-11-30-604-offering-sources.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-601-taxonomy-related': taxonomyRelated,
   '2026-11-30-602-capacity': capacity,
   '2026-11-30-603-capacity-markers': capacityMarkers,
+  '2026-11-30-604-offering-sources': offeringSources,
 };
