@@ -324,6 +324,10 @@ export interface OfferingsTable {
   search_vector: SearchVector;
   source_id: string | null;
   source_key: string | null;
+  url_checked_at: Timestamp | null;
+  url_broken_since: Timestamp | null;
+  url_problem: string | null;
+  stale_reminded_at: Timestamp | null;
 }
 
 export interface NeedsTable {

@@ -14,6 +14,7 @@ import * as taxonomyRelated from './2026-11-30-601-taxonomy-related.js';
 import * as capacity from './2026-11-30-602-capacity.js';
 import * as capacityMarkers from './2026-11-30-603-capacity-markers.js';
 import * as offeringSources from './2026-11-30-604-offering-sources.js';
+import * as offeringUpkeep from './2026-11-30-605-offering-upkeep.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-602-capacity': capacity,
   '2026-11-30-603-capacity-markers': capacityMarkers,
   '2026-11-30-604-offering-sources': offeringSources,
+  '2026-11-30-605-offering-upkeep': offeringUpkeep,
 };

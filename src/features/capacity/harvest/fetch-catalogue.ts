@@ -154,3 +154,54 @@ export async function fetchCatalogue(address: string, options: FetchOptions): Pr
   }
   throw new FetchProblem(`more than ${MAX_REDIRECTS} redirects`);
 }
+
+/**
+ * Whether a link answers (the link check): a GET through the same guards, the body not read.
+ * Resolves with undefined when it answers 2xx (after at most 3 redirects), else with what is wrong.
+ * @example await brokenLink('https://academy.example.org/gone', { allowPrivate: false }) // 'answered HTTP 404'
+ */
+export async function brokenLink(address: string, options: FetchOptions): Promise<string | undefined> {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return 'not a URL';
+  }
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return `${url.protocol} is not http or https`;
+    let status: number;
+    let location: string | undefined;
+    try {
+      ({ status, location } = await headersOnly(url, { timeoutMs: 15_000, maxBytes: 0, ...options }));
+    } catch (error) {
+      return error instanceof FetchProblem ? error.message : `no answer: ${(error as Error).message}`;
+    }
+    if (status >= 300 && status < 400 && location) {
+      url = new URL(location, url);
+      continue;
+    }
+    return status >= 200 && status < 300 ? undefined : `answered HTTP ${status}`;
+  }
+  return `more than ${MAX_REDIRECTS} redirects`;
+}
+
+function headersOnly(url: URL, options: Required<FetchOptions>): Promise<{ status: number; location?: string }> {
+  return new Promise((resolve, reject) => {
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    if (isIP(host) && isInternalAddress(host) && !options.allowPrivate) {
+      reject(new FetchProblem(`${host} is an internal address: refused`));
+      return;
+    }
+    const client = url.protocol === 'https:' ? https : http;
+    const request = client.get(
+      url,
+      { lookup: guardedLookup(options.allowPrivate) as never, timeout: options.timeoutMs, headers: { 'User-Agent': 'DCP-link-check/1' } },
+      (response) => {
+        resolve({ status: response.statusCode ?? 0, ...(response.headers.location ? { location: response.headers.location } : {}) });
+        response.destroy();
+      },
+    );
+    request.on('timeout', () => request.destroy(new FetchProblem(`no answer within ${options.timeoutMs / 1000} s`)));
+    request.on('error', reject);
+  });
+}
