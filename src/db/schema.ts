@@ -389,6 +389,16 @@ export interface OfferingSourcesTable {
   last_report: Json<Record<string, unknown>> | null;
 }
 
+/** A person's saved catalogue search and when its digest last went out (src/features/capacity/alerts). */
+export interface SavedSearchesTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: 'offerings' | 'needs';
+  query: Json<Record<string, string>>;
+  created_at: Generated<Date>;
+  last_sent_at: Generated<Date>;
+}
+
 /** One-off facts about the clearinghouse (the first start's demo catalogue planned, filled). */
 export interface CapacityMarkersTable {
   name: string;
@@ -455,6 +465,7 @@ export interface Database {
   capacity_revisions: CapacityRevisionsTable;
   capacity_markers: CapacityMarkersTable;
   offering_sources: OfferingSourcesTable;
+  saved_searches: SavedSearchesTable;
   mails: MailsTable;
   job_receipts: JobReceiptsTable;
   server_secrets: ServerSecretsTable;

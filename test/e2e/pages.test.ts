@@ -72,6 +72,8 @@ const PAGES: readonly PageCase[] = [
   { path: '/offerings/new', as: 'member' },
   { path: '/offerings/{offering}/edit', as: 'member', lang: 'ru' },
   { path: '/needs/new?country=NER&topic=cybersecurity&evidence=/countries/NER', as: 'member', lang: 'ar' },
+  { path: '/alerts', as: 'member', lang: 'zh' },
+  { path: '/offerings?topics=cybersecurity', as: 'member', lang: 'ru' },
 ];
 
 describe('pages in the browser', () => {

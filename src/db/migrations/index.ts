@@ -15,6 +15,7 @@ import * as capacity from './2026-11-30-602-capacity.js';
 import * as capacityMarkers from './2026-11-30-603-capacity-markers.js';
 import * as offeringSources from './2026-11-30-604-offering-sources.js';
 import * as offeringUpkeep from './2026-11-30-605-offering-upkeep.js';
+import * as savedSearches from './2026-11-30-606-saved-searches.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-603-capacity-markers': capacityMarkers,
   '2026-11-30-604-offering-sources': offeringSources,
   '2026-11-30-605-offering-upkeep': offeringUpkeep,
+  '2026-11-30-606-saved-searches': savedSearches,
 };

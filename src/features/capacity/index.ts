@@ -11,6 +11,7 @@ export { capacityPages, needsNav, offeringsNav } from './pages/page-routes.js';
 export { offeringSourcesApi } from './harvest/source-routes.js';
 export { harvestJob } from './harvest/harvest-job.js';
 export { upkeepJob } from './upkeep/upkeep-job.js';
+export { alertsJob } from './alerts/alerts-job.js';
 export { harvestSource, registerSource, type HarvestReport } from './harvest/harvest.js';
 export { createOffering, getOffering, transitionOffering, updateOffering } from './offering-service.js';
 export { createNeed, getNeed, transitionNeed, updateNeed } from './need-service.js';

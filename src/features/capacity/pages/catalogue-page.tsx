@@ -5,7 +5,9 @@
  * same search service as the API, so the page and /api/v1/offerings agree.
  */
 import { t, type MessageKey } from '../../../i18n/i18n.js';
+import type { FormToken } from '../../../platform/forms/index.js';
 import type { Language } from '../../../shared/localised.js';
+import { SaveSearchForm } from '../alerts/alerts-pages.js';
 import { Layout, type PageContext } from '../../../web/layout.js';
 import type { NeedPage, OfferingPage } from '../list-schemas.js';
 import type { Vocabulary } from '../vocabulary.js';
@@ -67,6 +69,8 @@ export interface CataloguePageProps {
   readonly canCreate: boolean;
   /** The query string of this search without the cursor, for the next-page link. */
   readonly query: string;
+  /** Set for a signed-in person: the form to save this search. */
+  readonly token?: FormToken;
 }
 
 function Facet(props: {
@@ -207,6 +211,12 @@ export function CataloguePage(props: CataloguePageProps) {
         </p>
       </form>
       <p role="status">{total}</p>
+      {props.token ? (
+        <p>
+          <SaveSearchForm lang={lang} token={props.token} kind={kind} query={props.query} />{' '}
+          <a href="/alerts">{t(lang, 'capacity.alerts.link')}</a>
+        </p>
+      ) : null}
       {page.search.corrections.length > 0 ? (
         <p>
           {t(lang, 'capacity.results.corrections', {

@@ -57,6 +57,7 @@ import {
   OFFERING_TRANSITION_FORM,
 } from './form-specs.js';
 import { NeedPage, OfferingPage, type Step } from './record-pages.js';
+import { alertsPages } from '../alerts/alerts-pages.js';
 
 type C = Context<AppEnv>;
 
@@ -186,6 +187,7 @@ export function capacityPages(deps: Deps) {
         country={(kind === 'offerings' ? raw['eligibleFor'] : raw['country'])?.toUpperCase() ?? ''}
         canCreate={actor.kind === 'user'}
         query={new URLSearchParams(rest).toString()}
+        {...(actor.kind === 'user' ? { token: formToken(c) } : {})}
       />,
     );
   }
@@ -384,6 +386,7 @@ export function capacityPages(deps: Deps) {
   }
 
   const app = new Hono<AppEnv>();
+  app.route('/', alertsPages(deps));
   for (const kind of ['offerings', 'needs'] as const) {
     app
       .get(`/${kind}`, (c) => catalogue(c, kind))
