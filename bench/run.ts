@@ -27,13 +27,23 @@ import { importReference, type ReferenceSummary } from '../src/features/referenc
 import type { Benchmark } from './benchmark.js';
 import { aggregatesCompute } from './aggregates-compute.js';
 import { countriesVsHealth } from './countries-vs-health.js';
+import { matchingTop10 } from './matching.js';
 import { profileVsHealth } from './profile-vs-health.js';
 import { resetKnownVsUnknown } from './reset-known-vs-unknown.js';
 import { catalogueSearch } from './catalogue-search.js';
+import { peopleFinder } from './people-finder.js';
 import type { Comparison, EndpointResult } from './http.js';
 
 /** Every benchmark, in run order. Add one line per new benchmark. */
-const BENCHMARKS: readonly Benchmark[] = [countriesVsHealth, aggregatesCompute, profileVsHealth, resetKnownVsUnknown, ...catalogueSearch];
+const BENCHMARKS: readonly Benchmark[] = [
+  countriesVsHealth,
+  aggregatesCompute,
+  profileVsHealth,
+  resetKnownVsUnknown,
+  ...catalogueSearch,
+  peopleFinder,
+  matchingTop10,
+];
 
 const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);

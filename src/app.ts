@@ -13,7 +13,12 @@ import { capacityPages, needsApi, needsNav, offeringSourcesApi, offeringsApi, of
 import { healthRoute } from './features/health/health-route.js';
 import { homeNav, homePages } from './features/home/home-page.js';
 import { organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
+import { peopleApi, profilePersonalData } from './features/people/index.js';
+import { capacitySection, matchingApi } from './features/matching/index.js';
+import { matchesNav, matchWorkflowApi, matchWorkflowPages, workflowHistory } from './features/match-workflow/index.js';
+import { insightsApi, insightsNav, insightsPages } from './features/insights/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
+import { projectPersonalData, projectsApi, projectWorkApi } from './features/projects/index.js';
 import { dataVersion } from './features/imports/index.js';
 import { connectivitySection, INDICATOR_VERSIONED_READS, indicatorsApi } from './features/indicators/index.js';
 import { REFERENCE_VERSIONED_READS, referenceApi, referenceNav, referencePages } from './features/reference/index.js';
@@ -43,6 +48,8 @@ export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = 
 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
+  // Other features' shares of a person's data: exported and erased with the account (privacy feature).
+  const personalDataParts = [profilePersonalData, projectPersonalData];
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
 
@@ -54,7 +61,9 @@ export function createApp(deps: Deps) {
   app.use(compress());
   app.use(locale());
   // The main navigation, in order: each feature contributes its entry; the page shell knows no URL.
-  app.use(navigation([homeNav, referenceNav, offeringsNav, needsNav, organisationsNav, apiDocsNav, ...accountNav]));
+  app.use(
+    navigation([homeNav, referenceNav, offeringsNav, needsNav, organisationsNav, insightsNav, matchesNav, apiDocsNav, ...accountNav]),
+  );
   // Before anything reads a body (the CSRF stage reads forms): small by default, larger only where a route allows it.
   app.use(limitBodies());
 
@@ -90,20 +99,30 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', tokenApi(deps));
   app.route('/api/v1', organisationsApi(deps));
   app.route('/api/v1', auditApi(deps));
-  app.route('/api/v1', privacyApi(deps));
+  app.route('/api/v1', privacyApi(deps, { parts: personalDataParts }));
   app.route('/api/v1', offeringsApi(deps));
   app.route('/api/v1', needsApi(deps));
   app.route('/api/v1', offeringSourcesApi(deps));
+  app.route('/api/v1', peopleApi(deps));
+  app.route('/api/v1', projectsApi(deps));
+  app.route('/api/v1', projectWorkApi(deps));
+  // The workflow's track record and seats feed the matching engine (matching never imports the workflow).
+  const matching = { ...deps, history: workflowHistory };
+  app.route('/api/v1', matchingApi(deps, { history: workflowHistory }));
+  app.route('/api/v1', matchWorkflowApi(matching));
+  app.route('/api/v1', insightsApi(deps));
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));
-  app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps)] }));
+  app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps), capacitySection(matching)] }));
   app.route('/', accountPages(deps, { signInAlternative: ssoSignInAlternative(deps) }));
   app.route('/', organisationPages(deps));
   app.route('/', auditPages(deps));
-  app.route('/', privacyPages(deps));
+  app.route('/', privacyPages(deps, { parts: personalDataParts }));
   app.route('/', ssoPages(deps));
   app.route('/', capacityPages(deps));
+  app.route('/', matchWorkflowPages(matching));
+  app.route('/', insightsPages(deps));
   app.route(
     '/',
     apiDocsPage(() => openApiDocument(app)),

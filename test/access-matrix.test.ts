@@ -17,6 +17,8 @@ import { buildOpenApiDocument } from '../src/openapi-document.js';
 import { testApp } from './support/app.js';
 import { createUser, randomAddress, signInAs, TEST_PASSWORD, type SignedIn, type TestUser } from './support/auth.js';
 import { forEachEngine } from './support/engines.js';
+import { ensureProfile } from './support/people.js';
+import { seedProjectFixture, type ProjectFixture } from './support/projects.js';
 import { organisation, personOf as personOfRole, ROLES, type Role } from './support/roles.js';
 import { offeringBody, needBody, seedNeed, seedOffering } from './support/capacity.js';
 
@@ -40,11 +42,18 @@ interface Cell {
   readonly indicatorCode: string;
   /** Credentials anyone may sign in with. */
   readonly signInUser: TestUser;
+  /** Someone whose profile everyone may see (in no organisation of the cell). */
+  readonly publicPersonId: string;
+  /** A public project of O with a role, an update and a team member (only for routes under /projects/{id}). */
+  readonly project: ProjectFixture;
   /** A draft offering and a members-only open need of O (made only for the capacity routes). */
   readonly offeringId: string;
   readonly needId: string;
   /** A harvested catalogue of O, at an address the harvester refuses (loopback): a run reports that and changes nothing. */
   readonly sourceId: string;
+  /** A published offering of the other organisation that fits O's need, and a requested match of the two (capacity routes only). */
+  readonly fittingOfferingId: string;
+  readonly matchId: string;
 }
 
 interface Expectation {
@@ -161,6 +170,13 @@ const EXPECTATIONS: Record<string, Expectation> = {
   },
   'GET /api/v1/me/organisations': get('/api/v1/me/organisations', signedIn(200)),
 
+  // Matching: whoever may read the need or offering may read its matches (404 otherwise, as for the record).
+  'GET /api/v1/needs/{id}/matches': { ...get((c) => `/api/v1/needs/${c.needId}/matches`, { ...all(200), anonymous: 404 }), capacity: true },
+  'GET /api/v1/offerings/{id}/matches': {
+    ...get((c) => `/api/v1/offerings/${c.offeringId}/matches`, { ...all(200), anonymous: 404, other: 404 }),
+    capacity: true,
+  },
+
   // Audit log: admins only.
   'GET /api/v1/audit': get('/api/v1/audit', only(200, ['admin'])),
 
@@ -171,6 +187,71 @@ const EXPECTATIONS: Record<string, Expectation> = {
     request: () => ({ path: '/api/v1/me', body: { password: TEST_PASSWORD } }),
     expect: { ...signedIn(204), owner: 409 },
     fresh: true,
+  },
+
+  // Collaborate: people. A profile is its person's, in person; the finder shows what each person chose to show.
+  'GET /api/v1/people': get('/api/v1/people', all(200)),
+  'GET /api/v1/people/{id}': get((c) => `/api/v1/people/${c.publicPersonId}`, all(200)),
+  'GET /api/v1/me/profile': get('/api/v1/me/profile', signedIn(200)),
+  'PUT /api/v1/me/profile': {
+    request: () => ({ path: '/api/v1/me/profile', body: { version: 1, name: 'Matrix Person', visibility: { basics: 'public' } } }),
+    expect: signedIn(200),
+    fresh: true,
+  },
+  'DELETE /api/v1/me/profile': { request: () => ({ path: '/api/v1/me/profile' }), expect: signedIn(204), fresh: true },
+
+  // Collaborate: projects, owned by their lead organisation O; candidates for its editors and coordinators.
+  'GET /api/v1/projects': get('/api/v1/projects', all(200)),
+  'POST /api/v1/projects': {
+    request: (c) => ({ path: '/api/v1/projects', body: { leadOrganisationId: c.orgId, language: 'en', title: 'Matrix project' } }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/projects/{id}': get((c) => `/api/v1/projects/${c.project.projectId}`, all(200)),
+  'PATCH /api/v1/projects/{id}': {
+    request: (c) => ({ path: `/api/v1/projects/${c.project.projectId}`, body: { version: 1, status: 'closed' } }),
+    expect: only(200, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/projects/{id}/roles': get((c) => `/api/v1/projects/${c.project.projectId}/roles`, all(200)),
+  'POST /api/v1/projects/{id}/roles': {
+    request: (c) => ({ path: `/api/v1/projects/${c.project.projectId}/roles`, body: { title: 'Matrix analyst', timeShare: 20 } }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'PUT /api/v1/projects/{id}/roles/{roleId}': {
+    request: (c) => ({
+      path: `/api/v1/projects/${c.project.projectId}/roles/${c.project.roleId}`,
+      body: { title: 'Matrix lead', timeShare: 40 },
+    }),
+    expect: only(200, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/projects/{id}/roles/{roleId}/candidates': get(
+    (c) => `/api/v1/projects/${c.project.projectId}/roles/${c.project.roleId}/candidates`,
+    only(200, ['editor', 'owner', 'coordinator', 'admin']),
+  ),
+  'POST /api/v1/projects/{id}/team': {
+    request: (c) => ({
+      path: `/api/v1/projects/${c.project.projectId}/team`,
+      body: { userId: c.publicPersonId, roleTitle: 'Matrix adviser' },
+    }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'DELETE /api/v1/projects/{id}/team/{userId}': {
+    request: (c) => ({ path: `/api/v1/projects/${c.project.projectId}/team/${c.project.teamMemberId}` }),
+    expect: only(204, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/projects/{id}/updates': get((c) => `/api/v1/projects/${c.project.projectId}/updates`, all(200)),
+  'POST /api/v1/projects/{id}/updates': {
+    request: (c) => ({
+      path: `/api/v1/projects/${c.project.projectId}/updates`,
+      body: { date: '2027-02-01', language: 'en', body: 'Matrix news' },
+    }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'POST /api/v1/projects/{id}/updates/{updateId}/comments': {
+    request: (c) => ({
+      path: `/api/v1/projects/${c.project.projectId}/updates/${c.project.updateId}/comments`,
+      body: { body: 'Matrix comment' },
+    }),
+    expect: signedIn(201),
   },
 
   // Capacity: the catalogues are public; editors and owners of O write its offerings and needs; drafts are O's and the
@@ -230,6 +311,41 @@ const EXPECTATIONS: Record<string, Expectation> = {
     expect: only(200, ['editor', 'owner', 'admin']),
     capacity: true,
   },
+
+  // The match workflow: O's editors and owners act for O's need (the requester's side); members of either side
+  // (the other organisation provides the offering) and coordinators read; nobody rates before delivery.
+  'POST /api/v1/matches': {
+    request: (c) => ({ path: '/api/v1/matches', body: { needId: c.needId, offeringId: c.fittingOfferingId, start: 'shortlist' } }),
+    expect: only(201, ['editor', 'owner']),
+    capacity: true,
+  },
+  'GET /api/v1/matches': get('/api/v1/matches', signedIn(200)),
+  'GET /api/v1/matches/{id}': { ...get((c) => `/api/v1/matches/${c.matchId}`, signedIn(200)), capacity: true },
+  'POST /api/v1/matches/{id}/transitions': {
+    request: (c) => ({
+      path: `/api/v1/matches/${c.matchId}/transitions`,
+      body: { transition: 'close', reason: 'Closed by the matrix', version: 1 },
+    }),
+    expect: only(200, ['editor', 'owner']),
+    capacity: true,
+  },
+  'POST /api/v1/matches/{id}/comments': {
+    request: (c) => ({ path: `/api/v1/matches/${c.matchId}/comments`, body: { text: 'A comment of the matrix' } }),
+    expect: only(201, ['editor', 'owner']),
+    capacity: true,
+  },
+  'POST /api/v1/matches/{id}/ratings': {
+    request: (c) => ({ path: `/api/v1/matches/${c.matchId}/ratings`, body: { rating: 4 } }),
+    expect: signedIn(403),
+    capacity: true,
+  },
+
+  // Unmet-demand insights: public counts.
+  'GET /api/v1/insights/unmet-demand': get('/api/v1/insights/unmet-demand', all(200)),
+  'GET /api/v1/insights/trend': get('/api/v1/insights/trend', all(200)),
+  'GET /api/v1/insights/supply-gaps': get('/api/v1/insights/supply-gaps', all(200)),
+  'GET /api/v1/insights/unfitted-needs': get('/api/v1/insights/unfitted-needs', all(200)),
+  'GET /api/v1/insights/time-to-match': get('/api/v1/insights/time-to-match', all(200)),
 };
 
 /** Every operation of the OpenAPI document as `METHOD /path`. */
@@ -261,6 +377,7 @@ forEachEngine('access matrix', (t) => {
   let otherOrgId: string;
   let signInUser: TestUser;
   let indicatorCode: string;
+  let publicPersonId: string;
   let cells = 0;
 
   /** A person of `role`: a member of O (member, editor, owner), of the other organisation, or with a platform role. */
@@ -275,6 +392,8 @@ forEachEngine('access matrix', (t) => {
       const user = await personOf(role, undefined);
       people[role] = { user, session: await signInAs(app(), user) };
     }
+    publicPersonId = (await createUser(t.db)).id;
+    await ensureProfile(t.db, publicPersonId);
     const indicators = await app().request('/api/v1/indicators', { headers: { 'X-Forwarded-For': randomAddress() } });
     indicatorCode = ((await indicators.json()) as { data: { code: string }[] }).data[0]?.code ?? 'none';
   });
@@ -285,8 +404,30 @@ forEachEngine('access matrix', (t) => {
     );
   });
 
-  /** Builds cell O for `role`, with the acting person's memberships in it. */
-  async function cellFor(role: Role, actor: TestUser | undefined, capacity = false): Promise<Cell> {
+  /** O's members-only need, a fitting published offering of the other organisation, and a requested match of the two. */
+  async function matchWorld(orgId: string, providerOrgId: string) {
+    const needId = await seedNeed(t.db, orgId, { visibility: 'members' });
+    const fittingOfferingId = await seedOffering(t.db, providerOrgId, { status: 'published', language: 'fr', languages: ['fr'] });
+    const otherOfferingId = await seedOffering(t.db, providerOrgId, { status: 'published', language: 'fr', languages: ['fr'] });
+    const match = await t.db
+      .insertInto('matches')
+      .values({
+        need_id: needId,
+        offering_id: otherOfferingId,
+        requester_organisation_id: orgId,
+        provider_organisation_id: providerOrgId,
+        status: 'requested',
+        started_by: 'requester',
+        score: null,
+        created_by: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { needId, fittingOfferingId, matchId: match.id };
+  }
+
+  /** Builds cell O for `role`, with the acting person's memberships in it (a project only when the operation needs one). */
+  async function cellFor(role: Role, actor: TestUser | undefined, operation = '', capacity = false): Promise<Cell> {
     const orgId = await organisation(t.db, 'Matrix');
     if (actor && (role === 'member' || role === 'editor' || role === 'owner')) {
       await t.db.insertInto('memberships').values({ organisation_id: orgId, user_id: actor.id, role }).execute();
@@ -334,8 +475,12 @@ forEachEngine('access matrix', (t) => {
       apiTokenId: token.id,
       indicatorCode,
       signInUser,
+      publicPersonId,
+      project: operation.includes('/projects/{id}')
+        ? await seedProjectFixture(t.db, orgId, outsider.id)
+        : { projectId: '', roleId: '', updateId: '', teamMemberId: '' },
       offeringId: capacity ? await seedOffering(t.db, orgId) : 'none',
-      needId: capacity ? await seedNeed(t.db, orgId, { visibility: 'members' }) : 'none',
+      ...(capacity ? await matchWorld(orgId, otherOrgId) : { needId: 'none', fittingOfferingId: 'none', matchId: 'none' }),
       sourceId: capacity
         ? (
             await t.db
@@ -370,7 +515,9 @@ forEachEngine('access matrix', (t) => {
             ({ user: actor, session } = people[role]);
           }
         }
-        const cell = await cellFor(role, actor, expectation.capacity === true);
+        // Routes about one's own profile need the person to have one.
+        if (actor && operation.includes('/me/profile')) await ensureProfile(t.db, actor.id);
+        const cell = await cellFor(role, actor, operation, expectation.capacity === true);
         const { path, body } = expectation.request(cell);
         const response = await app().request(path, {
           method,

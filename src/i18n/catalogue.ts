@@ -9,10 +9,15 @@ import { accounts } from './namespaces/accounts.js';
 import { capacity } from './namespaces/capacity.js';
 import { connect } from './namespaces/connect.js';
 import { forms } from './namespaces/forms.js';
+import { people } from './namespaces/people.js';
+import { insights } from './namespaces/insights.js';
+import { matches } from './namespaces/matches.js';
+import { matching } from './namespaces/matching.js';
 import { platform } from './namespaces/platform.js';
+import { projects } from './namespaces/projects.js';
 import { shell } from './namespaces/shell.js';
 
-export const NAMESPACES = [shell, accounts, platform, connect, forms, capacity] as const;
+export const NAMESPACES = [shell, accounts, platform, connect, forms, capacity, people, projects, matching, matches, insights] as const;
 
 type KeysOf<N> = N extends Namespace<infer E> ? keyof E & string : never;
 

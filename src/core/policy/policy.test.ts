@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Actor, type Membership, type OrganisationRole, type PlatformRole } from './actor.js';
-import { can, isReadAction, secondFactorRequired, type ActionsOf, type Resource } from './policy.js';
+import { can, isReadAction, matchSidesOf, secondFactorRequired, type ActionsOf, type Resource } from './policy.js';
+import { MATCH_STATUSES, MATCH_TRANSITIONS, type MatchStatus } from '../matching/workflow.js';
 import {
   NEED_STATUSES,
   NEED_TRANSITIONS,
@@ -10,6 +11,7 @@ import {
   type NeedStatus,
   type OfferingStatus,
 } from '../capacity/workflow.js';
+import { VISIBILITIES, type Visibility } from '../people/visibility.js';
 
 const ORG = 'org-a';
 const OTHER = 'org-b';
@@ -52,6 +54,32 @@ const CASES: { [T in keyof ActionsOf]: { resource: Extract<Resource, { type: T }
   need: {
     resource: { type: 'need', ownerOrganisationId: ORG, status: 'open', visibility: 'members' },
     actions: ['read', 'create', 'update', 'match', 'unmatch', 'start-delivery', 'fulfil', 'close-unmet', 'reopen'],
+  },
+  profile: { resource: { type: 'profile', userId: ME }, actions: ['read', 'update', 'delete'] },
+  'profile-part': {
+    resource: { type: 'profile-part', ownerUserId: 'someone-else', organisationIds: [ORG], visibility: 'organisation' },
+    actions: ['read'],
+  },
+  project: {
+    resource: { type: 'project', ownerOrganisationId: ORG, partnerOrganisationIds: [], teamUserIds: [], visibility: 'members' },
+    actions: ['read', 'create', 'update', 'post-update', 'comment', 'find-candidates', 'leave'],
+  },
+  match: {
+    resource: { type: 'match', requesterOrganisationId: ORG, providerOrganisationId: OTHER, status: 'requested' },
+    actions: [
+      'read',
+      'create',
+      'comment',
+      'rate',
+      'request',
+      'accept',
+      'decline',
+      'accept-proposal',
+      'decline-proposal',
+      'start-delivery',
+      'deliver',
+      'close',
+    ],
   },
 };
 const ALL = Object.values(CASES).flatMap(({ resource, actions }) =>
@@ -132,6 +160,34 @@ const EXPECTED: Record<string, string[]> = {
   'need:fulfil': [],
   'need:close-unmet': ['editor', 'owner', 'coordinator', 'admin'],
   'need:reopen': [],
+  // One's own profile, in person.
+  'profile:read': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'profile:update': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'profile:delete': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  // Someone's part shown to their own organisation: its members only, whatever their role; no platform role sees more.
+  'profile-part:read': ['member', 'editor', 'owner'],
+  // A members-only project of organisation ORG.
+  'project:read': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'project:create': ['editor', 'owner', 'admin'],
+  'project:update': ['editor', 'owner', 'admin'],
+  'project:post-update': ['editor', 'owner', 'admin'],
+  'project:comment': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'project:find-candidates': ['editor', 'owner', 'coordinator', 'admin'],
+  // Only someone on the team (nobody here) leaves it.
+  'project:leave': [],
+  // A requested match: the need is ORG's, the offering OTHER's ("other" is OTHER's owner: the provider).
+  'match:read': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'match:create': [],
+  'match:comment': ['other', 'editor', 'owner'],
+  'match:rate': [],
+  'match:request': [],
+  'match:accept': ['other'],
+  'match:decline': ['other'],
+  'match:accept-proposal': [],
+  'match:decline-proposal': [],
+  'match:start-delivery': [],
+  'match:deliver': [],
+  'match:close': ['other', 'editor', 'owner'],
 };
 
 const PROVIDER = ['editor', 'owner', 'admin'];
@@ -177,6 +233,74 @@ const allowedRoles = (action: string, resource: Resource) =>
   Object.entries(ROLES)
     .filter(([, actor]) => ask(actor, action, resource))
     .map(([name]) => name);
+
+const REQUESTER = ['editor', 'owner'];
+const SUPPLIER = ['other'];
+const BOTH_SIDES = ['other', 'editor', 'owner'];
+const ALL_READERS = ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'];
+
+/** The match workflow by status (need of ORG, offering of OTHER, nobody has rated yet): every action not listed is refused. */
+const MATCH_TABLE: Record<MatchStatus, Record<string, string[]>> = {
+  // A shortlist is the requester's own note: the provider neither sees nor acts on it.
+  shortlisted: { read: INSIDERS, create: REQUESTER, comment: REQUESTER, request: REQUESTER, close: REQUESTER },
+  proposed: {
+    read: ALL_READERS,
+    create: SUPPLIER,
+    comment: BOTH_SIDES,
+    'accept-proposal': REQUESTER,
+    'decline-proposal': REQUESTER,
+    close: BOTH_SIDES,
+  },
+  requested: { read: ALL_READERS, comment: BOTH_SIDES, accept: SUPPLIER, decline: SUPPLIER, close: BOTH_SIDES },
+  accepted: { read: ALL_READERS, comment: BOTH_SIDES, 'start-delivery': BOTH_SIDES, close: BOTH_SIDES },
+  declined: { read: ALL_READERS, comment: BOTH_SIDES },
+  'in-delivery': { read: ALL_READERS, comment: BOTH_SIDES, deliver: BOTH_SIDES, close: BOTH_SIDES },
+  delivered: { read: ALL_READERS, comment: BOTH_SIDES, rate: BOTH_SIDES },
+  closed: { read: ALL_READERS, comment: BOTH_SIDES },
+};
+
+const match = (status: MatchStatus, rated?: { requester: boolean; provider: boolean }) =>
+  ({ type: 'match', requesterOrganisationId: ORG, providerOrganisationId: OTHER, status, ...(rated ? { rated } : {}) }) as const;
+
+describe('can(): the match workflow, through the policy', () => {
+  for (const status of MATCH_STATUSES) {
+    for (const action of ['read', 'create', 'comment', 'rate', ...Object.keys(MATCH_TRANSITIONS)]) {
+      const expected = MATCH_TABLE[status][action] ?? [];
+      it(`on a ${status} match lets exactly ${expected.join(', ') || 'nobody'} ${action}`, () => {
+        expect(allowedRoles(action, match(status))).toEqual(expected);
+      });
+    }
+  }
+
+  it('lets each side rate once', () => {
+    expect(allowedRoles('rate', match('delivered', { requester: true, provider: false }))).toEqual(SUPPLIER);
+    expect(allowedRoles('rate', match('delivered', { requester: true, provider: true }))).toEqual([]);
+  });
+
+  it('acts for both sides for someone who edits for both organisations, and for none through a read token', () => {
+    const both = person([inOrg('editor'), inOrg('owner', OTHER)]);
+    expect(matchSidesOf(both, match('requested'))).toEqual(['requester', 'provider']);
+    expect(ask(both, 'accept', match('requested'))).toBe(true);
+    expect(ask(token([inOrg('editor')], ORG, 'write'), 'request', match('shortlisted'))).toBe(true);
+    expect(ask(token([inOrg('editor')], ORG, 'read'), 'request', match('shortlisted'))).toBe(false);
+    // A token acts only for its organisation, even when its maker edits for the other side too.
+    expect(ask(token([inOrg('editor'), inOrg('owner', OTHER)], ORG, 'write'), 'accept', match('requested'))).toBe(false);
+    expect(matchSidesOf(ANONYMOUS, match('requested'))).toEqual([]);
+  });
+
+  it('never lets a transition happen from a status it does not start from (property)', () => {
+    const report = holds(
+      fc.record({
+        status: fc.constantFrom(...MATCH_STATUSES),
+        action: fc.constantFrom(...(Object.keys(MATCH_TRANSITIONS) as (keyof typeof MATCH_TRANSITIONS)[])),
+        role: fc.constantFrom(...Object.keys(ROLES)),
+      }),
+      ({ status, action, role }) =>
+        !ask(ROLES[role]!, action, match(status)) || (MATCH_TRANSITIONS[action].from as readonly string[]).includes(status),
+    );
+    expect(report).toBe('holds');
+  });
+});
 
 describe('can(): the review workflow of offerings and the life cycle of needs', () => {
   for (const status of OFFERING_STATUSES) {
@@ -332,6 +456,20 @@ describe('can(): properties over arbitrary actors', () => {
       status: fc.constantFrom(...NEED_STATUSES),
       visibility: fc.constantFrom<'public' | 'members'>('public', 'members'),
     }),
+    userId.map((id) => ({ type: 'profile' as const, userId: id })),
+    fc.record({
+      type: fc.constant('profile-part' as const),
+      ownerUserId: userId,
+      organisationIds: fc.uniqueArray(org, { maxLength: 2 }),
+      visibility: fc.constantFrom(...VISIBILITIES),
+    }),
+    fc.record({
+      type: fc.constant('project' as const),
+      ownerOrganisationId: org,
+      partnerOrganisationIds: fc.uniqueArray(org, { maxLength: 2 }),
+      teamUserIds: fc.uniqueArray(userId, { maxLength: 2 }),
+      visibility: fc.constantFrom<'public' | 'members'>('public', 'members'),
+    }),
   );
   const request = resource.chain((r) => fc.tuple(actor, actionFor(r), fc.constant(r)));
 
@@ -379,7 +517,7 @@ describe('can(): properties over arbitrary actors', () => {
               ? r.id
               : r.type === 'membership' || r.type === 'invitation'
                 ? r.organisationId
-                : r.type === 'record' || r.type === 'offering' || r.type === 'need'
+                : r.type === 'record' || r.type === 'offering' || r.type === 'need' || r.type === 'project'
                   ? r.ownerOrganisationId
                   : undefined;
           const publicRead =
@@ -389,7 +527,10 @@ describe('can(): properties over arbitrary actors', () => {
               (r.published || (r.sharedWithOrganisationIds ?? []).includes(a.via.organisationId))) ||
             (r.type === 'offering' && action === 'read' && r.status === 'published') ||
             // Needs are read by every signed-in member of the platform, a token's program included.
-            (r.type === 'need' && action === 'read');
+            (r.type === 'need' && action === 'read') ||
+            // So are members-only projects, and a program may comment on them as a member would.
+            (r.type === 'project' && (action === 'read' || action === 'comment')) ||
+            (r.type === 'profile-part' && r.visibility !== 'organisation');
           return orgOf === undefined || orgOf === a.via.organisationId || publicRead;
         },
         3000,
@@ -413,5 +554,92 @@ describe('can(): properties over arbitrary actors', () => {
         2000,
       ),
     ).toBe('holds');
+  });
+});
+
+describe('can(): who sees which part of a profile', () => {
+  const OWNER = 'profile-owner';
+  const part = (visibility: Visibility, organisationIds: string[] = [ORG]): Resource => ({
+    type: 'profile-part',
+    ownerUserId: OWNER,
+    organisationIds,
+    visibility,
+  });
+  /** Every viewer of a person in ORG: the expected audiences they belong to. */
+  const VIEWERS: Record<string, { actor: Actor; sees: Visibility[] }> = {
+    anonymous: { actor: ANONYMOUS, sees: ['public'] },
+    'member of another organisation': { actor: person([inOrg('owner', OTHER)]), sees: ['public', 'members'] },
+    'member of the same organisation': { actor: person([inOrg('member')]), sees: ['public', 'members', 'organisation'] },
+    'read token of the same organisation': { actor: token([inOrg('member')], ORG, 'read'), sees: ['public', 'members', 'organisation'] },
+    'token of another organisation of a colleague': {
+      actor: token([inOrg('member'), inOrg('member', OTHER)], OTHER, 'read'),
+      sees: ['public', 'members'],
+    },
+    coordinator: { actor: person([], 'coordinator'), sees: ['public', 'members'] },
+    admin: { actor: person([], 'admin'), sees: ['public', 'members'] },
+    'the person': { actor: person([], null, OWNER), sees: ['public', 'members', 'organisation'] },
+  };
+
+  for (const [name, { actor, sees }] of Object.entries(VIEWERS)) {
+    for (const visibility of VISIBILITIES) {
+      const expected = sees.includes(visibility);
+      it(`${expected ? 'shows' : 'hides'} a part visible to ${visibility} ${expected ? 'to' : 'from'} ${name}`, () => {
+        expect(can(actor, 'read', part(visibility))).toBe(expected);
+      });
+    }
+  }
+
+  it('shows an organisation-only part of a person without organisations to nobody but the person', () => {
+    expect(
+      Object.entries(VIEWERS)
+        .filter(([, v]) => can(v.actor, 'read', part('organisation', [])))
+        .map(([n]) => n),
+    ).toEqual(['the person']);
+  });
+
+  it('lets nobody but the person, in person, read their whole profile, change or delete it', () => {
+    for (const action of ['read', 'update', 'delete'] as const) {
+      expect(can(person([], null, OWNER), action, { type: 'profile', userId: OWNER })).toBe(true);
+      expect(can(person([], 'admin'), action, { type: 'profile', userId: OWNER })).toBe(false);
+      expect(can(token([inOrg('owner')], ORG, 'write'), action, { type: 'profile', userId: ME })).toBe(false);
+    }
+  });
+});
+
+const project = (overrides: Partial<Extract<Resource, { type: 'project' }>> = {}): Resource => ({
+  type: 'project',
+  ownerOrganisationId: ORG,
+  partnerOrganisationIds: [OTHER],
+  teamUserIds: [],
+  visibility: 'public',
+  ...overrides,
+});
+
+describe('can(): projects', () => {
+  it('shows a public project to everyone and a members-only one to signed-in people', () => {
+    expect(can(ANONYMOUS, 'read', project())).toBe(true);
+    expect(can(ANONYMOUS, 'read', project({ visibility: 'members' }))).toBe(false);
+    expect(can(ANONYMOUS, 'comment', project())).toBe(false);
+    expect(can(person([inOrg('member', 'org-c')]), 'comment', project({ visibility: 'members' }))).toBe(true);
+  });
+
+  it('takes updates from the lead’s editors, partner organisations’ editors and team members, in person', () => {
+    expect(can(person([inOrg('editor', OTHER)]), 'post-update', project())).toBe(true);
+    expect(can(person([inOrg('member', OTHER)]), 'post-update', project())).toBe(false);
+    expect(can(person([]), 'post-update', project({ teamUserIds: [ME] }))).toBe(true);
+    expect(can(token([inOrg('member', 'org-c')], 'org-c', 'write'), 'post-update', project({ teamUserIds: [ME] }))).toBe(false);
+    // Editing the project itself stays with the lead organisation.
+    expect(can(person([inOrg('owner', OTHER)]), 'update', project())).toBe(false);
+  });
+
+  it('lets a team member leave the team in person, and nobody else', () => {
+    expect(can(person([]), 'leave', project({ teamUserIds: [ME] }))).toBe(true);
+    expect(can(person([], null, 'someone-else'), 'leave', project({ teamUserIds: [ME] }))).toBe(false);
+    expect(can(token([inOrg('member')], ORG, 'write'), 'leave', project({ teamUserIds: [ME] }))).toBe(false);
+  });
+
+  it('lets coordinators look for candidates in person but not through a token', () => {
+    expect(can(person([], 'coordinator'), 'find-candidates', project())).toBe(true);
+    expect(can(token([inOrg('owner', 'org-c')], 'org-c', 'write', 'coordinator'), 'find-candidates', project())).toBe(false);
   });
 });

@@ -11,6 +11,10 @@
  *    (own account, creating organisations, accepting invitations) need a person
  *    signed in with a session.
  * 3. A token with scope `read` cannot perform any write action.
+ * 4. Profiles are personal data under the person's control: each part is seen by the audience
+ *    the person chose for it (public; signed-in members; the person's own organisations) and by
+ *    the person. Coordinators and admins have no wider view: matching and moderation work on what
+ *    people chose to show, and nobody's platform role overrides their consent.
  */
 import {
   EDITABLE_NEED_STATUSES,
@@ -24,6 +28,8 @@ import {
   type OfferingTransition,
   type Transition,
 } from '../capacity/workflow.js';
+import type { Visibility } from '../people/visibility.js';
+import { MATCH_SIDES, matchTransitionOf, sideSees, type MatchSide, type MatchStatus, type MatchTransition } from '../matching/workflow.js';
 import type { Actor, Membership, OrganisationRole, PlatformRole } from './actor.js';
 
 /** What `can` decides about; each type names the facts the rule needs. */
@@ -61,6 +67,39 @@ export type Resource =
       readonly ownerOrganisationId: string;
       readonly status: NeedStatus;
       readonly visibility: 'public' | 'members';
+    }
+  /** A person's own profile as a whole: to see all of it with its settings, change or delete it. */
+  | { readonly type: 'profile'; readonly userId: string }
+  /**
+   * One part of a person's profile (src/core/people/visibility.ts), at the visibility the person
+   * chose for it, narrowed to that of the basics, with the organisations the person belongs to.
+   */
+  | {
+      readonly type: 'profile-part';
+      readonly ownerUserId: string;
+      readonly organisationIds: readonly string[];
+      readonly visibility: Visibility;
+    }
+  /** A project or initiative, owned by its lead organisation; partners and team take part in it. */
+  | {
+      readonly type: 'project';
+      readonly ownerOrganisationId: string;
+      readonly partnerOrganisationIds: readonly string[];
+      readonly teamUserIds: readonly string[];
+      readonly visibility: 'public' | 'members';
+    }
+  /**
+   * A match between a need and an offering (src/core/matching/workflow.ts): each side's editors and
+   * owners act for it (the requester: the need's organisation; the provider: the offering's); any
+   * member of either side reads it, except a shortlist, which is the requester's own; coordinators
+   * and admins read every match. `rated` says which sides have rated a delivered match.
+   */
+  | {
+      readonly type: 'match';
+      readonly requesterOrganisationId: string;
+      readonly providerOrganisationId: string;
+      readonly status: MatchStatus;
+      readonly rated?: { readonly requester: boolean; readonly provider: boolean };
     };
 
 export type ResourceType = Resource['type'];
@@ -78,6 +117,10 @@ export interface ActionsOf {
   record: 'read' | 'create' | 'update' | 'delete' | 'publish';
   offering: 'read' | 'create' | 'update' | OfferingTransition;
   need: 'read' | 'create' | 'update' | NeedTransition;
+  profile: 'read' | 'update' | 'delete';
+  'profile-part': 'read';
+  project: 'read' | 'create' | 'update' | 'post-update' | 'comment' | 'find-candidates' | 'leave';
+  match: 'read' | 'create' | 'comment' | 'rate' | MatchTransition;
 }
 
 export type Action<R extends Resource = Resource> = ActionsOf[R['type']];
@@ -145,6 +188,24 @@ function mayTake<S extends string>(
 ): boolean {
   if (!transition || !transition.from.includes(status)) return false;
   return (transition.by.includes('owner') && takers.owner) || (transition.by.includes('coordinator') && takers.coordinator);
+}
+
+const organisationOfSide = (resource: { requesterOrganisationId: string; providerOrganisationId: string }, side: MatchSide) =>
+  side === 'requester' ? resource.requesterOrganisationId : resource.providerOrganisationId;
+
+/**
+ * The sides of a match an actor acts for: those whose organisation it is an editor or owner of
+ * (an API token: only its own organisation). Admins and coordinators read every match but act
+ * for no side they are not a member of: a match is an agreement between two organisations.
+ * @example matchSidesOf(providerEditor, { type: 'match', … }) // ['provider']
+ */
+export function matchSidesOf(
+  actor: Actor,
+  resource: { readonly requesterOrganisationId: string; readonly providerOrganisationId: string },
+): MatchSide[] {
+  if (actor.kind !== 'user') return [];
+  const e = effective(actor);
+  return MATCH_SIDES.filter((side) => isEditorOrOwner(e.roleIn(organisationOfSide(resource, side))));
 }
 
 type Rule<T extends ResourceType> = (actor: Actor, action: ActionsOf[T], resource: Extract<Resource, { type: T }>) => boolean;
@@ -298,6 +359,80 @@ const RULES: { [T in ResourceType]: Rule<T> } = {
         return takers.owner && EDITABLE_NEED_STATUSES.includes(resource.status);
       default:
         return mayTake(transitionOf(NEED_TRANSITIONS, action), resource.status, takers);
+    }
+  },
+  // The person, in person (not a program holding an organisation's token): their own full profile.
+  profile(actor, action, { userId }) {
+    if (actor.kind !== 'user') return false;
+    if (!effective(actor).session || actor.userId !== userId) return false;
+    return action === 'read' || action === 'update' || action === 'delete';
+  },
+
+  // Rule 4: a part is shown to its audience and to the person; platform roles add nothing.
+  'profile-part'(actor, action, { ownerUserId, organisationIds, visibility }) {
+    if (action !== 'read') return false;
+    if (visibility === 'public') return true;
+    if (actor.kind !== 'user') return false;
+    if (visibility === 'members') return true;
+    const e = effective(actor);
+    if (e.session && actor.userId === ownerUserId) return true;
+    return organisationIds.some((id) => e.roleIn(id) !== undefined);
+  },
+
+  project(actor, action, resource) {
+    const readable = resource.visibility === 'public' || actor.kind === 'user';
+    if (action === 'read') return readable;
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    const lead = e.admin || isEditorOrOwner(e.roleIn(resource.ownerOrganisationId));
+    switch (action) {
+      case 'create':
+      case 'update':
+        return lead;
+      // Updates come from those doing the work: the lead, partner organisations' editors and the team.
+      case 'post-update':
+        return (
+          lead ||
+          resource.partnerOrganisationIds.some((id) => isEditorOrOwner(e.roleIn(id))) ||
+          (e.session && resource.teamUserIds.includes(actor.userId))
+        );
+      case 'comment':
+        return readable;
+      // Candidates are people; the list only holds what the asker may see of them anyway.
+      case 'find-candidates':
+        return lead || e.coordinator;
+      // A person on the team may leave it, in person.
+      case 'leave':
+        return e.session && resource.teamUserIds.includes(actor.userId);
+      default:
+        return false;
+    }
+  },
+
+  match(actor, action, resource) {
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    const { status } = resource;
+    const sides = matchSidesOf(actor, resource);
+    switch (action) {
+      case 'read':
+        return (
+          e.admin ||
+          e.coordinator ||
+          MATCH_SIDES.some((side) => sideSees(status, side) && e.roleIn(organisationOfSide(resource, side)) !== undefined)
+        );
+      // A shortlist is started by the requester's side, a proposal by the provider's.
+      case 'create':
+        return (status === 'shortlisted' && sides.includes('requester')) || (status === 'proposed' && sides.includes('provider'));
+      case 'comment':
+        return sides.some((side) => sideSees(status, side));
+      // Once per side, after delivery.
+      case 'rate':
+        return status === 'delivered' && sides.some((side) => !(resource.rated?.[side] ?? false));
+      default: {
+        const rule = matchTransitionOf(action);
+        return rule !== undefined && rule.from.includes(status) && sides.some((side) => rule.by.includes(side) && sideSees(status, side));
+      }
     }
   },
 };
