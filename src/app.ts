@@ -9,7 +9,7 @@ import { accountPages, authApi, authenticate, limitAnonymousApiReads, requireCsr
 import { accountNav, CSRF_FIELD, csrfToken } from './features/accounts/index.js';
 import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
-import { needsApi, offeringsApi } from './features/capacity/index.js';
+import { capacityPages, needsApi, needsNav, offeringSourcesApi, offeringsApi, offeringsNav } from './features/capacity/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { homeNav, homePages } from './features/home/home-page.js';
 import { membershipsOf, organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
@@ -69,7 +69,20 @@ export function createApp(deps: Deps) {
   app.use(compress());
   app.use(locale());
   // The main navigation, in order: each feature contributes its entry; the page shell knows no URL.
-  app.use(navigation([homeNav, referenceNav, ...connectNav, organisationsNav, insightsNav, matchesNav, apiDocsNav, ...accountNav]));
+  app.use(
+    navigation([
+      homeNav,
+      referenceNav,
+      ...connectNav,
+      offeringsNav,
+      needsNav,
+      organisationsNav,
+      insightsNav,
+      matchesNav,
+      apiDocsNav,
+      ...accountNav,
+    ]),
+  );
   // Before anything reads a body (the CSRF stage reads forms): small by default, larger only where a route allows it.
   app.use(limitBodies());
 
@@ -108,6 +121,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', privacyApi(deps, { parts: personalDataParts }));
   app.route('/api/v1', offeringsApi(deps));
   app.route('/api/v1', needsApi(deps));
+  app.route('/api/v1', offeringSourcesApi(deps));
   app.route('/api/v1', peopleApi(deps));
   app.route('/api/v1', projectsApi(deps));
   app.route('/api/v1', projectWorkApi(deps));
@@ -134,6 +148,7 @@ export function createApp(deps: Deps) {
   app.route('/', auditPages(deps));
   app.route('/', privacyPages(deps, { parts: personalDataParts }));
   app.route('/', ssoPages(deps));
+  app.route('/', capacityPages(deps));
   app.route('/', matchWorkflowPages(matching));
   app.route('/', insightsPages(deps));
   app.route(

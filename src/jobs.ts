@@ -5,7 +5,16 @@
  * feature imports.
  */
 import { passwordResetJob } from './features/accounts/index.js';
+import { alertsJob, harvestJob, upkeepJob } from './features/capacity/index.js';
 import { forgetReceiptsJob, type AnyJob } from './platform/jobs/index.js';
 import { forgetFinishedMailsJob, sendMailJob } from './platform/mail/index.js';
 
-export const JOBS: readonly AnyJob[] = [sendMailJob, passwordResetJob, forgetFinishedMailsJob, forgetReceiptsJob];
+export const JOBS: readonly AnyJob[] = [
+  sendMailJob,
+  passwordResetJob,
+  forgetFinishedMailsJob,
+  forgetReceiptsJob,
+  harvestJob,
+  upkeepJob,
+  alertsJob,
+];

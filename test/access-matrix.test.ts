@@ -49,6 +49,8 @@ interface Cell {
   /** A draft offering and a members-only open need of O (made only for the capacity routes). */
   readonly offeringId: string;
   readonly needId: string;
+  /** A harvested catalogue of O, at an address the harvester refuses (loopback): a run reports that and changes nothing. */
+  readonly sourceId: string;
   /** A published offering of the other organisation that fits O's need, and a requested match of the two (capacity routes only). */
   readonly fittingOfferingId: string;
   readonly matchId: string;
@@ -290,6 +292,25 @@ const EXPECTATIONS: Record<string, Expectation> = {
     expect: only(200, ['editor', 'owner', 'coordinator', 'admin']),
     capacity: true,
   },
+  // Harvested catalogues are the provider's own settings: its editors and owners, and admins.
+  'POST /api/v1/offering-sources': {
+    request: (c) => ({
+      path: '/api/v1/offering-sources',
+      body: {
+        providerOrganisationId: c.orgId,
+        url: 'https://catalogue.example.org/courses.json',
+        defaultTopics: ['cybersecurity'],
+        defaultAudiences: ['public-servants'],
+      },
+    }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/offering-sources': get((c) => `/api/v1/offering-sources?organisation=${c.orgId}`, only(200, ['editor', 'owner', 'admin'])),
+  'POST /api/v1/offering-sources/{id}/harvest': {
+    request: (c) => ({ path: `/api/v1/offering-sources/${c.sourceId}/harvest` }),
+    expect: only(200, ['editor', 'owner', 'admin']),
+    capacity: true,
+  },
 
   // The match workflow: O's editors and owners act for O's need (the requester's side); members of either side
   // (the other organisation provides the offering) and coordinators read; nobody rates before delivery.
@@ -460,6 +481,20 @@ forEachEngine('access matrix', (t) => {
         : { projectId: '', roleId: '', updateId: '', teamMemberId: '' },
       offeringId: capacity ? await seedOffering(t.db, orgId) : 'none',
       ...(capacity ? await matchWorld(orgId, otherOrgId) : { needId: 'none', fittingOfferingId: 'none', matchId: 'none' }),
+      sourceId: capacity
+        ? (
+            await t.db
+              .insertInto('offering_sources')
+              .values({
+                organisation_id: orgId,
+                url: 'http://127.0.0.1:9/courses.json',
+                default_topics: ['cybersecurity'],
+                default_audiences: ['public-servants'],
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id
+        : 'none',
     };
   }
 

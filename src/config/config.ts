@@ -50,6 +50,7 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DCP_SECURE_COOKIES: z.enum(['true', 'false', '1', '0']).optional(),
   DCP_RATE_LIMIT_SCALE: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  DCP_HARVEST_PRIVATE_ADDRESSES: z.enum(['refuse', 'allow']).default('refuse'),
 });
 
 /** Everything the application may know about its environment. */
@@ -95,6 +96,11 @@ export interface Config {
   readonly hsts: boolean;
   /** Every per-address and per-account limit is multiplied by this (1 normally; high only for a security scan). */
   readonly rateLimitScale: number;
+  /**
+   * Whether catalogue harvesting may fetch from loopback, private and link-local addresses
+   * (DCP_HARVEST_PRIVATE_ADDRESSES=allow: tests and local trials). Never in production (SSRF).
+   */
+  readonly harvestPrivateAddresses: boolean;
 }
 
 /** One OpenID Connect provider, all four variables given together. */
@@ -130,6 +136,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid environment:\n  DCP_OIDC_*: set DCP_OIDC_ISSUER, DCP_OIDC_CLIENT_ID, DCP_OIDC_CLIENT_SECRET and DCP_OIDC_REDIRECT_URL together, or none of them',
     );
   }
+  if (e.DCP_HARVEST_PRIVATE_ADDRESSES === 'allow' && e.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'Invalid environment:\n  DCP_HARVEST_PRIVATE_ADDRESSES: "allow" lets harvesting reach internal addresses; it is refused in production',
+    );
+  }
   const home = path.resolve(e.DCP_HOME ?? path.join(projectRoot, '.dcp'));
   return Object.freeze({
     port: e.PORT,
@@ -161,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: secureCookiesOf(e.DCP_SECURE_COOKIES, e.DCP_PUBLIC_URL, e.NODE_ENV),
     hsts: e.DCP_PUBLIC_URL?.startsWith('https:') ?? false,
     rateLimitScale: e.DCP_RATE_LIMIT_SCALE,
+    harvestPrivateAddresses: e.DCP_HARVEST_PRIVATE_ADDRESSES === 'allow',
   });
 }
 

@@ -322,6 +322,12 @@ export interface OfferingsTable {
   published_at: Timestamp | null;
   last_reviewed_at: Generated<Date>;
   search_vector: SearchVector;
+  source_id: string | null;
+  source_key: string | null;
+  url_checked_at: Timestamp | null;
+  url_broken_since: Timestamp | null;
+  url_problem: string | null;
+  stale_reminded_at: Timestamp | null;
 }
 
 export interface NeedsTable {
@@ -367,6 +373,30 @@ export interface CapacityRevisionsTable {
   snapshot: Json<Record<string, unknown>>;
   changed_by: string | null;
   changed_at: Generated<Date>;
+}
+
+/** A provider's catalogue URL that the harvest job reads (src/features/capacity/harvest). */
+export interface OfferingSourcesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  url: string;
+  default_topics: string[];
+  default_audiences: string[];
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  last_run_at: Timestamp | null;
+  last_report: Json<Record<string, unknown>> | null;
+}
+
+/** A person's saved catalogue search and when its digest last went out (src/features/capacity/alerts). */
+export interface SavedSearchesTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: 'offerings' | 'needs';
+  query: Json<Record<string, string>>;
+  created_at: Generated<Date>;
+  last_sent_at: Generated<Date>;
 }
 
 /** One-off facts about the clearinghouse (the first start's demo catalogue planned, filled). */
@@ -645,6 +675,8 @@ export interface Database {
   needs: NeedsTable;
   capacity_revisions: CapacityRevisionsTable;
   capacity_markers: CapacityMarkersTable;
+  offering_sources: OfferingSourcesTable;
+  saved_searches: SavedSearchesTable;
   mails: MailsTable;
   job_receipts: JobReceiptsTable;
   server_secrets: ServerSecretsTable;

@@ -7,6 +7,7 @@ import type { Language } from '../shared/localised.js';
 import type { Namespace } from './namespace.js';
 import { accounts } from './namespaces/accounts.js';
 import { charts } from './namespaces/charts.js';
+import { capacity } from './namespaces/capacity.js';
 import { connect } from './namespaces/connect.js';
 import { forms } from './namespaces/forms.js';
 import { people } from './namespaces/people.js';
@@ -24,6 +25,7 @@ export const NAMESPACES = [
   platform,
   connect,
   forms,
+  capacity,
   people,
   projects,
   matching,

@@ -11,13 +11,15 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../src/i18n/i18n.js';
+import { generateDemoData } from '../../src/features/capacity/index.js';
 import { createUser, signInAs } from '../support/auth.js';
+import { seedNeed, seedOffering } from '../support/capacity.js';
 import { launchBrowser } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { AXE_TAGS, BUDGETS, checkPageBudgets, type AxeViolation, type BudgetCookie, type PageBudgetReport } from './page-budgets.js';
 
 interface PageCase {
-  /** `{org}` stands for an organisation the suite makes, with members. */
+  /** `{org}` stands for an organisation the suite makes, with members; `{offering}` and `{need}` for its published offering and open need. */
   readonly path: string;
   readonly lang?: 'ar' | 'zh' | 'fr' | 'ru' | 'es';
   readonly status?: 200 | 404;
@@ -71,6 +73,18 @@ const PAGES: readonly PageCase[] = [
   { path: '/indicators/mobile-coverage-4g', lang: 'fr' },
   { path: '/compare?countries=KEN,UGA,TZA&groups=LDC,202' },
   { path: '/compare?countries=KEN,UGA&groups=LMC', lang: 'es' },
+  { path: '/offerings' },
+  { path: '/offerings?q=cybersecurity&topics=cybersecurity&eligibleFor=NER', lang: 'ar' },
+  { path: '/offerings/{offering}' },
+  { path: '/offerings/{offering}', lang: 'zh' },
+  { path: '/offerings/{offering}', as: 'member' },
+  { path: '/needs', lang: 'fr' },
+  { path: '/needs/{need}', lang: 'es' },
+  { path: '/offerings/new', as: 'member' },
+  { path: '/offerings/{offering}/edit', as: 'member', lang: 'ru' },
+  { path: '/needs/new?country=NER&topic=cybersecurity&evidence=/countries/NER', as: 'member', lang: 'ar' },
+  { path: '/alerts', as: 'member', lang: 'zh' },
+  { path: '/offerings?topics=cybersecurity', as: 'member', lang: 'ru' },
 ];
 
 describe('pages in the browser', () => {
@@ -79,6 +93,8 @@ describe('pages in the browser', () => {
   const reports: PageBudgetReport[] = [];
 
   let orgId: string;
+  let offeringId: string;
+  let needId: string;
   const sessions = {} as Record<'member' | 'admin', BudgetCookie[]>;
 
   beforeAll(async () => {
@@ -99,6 +115,10 @@ describe('pages in the browser', () => {
     const member = await createUser(server.db, { displayName: 'Wanjiru Kamau', memberships: [{ organisationId: orgId, role: 'owner' }] });
     await createUser(server.db, { displayName: 'Amina Otieno', memberships: [{ organisationId: orgId, role: 'editor' }] });
     const admin = await createUser(server.db, { displayName: 'Platform Admin', platformRole: 'admin' });
+    // The catalogues as a visitor sees them: a page of generated records, and one real offering and need of the organisation.
+    await generateDemoData(server.db, { offerings: 60, needs: 30, seed: 7 });
+    offeringId = await seedOffering(server.db, orgId, { status: 'published', topics: ['cybersecurity'], eligibleGroups: ['LDC'] });
+    needId = await seedNeed(server.db, orgId, { title: 'Formation au contrôle du spectre (démo des pages)' });
     const http = { request: (path: string, init?: RequestInit) => fetch(`${server.origin}${path}`, init) };
     for (const [role, user] of [
       ['member', member],
@@ -119,7 +139,7 @@ describe('pages in the browser', () => {
     for (const page of PAGES) {
       const signedIn = page.as ? ` as ${page.as}` : '';
       it(`${page.path} [${page.lang ?? 'en'}]${signedIn}`, async () => {
-        const path = page.path.replace('{org}', orgId);
+        const path = page.path.replace('{org}', orgId).replace('{offering}', offeringId).replace('{need}', needId);
         const report = await checkPageBudgets(browser, server.origin, path, {
           ...(page.lang ? { lang: page.lang } : {}),
           ...(page.as ? { cookies: sessions[page.as] } : {}),
@@ -207,8 +227,24 @@ describe('pages in the browser', () => {
 
     it('reflows at 320 px in Arabic and Russian, signed in or not, with every scrolling table reachable by Tab and named', async () => {
       const cases = [
-        { cookies: [] as BudgetCookie[], paths: ['/api', '/privacy', '/sign-up', '/organisations', '/countries', '/countries/KEN'] },
-        { cookies: sessions.member, paths: ['/account', '/privacy', `/organisations/${orgId}`, '/organisations/new'] },
+        {
+          cookies: [] as BudgetCookie[],
+          paths: [
+            '/api',
+            '/privacy',
+            '/sign-up',
+            '/organisations',
+            '/countries',
+            '/countries/KEN',
+            '/offerings',
+            `/offerings/${offeringId}`,
+            '/needs',
+          ],
+        },
+        {
+          cookies: sessions.member,
+          paths: ['/account', '/privacy', `/organisations/${orgId}`, '/organisations/new', '/offerings/new', `/needs/${needId}/edit`],
+        },
       ];
       const problems: string[] = [];
       for (const { cookies, paths } of cases) {

@@ -13,6 +13,9 @@ import * as search from './2026-11-30-600-search.js';
 import * as taxonomyRelated from './2026-11-30-601-taxonomy-related.js';
 import * as capacity from './2026-11-30-602-capacity.js';
 import * as capacityMarkers from './2026-11-30-603-capacity-markers.js';
+import * as offeringSources from './2026-11-30-604-offering-sources.js';
+import * as offeringUpkeep from './2026-11-30-605-offering-upkeep.js';
+import * as savedSearches from './2026-11-30-606-saved-searches.js';
 import * as people from './2026-11-30-900-people.js';
 import * as projects from './2026-11-30-901-projects.js';
 import * as collaborateMarkers from './2026-11-30-902-collaborate-markers.js';
@@ -33,6 +36,9 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-601-taxonomy-related': taxonomyRelated,
   '2026-11-30-602-capacity': capacity,
   '2026-11-30-603-capacity-markers': capacityMarkers,
+  '2026-11-30-604-offering-sources': offeringSources,
+  '2026-11-30-605-offering-upkeep': offeringUpkeep,
+  '2026-11-30-606-saved-searches': savedSearches,
   '2026-11-30-900-people': people,
   '2026-11-30-901-projects': projects,
   '2026-11-30-902-collaborate-markers': collaborateMarkers,

@@ -7,6 +7,12 @@
  */
 export { offeringsApi } from './offering-routes.js';
 export { needsApi } from './need-routes.js';
+export { capacityPages, needsNav, offeringsNav } from './pages/page-routes.js';
+export { offeringSourcesApi } from './harvest/source-routes.js';
+export { harvestJob } from './harvest/harvest-job.js';
+export { upkeepJob } from './upkeep/upkeep-job.js';
+export { alertsJob } from './alerts/alerts-job.js';
+export { harvestSource, registerSource, type HarvestReport } from './harvest/harvest.js';
 export { createOffering, getOffering, transitionOffering, updateOffering } from './offering-service.js';
 export { createNeed, getNeed, transitionNeed, updateNeed } from './need-service.js';
 export { NEED_FACETS, OFFERING_FACETS, searchNeeds, searchOfferings } from './catalogue.js';
