@@ -15,7 +15,7 @@ import { homeNav, homePages } from './features/home/home-page.js';
 import { organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
 import { peopleApi, peopleNav, peoplePages, profilePersonalData } from './features/people/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
-import { projectPersonalData, projectsApi, projectWorkApi } from './features/projects/index.js';
+import { projectPages, projectPersonalData, projectsApi, projectsNav, projectWorkApi } from './features/projects/index.js';
 import { dataVersion } from './features/imports/index.js';
 import { connectivitySection, INDICATOR_VERSIONED_READS, indicatorsApi } from './features/indicators/index.js';
 import { REFERENCE_VERSIONED_READS, referenceApi, referenceNav, referencePages } from './features/reference/index.js';
@@ -58,7 +58,7 @@ export function createApp(deps: Deps) {
   app.use(compress());
   app.use(locale());
   // The main navigation, in order: each feature contributes its entry; the page shell knows no URL.
-  app.use(navigation([homeNav, referenceNav, organisationsNav, peopleNav, apiDocsNav, ...accountNav]));
+  app.use(navigation([homeNav, referenceNav, organisationsNav, peopleNav, projectsNav, apiDocsNav, ...accountNav]));
   // Before anything reads a body (the CSRF stage reads forms): small by default, larger only where a route allows it.
   app.use(limitBodies());
 
@@ -109,6 +109,7 @@ export function createApp(deps: Deps) {
   app.route('/', auditPages(deps));
   app.route('/', privacyPages(deps, { parts: personalDataParts }));
   app.route('/', peoplePages(deps));
+  app.route('/', projectPages(deps));
   app.route('/', ssoPages(deps));
   app.route(
     '/',

@@ -196,10 +196,7 @@ export function FinderPage(props: {
               )}
               {page.next ? (
                 <p>
-                  <a
-                    href={`${withParam(ctx.url, 'cursor', undefined)}${ctx.url.search ? '&' : '?'}cursor=${encodeURIComponent(page.next)}`}
-                    rel="next"
-                  >
+                  <a href={withParam(ctx.url, 'cursor', page.next)} rel="next">
                     {t(lang, 'people.finder.more')}
                   </a>
                 </p>
