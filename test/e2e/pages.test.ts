@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../src/i18n/i18n.js';
 import { createUser, signInAs } from '../support/auth.js';
 import { launchBrowser } from '../support/browser.js';
+import { seedProfile } from '../support/people.js';
+import { seedProjectFixture, type ProjectFixture } from '../support/projects.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { AXE_TAGS, BUDGETS, checkPageBudgets, type AxeViolation, type BudgetCookie, type PageBudgetReport } from './page-budgets.js';
 
@@ -60,6 +62,16 @@ const PAGES: readonly PageCase[] = [
   { path: '/account', as: 'member', lang: 'ru' },
   { path: '/organisations/new', as: 'member' },
   { path: '/organisations/new', as: 'member', lang: 'ar' },
+  // Collaborate: `{person}` is the member's public profile, `{project}` a public project of `{org}` with `{role}`.
+  { path: '/people' },
+  { path: '/people?topics=cybersecurity&language=fr', lang: 'ar' },
+  { path: '/people/{person}' },
+  { path: '/projects' },
+  { path: '/projects', lang: 'zh' },
+  { path: '/projects/{project}' },
+  { path: '/projects/{project}?role={role}', as: 'member' },
+  { path: '/me/profile', as: 'member' },
+  { path: '/me/profile', as: 'member', lang: 'ar' },
 ];
 
 describe('pages in the browser', () => {
@@ -68,6 +80,8 @@ describe('pages in the browser', () => {
   const reports: PageBudgetReport[] = [];
 
   let orgId: string;
+  let personId: string;
+  let project: ProjectFixture;
   const sessions = {} as Record<'member' | 'admin', BudgetCookie[]>;
 
   beforeAll(async () => {
@@ -86,6 +100,8 @@ describe('pages in the browser', () => {
       .executeTakeFirstOrThrow();
     orgId = org.id;
     const member = await createUser(server.db, { displayName: 'Wanjiru Kamau', memberships: [{ organisationId: orgId, role: 'owner' }] });
+    personId = (await seedProfile(server.db, member.id, { name: 'Wanjiru Kamau', visibility: { basics: 'public', skills: 'public' } })).id;
+    project = await seedProjectFixture(server.db, orgId, member.id);
     await createUser(server.db, { displayName: 'Amina Otieno', memberships: [{ organisationId: orgId, role: 'editor' }] });
     const admin = await createUser(server.db, { displayName: 'Platform Admin', platformRole: 'admin' });
     const http = { request: (path: string, init?: RequestInit) => fetch(`${server.origin}${path}`, init) };
@@ -108,7 +124,11 @@ describe('pages in the browser', () => {
     for (const page of PAGES) {
       const signedIn = page.as ? ` as ${page.as}` : '';
       it(`${page.path} [${page.lang ?? 'en'}]${signedIn}`, async () => {
-        const path = page.path.replace('{org}', orgId);
+        const path = page.path
+          .replace('{org}', orgId)
+          .replace('{person}', personId)
+          .replace('{project}', project.projectId)
+          .replace('{role}', project.roleId);
         const report = await checkPageBudgets(browser, server.origin, path, {
           ...(page.lang ? { lang: page.lang } : {}),
           ...(page.as ? { cookies: sessions[page.as] } : {}),

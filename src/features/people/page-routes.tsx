@@ -46,8 +46,9 @@ function filtersOf(c: C): FinderFilters {
 }
 
 /** The page's filters as the API's query (blank fields left out; language and level as `fr:B2`). */
+const present = (v: string) => (v.trim() === '' ? undefined : v.trim());
+
 function apiQuery(filters: FinderFilters, cursor: string | undefined) {
-  const present = (v: string) => (v.trim() === '' ? undefined : v.trim());
   return {
     q: present(filters.q),
     topics: present(filters.topics),
@@ -60,6 +61,10 @@ function apiQuery(filters: FinderFilters, cursor: string | undefined) {
     limit: '20',
   };
 }
+
+/** Sends a visitor who is not signed in to sign in first, to come back here. */
+const signInFirst = (c: C) =>
+  actorOf(c).kind === 'anonymous' ? c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, 303) : undefined;
 
 export function peoplePages({ db }: Deps) {
   async function vocabularyChoices(lang: Parameters<typeof t>[0]) {
@@ -103,9 +108,6 @@ export function peoplePages({ db }: Deps) {
     );
     return renderPage(c, page, status);
   }
-
-  const signInFirst = (c: C) =>
-    actorOf(c).kind === 'anonymous' ? c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, 303) : undefined;
 
   return new Hono<AppEnv>()
     .get('/people', async (c) => {
