@@ -11,6 +11,7 @@ import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
 import { needsApi, offeringsApi } from './features/capacity/index.js';
 import { healthRoute } from './features/health/health-route.js';
+import { learningPages, learningPersonalData } from './features/learning/index.js';
 import { homeNav, homePages } from './features/home/home-page.js';
 import { organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
 import { peopleApi, peopleNav, peoplePages, profilePersonalData } from './features/people/index.js';
@@ -46,7 +47,7 @@ export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   // Other features' shares of a person's data: exported and erased with the account (privacy feature).
-  const personalDataParts = [profilePersonalData, projectPersonalData];
+  const personalDataParts = [profilePersonalData, projectPersonalData, learningPersonalData];
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
 
@@ -110,6 +111,7 @@ export function createApp(deps: Deps) {
   app.route('/', privacyPages(deps, { parts: personalDataParts }));
   app.route('/', peoplePages(deps));
   app.route('/', projectPages(deps));
+  app.route('/', learningPages(deps));
   app.route('/', ssoPages(deps));
   app.route(
     '/',

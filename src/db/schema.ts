@@ -576,6 +576,21 @@ export interface CollaborateMarkersTable {
   created_at: Generated<Date>;
 }
 
+/** One offering in a person's learning plan, for one skill gap. */
+export interface LearningPlanItemsTable {
+  id: Generated<string>;
+  user_id: string;
+  offering_id: string;
+  offering_title: string;
+  skill_kind: 'digcomp' | 'topic' | 'language';
+  skill_code: string;
+  target_level: string | null;
+  role_id: string | null;
+  status: Generated<'planned' | 'in-progress' | 'completed'>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
@@ -623,6 +638,7 @@ export interface Database {
   project_revisions: ProjectRevisionsTable;
   project_import_runs: ProjectImportRunsTable;
   collaborate_markers: CollaborateMarkersTable;
+  learning_plan_items: LearningPlanItemsTable;
 }
 
 export type CountryRow = Selectable<CountriesTable>;

@@ -22,3 +22,4 @@ export {
   planCollaborateDemoOnFirstStart,
   removeDemoProjects,
 } from './demo.js';
+export { projectEventsFor, roleToLearnFor, rolesOfPerson, type ProjectEvent, type RoleToLearnFor } from './for-people.js';
