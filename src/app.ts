@@ -7,6 +7,7 @@ import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { accountPages, authApi, authenticate, limitAnonymousApiReads, requireCsrf, tokenApi } from './features/accounts/index.js';
 import { accountNav, CSRF_FIELD, csrfToken } from './features/accounts/index.js';
+import { activityPages } from './features/activity/index.js';
 import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
 import { needsApi, offeringsApi } from './features/capacity/index.js';
@@ -112,6 +113,7 @@ export function createApp(deps: Deps) {
   app.route('/', peoplePages(deps));
   app.route('/', projectPages(deps));
   app.route('/', learningPages(deps));
+  app.route('/', activityPages(deps));
   app.route('/', ssoPages(deps));
   app.route(
     '/',

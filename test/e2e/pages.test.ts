@@ -72,6 +72,10 @@ const PAGES: readonly PageCase[] = [
   { path: '/projects/{project}?role={role}', as: 'member' },
   { path: '/me/profile', as: 'member' },
   { path: '/me/profile', as: 'member', lang: 'ar' },
+  { path: '/me/learning?role={role}', as: 'member' },
+  { path: '/me/learning', as: 'member', lang: 'ru' },
+  { path: '/me/activity', as: 'member' },
+  { path: '/me/activity', as: 'member', lang: 'ar' },
 ];
 
 describe('pages in the browser', () => {

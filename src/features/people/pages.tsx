@@ -340,6 +340,9 @@ export function ProfileFormPage(props: {
       <h1>{title}</h1>
       <p class="lead">{t(lang, 'people.profile.lead')}</p>
       <Notice text={props.saved ? t(lang, 'people.profile.saved') : undefined} />
+      <p>
+        <a href="/me/learning">{t(lang, 'people.learning.title')}</a> · <a href="/me/activity">{t(lang, 'people.activity.title')}</a>
+      </p>
       {props.profile ? (
         <p>
           <a href={`/people/${props.profile.id}`}>{t(lang, 'people.profile.view')}</a>
