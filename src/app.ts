@@ -7,7 +7,7 @@ import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { accountPages, authApi, authenticate, limitAnonymousApiReads, requireCsrf, tokenApi } from './features/accounts/index.js';
 import { accountNav, CSRF_FIELD, csrfToken } from './features/accounts/index.js';
-import { activityPages } from './features/activity/index.js';
+import { activityPages, digestPersonalData } from './features/activity/index.js';
 import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
 import { needsApi, offeringsApi } from './features/capacity/index.js';
@@ -48,7 +48,7 @@ export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   // Other features' shares of a person's data: exported and erased with the account (privacy feature).
-  const personalDataParts = [profilePersonalData, projectPersonalData, learningPersonalData];
+  const personalDataParts = [profilePersonalData, projectPersonalData, learningPersonalData, digestPersonalData];
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
 

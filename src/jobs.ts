@@ -5,7 +5,8 @@
  * feature imports.
  */
 import { passwordResetJob } from './features/accounts/index.js';
+import { activityDigestJob } from './features/activity/index.js';
 import { forgetReceiptsJob, type AnyJob } from './platform/jobs/index.js';
 import { forgetFinishedMailsJob, sendMailJob } from './platform/mail/index.js';
 
-export const JOBS: readonly AnyJob[] = [sendMailJob, passwordResetJob, forgetFinishedMailsJob, forgetReceiptsJob];
+export const JOBS: readonly AnyJob[] = [sendMailJob, passwordResetJob, forgetFinishedMailsJob, forgetReceiptsJob, activityDigestJob];

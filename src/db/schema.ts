@@ -591,6 +591,12 @@ export interface LearningPlanItemsTable {
   updated_at: Generated<Date>;
 }
 
+/** A person who asked for the weekly activity digest. */
+export interface ActivityDigestSubscriptionsTable {
+  user_id: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
@@ -639,6 +645,7 @@ export interface Database {
   project_import_runs: ProjectImportRunsTable;
   collaborate_markers: CollaborateMarkersTable;
   learning_plan_items: LearningPlanItemsTable;
+  activity_digest_subscriptions: ActivityDigestSubscriptionsTable;
 }
 
 export type CountryRow = Selectable<CountriesTable>;

@@ -17,6 +17,7 @@ import * as people from './2026-11-30-900-people.js';
 import * as projects from './2026-11-30-901-projects.js';
 import * as collaborateMarkers from './2026-11-30-902-collaborate-markers.js';
 import * as learningPlans from './2026-11-30-903-learning-plans.js';
+import * as activityDigests from './2026-11-30-904-activity-digests.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-901-projects': projects,
   '2026-11-30-902-collaborate-markers': collaborateMarkers,
   '2026-11-30-903-learning-plans': learningPlans,
+  '2026-11-30-904-activity-digests': activityDigests,
 };

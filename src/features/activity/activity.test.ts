@@ -5,12 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
-import { testApp } from '../../../test/support/app.js';
+import { silentLogger, testApp } from '../../../test/support/app.js';
 import { createUser } from '../../../test/support/auth.js';
 import { seedNeed, seedOrganisation } from '../../../test/support/capacity.js';
 import { forEachEngine } from '../../../test/support/engines.js';
 import { Browser } from '../../../test/support/forms.js';
 import { seedProject } from '../../../test/support/projects.js';
+import { loadConfig } from '../../config/config.js';
+import { drainJobs, enqueue } from '../../platform/jobs/index.js';
+import { activityDigestJob } from './digest.js';
 
 forEachEngine('activity page', (t) => {
   const app = () => testApp(t.db);
@@ -44,7 +47,7 @@ forEachEngine('activity page', (t) => {
     const user = await createUser(t.db, { memberships });
     const browser = new Browser(app());
     await browser.submit('/sign-in', { email: user.email, password: user.password });
-    return browser;
+    return Object.assign(browser, { user });
   }
 
   it('shows what changed in the organisation’s projects and needs, newest first, within 30 days', async () => {
@@ -65,5 +68,33 @@ forEachEngine('activity page', (t) => {
     expect(html).not.toContain(recent);
     expect(html).toContain('В последнее время ничего не изменилось.');
     expect((await app().request('/me/activity')).headers.get('location')).toBe('/sign-in?next=%2Fme%2Factivity');
+  });
+
+  it('mails subscribers the week’s changes in their language through the job queue, and nothing to those without news', async () => {
+    const reader = await signedIn([{ organisationId: org, role: 'member' }]);
+    await t.db.updateTable('users').set({ preferred_lang: 'fr' }).where('id', '=', reader.user.id).execute();
+    const quiet = await signedIn([]);
+    for (const browser of [reader, quiet]) {
+      const page = await browser.get('/me/activity');
+      expect(page.html).toContain('Send me this every Monday by e-mail');
+      expect((await browser.post('/me/activity/digest', { subscribe: 'yes' }, page.html)).response.status).toBe(303);
+      expect((await browser.get('/me/activity')).html).toContain('You receive this page every Monday by e-mail.');
+    }
+    const deps = { db: t.db, config: loadConfig({ NODE_ENV: 'test', DCP_PUBLIC_URL: 'https://dcp.example.org' }), logger: silentLogger };
+    const jobId = await enqueue(t.db, activityDigestJob, {});
+    expect(jobId).not.toBeNull();
+    expect(await drainJobs(deps, [activityDigestJob])).toBe(1);
+    const mails = await t.db.selectFrom('mails').selectAll().where('recipient', 'in', [reader.user.email, quiet.user.email]).execute();
+    // The one with news gets it in French; the one without gets nothing.
+    expect(mails.map((m) => m.recipient)).toEqual([reader.user.email]);
+    expect(mails[0]!.subject).toMatch(/changements? dans vos projets cette semaine/);
+    expect(mails[0]!.body_text).toContain(recent);
+    expect(mails[0]!.body_text).toContain('https://dcp.example.org/me/activity');
+    expect(mails[0]!.body_text).not.toContain(old);
+    // Stopping it is one button; the export says so.
+    const page = await reader.get('/me/activity');
+    await reader.post('/me/activity/digest', { subscribe: 'no' }, page.html);
+    const exported = JSON.parse((await reader.get('/api/v1/me/export')).html) as { activityDigest: { subscribed: boolean } };
+    expect(exported.activityDigest).toEqual({ subscribed: false });
   });
 });
