@@ -60,6 +60,9 @@ const PAGES: readonly PageCase[] = [
   { path: '/account', as: 'member', lang: 'ru' },
   { path: '/organisations/new', as: 'member' },
   { path: '/organisations/new', as: 'member', lang: 'ar' },
+  { path: '/insights' },
+  { path: '/insights', lang: 'ar' },
+  { path: '/matches', as: 'member' },
 ];
 
 describe('pages in the browser', () => {
