@@ -31,6 +31,7 @@ import { matchingTop10 } from './matching.js';
 import { profileVsHealth } from './profile-vs-health.js';
 import { resetKnownVsUnknown } from './reset-known-vs-unknown.js';
 import { catalogueSearch } from './catalogue-search.js';
+import { peopleFinder } from './people-finder.js';
 import type { Comparison, EndpointResult } from './http.js';
 
 /** Every benchmark, in run order. Add one line per new benchmark. */
@@ -41,6 +42,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   resetKnownVsUnknown,
   ...catalogueSearch,
   matchingTop10,
+  peopleFinder,
 ];
 
 const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');

@@ -16,7 +16,9 @@ import { organisationPages, organisationsApi, organisationsNav } from './feature
 import { capacitySection, matchingApi } from './features/matching/index.js';
 import { matchesNav, matchWorkflowApi, matchWorkflowPages, workflowHistory } from './features/match-workflow/index.js';
 import { insightsApi, insightsNav, insightsPages } from './features/insights/index.js';
+import { peopleApi, profilePersonalData } from './features/people/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
+import { projectPersonalData, projectsApi, projectWorkApi } from './features/projects/index.js';
 import { dataVersion } from './features/imports/index.js';
 import { connectivitySection, INDICATOR_VERSIONED_READS, indicatorsApi } from './features/indicators/index.js';
 import { REFERENCE_VERSIONED_READS, referenceApi, referenceNav, referencePages } from './features/reference/index.js';
@@ -46,6 +48,8 @@ export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = 
 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
+  // Other features' shares of a person's data: exported and erased with the account (privacy feature).
+  const personalDataParts = [profilePersonalData, projectPersonalData];
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
 
@@ -93,7 +97,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', tokenApi(deps));
   app.route('/api/v1', organisationsApi(deps));
   app.route('/api/v1', auditApi(deps));
-  app.route('/api/v1', privacyApi(deps));
+  app.route('/api/v1', privacyApi(deps, { parts: personalDataParts }));
   app.route('/api/v1', offeringsApi(deps));
   app.route('/api/v1', needsApi(deps));
   // The workflow's track record and seats feed the matching engine (matching never imports the workflow).
@@ -101,6 +105,9 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', matchingApi(deps, { history: workflowHistory }));
   app.route('/api/v1', matchWorkflowApi(matching));
   app.route('/api/v1', insightsApi(deps));
+  app.route('/api/v1', peopleApi(deps));
+  app.route('/api/v1', projectsApi(deps));
+  app.route('/api/v1', projectWorkApi(deps));
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));
@@ -108,7 +115,7 @@ export function createApp(deps: Deps) {
   app.route('/', accountPages(deps, { signInAlternative: ssoSignInAlternative(deps) }));
   app.route('/', organisationPages(deps));
   app.route('/', auditPages(deps));
-  app.route('/', privacyPages(deps));
+  app.route('/', privacyPages(deps, { parts: personalDataParts }));
   app.route('/', ssoPages(deps));
   app.route('/', matchWorkflowPages(matching));
   app.route('/', insightsPages(deps));

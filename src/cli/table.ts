@@ -18,6 +18,7 @@ import { workerCommand } from './commands/worker.js';
 import { importNeedsCommand, importOfferingsCommand } from './commands/capacity-import.js';
 import { exportNeedsCommand, exportOfferingsCommand } from './commands/capacity-export.js';
 import { demoGenerateCommand, demoRemoveCommand } from './commands/demo.js';
+import { importIatiFileCommand } from './commands/import-iati.js';
 
 export const COMMANDS: readonly Command[] = [
   serveCommand,
@@ -36,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   importNeedsCommand,
   exportOfferingsCommand,
   exportNeedsCommand,
+  importIatiFileCommand,
   demoGenerateCommand,
   demoRemoveCommand,
 ];

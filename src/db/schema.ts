@@ -404,6 +404,178 @@ export interface ServerSecretsTable {
   created_at: Generated<Date>;
 }
 
+/** One element of profiles.languages and project_roles.languages. */
+type LanguageColumn = { code: string; level: string };
+/** One element of profiles.digcomp and project_roles.digcomp. */
+type CompetenceColumn = { code: string; level: number };
+type AvailabilityColumn = { share: number; from: string; to: string | null };
+type LinkColumn = { url: string; label: string | null };
+
+export interface ProfilesTable {
+  user_id: string;
+  name: string;
+  headline: string | null;
+  duty_station: string | null;
+  duty_station_city: string | null;
+  languages: Json<LanguageColumn[]>;
+  topics: string[];
+  digcomp: Json<CompetenceColumn[]>;
+  esco: string[];
+  expertise: string[];
+  availability: Json<AvailabilityColumn[]>;
+  bio: string | null;
+  bio_language: string | null;
+  links: Json<LinkColumn[]>;
+  visibility: Json<Record<string, 'organisation' | 'members' | 'public'>>;
+  demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ProfileConsentsTable {
+  id: Generated<number>;
+  user_id: string;
+  notice_version: string;
+  event: 'given' | 'withdrawn';
+  at: Generated<Date>;
+}
+
+export interface ProfileSearchTable {
+  id: Generated<string>;
+  user_id: string;
+  audience: number;
+  listed_at: Timestamp;
+  duty_station: string | null;
+  languages: string[];
+  language_levels: string[];
+  topics: string[];
+  digcomp: string[];
+  digcomp_levels: string[];
+  esco: string[];
+  availability: Json<AvailabilityColumn[]>;
+  demo: boolean;
+  search_vector: SearchVector;
+}
+
+export interface IatiOrganisationsTable {
+  iati_ref: string;
+  organisation_id: string;
+  created_by_import: boolean;
+  first_seen_at: Generated<Date>;
+}
+
+export interface ProjectsTable {
+  id: Generated<string>;
+  lead_organisation_id: string;
+  iati_identifier: string;
+  origin: 'platform' | 'iati';
+  visibility: Generated<'public' | 'members'>;
+  language: string;
+  /** The project as src/core/projects models it (the IATI activity). */
+  activity: Json<object>;
+  title: string;
+  status: string | null;
+  countries: string[];
+  sdgs: string[];
+  topics: string[];
+  start_date: CalendarDate | null;
+  end_date: CalendarDate | null;
+  budget_amount: number | null;
+  budget_currency: string | null;
+  demo: Generated<boolean>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  listed_at: Generated<Date>;
+  last_imported_at: Timestamp | null;
+  search_vector: SearchVector;
+}
+
+export interface ProjectPartnersTable {
+  project_id: string;
+  organisation_id: string;
+  role: 'funding' | 'accountable' | 'extending' | 'implementing';
+}
+
+export interface ProjectRolesTable {
+  id: Generated<string>;
+  project_id: string;
+  title: string;
+  description: string | null;
+  topics: string[];
+  digcomp: Json<CompetenceColumn[]>;
+  esco: string[];
+  languages: Json<LanguageColumn[]>;
+  time_share: number;
+  start_date: CalendarDate | null;
+  end_date: CalendarDate | null;
+  status: Generated<'open' | 'filled' | 'closed'>;
+  created_at: Generated<Date>;
+}
+
+export interface ProjectTeamTable {
+  project_id: string;
+  user_id: string;
+  role_id: string | null;
+  role_title: string;
+  joined_at: Generated<Date>;
+}
+
+export interface ProjectUpdatesTable {
+  id: Generated<string>;
+  project_id: string;
+  author_id: string | null;
+  on_date: CalendarDate;
+  language: string;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface ProjectUpdateCommentsTable {
+  id: Generated<string>;
+  update_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface ProjectLinksTable {
+  project_id: string;
+  kind: 'need' | 'offering';
+  target_id: string;
+}
+
+export interface ProjectRevisionsTable {
+  project_id: string;
+  version: number;
+  source: 'platform' | 'iati-import';
+  snapshot: Json<Record<string, unknown>>;
+  changed_by: string | null;
+  changed_at: Generated<Date>;
+}
+
+export interface ProjectImportRunsTable {
+  id: Generated<number>;
+  file_name: string;
+  sha256: string;
+  version: string;
+  activities_read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  refused: number;
+  problems: Json<Record<string, number>>;
+  finished_at: Generated<Date>;
+}
+
+/** One-off facts about people and projects (the first start's demo people and projects planned, filled). */
+export interface CollaborateMarkersTable {
+  name: string;
+  created_at: Generated<Date>;
+}
+
 /** One match between a need and an offering (the match workflow, migration 801). */
 export interface MatchesTable {
   id: Generated<string>;
@@ -476,6 +648,20 @@ export interface Database {
   mails: MailsTable;
   job_receipts: JobReceiptsTable;
   server_secrets: ServerSecretsTable;
+  profiles: ProfilesTable;
+  profile_consents: ProfileConsentsTable;
+  profile_search: ProfileSearchTable;
+  iati_organisations: IatiOrganisationsTable;
+  projects: ProjectsTable;
+  project_partners: ProjectPartnersTable;
+  project_roles: ProjectRolesTable;
+  project_team: ProjectTeamTable;
+  project_updates: ProjectUpdatesTable;
+  project_update_comments: ProjectUpdateCommentsTable;
+  project_links: ProjectLinksTable;
+  project_revisions: ProjectRevisionsTable;
+  project_import_runs: ProjectImportRunsTable;
+  collaborate_markers: CollaborateMarkersTable;
   matches: MatchesTable;
   match_events: MatchEventsTable;
 }

@@ -11,6 +11,7 @@ import {
   type NeedStatus,
   type OfferingStatus,
 } from '../capacity/workflow.js';
+import { VISIBILITIES, type Visibility } from '../people/visibility.js';
 
 const ORG = 'org-a';
 const OTHER = 'org-b';
@@ -70,6 +71,15 @@ const CASES: { [T in keyof ActionsOf]: { resource: Extract<Resource, { type: T }
       'deliver',
       'close',
     ],
+  },
+  profile: { resource: { type: 'profile', userId: ME }, actions: ['read', 'update', 'delete'] },
+  'profile-part': {
+    resource: { type: 'profile-part', ownerUserId: 'someone-else', organisationIds: [ORG], visibility: 'organisation' },
+    actions: ['read'],
+  },
+  project: {
+    resource: { type: 'project', ownerOrganisationId: ORG, partnerOrganisationIds: [], teamUserIds: [], visibility: 'members' },
+    actions: ['read', 'create', 'update', 'post-update', 'comment', 'find-candidates', 'leave'],
   },
 };
 const ALL = Object.values(CASES).flatMap(({ resource, actions }) =>
@@ -163,6 +173,21 @@ const EXPECTED: Record<string, string[]> = {
   'match:start-delivery': [],
   'match:deliver': [],
   'match:close': ['other', 'editor', 'owner'],
+  // One's own profile, in person.
+  'profile:read': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'profile:update': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'profile:delete': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  // Someone's part shown to their own organisation: its members only, whatever their role; no platform role sees more.
+  'profile-part:read': ['member', 'editor', 'owner'],
+  // A members-only project of organisation ORG.
+  'project:read': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'project:create': ['editor', 'owner', 'admin'],
+  'project:update': ['editor', 'owner', 'admin'],
+  'project:post-update': ['editor', 'owner', 'admin'],
+  'project:comment': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'project:find-candidates': ['editor', 'owner', 'coordinator', 'admin'],
+  // Only someone on the team (nobody here) leaves it.
+  'project:leave': [],
 };
 
 const PROVIDER = ['editor', 'owner', 'admin'];
@@ -431,6 +456,20 @@ describe('can(): properties over arbitrary actors', () => {
       status: fc.constantFrom(...NEED_STATUSES),
       visibility: fc.constantFrom<'public' | 'members'>('public', 'members'),
     }),
+    userId.map((id) => ({ type: 'profile' as const, userId: id })),
+    fc.record({
+      type: fc.constant('profile-part' as const),
+      ownerUserId: userId,
+      organisationIds: fc.uniqueArray(org, { maxLength: 2 }),
+      visibility: fc.constantFrom(...VISIBILITIES),
+    }),
+    fc.record({
+      type: fc.constant('project' as const),
+      ownerOrganisationId: org,
+      partnerOrganisationIds: fc.uniqueArray(org, { maxLength: 2 }),
+      teamUserIds: fc.uniqueArray(userId, { maxLength: 2 }),
+      visibility: fc.constantFrom<'public' | 'members'>('public', 'members'),
+    }),
   );
   const request = resource.chain((r) => fc.tuple(actor, actionFor(r), fc.constant(r)));
 
@@ -478,7 +517,7 @@ describe('can(): properties over arbitrary actors', () => {
               ? r.id
               : r.type === 'membership' || r.type === 'invitation'
                 ? r.organisationId
-                : r.type === 'record' || r.type === 'offering' || r.type === 'need'
+                : r.type === 'record' || r.type === 'offering' || r.type === 'need' || r.type === 'project'
                   ? r.ownerOrganisationId
                   : undefined;
           const publicRead =
@@ -488,7 +527,10 @@ describe('can(): properties over arbitrary actors', () => {
               (r.published || (r.sharedWithOrganisationIds ?? []).includes(a.via.organisationId))) ||
             (r.type === 'offering' && action === 'read' && r.status === 'published') ||
             // Needs are read by every signed-in member of the platform, a token's program included.
-            (r.type === 'need' && action === 'read');
+            (r.type === 'need' && action === 'read') ||
+            // So are members-only projects, and a program may comment on them as a member would.
+            (r.type === 'project' && (action === 'read' || action === 'comment')) ||
+            (r.type === 'profile-part' && r.visibility !== 'organisation');
           return orgOf === undefined || orgOf === a.via.organisationId || publicRead;
         },
         3000,
@@ -512,5 +554,92 @@ describe('can(): properties over arbitrary actors', () => {
         2000,
       ),
     ).toBe('holds');
+  });
+});
+
+describe('can(): who sees which part of a profile', () => {
+  const OWNER = 'profile-owner';
+  const part = (visibility: Visibility, organisationIds: string[] = [ORG]): Resource => ({
+    type: 'profile-part',
+    ownerUserId: OWNER,
+    organisationIds,
+    visibility,
+  });
+  /** Every viewer of a person in ORG: the expected audiences they belong to. */
+  const VIEWERS: Record<string, { actor: Actor; sees: Visibility[] }> = {
+    anonymous: { actor: ANONYMOUS, sees: ['public'] },
+    'member of another organisation': { actor: person([inOrg('owner', OTHER)]), sees: ['public', 'members'] },
+    'member of the same organisation': { actor: person([inOrg('member')]), sees: ['public', 'members', 'organisation'] },
+    'read token of the same organisation': { actor: token([inOrg('member')], ORG, 'read'), sees: ['public', 'members', 'organisation'] },
+    'token of another organisation of a colleague': {
+      actor: token([inOrg('member'), inOrg('member', OTHER)], OTHER, 'read'),
+      sees: ['public', 'members'],
+    },
+    coordinator: { actor: person([], 'coordinator'), sees: ['public', 'members'] },
+    admin: { actor: person([], 'admin'), sees: ['public', 'members'] },
+    'the person': { actor: person([], null, OWNER), sees: ['public', 'members', 'organisation'] },
+  };
+
+  for (const [name, { actor, sees }] of Object.entries(VIEWERS)) {
+    for (const visibility of VISIBILITIES) {
+      const expected = sees.includes(visibility);
+      it(`${expected ? 'shows' : 'hides'} a part visible to ${visibility} ${expected ? 'to' : 'from'} ${name}`, () => {
+        expect(can(actor, 'read', part(visibility))).toBe(expected);
+      });
+    }
+  }
+
+  it('shows an organisation-only part of a person without organisations to nobody but the person', () => {
+    expect(
+      Object.entries(VIEWERS)
+        .filter(([, v]) => can(v.actor, 'read', part('organisation', [])))
+        .map(([n]) => n),
+    ).toEqual(['the person']);
+  });
+
+  it('lets nobody but the person, in person, read their whole profile, change or delete it', () => {
+    for (const action of ['read', 'update', 'delete'] as const) {
+      expect(can(person([], null, OWNER), action, { type: 'profile', userId: OWNER })).toBe(true);
+      expect(can(person([], 'admin'), action, { type: 'profile', userId: OWNER })).toBe(false);
+      expect(can(token([inOrg('owner')], ORG, 'write'), action, { type: 'profile', userId: ME })).toBe(false);
+    }
+  });
+});
+
+const project = (overrides: Partial<Extract<Resource, { type: 'project' }>> = {}): Resource => ({
+  type: 'project',
+  ownerOrganisationId: ORG,
+  partnerOrganisationIds: [OTHER],
+  teamUserIds: [],
+  visibility: 'public',
+  ...overrides,
+});
+
+describe('can(): projects', () => {
+  it('shows a public project to everyone and a members-only one to signed-in people', () => {
+    expect(can(ANONYMOUS, 'read', project())).toBe(true);
+    expect(can(ANONYMOUS, 'read', project({ visibility: 'members' }))).toBe(false);
+    expect(can(ANONYMOUS, 'comment', project())).toBe(false);
+    expect(can(person([inOrg('member', 'org-c')]), 'comment', project({ visibility: 'members' }))).toBe(true);
+  });
+
+  it('takes updates from the lead’s editors, partner organisations’ editors and team members, in person', () => {
+    expect(can(person([inOrg('editor', OTHER)]), 'post-update', project())).toBe(true);
+    expect(can(person([inOrg('member', OTHER)]), 'post-update', project())).toBe(false);
+    expect(can(person([]), 'post-update', project({ teamUserIds: [ME] }))).toBe(true);
+    expect(can(token([inOrg('member', 'org-c')], 'org-c', 'write'), 'post-update', project({ teamUserIds: [ME] }))).toBe(false);
+    // Editing the project itself stays with the lead organisation.
+    expect(can(person([inOrg('owner', OTHER)]), 'update', project())).toBe(false);
+  });
+
+  it('lets a team member leave the team in person, and nobody else', () => {
+    expect(can(person([]), 'leave', project({ teamUserIds: [ME] }))).toBe(true);
+    expect(can(person([], null, 'someone-else'), 'leave', project({ teamUserIds: [ME] }))).toBe(false);
+    expect(can(token([inOrg('member')], ORG, 'write'), 'leave', project({ teamUserIds: [ME] }))).toBe(false);
+  });
+
+  it('lets coordinators look for candidates in person but not through a token', () => {
+    expect(can(person([], 'coordinator'), 'find-candidates', project())).toBe(true);
+    expect(can(token([inOrg('owner', 'org-c')], 'org-c', 'write', 'coordinator'), 'find-candidates', project())).toBe(false);
   });
 });

@@ -11,6 +11,10 @@
  *    (own account, creating organisations, accepting invitations) need a person
  *    signed in with a session.
  * 3. A token with scope `read` cannot perform any write action.
+ * 4. Profiles are personal data under the person's control: each part is seen by the audience
+ *    the person chose for it (public; signed-in members; the person's own organisations) and by
+ *    the person. Coordinators and admins have no wider view: matching and moderation work on what
+ *    people chose to show, and nobody's platform role overrides their consent.
  */
 import {
   EDITABLE_NEED_STATUSES,
@@ -25,6 +29,7 @@ import {
   type Transition,
 } from '../capacity/workflow.js';
 import { MATCH_SIDES, matchTransitionOf, sideSees, type MatchSide, type MatchStatus, type MatchTransition } from '../matching/workflow.js';
+import type { Visibility } from '../people/visibility.js';
 import type { Actor, Membership, OrganisationRole, PlatformRole } from './actor.js';
 
 /** What `can` decides about; each type names the facts the rule needs. */
@@ -75,6 +80,26 @@ export type Resource =
       readonly providerOrganisationId: string;
       readonly status: MatchStatus;
       readonly rated?: { readonly requester: boolean; readonly provider: boolean };
+    }
+  /** A person's own profile as a whole: to see all of it with its settings, change or delete it. */
+  | { readonly type: 'profile'; readonly userId: string }
+  /**
+   * One part of a person's profile (src/core/people/visibility.ts), at the visibility the person
+   * chose for it, narrowed to that of the basics, with the organisations the person belongs to.
+   */
+  | {
+      readonly type: 'profile-part';
+      readonly ownerUserId: string;
+      readonly organisationIds: readonly string[];
+      readonly visibility: Visibility;
+    }
+  /** A project or initiative, owned by its lead organisation; partners and team take part in it. */
+  | {
+      readonly type: 'project';
+      readonly ownerOrganisationId: string;
+      readonly partnerOrganisationIds: readonly string[];
+      readonly teamUserIds: readonly string[];
+      readonly visibility: 'public' | 'members';
     };
 
 export type ResourceType = Resource['type'];
@@ -93,6 +118,9 @@ export interface ActionsOf {
   offering: 'read' | 'create' | 'update' | OfferingTransition;
   need: 'read' | 'create' | 'update' | NeedTransition;
   match: 'read' | 'create' | 'comment' | 'rate' | MatchTransition;
+  profile: 'read' | 'update' | 'delete';
+  'profile-part': 'read';
+  project: 'read' | 'create' | 'update' | 'post-update' | 'comment' | 'find-candidates' | 'leave';
 }
 
 export type Action<R extends Resource = Resource> = ActionsOf[R['type']];
@@ -357,6 +385,54 @@ const RULES: { [T in ResourceType]: Rule<T> } = {
         const rule = matchTransitionOf(action);
         return rule !== undefined && rule.from.includes(status) && sides.some((side) => rule.by.includes(side) && sideSees(status, side));
       }
+    }
+  },
+
+  // The person, in person (not a program holding an organisation's token): their own full profile.
+  profile(actor, action, { userId }) {
+    if (actor.kind !== 'user') return false;
+    if (!effective(actor).session || actor.userId !== userId) return false;
+    return action === 'read' || action === 'update' || action === 'delete';
+  },
+
+  // Rule 4: a part is shown to its audience and to the person; platform roles add nothing.
+  'profile-part'(actor, action, { ownerUserId, organisationIds, visibility }) {
+    if (action !== 'read') return false;
+    if (visibility === 'public') return true;
+    if (actor.kind !== 'user') return false;
+    if (visibility === 'members') return true;
+    const e = effective(actor);
+    if (e.session && actor.userId === ownerUserId) return true;
+    return organisationIds.some((id) => e.roleIn(id) !== undefined);
+  },
+
+  project(actor, action, resource) {
+    const readable = resource.visibility === 'public' || actor.kind === 'user';
+    if (action === 'read') return readable;
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    const lead = e.admin || isEditorOrOwner(e.roleIn(resource.ownerOrganisationId));
+    switch (action) {
+      case 'create':
+      case 'update':
+        return lead;
+      // Updates come from those doing the work: the lead, partner organisations' editors and the team.
+      case 'post-update':
+        return (
+          lead ||
+          resource.partnerOrganisationIds.some((id) => isEditorOrOwner(e.roleIn(id))) ||
+          (e.session && resource.teamUserIds.includes(actor.userId))
+        );
+      case 'comment':
+        return readable;
+      // Candidates are people; the list only holds what the asker may see of them anyway.
+      case 'find-candidates':
+        return lead || e.coordinator;
+      // A person on the team may leave it, in person.
+      case 'leave':
+        return e.session && resource.teamUserIds.includes(actor.userId);
+      default:
+        return false;
     }
   },
 };
