@@ -15,6 +15,9 @@ import { healthRoute } from './features/health/health-route.js';
 import { learningPages, learningPersonalData } from './features/learning/index.js';
 import { homeNav, homePages } from './features/home/home-page.js';
 import { organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
+import { capacitySection, matchingApi } from './features/matching/index.js';
+import { matchesNav, matchWorkflowApi, matchWorkflowPages, workflowHistory } from './features/match-workflow/index.js';
+import { insightsApi, insightsNav, insightsPages } from './features/insights/index.js';
 import { peopleApi, peopleNav, peoplePages, profilePersonalData } from './features/people/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
 import { projectPages, projectPersonalData, projectsApi, projectsNav, projectWorkApi } from './features/projects/index.js';
@@ -60,7 +63,9 @@ export function createApp(deps: Deps) {
   app.use(compress());
   app.use(locale());
   // The main navigation, in order: each feature contributes its entry; the page shell knows no URL.
-  app.use(navigation([homeNav, referenceNav, organisationsNav, peopleNav, projectsNav, apiDocsNav, ...accountNav]));
+  app.use(
+    navigation([homeNav, referenceNav, organisationsNav, insightsNav, matchesNav, peopleNav, projectsNav, apiDocsNav, ...accountNav]),
+  );
   // Before anything reads a body (the CSRF stage reads forms): small by default, larger only where a route allows it.
   app.use(limitBodies());
 
@@ -99,13 +104,18 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', privacyApi(deps, { parts: personalDataParts }));
   app.route('/api/v1', offeringsApi(deps));
   app.route('/api/v1', needsApi(deps));
+  // The workflow's track record and seats feed the matching engine (matching never imports the workflow).
+  const matching = { ...deps, history: workflowHistory };
+  app.route('/api/v1', matchingApi(deps, { history: workflowHistory }));
+  app.route('/api/v1', matchWorkflowApi(matching));
+  app.route('/api/v1', insightsApi(deps));
   app.route('/api/v1', peopleApi(deps));
   app.route('/api/v1', projectsApi(deps));
   app.route('/api/v1', projectWorkApi(deps));
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));
-  app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps)] }));
+  app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps), capacitySection(matching)] }));
   app.route('/', accountPages(deps, { signInAlternative: ssoSignInAlternative(deps) }));
   app.route('/', organisationPages(deps));
   app.route('/', auditPages(deps));
@@ -115,6 +125,8 @@ export function createApp(deps: Deps) {
   app.route('/', learningPages(deps));
   app.route('/', activityPages(deps));
   app.route('/', ssoPages(deps));
+  app.route('/', matchWorkflowPages(matching));
+  app.route('/', insightsPages(deps));
   app.route(
     '/',
     apiDocsPage(() => openApiDocument(app)),

@@ -8,12 +8,15 @@ import type { Namespace } from './namespace.js';
 import { accounts } from './namespaces/accounts.js';
 import { connect } from './namespaces/connect.js';
 import { forms } from './namespaces/forms.js';
+import { insights } from './namespaces/insights.js';
+import { matches } from './namespaces/matches.js';
+import { matching } from './namespaces/matching.js';
 import { people } from './namespaces/people.js';
 import { platform } from './namespaces/platform.js';
 import { projects } from './namespaces/projects.js';
 import { shell } from './namespaces/shell.js';
 
-export const NAMESPACES = [shell, accounts, platform, connect, forms, people, projects] as const;
+export const NAMESPACES = [shell, accounts, platform, connect, forms, people, projects, matching, matches, insights] as const;
 
 type KeysOf<N> = N extends Namespace<infer E> ? keyof E & string : never;
 

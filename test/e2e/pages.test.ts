@@ -62,6 +62,9 @@ const PAGES: readonly PageCase[] = [
   { path: '/account', as: 'member', lang: 'ru' },
   { path: '/organisations/new', as: 'member' },
   { path: '/organisations/new', as: 'member', lang: 'ar' },
+  { path: '/insights' },
+  { path: '/insights', lang: 'ar' },
+  { path: '/matches', as: 'member' },
   // Collaborate: `{person}` is the member's public profile, `{project}` a public project of `{org}` with `{role}`.
   { path: '/people' },
   { path: '/people?topics=cybersecurity&language=fr', lang: 'ar' },

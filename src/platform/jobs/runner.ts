@@ -26,6 +26,9 @@ export interface RunnerOptions {
   readonly cronIntervalSeconds?: number;
 }
 
+/** The queue's schema is not installed: retrying will not help, the migrations must run. */
+export class JobQueueMissingError extends Error {}
+
 export interface JobRunner {
   /** Stops taking jobs; running ones may finish within `graceMs`, the rest are released for retry. */
   stop(graceMs: number): Promise<{ finished: number; released: number }>;
@@ -126,7 +129,7 @@ export async function startJobRunner(deps: JobDeps, jobs: readonly AnyJob[], opt
   // queries that failed (the database restarting, say) and are tried again on the next tick.
   boss.on('error', (error) => deps.logger.warn({ error: errorCode(error) }, 'job queue maintenance failed; it will run again'));
   if (!(await boss.isInstalled()))
-    throw new Error('the job queue’s tables (schema pgboss) are missing: run the migrations (npm run dcp -- migrate)');
+    throw new JobQueueMissingError('the job queue’s tables (schema pgboss) are missing: run the migrations (npm run dcp -- migrate)');
   await ensureQueues(deps.db, jobs);
   // start() also checks that the installed schema is the version this pg-boss expects.
   await boss.start();
