@@ -41,8 +41,8 @@ const BENCHMARKS: readonly Benchmark[] = [
   profileVsHealth,
   resetKnownVsUnknown,
   ...catalogueSearch,
-  matchingTop10,
   peopleFinder,
+  matchingTop10,
 ];
 
 const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');

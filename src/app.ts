@@ -15,10 +15,10 @@ import { healthRoute } from './features/health/health-route.js';
 import { learningPages, learningPersonalData } from './features/learning/index.js';
 import { homeNav, homePages } from './features/home/home-page.js';
 import { organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
+import { peopleApi, peopleNav, peoplePages, profilePersonalData } from './features/people/index.js';
 import { capacitySection, matchingApi } from './features/matching/index.js';
 import { matchesNav, matchWorkflowApi, matchWorkflowPages, workflowHistory } from './features/match-workflow/index.js';
 import { insightsApi, insightsNav, insightsPages } from './features/insights/index.js';
-import { peopleApi, peopleNav, peoplePages, profilePersonalData } from './features/people/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
 import { projectPages, projectPersonalData, projectsApi, projectsNav, projectWorkApi } from './features/projects/index.js';
 import { dataVersion } from './features/imports/index.js';
@@ -104,14 +104,14 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', privacyApi(deps, { parts: personalDataParts }));
   app.route('/api/v1', offeringsApi(deps));
   app.route('/api/v1', needsApi(deps));
+  app.route('/api/v1', peopleApi(deps));
+  app.route('/api/v1', projectsApi(deps));
+  app.route('/api/v1', projectWorkApi(deps));
   // The workflow's track record and seats feed the matching engine (matching never imports the workflow).
   const matching = { ...deps, history: workflowHistory };
   app.route('/api/v1', matchingApi(deps, { history: workflowHistory }));
   app.route('/api/v1', matchWorkflowApi(matching));
   app.route('/api/v1', insightsApi(deps));
-  app.route('/api/v1', peopleApi(deps));
-  app.route('/api/v1', projectsApi(deps));
-  app.route('/api/v1', projectWorkApi(deps));
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));

@@ -55,6 +55,15 @@ const CASES: { [T in keyof ActionsOf]: { resource: Extract<Resource, { type: T }
     resource: { type: 'need', ownerOrganisationId: ORG, status: 'open', visibility: 'members' },
     actions: ['read', 'create', 'update', 'match', 'unmatch', 'start-delivery', 'fulfil', 'close-unmet', 'reopen'],
   },
+  profile: { resource: { type: 'profile', userId: ME }, actions: ['read', 'update', 'delete'] },
+  'profile-part': {
+    resource: { type: 'profile-part', ownerUserId: 'someone-else', organisationIds: [ORG], visibility: 'organisation' },
+    actions: ['read'],
+  },
+  project: {
+    resource: { type: 'project', ownerOrganisationId: ORG, partnerOrganisationIds: [], teamUserIds: [], visibility: 'members' },
+    actions: ['read', 'create', 'update', 'post-update', 'comment', 'find-candidates', 'leave'],
+  },
   match: {
     resource: { type: 'match', requesterOrganisationId: ORG, providerOrganisationId: OTHER, status: 'requested' },
     actions: [
@@ -71,15 +80,6 @@ const CASES: { [T in keyof ActionsOf]: { resource: Extract<Resource, { type: T }
       'deliver',
       'close',
     ],
-  },
-  profile: { resource: { type: 'profile', userId: ME }, actions: ['read', 'update', 'delete'] },
-  'profile-part': {
-    resource: { type: 'profile-part', ownerUserId: 'someone-else', organisationIds: [ORG], visibility: 'organisation' },
-    actions: ['read'],
-  },
-  project: {
-    resource: { type: 'project', ownerOrganisationId: ORG, partnerOrganisationIds: [], teamUserIds: [], visibility: 'members' },
-    actions: ['read', 'create', 'update', 'post-update', 'comment', 'find-candidates', 'leave'],
   },
 };
 const ALL = Object.values(CASES).flatMap(({ resource, actions }) =>
@@ -160,19 +160,6 @@ const EXPECTED: Record<string, string[]> = {
   'need:fulfil': [],
   'need:close-unmet': ['editor', 'owner', 'coordinator', 'admin'],
   'need:reopen': [],
-  // A requested match: the need is ORG's, the offering OTHER's ("other" is OTHER's owner: the provider).
-  'match:read': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
-  'match:create': [],
-  'match:comment': ['other', 'editor', 'owner'],
-  'match:rate': [],
-  'match:request': [],
-  'match:accept': ['other'],
-  'match:decline': ['other'],
-  'match:accept-proposal': [],
-  'match:decline-proposal': [],
-  'match:start-delivery': [],
-  'match:deliver': [],
-  'match:close': ['other', 'editor', 'owner'],
   // One's own profile, in person.
   'profile:read': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
   'profile:update': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
@@ -188,6 +175,19 @@ const EXPECTED: Record<string, string[]> = {
   'project:find-candidates': ['editor', 'owner', 'coordinator', 'admin'],
   // Only someone on the team (nobody here) leaves it.
   'project:leave': [],
+  // A requested match: the need is ORG's, the offering OTHER's ("other" is OTHER's owner: the provider).
+  'match:read': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'match:create': [],
+  'match:comment': ['other', 'editor', 'owner'],
+  'match:rate': [],
+  'match:request': [],
+  'match:accept': ['other'],
+  'match:decline': ['other'],
+  'match:accept-proposal': [],
+  'match:decline-proposal': [],
+  'match:start-delivery': [],
+  'match:deliver': [],
+  'match:close': ['other', 'editor', 'owner'],
 };
 
 const PROVIDER = ['editor', 'owner', 'admin'];

@@ -28,8 +28,8 @@ import {
   type OfferingTransition,
   type Transition,
 } from '../capacity/workflow.js';
-import { MATCH_SIDES, matchTransitionOf, sideSees, type MatchSide, type MatchStatus, type MatchTransition } from '../matching/workflow.js';
 import type { Visibility } from '../people/visibility.js';
+import { MATCH_SIDES, matchTransitionOf, sideSees, type MatchSide, type MatchStatus, type MatchTransition } from '../matching/workflow.js';
 import type { Actor, Membership, OrganisationRole, PlatformRole } from './actor.js';
 
 /** What `can` decides about; each type names the facts the rule needs. */
@@ -68,19 +68,6 @@ export type Resource =
       readonly status: NeedStatus;
       readonly visibility: 'public' | 'members';
     }
-  /**
-   * A match between a need and an offering (src/core/matching/workflow.ts): each side's editors and
-   * owners act for it (the requester: the need's organisation; the provider: the offering's); any
-   * member of either side reads it, except a shortlist, which is the requester's own; coordinators
-   * and admins read every match. `rated` says which sides have rated a delivered match.
-   */
-  | {
-      readonly type: 'match';
-      readonly requesterOrganisationId: string;
-      readonly providerOrganisationId: string;
-      readonly status: MatchStatus;
-      readonly rated?: { readonly requester: boolean; readonly provider: boolean };
-    }
   /** A person's own profile as a whole: to see all of it with its settings, change or delete it. */
   | { readonly type: 'profile'; readonly userId: string }
   /**
@@ -100,6 +87,19 @@ export type Resource =
       readonly partnerOrganisationIds: readonly string[];
       readonly teamUserIds: readonly string[];
       readonly visibility: 'public' | 'members';
+    }
+  /**
+   * A match between a need and an offering (src/core/matching/workflow.ts): each side's editors and
+   * owners act for it (the requester: the need's organisation; the provider: the offering's); any
+   * member of either side reads it, except a shortlist, which is the requester's own; coordinators
+   * and admins read every match. `rated` says which sides have rated a delivered match.
+   */
+  | {
+      readonly type: 'match';
+      readonly requesterOrganisationId: string;
+      readonly providerOrganisationId: string;
+      readonly status: MatchStatus;
+      readonly rated?: { readonly requester: boolean; readonly provider: boolean };
     };
 
 export type ResourceType = Resource['type'];
@@ -117,10 +117,10 @@ export interface ActionsOf {
   record: 'read' | 'create' | 'update' | 'delete' | 'publish';
   offering: 'read' | 'create' | 'update' | OfferingTransition;
   need: 'read' | 'create' | 'update' | NeedTransition;
-  match: 'read' | 'create' | 'comment' | 'rate' | MatchTransition;
   profile: 'read' | 'update' | 'delete';
   'profile-part': 'read';
   project: 'read' | 'create' | 'update' | 'post-update' | 'comment' | 'find-candidates' | 'leave';
+  match: 'read' | 'create' | 'comment' | 'rate' | MatchTransition;
 }
 
 export type Action<R extends Resource = Resource> = ActionsOf[R['type']];
@@ -361,33 +361,6 @@ const RULES: { [T in ResourceType]: Rule<T> } = {
         return mayTake(transitionOf(NEED_TRANSITIONS, action), resource.status, takers);
     }
   },
-  match(actor, action, resource) {
-    if (actor.kind !== 'user') return false;
-    const e = effective(actor);
-    const { status } = resource;
-    const sides = matchSidesOf(actor, resource);
-    switch (action) {
-      case 'read':
-        return (
-          e.admin ||
-          e.coordinator ||
-          MATCH_SIDES.some((side) => sideSees(status, side) && e.roleIn(organisationOfSide(resource, side)) !== undefined)
-        );
-      // A shortlist is started by the requester's side, a proposal by the provider's.
-      case 'create':
-        return (status === 'shortlisted' && sides.includes('requester')) || (status === 'proposed' && sides.includes('provider'));
-      case 'comment':
-        return sides.some((side) => sideSees(status, side));
-      // Once per side, after delivery.
-      case 'rate':
-        return status === 'delivered' && sides.some((side) => !(resource.rated?.[side] ?? false));
-      default: {
-        const rule = matchTransitionOf(action);
-        return rule !== undefined && rule.from.includes(status) && sides.some((side) => rule.by.includes(side) && sideSees(status, side));
-      }
-    }
-  },
-
   // The person, in person (not a program holding an organisation's token): their own full profile.
   profile(actor, action, { userId }) {
     if (actor.kind !== 'user') return false;
@@ -433,6 +406,33 @@ const RULES: { [T in ResourceType]: Rule<T> } = {
         return e.session && resource.teamUserIds.includes(actor.userId);
       default:
         return false;
+    }
+  },
+
+  match(actor, action, resource) {
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    const { status } = resource;
+    const sides = matchSidesOf(actor, resource);
+    switch (action) {
+      case 'read':
+        return (
+          e.admin ||
+          e.coordinator ||
+          MATCH_SIDES.some((side) => sideSees(status, side) && e.roleIn(organisationOfSide(resource, side)) !== undefined)
+        );
+      // A shortlist is started by the requester's side, a proposal by the provider's.
+      case 'create':
+        return (status === 'shortlisted' && sides.includes('requester')) || (status === 'proposed' && sides.includes('provider'));
+      case 'comment':
+        return sides.some((side) => sideSees(status, side));
+      // Once per side, after delivery.
+      case 'rate':
+        return status === 'delivered' && sides.some((side) => !(resource.rated?.[side] ?? false));
+      default: {
+        const rule = matchTransitionOf(action);
+        return rule !== undefined && rule.from.includes(status) && sides.some((side) => rule.by.includes(side) && sideSees(status, side));
+      }
     }
   },
 };

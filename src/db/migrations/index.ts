@@ -13,11 +13,11 @@ import * as search from './2026-11-30-600-search.js';
 import * as taxonomyRelated from './2026-11-30-601-taxonomy-related.js';
 import * as capacity from './2026-11-30-602-capacity.js';
 import * as capacityMarkers from './2026-11-30-603-capacity-markers.js';
-import * as matchingIndex from './2026-11-30-800-matching-index.js';
-import * as matches from './2026-11-30-801-matches.js';
 import * as people from './2026-11-30-900-people.js';
 import * as projects from './2026-11-30-901-projects.js';
 import * as collaborateMarkers from './2026-11-30-902-collaborate-markers.js';
+import * as matchingIndex from './2026-11-30-800-matching-index.js';
+import * as matches from './2026-11-30-801-matches.js';
 import * as learningPlans from './2026-11-30-903-learning-plans.js';
 import * as activityDigests from './2026-11-30-904-activity-digests.js';
 
@@ -35,11 +35,11 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-601-taxonomy-related': taxonomyRelated,
   '2026-11-30-602-capacity': capacity,
   '2026-11-30-603-capacity-markers': capacityMarkers,
-  '2026-11-30-800-matching-index': matchingIndex,
-  '2026-11-30-801-matches': matches,
   '2026-11-30-900-people': people,
   '2026-11-30-901-projects': projects,
   '2026-11-30-902-collaborate-markers': collaborateMarkers,
+  '2026-11-30-800-matching-index': matchingIndex,
+  '2026-11-30-801-matches': matches,
   '2026-11-30-903-learning-plans': learningPlans,
   '2026-11-30-904-activity-digests': activityDigests,
 };
