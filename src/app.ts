@@ -14,7 +14,7 @@ import { needsApi, offeringsApi } from './features/capacity/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { learningPages, learningPersonalData } from './features/learning/index.js';
 import { homeNav, homePages } from './features/home/home-page.js';
-import { organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
+import { membershipsOf, organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
 import { peopleApi, peopleNav, peoplePages, profilePersonalData } from './features/people/index.js';
 import { capacitySection, matchingApi } from './features/matching/index.js';
 import { matchesNav, matchWorkflowApi, matchWorkflowPages, workflowHistory } from './features/match-workflow/index.js';
@@ -22,9 +22,17 @@ import { insightsApi, insightsNav, insightsPages } from './features/insights/ind
 import { privacyApi, privacyPages } from './features/privacy/index.js';
 import { projectPages, projectPersonalData, projectsApi, projectsNav, projectWorkApi } from './features/projects/index.js';
 import { dataVersion } from './features/imports/index.js';
-import { connectivitySection, INDICATOR_VERSIONED_READS, indicatorsApi } from './features/indicators/index.js';
+import {
+  cacheForAnonymous,
+  connectNav,
+  connectivitySection,
+  connectPages,
+  INDICATOR_VERSIONED_READS,
+  indicatorsApi,
+} from './features/indicators/index.js';
 import { REFERENCE_VERSIONED_READS, referenceApi, referenceNav, referencePages } from './features/reference/index.js';
 import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
+import type { Actor } from './core/policy/actor.js';
 import type { AppEnv, Deps } from './http/app-env.js';
 import { limitBodies } from './http/body-limit.js';
 import { noStoreByDefault } from './http/caching.js';
@@ -64,7 +72,18 @@ export function createApp(deps: Deps) {
   app.use(locale());
   // The main navigation, in order: each feature contributes its entry; the page shell knows no URL.
   app.use(
-    navigation([homeNav, referenceNav, organisationsNav, insightsNav, matchesNav, peopleNav, projectsNav, apiDocsNav, ...accountNav]),
+    navigation([
+      homeNav,
+      referenceNav,
+      ...connectNav,
+      organisationsNav,
+      insightsNav,
+      matchesNav,
+      peopleNav,
+      projectsNav,
+      apiDocsNav,
+      ...accountNav,
+    ]),
   );
   // Before anything reads a body (the CSRF stage reads forms): small by default, larger only where a route allows it.
   app.use(limitBodies());
@@ -115,7 +134,16 @@ export function createApp(deps: Deps) {
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));
-  app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps), capacitySection(matching)] }));
+  // A gap on a country profile offers to start a capacity need to members of a government or UN organisation.
+  const startsNeeds = async (actor: Actor) =>
+    actor.kind === 'user' &&
+    (await membershipsOf(deps.db, actor.userId, actor)).some(
+      (m) => m.organisation.kind === 'member-state' || m.organisation.kind === 'un-entity',
+    );
+  // A country page is public caching material for anonymous visitors, like the other Connect pages.
+  app.use('/countries/:code', cacheForAnonymous());
+  app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps, { startsNeeds }), capacitySection(matching)] }));
+  app.route('/', connectPages(deps));
   app.route('/', accountPages(deps, { signInAlternative: ssoSignInAlternative(deps) }));
   app.route('/', organisationPages(deps));
   app.route('/', auditPages(deps));

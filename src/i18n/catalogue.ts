@@ -6,6 +6,7 @@
 import type { Language } from '../shared/localised.js';
 import type { Namespace } from './namespace.js';
 import { accounts } from './namespaces/accounts.js';
+import { charts } from './namespaces/charts.js';
 import { connect } from './namespaces/connect.js';
 import { forms } from './namespaces/forms.js';
 import { people } from './namespaces/people.js';
@@ -13,10 +14,24 @@ import { insights } from './namespaces/insights.js';
 import { matches } from './namespaces/matches.js';
 import { matching } from './namespaces/matching.js';
 import { platform } from './namespaces/platform.js';
+import { profiles } from './namespaces/profiles.js';
 import { projects } from './namespaces/projects.js';
 import { shell } from './namespaces/shell.js';
 
-export const NAMESPACES = [shell, accounts, platform, connect, forms, people, projects, matching, matches, insights] as const;
+export const NAMESPACES = [
+  shell,
+  accounts,
+  platform,
+  connect,
+  forms,
+  people,
+  projects,
+  matching,
+  matches,
+  insights,
+  charts,
+  profiles,
+] as const;
 
 type KeysOf<N> = N extends Namespace<infer E> ? keyof E & string : never;
 

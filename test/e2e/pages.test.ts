@@ -79,6 +79,17 @@ const PAGES: readonly PageCase[] = [
   { path: '/me/learning', as: 'member', lang: 'ru' },
   { path: '/me/activity', as: 'member' },
   { path: '/me/activity', as: 'member', lang: 'ar' },
+  { path: '/countries/KEN', lang: 'zh' },
+  { path: '/groups' },
+  { path: '/groups/LDC' },
+  { path: '/groups/WLD', lang: 'ar' },
+  { path: '/groups/202', lang: 'ru' },
+  { path: '/indicators' },
+  { path: '/indicators/internet-use' },
+  { path: '/indicators/internet-use', lang: 'ar' },
+  { path: '/indicators/mobile-coverage-4g', lang: 'fr' },
+  { path: '/compare?countries=KEN,UGA,TZA&groups=LDC,202' },
+  { path: '/compare?countries=KEN,UGA&groups=LMC', lang: 'es' },
 ];
 
 describe('pages in the browser', () => {
@@ -208,7 +219,8 @@ describe('pages in the browser', () => {
       const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
       try {
         const page = await context.newPage();
-        for (const path of ['/', '/countries', '/countries/KEN', '/api', '/countries/KEN?lang=ar']) {
+        const connect = ['/groups/LDC', '/groups/WLD?lang=ar', '/indicators/internet-use?lang=ar', '/compare?countries=KEN,UGA&groups=LDC'];
+        for (const path of ['/', '/countries', '/countries/KEN', '/api', '/countries/KEN?lang=ar', ...connect]) {
           await page.goto(`${server.origin}${path}`);
           // Wide tables scroll inside their own .scroll box; the page itself must not.
           // A string expression: it runs in the page, whose DOM types this Node project does not load.

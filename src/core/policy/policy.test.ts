@@ -531,7 +531,9 @@ describe('can(): properties over arbitrary actors', () => {
             // So are members-only projects, and a program may comment on them as a member would.
             (r.type === 'project' && (action === 'read' || action === 'comment')) ||
             (r.type === 'profile-part' && r.visibility !== 'organisation');
-          return orgOf === undefined || orgOf === a.via.organisationId || publicRead;
+          // A partner organisation works on the project too: its program may post updates as its editors do.
+          const partnerOf = r.type === 'project' && r.partnerOrganisationIds.includes(a.via.organisationId);
+          return orgOf === undefined || orgOf === a.via.organisationId || publicRead || partnerOf;
         },
         3000,
       ),

@@ -10,7 +10,7 @@ import { t } from '../../../i18n/i18n.js';
 import { escapeText } from '../escape.js';
 import { assertDecimals, formatValue } from '../format.js';
 import { checkBase, dataTable, emptyFigure, figure, key, svgShell, type ChartBase, type KeyEntry, type RenderedChart } from '../frame.js';
-import { CHART_WORDS, fill } from '../words.js';
+import { CHART_WORDS } from '../words.js';
 import { classify, type Classification, type MapClassSpec } from './classify.js';
 import { worldGeometry, type MapShape, type WorldGeometry } from './geometry.js';
 
@@ -32,6 +32,17 @@ export interface ChoroplethSpec extends ChartBase {
   readonly decimals: number;
   /** Title of the name column of the table, e.g. "Country or area". */
   readonly nameLabel: string;
+  /**
+   * For a page whose first response is tight: the figure shows the map as an <img> from this
+   * same-origin path, where the caller serves `standaloneSvg(map)` (cacheable, fetched after the
+   * HTML), instead of inlining the SVG. `html` then carries the caption, image, legend and notes;
+   * `svg` is still the map itself.
+   */
+  readonly image?: {
+    readonly src: string;
+    /** Leave the data table out: the page lists every area's value itself (a ranked table). */
+    readonly withoutTable?: boolean;
+  };
 }
 
 /** How the caller's areas meet the outlines. */
@@ -112,13 +123,13 @@ export function choroplethMap(spec: ChoroplethSpec): RenderedChart {
   const counts = countByClass(spec.areas, classIndex, classing);
   const entries: KeyEntry[] = classing.classes.map((c, i) => ({
     swatch: `<rect class="${c.css}" x="1" y="1" width="26" height="10"/>`,
-    label: `${c.label} (${fill(words.areas, { n: formatValue(lang, counts[i]!, 0) })})`,
+    label: `${c.label} (${words.areas(counts[i]!)})`,
   }));
   const missing = spec.areas.filter((a) => a.value === null).length;
   if (missing > 0) {
     entries.push({
       swatch: `<rect class="nd" fill="url(#${id}-nd)" x="1" y="1" width="26" height="10"/>`,
-      label: `${words.noData} (${fill(words.areas, { n: formatValue(lang, missing, 0) })})`,
+      label: `${words.noData} (${words.areas(missing)})`,
     });
   }
   const notes =
@@ -141,7 +152,18 @@ export function choroplethMap(spec: ChoroplethSpec): RenderedChart {
       return { head: a.name, cells: [value, { text: k < 0 ? '—' : classing.classes[k]!.label }] };
     }),
   });
-  return figure(spec, 'map', { svg, key: key(entries, 'chart-legend'), notes, table });
+  if (!spec.image) return figure(spec, 'map', { svg, key: key(entries, 'chart-legend'), notes, table });
+  if (!spec.image.src.startsWith('/') || spec.image.src.startsWith('//')) throw new RangeError('image.src must be a same-origin path');
+  const img =
+    `<img class="chart-svg" src="${escapeText(spec.image.src)}" width="${world.width}" height="${world.height}"` +
+    ` alt="${escapeText(`${spec.title}. ${spec.description}`)}">`;
+  const html = figure(spec, 'map', {
+    svg: img,
+    key: key(entries, 'chart-legend'),
+    notes,
+    table: spec.image.withoutTable ? '' : table,
+  }).html;
+  return { html, svg };
 }
 
 function countByClass(areas: readonly MapArea[], classIndex: (a: MapArea) => number, classing: Classification): number[] {
