@@ -7,18 +7,20 @@ import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { accountPages, authApi, authenticate, limitAnonymousApiReads, requireCsrf, tokenApi } from './features/accounts/index.js';
 import { accountNav, CSRF_FIELD, csrfToken } from './features/accounts/index.js';
+import { activityPages, digestPersonalData } from './features/activity/index.js';
 import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
 import { capacityPages, needsApi, needsNav, offeringSourcesApi, offeringsApi, offeringsNav } from './features/capacity/index.js';
 import { healthRoute } from './features/health/health-route.js';
+import { learningPages, learningPersonalData } from './features/learning/index.js';
 import { homeNav, homePages } from './features/home/home-page.js';
 import { membershipsOf, organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
-import { peopleApi, profilePersonalData } from './features/people/index.js';
+import { peopleApi, peopleNav, peoplePages, profilePersonalData } from './features/people/index.js';
 import { capacitySection, matchingApi } from './features/matching/index.js';
 import { matchesNav, matchWorkflowApi, matchWorkflowPages, workflowHistory } from './features/match-workflow/index.js';
 import { insightsApi, insightsNav, insightsPages } from './features/insights/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
-import { projectPersonalData, projectsApi, projectWorkApi } from './features/projects/index.js';
+import { projectPages, projectPersonalData, projectsApi, projectsNav, projectWorkApi } from './features/projects/index.js';
 import { dataVersion } from './features/imports/index.js';
 import {
   cacheForAnonymous,
@@ -57,7 +59,7 @@ export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   // Other features' shares of a person's data: exported and erased with the account (privacy feature).
-  const personalDataParts = [profilePersonalData, projectPersonalData];
+  const personalDataParts = [profilePersonalData, projectPersonalData, learningPersonalData, digestPersonalData];
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
 
@@ -79,6 +81,8 @@ export function createApp(deps: Deps) {
       organisationsNav,
       insightsNav,
       matchesNav,
+      peopleNav,
+      projectsNav,
       apiDocsNav,
       ...accountNav,
     ]),
@@ -147,6 +151,10 @@ export function createApp(deps: Deps) {
   app.route('/', organisationPages(deps));
   app.route('/', auditPages(deps));
   app.route('/', privacyPages(deps, { parts: personalDataParts }));
+  app.route('/', peoplePages(deps));
+  app.route('/', projectPages(deps));
+  app.route('/', learningPages(deps));
+  app.route('/', activityPages(deps));
   app.route('/', ssoPages(deps));
   app.route('/', capacityPages(deps));
   app.route('/', matchWorkflowPages(matching));

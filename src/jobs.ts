@@ -5,6 +5,7 @@
  * feature imports.
  */
 import { passwordResetJob } from './features/accounts/index.js';
+import { activityDigestJob } from './features/activity/index.js';
 import { alertsJob, harvestJob, upkeepJob } from './features/capacity/index.js';
 import { forgetReceiptsJob, type AnyJob } from './platform/jobs/index.js';
 import { forgetFinishedMailsJob, sendMailJob } from './platform/mail/index.js';
@@ -17,4 +18,5 @@ export const JOBS: readonly AnyJob[] = [
   harvestJob,
   upkeepJob,
   alertsJob,
+  activityDigestJob,
 ];

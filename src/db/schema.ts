@@ -606,6 +606,27 @@ export interface CollaborateMarkersTable {
   created_at: Generated<Date>;
 }
 
+/** One offering in a person's learning plan, for one skill gap. */
+export interface LearningPlanItemsTable {
+  id: Generated<string>;
+  user_id: string;
+  offering_id: string;
+  offering_title: string;
+  skill_kind: 'digcomp' | 'topic' | 'language';
+  skill_code: string;
+  target_level: string | null;
+  role_id: string | null;
+  status: Generated<'planned' | 'in-progress' | 'completed'>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** A person who asked for the weekly activity digest. */
+export interface ActivityDigestSubscriptionsTable {
+  user_id: string;
+  created_at: Generated<Date>;
+}
+
 /** One match between a need and an offering (the match workflow, migration 801). */
 export interface MatchesTable {
   id: Generated<string>;
@@ -694,6 +715,8 @@ export interface Database {
   project_revisions: ProjectRevisionsTable;
   project_import_runs: ProjectImportRunsTable;
   collaborate_markers: CollaborateMarkersTable;
+  learning_plan_items: LearningPlanItemsTable;
+  activity_digest_subscriptions: ActivityDigestSubscriptionsTable;
   matches: MatchesTable;
   match_events: MatchEventsTable;
 }

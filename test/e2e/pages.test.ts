@@ -15,6 +15,8 @@ import { generateDemoData } from '../../src/features/capacity/index.js';
 import { createUser, signInAs } from '../support/auth.js';
 import { seedNeed, seedOffering } from '../support/capacity.js';
 import { launchBrowser } from '../support/browser.js';
+import { seedProfile } from '../support/people.js';
+import { seedProjectFixture, type ProjectFixture } from '../support/projects.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { AXE_TAGS, BUDGETS, checkPageBudgets, type AxeViolation, type BudgetCookie, type PageBudgetReport } from './page-budgets.js';
 
@@ -62,6 +64,23 @@ const PAGES: readonly PageCase[] = [
   { path: '/account', as: 'member', lang: 'ru' },
   { path: '/organisations/new', as: 'member' },
   { path: '/organisations/new', as: 'member', lang: 'ar' },
+  { path: '/insights' },
+  { path: '/insights', lang: 'ar' },
+  { path: '/matches', as: 'member' },
+  // Collaborate: `{person}` is the member's public profile, `{project}` a public project of `{org}` with `{role}`.
+  { path: '/people' },
+  { path: '/people?topics=cybersecurity&language=fr', lang: 'ar' },
+  { path: '/people/{person}' },
+  { path: '/projects' },
+  { path: '/projects', lang: 'zh' },
+  { path: '/projects/{project}' },
+  { path: '/projects/{project}?role={role}', as: 'member' },
+  { path: '/me/profile', as: 'member' },
+  { path: '/me/profile', as: 'member', lang: 'ar' },
+  { path: '/me/learning?role={role}', as: 'member' },
+  { path: '/me/learning', as: 'member', lang: 'ru' },
+  { path: '/me/activity', as: 'member' },
+  { path: '/me/activity', as: 'member', lang: 'ar' },
   { path: '/countries/KEN', lang: 'zh' },
   { path: '/groups' },
   { path: '/groups/LDC' },
@@ -95,6 +114,8 @@ describe('pages in the browser', () => {
   let orgId: string;
   let offeringId: string;
   let needId: string;
+  let personId: string;
+  let project: ProjectFixture;
   const sessions = {} as Record<'member' | 'admin', BudgetCookie[]>;
 
   beforeAll(async () => {
@@ -113,6 +134,8 @@ describe('pages in the browser', () => {
       .executeTakeFirstOrThrow();
     orgId = org.id;
     const member = await createUser(server.db, { displayName: 'Wanjiru Kamau', memberships: [{ organisationId: orgId, role: 'owner' }] });
+    personId = (await seedProfile(server.db, member.id, { name: 'Wanjiru Kamau', visibility: { basics: 'public', skills: 'public' } })).id;
+    project = await seedProjectFixture(server.db, orgId, member.id);
     await createUser(server.db, { displayName: 'Amina Otieno', memberships: [{ organisationId: orgId, role: 'editor' }] });
     const admin = await createUser(server.db, { displayName: 'Platform Admin', platformRole: 'admin' });
     // The catalogues as a visitor sees them: a page of generated records, and one real offering and need of the organisation.
@@ -139,7 +162,13 @@ describe('pages in the browser', () => {
     for (const page of PAGES) {
       const signedIn = page.as ? ` as ${page.as}` : '';
       it(`${page.path} [${page.lang ?? 'en'}]${signedIn}`, async () => {
-        const path = page.path.replace('{org}', orgId).replace('{offering}', offeringId).replace('{need}', needId);
+        const path = page.path
+          .replace('{org}', orgId)
+          .replace('{offering}', offeringId)
+          .replace('{need}', needId)
+          .replace('{person}', personId)
+          .replace('{project}', project.projectId)
+          .replace('{role}', project.roleId);
         const report = await checkPageBudgets(browser, server.origin, path, {
           ...(page.lang ? { lang: page.lang } : {}),
           ...(page.as ? { cookies: sessions[page.as] } : {}),

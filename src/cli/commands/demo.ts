@@ -17,10 +17,15 @@ export const demoGenerateCommand = defineCommand({
     seed: { type: 'string', value: 'S', help: 'Seed of the generator: the same seed makes the same records (default 2030)' },
   },
   summary: 'Add generated demo offerings, needs, people and projects over the real countries and vocabulary (labelled as demo data)',
-  help: 'Records already present (same seed) are kept, so a run cut short can be repeated.',
+  help:
+    'Without counts it makes every kind; naming only --offerings or --needs makes only the catalogue. ' +
+    'Records already present (same seed) are kept, so a run cut short can be repeated.',
   async run({ db, options, logger, out }) {
     const summary = await demoGenerate(db, options);
-    const collaborate = await collaborateDemoCommand(db, 'generate', options);
+    // Plain `demo generate` makes everything; naming only offerings or needs makes only those.
+    const onlyCapacity =
+      options.people === undefined && options.projects === undefined && (options.offerings ?? options.needs) !== undefined;
+    const collaborate = onlyCapacity ? {} : await collaborateDemoCommand(db, 'generate', options);
     logger.info({ ...summary, ...collaborate }, 'demo data generated');
     printSummary(out, { ...summary, ...collaborate });
   },

@@ -4,6 +4,7 @@
  */
 export * from './visibility.js';
 export * from './skills.js';
+export * from './learning.js';
 export {
   roleFit,
   WEIGHTS,

@@ -21,6 +21,8 @@ import * as projects from './2026-11-30-901-projects.js';
 import * as collaborateMarkers from './2026-11-30-902-collaborate-markers.js';
 import * as matchingIndex from './2026-11-30-800-matching-index.js';
 import * as matches from './2026-11-30-801-matches.js';
+import * as learningPlans from './2026-11-30-903-learning-plans.js';
+import * as activityDigests from './2026-11-30-904-activity-digests.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
@@ -44,4 +46,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-902-collaborate-markers': collaborateMarkers,
   '2026-11-30-800-matching-index': matchingIndex,
   '2026-11-30-801-matches': matches,
+  '2026-11-30-903-learning-plans': learningPlans,
+  '2026-11-30-904-activity-digests': activityDigests,
 };

@@ -5,7 +5,9 @@
  * folder reads its tables.
  */
 export { peopleApi } from './routes.js';
-export { deleteMyProfile, getMyProfile, getPerson, saveMyProfile } from './service.js';
+export { peopleNav, peoplePages } from './page-routes.js';
+export { namer, PersonCard, withParam, FacetList, type FacetLink, type Namer } from './page-parts.js';
+export { deleteMyProfile, getMyProfile, getPerson, raiseCompetence, saveMyProfile } from './service.js';
 export { PEOPLE_FACETS, searchPeople } from './finder.js';
 export { profilePersonalData } from './personal-data.js';
 export { DEMO_NOTICE, PROFILE_NOTICE } from './presenters.js';

@@ -10,11 +10,11 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { authorise, requireUser } from '../../http/authorise.js';
 import { recordAudit } from '../audit/index.js';
-import type { ProfilePart } from '../../core/people/index.js';
+import { raisedLevel, type ProfilePart } from '../../core/people/index.js';
 import { columnsOf, fieldsOfInput, fieldsOfRow } from './record.js';
 import * as repo from './repository.js';
 import { PROFILE_NOTICE, presentOwnProfile, presentPerson } from './presenters.js';
-import type { OwnProfile, Person, ProfileInput } from './schemas.js';
+import { ProfileInputSchema, type OwnProfile, type Person, type ProfileInput } from './schemas.js';
 import { deleteSearchRows, writeSearchRows } from './search-rows.js';
 import { partsVisibleTo } from './viewer.js';
 import { peopleVocabulary, vocabularyProblems } from './vocabulary.js';
@@ -147,4 +147,39 @@ export async function getPerson(db: Db, actor: Actor, userId: string): Promise<P
     : new Set<ProfilePart>();
   if (!row || !seen.has('basics')) throw new AppError('not-found', `No person with id "${userId}"`);
   return presentPerson(row, organisations, seen);
+}
+
+/**
+ * Raises one of the person's DigComp competences to `level` (never lowers it): what completing a
+ * learning-plan item does. Saved like any edit of the profile (finder rows rebuilt, audited).
+ * Returns false, changing nothing, without a profile, without current consent, or for an area code.
+ * @example await raiseCompetence(db, { actor }, '4.2', 5) // true
+ */
+export async function raiseCompetence(db: Db, asker: Asker, code: string, level: number): Promise<boolean> {
+  if (!code.includes('.')) return false;
+  const own = await getMyProfile(db, asker.actor).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'not-found') return undefined;
+    throw error;
+  });
+  if (!own?.consent.current) return false;
+  const current = own.skills.digcomp.find((c) => c.code === code)?.level ?? null;
+  const next = raisedLevel(current, level);
+  if (next === current) return false;
+  const input = ProfileInputSchema.parse({
+    version: own.version,
+    name: own.name,
+    headline: own.headline,
+    dutyStation: own.dutyStation,
+    languages: own.languages,
+    topics: own.skills.topics,
+    digcomp: [...own.skills.digcomp.filter((c) => c.code !== code), { code, level: next }],
+    esco: own.skills.esco,
+    expertise: own.skills.expertise,
+    availability: own.availability,
+    bio: own.bio,
+    links: own.links,
+    visibility: own.visibility,
+  });
+  await saveMyProfile(db, asker, input);
+  return true;
 }

@@ -2,9 +2,10 @@
  * People for a project role, ranked and explained: the people feature draws the candidates the
  * asker may see (sharing a skill or a language with the role, at most 500), the scorer of
  * src/core/people/role-fit.ts scores each on what is shown to the asker, and every score component
- * is explained in the reader's language. The scorer is a stand-in for the platform's matching
- * engine (src/core/matching, being built): it has its shape — a score from 0 to 1 and entries of
- * `{ component, points, text }` — so swapping it is a change of this one module.
+ * is explained in the reader's language. The matching engine (src/core/matching) ranks offerings
+ * and needs; people as a supply for a role are announced there but not built yet, so this scorer
+ * stays. It has the engine's shape — a score from 0 to 1 and entries of `{ component, points,
+ * text }` — so swapping it is a change of this one module.
  */
 import {
   roleFit,

@@ -6,6 +6,7 @@
  */
 export { projectsApi } from './routes.js';
 export { projectWorkApi } from './work-routes.js';
+export { projectPages, projectsNav } from './page-routes.js';
 export { createProject, getProject, updateProject } from './service.js';
 export { searchProjects, PROJECT_FACETS, type ProjectListQuery, type ProjectPage } from './catalogue.js';
 export { addRole, addTeamMember, listUpdates, postComment, postUpdate, removeTeamMember } from './work.js';
@@ -21,3 +22,4 @@ export {
   planCollaborateDemoOnFirstStart,
   removeDemoProjects,
 } from './demo.js';
+export { projectEventsFor, roleToLearnFor, rolesOfPerson, type ProjectEvent, type RoleToLearnFor } from './for-people.js';

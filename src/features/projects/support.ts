@@ -124,3 +124,10 @@ export async function relatedOf(db: Db, actor: Actor, links: readonly { kind: 'n
   }
   return { needs, offerings, notShown };
 }
+
+/** What the actor may do on a project they may read, for the page to show its links and forms. */
+export async function projectAbilities(db: Db, actor: Actor, id: string): Promise<{ findCandidates: boolean; postUpdate: boolean }> {
+  const row = await readableProject(db, actor, id, 'read');
+  const resource = await resourceOf(db, row);
+  return { findCandidates: can(actor, 'find-candidates', resource), postUpdate: can(actor, 'post-update', resource) };
+}
