@@ -55,7 +55,7 @@ function section(lang: 'en' | 'ar'): string {
 const htmlAt = process.argv.indexOf('--html');
 if (htmlAt > 0) {
   const file = process.argv[htmlAt + 1]!;
-  const css = ['src/web/static/app.css', 'src/platform/charts/charts.css'];
+  const css = ['src/web/static/app.css'];
   writeFileSync(
     file,
     `<!doctype html><html><head><meta charset="utf-8">${css.map((c) => `<link rel="stylesheet" href="${process.cwd()}/${c}">`).join('')}</head><body><main class="wrap">${section('en')}${section('ar')}</main></body></html>`,

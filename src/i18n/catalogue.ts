@@ -7,12 +7,13 @@ import type { Language } from '../shared/localised.js';
 import type { Namespace } from './namespace.js';
 import { accounts } from './namespaces/accounts.js';
 import { brief } from './namespaces/brief.js';
+import { charts } from './namespaces/charts.js';
 import { connect } from './namespaces/connect.js';
 import { forms } from './namespaces/forms.js';
 import { platform } from './namespaces/platform.js';
 import { shell } from './namespaces/shell.js';
 
-export const NAMESPACES = [shell, accounts, platform, connect, forms, brief] as const;
+export const NAMESPACES = [shell, accounts, platform, connect, forms, charts, brief] as const;
 
 type KeysOf<N> = N extends Namespace<infer E> ? keyof E & string : never;
 

@@ -9,7 +9,7 @@ import { formatEdge, formatTicks, formatValue, formatYear, tickDecimals } from '
 import { anchorAt, r1 } from './frame.js';
 import { valueAxis, yearAxis } from './scales.js';
 import { fitText, textWidth } from './text.js';
-import { CHART_WORDS, fill } from './words.js';
+import { CHART_WORDS } from './words.js';
 
 describe('escaping', () => {
   it('escapes the five XML specials so text can never open a tag or close an attribute', () => {
@@ -110,13 +110,16 @@ describe('layout helpers', () => {
     expect(short.endsWith('…')).toBe(true);
     expect(textWidth(short, 11)).toBeLessThanOrEqual(60);
   });
-  it('has every chart word in the six languages and fills placeholders', () => {
-    const keys = Object.keys(CHART_WORDS.en).toSorted();
+  it('has every chart word in the six languages from the catalogue, with the ranges and counts filled in', () => {
     for (const lang of LANGUAGES) {
-      expect(Object.keys(CHART_WORDS[lang]).toSorted()).toEqual(keys);
-      expect(CHART_WORDS[lang].between).toContain('{a}');
-      expect(CHART_WORDS[lang].between).toContain('{b}');
+      const words = CHART_WORDS[lang];
+      expect(words.table.length, lang).toBeGreaterThan(0);
+      expect(words.between('10', '20'), lang).toMatch(/10.*20/);
+      expect(words.atLeast('95'), lang).toContain('95');
+      expect(words.areas(7), lang).toMatch(/7/);
     }
-    expect(fill('{a} or more', { a: '95' })).toBe('95 or more');
+    expect(CHART_WORDS.en.between('50', '75')).toBe('50 to under 75');
+    expect(CHART_WORDS.ru.areas(5)).toBe('5 стран или территорий');
+    expect(CHART_WORDS.fr.areas(1)).toBe('1 pays ou zone');
   });
 });

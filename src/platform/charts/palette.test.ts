@@ -1,13 +1,13 @@
 /**
  * The colours prove themselves: contrast against the background computed here (WCAG 2.1
  * SC 1.4.11 asks 3:1 for graphics that carry meaning), distinct dash and marker pairs, map
- * classes ordered by lightness, and charts.css saying the same as palette.ts.
+ * classes ordered by lightness, and the charts section of app.css saying the same as palette.ts.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { chartStyles } from './standalone.js';
 import { BACKGROUND, contrastRatio, MAP_RAMP, NO_DATA_INK, rampIndexes, relativeLuminance, SERIES_STYLES } from './palette.js';
 
-const css = readFileSync(new URL('./charts.css', import.meta.url), 'utf8');
+const css = chartStyles();
 
 describe('palette', () => {
   it('computes WCAG contrast ratios', () => {
@@ -40,7 +40,7 @@ describe('palette', () => {
     expect(rampIndexes(3)).toEqual([0, 2, 4]);
     expect(() => rampIndexes(6)).toThrow(RangeError);
   });
-  it('has charts.css colour the series and classes exactly as palette.ts says', () => {
+  it('has the chart styles colour the series and classes exactly as palette.ts says', () => {
     SERIES_STYLES.forEach((s, i) => {
       const rule = new RegExp(`\\.s${i} \\{ --c: ${s.colour};${s.dash ? ` --d: ${s.dash};` : ''} \\}`);
       expect(css, `.s${i}`).toMatch(rule);
@@ -48,7 +48,7 @@ describe('palette', () => {
     MAP_RAMP.forEach((c, i) => expect(css).toContain(`.chart .k${i} { fill: ${c}; }`));
     expect(css).toContain(`stroke: ${NO_DATA_INK}`);
   });
-  it('has no rule charts.css cannot keep under the CSP (no @import, no url() to elsewhere)', () => {
+  it('has no chart rule the CSP cannot keep under the CSP (no @import, no url() to elsewhere)', () => {
     expect(css).not.toMatch(/@import|url\(/);
   });
 });

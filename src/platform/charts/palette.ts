@@ -8,7 +8,7 @@
  *   shape (no two series share the pair) and a direct label; map classes are ordered by
  *   lightness (they read in greyscale print) and named in a legend and the data table; "no data"
  *   is a hatch pattern, not a colour.
- * The colours themselves live in charts.css as classes (`.s0`…`.s9`, `.k0`…`.k4`); these
+ * The colours themselves live in the charts section of src/web/static/app.css as classes (`.s0`…`.s9`, `.k0`…`.k4`); these
  * constants are the single source the CSS is tested against.
  */
 

@@ -1,6 +1,7 @@
 /**
  * A chart's SVG as a file of its own (a .docx figure, a download): the same markup with the
- * chart styles embedded in a <style> element, because outside the page charts.css is not there.
+ * chart styles embedded in a <style> element, because outside the page the site's stylesheet is
+ * not there. The chart styles are the marked charts section of src/web/static/app.css.
  * Never put this into a page: the site's CSP forbids inline styles, and the page has the
  * stylesheet anyway.
  */
@@ -9,9 +10,26 @@ import type { RenderedChart } from './frame.js';
 
 let css: string | undefined;
 
-/** Rules of charts.css that apply inside an SVG, minified. */
+/** The marker comments around the charts section of app.css. */
+export const CHARTS_START = '/* ==== charts (src/platform/charts;';
+const CHARTS_END = '/* ==== end charts ==== */';
+
+/**
+ * The charts section of the site's stylesheet, between its two marker comments.
+ * @example chartStyles() // '.chart { margin: 0 0 1.5rem; … }'
+ */
+export function chartStyles(): string {
+  const sheet = readFileSync(new URL('../../web/static/app.css', import.meta.url), 'utf8');
+  const start = sheet.indexOf(CHARTS_START);
+  const end = sheet.indexOf(CHARTS_END);
+  if (start < 0 || end < start) throw new Error('app.css has no marked charts section');
+  return sheet.slice(start + CHARTS_START.length, end);
+}
+
+/** Rules of the chart styles that apply inside an SVG, minified. */
 function chartCss(): string {
-  css ??= readFileSync(new URL('./charts.css', import.meta.url), 'utf8')
+  css ??= chartStyles()
+    .replace(/^[^\n]*\*\//, '')
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/@media print \{[\s\S]*?\}\s*\}/g, '')
     .replace(/\s+/g, ' ')

@@ -10,7 +10,7 @@ import { t } from '../../../i18n/i18n.js';
 import { escapeText } from '../escape.js';
 import { assertDecimals, formatValue } from '../format.js';
 import { checkBase, dataTable, emptyFigure, figure, key, svgShell, type ChartBase, type KeyEntry, type RenderedChart } from '../frame.js';
-import { CHART_WORDS, fill } from '../words.js';
+import { CHART_WORDS } from '../words.js';
 import { classify, type Classification, type MapClassSpec } from './classify.js';
 import { worldGeometry, type MapShape, type WorldGeometry } from './geometry.js';
 
@@ -112,13 +112,13 @@ export function choroplethMap(spec: ChoroplethSpec): RenderedChart {
   const counts = countByClass(spec.areas, classIndex, classing);
   const entries: KeyEntry[] = classing.classes.map((c, i) => ({
     swatch: `<rect class="${c.css}" x="1" y="1" width="26" height="10"/>`,
-    label: `${c.label} (${fill(words.areas, { n: formatValue(lang, counts[i]!, 0) })})`,
+    label: `${c.label} (${words.areas(counts[i]!)})`,
   }));
   const missing = spec.areas.filter((a) => a.value === null).length;
   if (missing > 0) {
     entries.push({
       swatch: `<rect class="nd" fill="url(#${id}-nd)" x="1" y="1" width="26" height="10"/>`,
-      label: `${words.noData} (${fill(words.areas, { n: formatValue(lang, missing, 0) })})`,
+      label: `${words.noData} (${words.areas(missing)})`,
     });
   }
   const notes =

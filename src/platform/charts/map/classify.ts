@@ -11,7 +11,7 @@ import { t } from '../../../i18n/i18n.js';
 import type { Language } from '../../../shared/localised.js';
 import { formatEdge, formatValue } from '../format.js';
 import { rampIndexes } from '../palette.js';
-import { CHART_WORDS, fill } from '../words.js';
+import { CHART_WORDS } from '../words.js';
 
 /** How the map groups values into colours. */
 export type MapClassSpec =
@@ -46,9 +46,9 @@ function ranges(edges: readonly string[], lang: Language): string[] {
   const words = CHART_WORDS[lang];
   if (edges.length === 0) return [];
   return [
-    fill(words.below, { a: edges[0]! }),
-    ...edges.slice(1).map((b, i) => fill(words.between, { a: edges[i]!, b })),
-    fill(words.atLeast, { a: edges.at(-1)! }),
+    words.below(edges[0]!),
+    ...edges.slice(1).map((b, i) => words.between(edges[i]!, b)),
+    words.atLeast(edges.at(-1)!),
   ];
 }
 
@@ -82,7 +82,7 @@ function quantiles(count: number, values: readonly number[], lang: Language, dec
   const css = rampIndexes(edges.length + 1);
   const texts =
     edges.length === 0
-      ? [fill(CHART_WORDS[lang].atLeast, { a: formatValue(lang, low, decimals) })]
+      ? [CHART_WORDS[lang].atLeast(formatValue(lang, low, decimals))]
       : ranges(
           edges.map((e) => formatEdge(lang, e, decimals)),
           lang,
