@@ -31,8 +31,8 @@ export interface BriefInputs {
 /** Which indicators each thematic section shows, in order. */
 export const SECTION_INDICATORS = {
   connectivity: ['internet-use', 'mobile-subscriptions', 'fixed-broadband-subscriptions', 'fixed-broadband-10mbps-share'],
-  affordability: ['broadband-affordability', 'gni-per-capita'],
-  inclusion: ['mobile-ownership', 'mobile-ownership-gender-parity'],
+  affordability: ['broadband-affordability', 'gni-per-capita', 'gni-per-capita-monthly'],
+  inclusion: ['mobile-ownership', 'mobile-ownership-gender-parity', 'population'],
   infrastructure: ['mobile-coverage-2g', 'mobile-coverage-3g', 'mobile-coverage-4g'],
 } as const;
 
@@ -48,7 +48,10 @@ export function composeBrief(input: BriefInputs, lang: Language): BriefDocument 
   const context = { lang, country, regionName, incomeName, byCode, input };
 
   const thematic = (id: keyof typeof SECTION_INDICATORS, extra: Block[] = []): BriefSection => {
-    const rows = SECTION_INDICATORS[id].flatMap((code) => (byCode.has(code) ? [byCode.get(code)!] : []));
+    // An indicator the catalogue gains later, not yet placed in a section, shows under connectivity rather than nowhere.
+    const placed = new Set<string>(Object.values(SECTION_INDICATORS).flat());
+    const unplaced = id === 'connectivity' ? profile.indicators.filter((i) => !placed.has(i.code)).map((i) => i.code) : [];
+    const rows = [...SECTION_INDICATORS[id], ...unplaced].flatMap((code) => (byCode.has(code) ? [byCode.get(code)!] : []));
     const withData = rows.filter((i) => i.latest !== null);
     const blocks: Block[] =
       withData.length === 0 ? [{ kind: 'paragraph', text: t(lang, 'brief.section.empty') }] : [figuresTable(context, id, rows), ...extra];

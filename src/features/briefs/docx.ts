@@ -97,7 +97,7 @@ export class BriefWordFile {
     const image = new ImageRun({
       type: 'svg',
       data: Buffer.from(svg, 'utf8'),
-      fallback: { type: 'png', data: png(svg), transformation },
+      fallback: { type: 'png', data: png(svg) },
       transformation,
       altText,
     });
@@ -135,7 +135,7 @@ export class BriefWordFile {
       children.push(this.paragraph(`${n + 1}. ${s.name} — ${t(brief.lang, 'brief.published', { date: dateOf(brief.lang, s.vintage) })}`)),
     );
     children.push(this.paragraph(brief.sourcesNote));
-    const language = { value: brief.lang, eastAsia: brief.lang === 'zh' ? 'zh-CN' : 'zh-CN', bidirectional: 'ar-SA' };
+    const language = { value: brief.lang, eastAsia: 'zh-CN', bidirectional: 'ar-SA' };
     return new Document({
       title: brief.title,
       description: brief.description,

@@ -17,6 +17,11 @@ function yearsOf(series: readonly Series[]): number[] {
   return [...new Set(series.flatMap((s) => s.filter((p) => p.value !== null).map((p) => p.year)))].sort((a, b) => a - b);
 }
 
+function firstValue(s: Series): { year: number; value: number } | null {
+  const p = s.find((q) => q.value !== null);
+  return p && p.value !== null ? { year: p.year, value: p.value } : null;
+}
+
 export function internetFigure(
   lang: Language,
   country: string,
@@ -39,7 +44,7 @@ export function internetFigure(
   const title = t(lang, 'brief.chart.internet.title', { country, from: String(from), to: String(to) });
   const alt = t(lang, 'brief.chart.internet.alt', {
     country,
-    first: valueInYear(lang, indicator, series.country[0] ?? null),
+    first: valueInYear(lang, indicator, firstValue(series.country)),
     last: valueInYear(lang, indicator, indicator.latest),
     groups: lines
       .slice(1)
