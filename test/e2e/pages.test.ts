@@ -60,6 +60,10 @@ const PAGES: readonly PageCase[] = [
   { path: '/account', as: 'member', lang: 'ru' },
   { path: '/organisations/new', as: 'member' },
   { path: '/organisations/new', as: 'member', lang: 'ar' },
+  { path: '/countries/KEN/brief' },
+  { path: '/countries/KEN/brief', lang: 'ar' },
+  { path: '/countries/KEN/brief', lang: 'zh' },
+  { path: '/countries/IND/brief', lang: 'ru' },
 ];
 
 describe('pages in the browser', () => {

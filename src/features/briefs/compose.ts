@@ -189,7 +189,8 @@ function gapSentence(c: Context, i: ProfileIndicator): string {
     const group = rank.group === c.input.region?.group.code ? c.regionName : rank.group === c.input.income?.group.code ? c.incomeName : rank.group;
     parts.push(t(lang, 'brief.gap.rank', { rank: rank.rank, of: rank.of, group, from: String(rank.window.from), to: String(rank.window.to) }));
   }
-  parts.push(t(lang, 'brief.gap.pace', { trend: trendText(lang, i), outlook: outlookText(lang, i) }));
+  const outlook = outlookText(lang, i);
+  parts.push(outlook === '—' ? t(lang, 'brief.gap.trendOnly', { trend: trendText(lang, i) }) : t(lang, 'brief.gap.pace', { trend: trendText(lang, i), outlook }));
   return parts.join(' ');
 }
 
@@ -199,13 +200,14 @@ function summary(c: Context): string[] {
   const lines: string[] = [];
   const internet = c.byCode.get('internet-use');
   if (internet?.latest) {
+    const outlook = outlookText(lang, internet);
     lines.push(
-      t(lang, 'brief.summary.internet', {
+      t(lang, outlook === '—' ? 'brief.summary.internetNoOutlook' : 'brief.summary.internet', {
         value: withUnit(lang, internet, internet.latest.value),
         year: String(internet.latest.year),
         status: statusText(lang, internet),
         trend: trendText(lang, internet),
-        outlook: outlookText(lang, internet),
+        outlook,
       }),
     );
   }

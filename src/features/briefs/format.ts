@@ -65,10 +65,10 @@ export function statusText(lang: Language, i: ProfileIndicator): string {
   return t(lang, i.targetMet ? 'connect.status.met' : 'connect.status.notMet');
 }
 
-/** On track, or how far away the target is on the recent trend; "—" without a trend. */
+/** On track, or how far away the target is on the recent trend; "—" without a projection (the trend column says why). */
 export function outlookText(lang: Language, i: ProfileIndicator): string {
   if (i.targetMet) return t(lang, 'connect.status.met');
-  if (i.projected2030 === null || i.onTrack === null) return t(lang, 'connect.trend.none');
+  if (i.projected2030 === null || i.onTrack === null) return '—';
   const projected = withUnit(lang, i, i.projected2030);
   if (i.onTrack) return t(lang, 'connect.outlook.onTrack', { value: projected });
   const away = i.yearsToTarget === null ? t(lang, 'connect.outlook.never') : t(lang, 'connect.outlook.years', { years: i.yearsToTarget });
