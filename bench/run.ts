@@ -29,10 +29,11 @@ import { aggregatesCompute } from './aggregates-compute.js';
 import { countriesVsHealth } from './countries-vs-health.js';
 import { profileVsHealth } from './profile-vs-health.js';
 import { resetKnownVsUnknown } from './reset-known-vs-unknown.js';
+import { briefOn2g, profileOn2g } from './slow-network.js';
 import type { Comparison, EndpointResult } from './http.js';
 
 /** Every benchmark, in run order. Add one line per new benchmark. */
-const BENCHMARKS: readonly Benchmark[] = [countriesVsHealth, aggregatesCompute, profileVsHealth, resetKnownVsUnknown];
+const BENCHMARKS: readonly Benchmark[] = [countriesVsHealth, aggregatesCompute, profileVsHealth, resetKnownVsUnknown, briefOn2g, profileOn2g];
 
 const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
