@@ -44,6 +44,12 @@ async function startChromium(): Promise<{ port: number; stop(): void }> {
   return { port, stop: () => child.kill('SIGTERM') };
 }
 
+async function audit(url: string, port: number) {
+  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  return result;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { origin: { type: 'string' }, path: { type: 'string', multiple: true } } });
   const pages = values.path ?? PAGES;
@@ -63,8 +69,13 @@ async function main(): Promise<number> {
         continue;
       }
       log(`auditing ${url}`);
-      const result = await lighthouse(url, { port: chromium.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
-      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+      // A trace that failed to record (NO_NAVSTART, seen on a fresh browser's first load) is Lighthouse's own
+      // fault, reported as scores of 0: run it again, at most twice.
+      let result = await audit(url, chromium.port);
+      for (let retry = 0; retry < 2 && result.lhr.runtimeError; retry++) {
+        log(`  ${result.lhr.runtimeError.code}: running again`);
+        result = await audit(url, chromium.port);
+      }
       const scores = CATEGORIES.map((c) => result.lhr.categories[c]?.score ?? 0);
       if (scores.some((s) => s < TARGET)) failed = true;
       rows.push([page, ...scores.map((s) => String(Math.round(s * 100)))]);

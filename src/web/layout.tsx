@@ -41,7 +41,12 @@ export function Layout(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.hasErrors ? t(lang, 'shell.title.error', { title: named }) : named}</title>
-        <meta name="description" content={props.description ?? t(lang, 'brief.page.description', { title: props.title, site })} />
+        {/* Without a description of its own, renderPage() takes one from the page's lead paragraph (this text if none). */}
+        <meta
+          name="description"
+          content={props.description ?? t(lang, 'brief.page.description', { title: props.title, site })}
+          data-from-page={props.description === undefined ? 'lead' : undefined}
+        />
         {/* The whole stylesheet inline (allowed by its CSP hash): no second round trip before the first paint on a slow link. */}
         <style dangerouslySetInnerHTML={{ __html: inlineStyles.text }} />
         {/* No favicon request: one round trip less on slow links. */}

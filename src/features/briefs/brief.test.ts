@@ -131,4 +131,27 @@ forEachEngine('country brief', (ctx) => {
     expect((await wordXml(await wrapped.request('/x/countries/KEN/brief.docx?lang=fr'))).text).toContain('Open capacity needs (fr)');
     expect(await (await wrapped.request('/x/countries/UGA/brief?lang=fr')).text()).not.toContain('id="needs"');
   });
+
+  it('gives every page a meta description from its own content, in the reader’s language', async () => {
+    const app = testApp(ctx.db);
+    const seen = new Map<string, string>();
+    for (const lang of ['en', 'fr', 'ar'] as const) {
+      for (const path of ['/', '/countries', '/countries/KEN', '/countries/KEN/brief', '/api', '/privacy', '/sign-in', '/no-such-page']) {
+        const html = await (await app.request(`${path}?lang=${lang}`)).text();
+        const metas = [...html.matchAll(/<meta name="description" content="([^"]*)"\/>/g)].map((m) => m[1]!);
+        expect(metas, `${path} [${lang}]`).toHaveLength(1);
+        const description = metas[0]!;
+        expect(description.length, `${path} [${lang}]: ${description}`).toBeGreaterThanOrEqual(20);
+        expect(description.length, `${path} [${lang}]: ${description}`).toBeLessThanOrEqual(320);
+        expect(html).not.toContain('data-from-page');
+        const other = seen.get(description);
+        expect(other, `${path} [${lang}] has the same description as ${other}`).toBeUndefined();
+        seen.set(description, `${path} [${lang}]`);
+      }
+    }
+    const home = await (await app.request('/?lang=fr')).text();
+    expect(home).toContain(`<meta name="description" content="${t('fr', 'home.lead').replace(/’/g, '’')}"/>`);
+    const privacy = await (await app.request('/privacy?lang=ar')).text();
+    expect(privacy).toContain(`<meta name="description" content="${t('ar', 'privacy.lead').slice(0, 40)}`);
+  });
 });
