@@ -44,7 +44,7 @@ function ApiPage(props: { ctx: PageContext; doc: OpenApiLike }) {
       </ul>
       <h2>{t(lang, 'api.endpoints')}</h2>
       <ScrollRegion labelledBy="endpoints-caption">
-        <table>
+        <table class="endpoints">
           <caption id="endpoints-caption" class="skip">
             {t(lang, 'api.endpoints')}
           </caption>

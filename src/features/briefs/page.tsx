@@ -16,7 +16,7 @@ function Table(props: { table: TableBlock; id: string }) {
   const [first, ...rest] = table.head;
   return (
     <ScrollRegion labelledBy={props.id}>
-      <table>
+      <table class="brief-table">
         <caption id={props.id}>{table.caption}</caption>
         <thead>
           <tr>
@@ -30,8 +30,9 @@ function Table(props: { table: TableBlock; id: string }) {
           {table.rows.map((row) => (
             <tr>
               <th scope="row">{row.header}</th>
-              {row.cells.map((cell) => (
-                <td>{cell}</td>
+              {/* On a narrow screen each row is a card and each cell shows its column title (app.css). */}
+              {row.cells.map((cell, n) => (
+                <td data-label={rest[n]}>{cell}</td>
               ))}
             </tr>
           ))}
@@ -72,8 +73,15 @@ export function BriefPage(props: { ctx: PageContext; brief: BriefDocument }) {
         <p class="lead">{brief.subtitle}</p>
         <p class="dated">{brief.dated}</p>
         <p class="downloads">
-          {t(lang, 'brief.download')} <a href={`${base}.docx?lang=${lang}`}>{t(lang, 'brief.download.docx')}</a>,{' '}
-          <a href={`${base}.md?lang=${lang}`}>{t(lang, 'brief.download.md')}</a>. {t(lang, 'brief.print')}
+          {t(lang, 'brief.download')}{' '}
+          <a href={`${base}.docx?lang=${lang}`}>
+            <bdi>{t(lang, 'brief.download.docx')}</bdi>
+          </a>
+          ,{' '}
+          <a href={`${base}.md?lang=${lang}`}>
+            <bdi>{t(lang, 'brief.download.md')}</bdi>
+          </a>
+          . {t(lang, 'brief.print')}
         </p>
         <section aria-labelledby="summary">
           <h2 id="summary">{t(lang, 'brief.section.summary')}</h2>
