@@ -26,6 +26,7 @@ import { t } from '../../i18n/i18n.js';
 import { standaloneSvg } from '../../platform/charts/index.js';
 import type { Block, BriefDocument, FigureBlock, TableBlock } from './document.js';
 import { dateOf } from './format.js';
+import { svgForWord } from './svg-for-word.js';
 
 /** Fonts for the PNG fallback: Latin and Cyrillic, Arabic, Chinese (Debian's packages). Missing ones are skipped. */
 const FONT_FILES = [
@@ -90,7 +91,7 @@ export class BriefWordFile {
   }
 
   private figure(block: FigureBlock): (Paragraph | Table)[] {
-    const svg = standaloneSvg(block.chart);
+    const svg = svgForWord(standaloneSvg(block.chart));
     const size = viewBox(block.chart.svg);
     const transformation = { width: FIGURE_WIDTH, height: Math.round((FIGURE_WIDTH * size.height) / size.width) };
     const altText = { name: block.title, title: block.title, description: block.alt };
