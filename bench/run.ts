@@ -33,7 +33,14 @@ import { briefOn2g, profileOn2g } from './slow-network.js';
 import type { Comparison, EndpointResult } from './http.js';
 
 /** Every benchmark, in run order. Add one line per new benchmark. */
-const BENCHMARKS: readonly Benchmark[] = [countriesVsHealth, aggregatesCompute, profileVsHealth, resetKnownVsUnknown, briefOn2g, profileOn2g];
+const BENCHMARKS: readonly Benchmark[] = [
+  countriesVsHealth,
+  aggregatesCompute,
+  profileVsHealth,
+  resetKnownVsUnknown,
+  briefOn2g,
+  profileOn2g,
+];
 
 const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);

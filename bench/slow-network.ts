@@ -40,7 +40,9 @@ async function linkedStylesheetProxy(origin: string): Promise<{ origin: string; 
         'Content-Type': type,
         ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
         'Cache-Control': 'no-store',
-        ...(upstream.headers.get('content-security-policy') ? { 'Content-Security-Policy': upstream.headers.get('content-security-policy')! } : {}),
+        ...(upstream.headers.get('content-security-policy')
+          ? { 'Content-Security-Policy': upstream.headers.get('content-security-policy')! }
+          : {}),
       });
       res.end(body);
     })().catch(() => {

@@ -28,7 +28,15 @@ async function startChromium(): Promise<{ port: number; stop(): void }> {
   const port = await freePort();
   const child = spawn(
     '/usr/bin/chromium',
-    ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', `--remote-debugging-port=${port}`, 'about:blank'],
+    [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      `--remote-debugging-port=${port}`,
+      'about:blank',
+    ],
     { stdio: 'ignore' },
   );
   const deadline = Date.now() + 30_000;
@@ -79,9 +87,17 @@ async function main(): Promise<number> {
       const scores = CATEGORIES.map((c) => result.lhr.categories[c]?.score ?? 0);
       if (scores.some((s) => s < TARGET)) failed = true;
       rows.push([page, ...scores.map((s) => String(Math.round(s * 100)))]);
-      const below = Object.values(result.lhr.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative');
-      for (const audit of below) log(`  ${page}: ${audit.id} ${audit.score ?? ''} ${audit.displayValue ?? ''}`);
-      const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
+      const below = Object.values(result.lhr.audits).filter(
+        (a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative',
+      );
+      for (const weak of below) log(`  ${page}: ${weak.id} ${weak.score ?? ''} ${weak.displayValue ?? ''}`);
+      const metrics = [
+        'first-contentful-paint',
+        'largest-contentful-paint',
+        'total-blocking-time',
+        'cumulative-layout-shift',
+        'speed-index',
+      ];
       log(`  ${metrics.map((m) => `${m} ${result.lhr.audits[m]?.displayValue ?? '-'}`).join(', ')}`);
       await writeFile(path.join(OUT, `${page.replace(/^\//, '').replace(/[^a-zA-Z0-9-]+/g, '_') || 'home'}.json`), result.report as string);
     }

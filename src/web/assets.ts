@@ -38,14 +38,16 @@ function cspHash(text: string): string {
 
 /** Comments and layout whitespace out; the rules as written (no rewriting that could change meaning). */
 export function minifyCss(css: string): string {
-  return css
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    // After a colon only: a space before one is a descendant combinator (`header.site :focus-visible`).
-    .replace(/:\s+/g, ':')
-    .replace(/;}/g, '}')
-    .trim();
+  return (
+    css
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,>])\s*/g, '$1')
+      // After a colon only: a space before one is a descendant combinator (`header.site :focus-visible`).
+      .replace(/:\s+/g, ':')
+      .replace(/;}/g, '}')
+      .trim()
+  );
 }
 
 /** The whole stylesheet, minified, for a <style> element in every page's head. */

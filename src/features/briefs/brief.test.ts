@@ -44,6 +44,23 @@ async function wordXml(response: Response): Promise<{ xml: string; text: string;
   return { xml, text, files: Object.keys(zip.files) };
 }
 
+/** What a later feature (capacity needs) would contribute: a section with a table, for Kenya only. */
+const needs: BriefSectionSource = async (country, lang) =>
+  country.iso3 === 'KEN'
+    ? {
+        id: 'needs',
+        heading: `Open capacity needs (${lang})`,
+        blocks: [
+          {
+            kind: 'table',
+            caption: 'Needs',
+            head: ['Need', 'Topic'],
+            rows: [{ header: 'Broadband mapping', cells: ['Infrastructure'] }],
+          },
+        ],
+      }
+    : null;
+
 forEachEngine('country brief', (ctx) => {
   it('holds the same latest figures as the profile API, in the page, the Markdown and the Word file', async () => {
     const app = testApp(ctx.db);
@@ -63,7 +80,10 @@ forEachEngine('country brief', (ctx) => {
         // In the Markdown the figure sits on the indicator's own row (scorecard or thematic table).
         const rows = md.split('\n').filter((line) => line.startsWith(`| ${name} |`));
         expect(rows.length, `${iso3} ${i.code} has a row`).toBeGreaterThan(0);
-        expect(rows.some((r) => r.includes(figure)), `${iso3} ${i.code}: ${figure} in ${rows.join('\n')}`).toBe(true);
+        expect(
+          rows.some((r) => r.includes(figure)),
+          `${iso3} ${i.code}: ${figure} in ${rows.join('\n')}`,
+        ).toBe(true);
         expect(word.text, `${iso3} ${i.code} in Word`).toContain(figure);
         expect(page, `${iso3} ${i.code} on the page`).toContain(figure);
         // And its source with the publication date.
@@ -98,7 +118,7 @@ forEachEngine('country brief', (ctx) => {
       expect(md.split('\n')[0], lang).toBe(`# ${t(lang, 'brief.title', { country })}`);
       const word = await wordXml(await app.request(`/countries/KEN/brief.docx?lang=${lang}`));
       expect(word.text, lang).toContain(t(lang, 'brief.section.gaps'));
-      if (lang === 'ar') expect(word.xml).toContain('<w:bidi/>');
+      expect(word.xml.includes('<w:bidi/>'), `${lang}: paragraphs right to left`).toBe(lang === 'ar');
     }
   });
 
@@ -112,14 +132,6 @@ forEachEngine('country brief', (ctx) => {
 
   it('adds the sections other features contribute to the page, the Markdown and the Word file', async () => {
     const { briefPages } = await import('./index.js');
-    const needs: BriefSectionSource = async (country, lang) =>
-      country.iso3 === 'KEN'
-        ? {
-            id: 'needs',
-            heading: `Open capacity needs (${lang})`,
-            blocks: [{ kind: 'table', caption: 'Needs', head: ['Need', 'Topic'], rows: [{ header: 'Broadband mapping', cells: ['Infrastructure'] }] }],
-          }
-        : null;
     const app = new Hono().route('/', briefPages({ db: ctx.db } as Parameters<typeof briefPages>[0], { sections: [needs] }));
     const wrapped = testApp(ctx.db);
     // The feature's router alone has no locale stage: run it behind the app's middleware by mounting it.

@@ -59,7 +59,11 @@ export function composeBrief(input: BriefInputs, lang: Language): BriefDocument 
   };
 
   const internet = internetFigure(lang, country, regionName, incomeName, input.internet, byCode.get('internet-use'));
-  const coverage = coverageFigure(lang, country, SECTION_INDICATORS.infrastructure.flatMap((c) => (byCode.has(c) ? [byCode.get(c)!] : [])));
+  const coverage = coverageFigure(
+    lang,
+    country,
+    SECTION_INDICATORS.infrastructure.flatMap((c) => (byCode.has(c) ? [byCode.get(c)!] : [])),
+  );
   const sections: BriefSection[] = [
     thematic('connectivity', internet ? [internet] : []),
     thematic('affordability'),
@@ -70,7 +74,7 @@ export function composeBrief(input: BriefInputs, lang: Language): BriefDocument 
     { id: 'gaps', heading: t(lang, 'brief.section.gaps'), blocks: gaps(context) },
   ];
 
-  const vintages = profile.indicators.flatMap((i) => (i.latest ? [i.latest.vintage] : [])).sort();
+  const vintages = profile.indicators.flatMap((i) => (i.latest ? [i.latest.vintage] : [])).toSorted();
   const latestVintage = vintages.at(-1);
   return {
     lang,
@@ -110,7 +114,10 @@ function figuresTable(c: Context, id: string, rows: readonly ProfileIndicator[])
   const { lang } = c;
   return {
     kind: 'table',
-    caption: t(lang, 'brief.table.caption', { section: t(lang, `brief.section.${id}` as 'brief.section.connectivity'), country: c.country }),
+    caption: t(lang, 'brief.table.caption', {
+      section: t(lang, `brief.section.${id}` as 'brief.section.connectivity'),
+      country: c.country,
+    }),
     head: [t(lang, 'brief.col.indicator'), c.country, c.regionName, c.incomeName, t(lang, 'brief.col.source')],
     rows: rows.map((i) => ({
       header: nameOf(lang, i),
@@ -162,7 +169,9 @@ function gaps(c: Context): Block[] {
     kind: 'list',
     items: [
       ...missing.map((i) =>
-        i.latest ? t(lang, 'brief.gap.stale', { indicator: nameOf(lang, i), year: String(i.latest.year) }) : t(lang, 'brief.gap.missing', { indicator: nameOf(lang, i) }),
+        i.latest
+          ? t(lang, 'brief.gap.stale', { indicator: nameOf(lang, i), year: String(i.latest.year) })
+          : t(lang, 'brief.gap.missing', { indicator: nameOf(lang, i) }),
       ),
       t(lang, 'brief.gap.skills'),
     ],
@@ -186,11 +195,18 @@ function gapSentence(c: Context, i: ProfileIndicator): string {
   }
   const rank = i.ranks.find((r) => r.kind === 'region') ?? i.ranks[0];
   if (rank) {
-    const group = rank.group === c.input.region?.group.code ? c.regionName : rank.group === c.input.income?.group.code ? c.incomeName : rank.group;
-    parts.push(t(lang, 'brief.gap.rank', { rank: rank.rank, of: rank.of, group, from: String(rank.window.from), to: String(rank.window.to) }));
+    const group =
+      rank.group === c.input.region?.group.code ? c.regionName : rank.group === c.input.income?.group.code ? c.incomeName : rank.group;
+    parts.push(
+      t(lang, 'brief.gap.rank', { rank: rank.rank, of: rank.of, group, from: String(rank.window.from), to: String(rank.window.to) }),
+    );
   }
   const outlook = outlookText(lang, i);
-  parts.push(outlook === '—' ? t(lang, 'brief.gap.trendOnly', { trend: trendText(lang, i) }) : t(lang, 'brief.gap.pace', { trend: trendText(lang, i), outlook }));
+  parts.push(
+    outlook === '—'
+      ? t(lang, 'brief.gap.trendOnly', { trend: trendText(lang, i) })
+      : t(lang, 'brief.gap.pace', { trend: trendText(lang, i), outlook }),
+  );
   return parts.join(' ');
 }
 
@@ -230,5 +246,5 @@ function sourcesOf(indicators: readonly ProfileIndicator[]): BriefSource[] {
     const seen = latest.get(i.latest.source);
     if (!seen || seen < i.latest.vintage) latest.set(i.latest.source, i.latest.vintage);
   }
-  return [...latest].map(([name, vintage]) => ({ name, vintage })).sort((a, b) => a.name.localeCompare(b.name));
+  return [...latest].map(([name, vintage]) => ({ name, vintage })).toSorted((a, b) => a.name.localeCompare(b.name));
 }

@@ -49,7 +49,8 @@ function png(svg: string): Buffer {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: FIGURE_WIDTH * 2 },
     background: '#ffffff',
-    font: FONT_FILES.length > 0 ? { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' } : { loadSystemFonts: true },
+    font:
+      FONT_FILES.length > 0 ? { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'Noto Sans' } : { loadSystemFonts: true },
   });
   return resvg.render().asPng();
 }
@@ -65,7 +66,10 @@ export class BriefWordFile {
     return new TextRun({ text, ...options, ...(this.rtl ? { rightToLeft: true } : {}) });
   }
 
-  private paragraph(children: ParagraphChild[] | string, options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; bullet?: boolean } = {}) {
+  private paragraph(
+    children: ParagraphChild[] | string,
+    options: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; bullet?: boolean } = {},
+  ) {
     return new Paragraph({
       children: typeof children === 'string' ? [this.run(children)] : children,
       ...(options.heading ? { heading: options.heading } : {}),
@@ -85,7 +89,11 @@ export class BriefWordFile {
     );
     return [
       this.paragraph([this.run(block.caption, { bold: true })]),
-      new Table({ rows: [head, ...rows], width: { size: 100, type: WidthType.PERCENTAGE }, ...(this.rtl ? { visuallyRightToLeft: true } : {}) }),
+      new Table({
+        rows: [head, ...rows],
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        ...(this.rtl ? { visuallyRightToLeft: true } : {}),
+      }),
       this.paragraph(''),
     ];
   }
@@ -102,7 +110,12 @@ export class BriefWordFile {
       transformation,
       altText,
     });
-    return [this.paragraph([this.run(block.title, { bold: true })]), this.paragraph([image]), this.paragraph([this.run(block.alt, { italics: true })]), ...this.table(block.data)];
+    return [
+      this.paragraph([this.run(block.title, { bold: true })]),
+      this.paragraph([image]),
+      this.paragraph([this.run(block.alt, { italics: true })]),
+      ...this.table(block.data),
+    ];
   }
 
   private block(block: Block): (Paragraph | Table)[] {

@@ -14,7 +14,7 @@ export type Series = readonly YearPoint[];
 
 /** Years with a value in any of the series, ascending. */
 function yearsOf(series: readonly Series[]): number[] {
-  return [...new Set(series.flatMap((s) => s.filter((p) => p.value !== null).map((p) => p.year)))].sort((a, b) => a - b);
+  return [...new Set(series.flatMap((s) => s.filter((p) => p.value !== null).map((p) => p.year)))].toSorted((a, b) => a - b);
 }
 
 function firstValue(s: Series): { year: number; value: number } | null {
@@ -80,11 +80,15 @@ export function internetFigure(
   };
 }
 
+/** `2G` for mobile-coverage-2g. */
+function generation(i: ProfileIndicator): string {
+  return i.code.replace('mobile-coverage-', '').toUpperCase();
+}
+
 /** Latest 2G / 3G / 4G coverage as bars, in that order. */
 export function coverageFigure(lang: Language, country: string, coverage: readonly ProfileIndicator[]): FigureBlock | null {
   const shown = coverage.filter((i) => i.latest !== null);
   if (shown.length === 0) return null;
-  const generation = (i: ProfileIndicator) => i.code.replace('mobile-coverage-', '').toUpperCase();
   const title = t(lang, 'brief.chart.coverage.title', { country });
   const alt = t(lang, 'brief.chart.coverage.alt', {
     country,

@@ -48,7 +48,11 @@ export function briefMarkdown(brief: BriefDocument): string {
     parts.push(...section.blocks.map(blockText));
   }
   parts.push(`## ${md(brief.sourcesHeading)}`);
-  parts.push(brief.sources.map((s, n) => `${n + 1}. ${md(s.name)} — ${md(t(brief.lang, 'brief.published', { date: dateOf(brief.lang, s.vintage) }))}`).join('\n'));
+  parts.push(
+    brief.sources
+      .map((s, n) => `${n + 1}. ${md(s.name)} — ${md(t(brief.lang, 'brief.published', { date: dateOf(brief.lang, s.vintage) }))}`)
+      .join('\n'),
+  );
   parts.push(md(brief.sourcesNote));
   return `${parts.join('\n\n')}\n`;
 }

@@ -49,7 +49,7 @@ export async function buildBrief(
       region,
       income,
       internet: {
-        country: own.data.map((o) => ({ year: o.year, value: o.value, estimate: o.estimate })).sort((a, b) => a.year - b.year),
+        country: own.data.map((o) => ({ year: o.year, value: o.value, estimate: o.estimate })).toSorted((a, b) => a.year - b.year),
         region: regionSeries,
         income: incomeSeries,
       },

@@ -11,10 +11,24 @@ const chart = (lang: 'en' | 'ar') =>
     description: 'Two series.',
     axis: { label: '%', decimals: 1, domain: [0, 100] },
     series: [
-      { name: 'Kenya', points: [{ year: 2020, value: 30 }, { year: 2021, value: 33 }] },
-      { name: 'Africa', points: [{ year: 2020, value: 35 }, { year: 2021, value: 37 }] },
+      {
+        name: 'Kenya',
+        points: [
+          { year: 2020, value: 30 },
+          { year: 2021, value: 33 },
+        ],
+      },
+      {
+        name: 'Africa',
+        points: [
+          { year: 2020, value: 35 },
+          { year: 2021, value: 37 },
+        ],
+      },
     ],
   });
+
+const anchors = (s: string) => [...s.matchAll(/text-anchor="(start|end)"/g)].map((m) => m[1]);
 
 /** Pixels of a colour in the rendered PNG's raw RGBA. */
 function countColour(svg: string, [r, g, b]: [number, number, number]): number {
@@ -41,7 +55,6 @@ it('turns a right-to-left chart’s text anchors into their left-to-right equiva
   const plain = svgForWord(svg);
   expect(plain).not.toContain('direction="rtl"');
   expect(plain).toMatch(/<svg[^>]* text-anchor="end"/);
-  const anchors = (s: string) => [...s.matchAll(/text-anchor="(start|end)"/g)].map((m) => m[1]);
   const swapped = anchors(svg).map((a) => (a === 'start' ? 'end' : 'start'));
   expect(anchors(plain).slice(1)).toEqual(swapped);
   expect(svgForWord(standaloneSvg(chart('en')))).not.toMatch(/<svg[^>]* text-anchor=/);

@@ -9,7 +9,11 @@
 
 /** `.s0 { --c: #005a9c; --d: 6 3; }` → [['s0', '#005a9c', '6 3'], …] */
 function seriesStyles(svg: string): [string, string, string | undefined][] {
-  return [...svg.matchAll(/\.(s\d+)\s*\{\s*--c:\s*(#[0-9a-fA-F]{3,6});(?:\s*--d:\s*([\d ]+);)?\s*\}/g)].map((m) => [m[1]!, m[2]!, m[3]?.trim()]);
+  return [...svg.matchAll(/\.(s\d+)\s*\{\s*--c:\s*(#[0-9a-fA-F]{3,6});(?:\s*--d:\s*([\d ]+);)?\s*\}/g)].map((m) => [
+    m[1]!,
+    m[2]!,
+    m[3]?.trim(),
+  ]);
 }
 
 export function svgForWord(svg: string): string {

@@ -45,11 +45,7 @@ export function classify(spec: MapClassSpec, values: readonly number[], lang: La
 function ranges(edges: readonly string[], lang: Language): string[] {
   const words = CHART_WORDS[lang];
   if (edges.length === 0) return [];
-  return [
-    words.below(edges[0]!),
-    ...edges.slice(1).map((b, i) => words.between(edges[i]!, b)),
-    words.atLeast(edges.at(-1)!),
-  ];
+  return [words.below(edges[0]!), ...edges.slice(1).map((b, i) => words.between(edges[i]!, b)), words.atLeast(edges.at(-1)!)];
 }
 
 function bands(target: number, lang: Language, decimals: number): Classification {
