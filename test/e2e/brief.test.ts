@@ -82,6 +82,8 @@ describe('the country brief in the browser', () => {
       expect(await page.locator('main figure.chart svg').first().isVisible()).toBe(true);
       const after = await page.evaluate("getComputedStyle(document.querySelector('a[href$=\".docx?lang=en\"]'), '::after').content");
       expect(String(after), 'the link target follows the link on paper').toMatch(/attr\(href\)|\/countries\/KEN\/brief\.docx/);
+      expect(await page.evaluate("getComputedStyle(document.querySelector('main tbody tr')).breakInside")).toBe('avoid');
+      expect(await page.evaluate("getComputedStyle(document.querySelector('main thead')).display")).toBe('table-header-group');
       const pdf = await page.pdf({ path: 'test-results/brief-en.pdf', format: 'A4' });
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
       expect(pages, 'A4 pages').toBeGreaterThanOrEqual(3);
@@ -89,6 +91,22 @@ describe('the country brief in the browser', () => {
       await context.close();
     }
   }, 60_000);
+
+  it('prints every page with the site name and its address, and no navigation', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.emulateMedia({ media: 'print' });
+      for (const path of ['/', '/countries/KEN?lang=ar', '/api?lang=zh', '/privacy']) {
+        await page.goto(`${server.origin}${path}`);
+        expect(await page.locator('header.site').isVisible(), path).toBe(false);
+        const printed = await page.locator('p.printed').innerText();
+        expect(printed, path).toContain(`${server.origin}${path}`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
 
   it('keeps a profile and a brief readable offline, saying when they were saved', async () => {
     const context = await browser.newContext({ serviceWorkers: 'allow' });
