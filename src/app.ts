@@ -12,12 +12,20 @@ import { auditApi, auditPages } from './features/audit/index.js';
 import { briefPages } from './features/briefs/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { homeNav, homePages } from './features/home/home-page.js';
-import { organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
+import { membershipsOf, organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
 import { dataVersion } from './features/imports/index.js';
-import { connectivitySection, INDICATOR_VERSIONED_READS, indicatorsApi } from './features/indicators/index.js';
+import {
+  cacheForAnonymous,
+  connectNav,
+  connectivitySection,
+  connectPages,
+  INDICATOR_VERSIONED_READS,
+  indicatorsApi,
+} from './features/indicators/index.js';
 import { REFERENCE_VERSIONED_READS, referenceApi, referenceNav, referencePages } from './features/reference/index.js';
 import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
+import type { Actor } from './core/policy/actor.js';
 import type { AppEnv, Deps } from './http/app-env.js';
 import { limitBodies } from './http/body-limit.js';
 import { noStoreByDefault } from './http/caching.js';
@@ -55,7 +63,7 @@ export function createApp(deps: Deps) {
   app.use(compress());
   app.use(locale());
   // The main navigation, in order: each feature contributes its entry; the page shell knows no URL.
-  app.use(navigation([homeNav, referenceNav, organisationsNav, apiDocsNav, ...accountNav]));
+  app.use(navigation([homeNav, referenceNav, ...connectNav, organisationsNav, apiDocsNav, ...accountNav]));
   // Before anything reads a body (the CSRF stage reads forms): small by default, larger only where a route allows it.
   app.use(limitBodies());
 
@@ -98,7 +106,16 @@ export function createApp(deps: Deps) {
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));
-  app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps)] }));
+  // A gap on a country profile offers to start a capacity need to members of a government or UN organisation.
+  const startsNeeds = async (actor: Actor) =>
+    actor.kind === 'user' &&
+    (await membershipsOf(deps.db, actor.userId, actor)).some(
+      (m) => m.organisation.kind === 'member-state' || m.organisation.kind === 'un-entity',
+    );
+  // A country page is public caching material for anonymous visitors, like the other Connect pages.
+  app.use('/countries/:code', cacheForAnonymous());
+  app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps, { startsNeeds })] }));
+  app.route('/', connectPages(deps));
   // The country brief; later features (capacity needs, matched offers, projects) add their sections here.
   app.route('/', briefPages(deps, { sections: [] }));
   app.route('/', accountPages(deps, { signInAlternative: ssoSignInAlternative(deps) }));

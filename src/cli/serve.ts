@@ -23,7 +23,7 @@ import { createApp } from '../app.js';
 import type { Config } from '../config/config.js';
 import type { OpenDatabase } from '../db/connect.js';
 import { JOBS } from '../jobs.js';
-import { startJobRunner } from '../platform/jobs/index.js';
+import { JobQueueMissingError, startJobRunner } from '../platform/jobs/index.js';
 
 export async function runServer(config: Config, database: OpenDatabase, logger: Logger): Promise<void> {
   const app = createApp({ db: database.db, config, logger });
@@ -40,7 +40,8 @@ export async function runServer(config: Config, database: OpenDatabase, logger: 
     `Digital Cooperation Platform listening on http://localhost:${port}`,
   );
   // Started once listening, so pages answer while the workers set up their queues.
-  const jobs = config.workers === 'in-process' ? startJobRunner({ db: database.db, config, logger }, JOBS) : undefined;
+  const workers = config.workers === 'in-process' ? startWorkers(config, database, logger) : undefined;
+  const jobs = workers?.runner;
 
   let inFlight = 0;
   let lastConnection = performance.now();
@@ -73,7 +74,8 @@ export async function runServer(config: Config, database: OpenDatabase, logger: 
   }
 
   logger.info({ signal }, 'shutting down: finishing requests in flight');
-  const jobsStopped = jobs?.then((runner) => runner.stop(config.shutdownGraceMs)) ?? Promise.resolve();
+  workers?.giveUp();
+  const jobsStopped = jobs?.then((runner) => runner?.stop(config.shutdownGraceMs)) ?? Promise.resolve();
   server.on('request', (_request, response) => response.setHeader('Connection', 'close'));
   const started = performance.now();
   const settled = () => inFlight === 0 && since(started) >= 250 && (since(lastConnection) >= 250 || since(started) >= 2000);
@@ -90,6 +92,30 @@ export async function runServer(config: Config, database: OpenDatabase, logger: 
     server.close(() => resolve());
     server.closeAllConnections();
   });
+}
+
+/**
+ * The in-process job workers, started again every 2 s while the database cannot be reached
+ * (it may go away during a start, as in test/ops/database-outage.test.ts): an outage must not
+ * end the server. Only a missing queue schema is final (the migrations must run first).
+ * `runner` resolves undefined when the server stops before the workers could start.
+ */
+function startWorkers(config: Config, database: OpenDatabase, logger: Logger) {
+  let stopping = false;
+  const runner = (async () => {
+    for (;;) {
+      try {
+        return await startJobRunner({ db: database.db, config, logger }, JOBS);
+      } catch (error) {
+        if (error instanceof JobQueueMissingError) throw error;
+        if (stopping) return undefined;
+        logger.warn({ error: (error as { code?: string }).code ?? 'unknown' }, 'job workers could not start; trying again in 2 s');
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        if (stopping) return undefined;
+      }
+    }
+  })();
+  return { runner, giveUp: () => (stopping = true) };
 }
 
 /** Milliseconds since `time` (a performance.now() reading). */

@@ -60,6 +60,17 @@ const PAGES: readonly PageCase[] = [
   { path: '/account', as: 'member', lang: 'ru' },
   { path: '/organisations/new', as: 'member' },
   { path: '/organisations/new', as: 'member', lang: 'ar' },
+  { path: '/countries/KEN', lang: 'zh' },
+  { path: '/groups' },
+  { path: '/groups/LDC' },
+  { path: '/groups/WLD', lang: 'ar' },
+  { path: '/groups/202', lang: 'ru' },
+  { path: '/indicators' },
+  { path: '/indicators/internet-use' },
+  { path: '/indicators/internet-use', lang: 'ar' },
+  { path: '/indicators/mobile-coverage-4g', lang: 'fr' },
+  { path: '/compare?countries=KEN,UGA,TZA&groups=LDC,202' },
+  { path: '/compare?countries=KEN,UGA&groups=LMC', lang: 'es' },
   { path: '/countries/KEN/brief' },
   { path: '/countries/KEN/brief', lang: 'ar' },
   { path: '/countries/KEN/brief', lang: 'zh' },
@@ -185,7 +196,8 @@ describe('pages in the browser', () => {
       const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
       try {
         const page = await context.newPage();
-        for (const path of ['/', '/countries', '/countries/KEN', '/api', '/countries/KEN?lang=ar']) {
+        const connect = ['/groups/LDC', '/groups/WLD?lang=ar', '/indicators/internet-use?lang=ar', '/compare?countries=KEN,UGA&groups=LDC'];
+        for (const path of ['/', '/countries', '/countries/KEN', '/api', '/countries/KEN?lang=ar', ...connect]) {
           await page.goto(`${server.origin}${path}`);
           // Wide tables scroll inside their own .scroll box; the page itself must not.
           // A string expression: it runs in the page, whose DOM types this Node project does not load.

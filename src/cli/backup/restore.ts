@@ -15,6 +15,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { migrations } from '../../db/migrations/index.js';
+import { JOB_SCHEMA } from '../../platform/jobs/boss.js';
 import { BackupFileError, FORMAT_VERSION, FrameReader, type BackupHeader } from './backup-file.js';
 import { ident } from './catalogue.js';
 
@@ -98,7 +99,8 @@ function checkCompatible(header: BackupHeader, file: string): void {
 /** Refuses a database that holds any table, unless told to replace it. */
 async function makeRoom(client: pg.Client, options: RestoreOptions): Promise<void> {
   const { rows } = await client.query<{ name: string }>(
-    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public' where c.relkind in ('r', 'p') order by 1`,
+    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace and n.nspname in ('public', $1) where c.relkind in ('r', 'p') order by 1`,
+    [JOB_SCHEMA],
   );
   if (rows.length === 0) return;
   if (!options.replace) {
@@ -109,9 +111,11 @@ async function makeRoom(client: pg.Client, options: RestoreOptions): Promise<voi
         .join(', ')}): restore into an empty DCP_HOME or database, or pass --replace to replace everything in it`,
     );
   }
-  // Everything the migrations made lives in the public schema (tables, functions, the
-  // extensions' objects): dropping it in this transaction undoes nothing until commit.
+  // What the migrations made lives in the public schema (tables, functions, the extensions'
+  // objects) and in the job queue's own schema (migration 200, pg-boss): dropping both in this
+  // transaction undoes nothing until commit. Queued jobs are not part of a backup.
   await client.query('drop schema public cascade');
+  await client.query(`drop schema if exists ${JOB_SCHEMA} cascade`);
   await client.query('create schema public');
 }
 

@@ -1,182 +1,229 @@
 /**
- * The connectivity section of a country page: one table row per connectivity indicator with
- * the latest value (source and publication date beside it), the 2030 target band or status,
- * the trend in words, the 2030 outlook and the rank in the region and groups (with the years
- * compared and how many peers had no value in them). Plain HTML, no
- * script; sources are numbered once below the table to keep the page within its byte budget.
+ * The connectivity section of a country page: a summary in words, then the headline figures by
+ * theme (connectivity, affordability, inclusion, infrastructure, skills) as cards — each with its
+ * year, source and publication date, band or target status, trend, outlook, ranks and a small
+ * trend chart beside the region's and the income group's aggregates — then the 2030 scorecard,
+ * the sources and the downloads. What is missing or old is said in words. Plain HTML and
+ * server-rendered SVG (platform charts), no script.
  */
 import type { Child } from 'hono/jsx';
-import { formatNumber, t, type MessageKey } from '../../i18n/i18n.js';
+import type { Actor } from '../../core/policy/actor.js';
 import type { Deps } from '../../http/app-env.js';
+import { t } from '../../i18n/i18n.js';
+import { trendChart } from '../../platform/charts/index.js';
 import { pick, type Language } from '../../shared/localised.js';
 import type { PageContext } from '../../web/layout.js';
 import type { Country } from '../reference/index.js';
-import type { CountryProfile, ProfileIndicator } from './schemas.js';
-import { countryProfile } from './service.js';
+import { THEMES, gapTopic, isOld, needLink, type Theme } from './country-themes.js';
+import { CountrySummary } from './country-summary.js';
+import { clauses, dateText, targetText, trendText, unitLabel, valueText, yearText } from './page-text.js';
+import type { ProfileIndicator } from './schemas.js';
+import { Scorecard, Status } from './scorecard.js';
+import { countryView, type ContextGroup, type CountryView, type SeriesYear } from './views.js';
 
-const UNIT_KEYS: Record<string, MessageKey> = {
-  percent: 'connect.unit.percent',
-  'per-100-inhabitants': 'connect.unit.per100',
-  'current-usd': 'connect.unit.usd',
-  'percent-of-monthly-gni-per-capita': 'connect.unit.gniShare',
-};
+/** Charts start here: twenty years say the trend, and the page stays within its budget. */
+export const CHART_FROM = 2005;
 
-/** Indicators that are context, not connectivity (no direction and no target): left to other sections. */
-function isConnectivity(i: ProfileIndicator): boolean {
-  return i.latest !== null && (i.direction !== null || i.target !== null);
+interface SectionOptions {
+  /** Whether this person may start a capacity need (a member of a government or UN organisation). */
+  readonly startsNeeds?: (actor: Actor) => Promise<boolean>;
 }
 
-function number(lang: Language, i: Pick<ProfileIndicator, 'unit' | 'decimals'>, value: number): string {
-  const text = formatNumber(lang, value, { maximumFractionDigits: i.decimals, minimumFractionDigits: i.decimals });
-  return t(lang, UNIT_KEYS[i.unit] ?? 'connect.unit.plain', { value: text });
-}
-
-function date(lang: Language, iso: string): string {
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
-}
-
-function targetCell(lang: Language, i: ProfileIndicator): string {
-  if (!i.target) return t(lang, 'connect.noTarget');
-  if (i.band) return t(lang, `connect.band.${i.band}`);
-  return t(lang, i.targetMet ? 'connect.status.met' : 'connect.status.notMet');
-}
-
-function trendCell(lang: Language, i: ProfileIndicator): Child {
-  if (!i.trend) return t(lang, 'connect.trend.none');
-  const slope = i.trend.slope;
-  const step = formatNumber(lang, Math.abs(slope), { maximumFractionDigits: Math.max(1, i.decimals) });
-  // A change that rounds to zero at the indicator's precision is flat.
-  if (Number(Math.abs(slope).toFixed(Math.max(1, i.decimals))) === 0) return t(lang, 'connect.trend.flat');
-  return (
-    <>
-      <span aria-hidden="true">{slope > 0 ? '↗ ' : '↘ '}</span>
-      {t(lang, slope > 0 ? 'connect.trend.up' : 'connect.trend.down', { value: step })}
-    </>
-  );
-}
-
-function outlookCell(lang: Language, i: ProfileIndicator): Child {
-  if (i.projected2030 === null || i.onTrack === null) return '—';
-  const projected = number(lang, i, i.projected2030);
-  const years =
-    i.onTrack || i.targetMet
-      ? null
-      : i.yearsToTarget === null
-        ? t(lang, 'connect.outlook.never')
-        : t(lang, 'connect.outlook.years', { years: i.yearsToTarget });
-  return (
-    <>
-      {t(lang, i.onTrack ? 'connect.outlook.onTrack' : 'connect.outlook.offTrack', { value: projected })}
-      {years ? (
-        <>
-          <br />
-          <small>{years}</small>
-        </>
-      ) : null}
-    </>
-  );
-}
-
-/** "4 of 50, Africa (2022–2024; 3 without data)": the rank with the years compared and the peers left out. */
-function rankText(lang: Language, r: ProfileIndicator['ranks'][number], group: string): string {
-  const params = { rank: r.rank, of: r.of, group, from: String(r.window.from), to: String(r.window.to), missing: r.withoutValue };
-  return t(lang, r.withoutValue > 0 ? 'connect.rankWithMissing' : 'connect.rank', params);
-}
-
-export function ConnectivitySection(props: { ctx: PageContext; country: Country; profile: CountryProfile }) {
+export function ConnectivitySection(props: { ctx: PageContext; view: CountryView; startsNeeds: boolean; currentYear: number }) {
   const { lang } = props.ctx;
-  const rows = props.profile.indicators.filter(isConnectivity);
-  const groupNames = new Map(props.country.groups.map((g) => [g.code, pick(g.names, lang)]));
-  const sources = [...new Set(rows.map((r) => r.latest!.source))];
-  const iso3 = props.profile.country.iso3;
+  const { profile, country } = props.view;
+  const byCode = new Map(profile.indicators.map((i) => [i.code, i]));
+  const withData = profile.indicators.filter((i) => i.latest !== null);
+  const sources = [...new Set(withData.map((i) => i.latest!.source))];
+  const iso3 = profile.country.iso3;
+  const name = pick(country.names, lang);
+  const groupNames = new Map(country.groups.map((g) => [g.code, pick(g.names, lang)]));
+  const card = (i: ProfileIndicator) => (
+    <IndicatorCard
+      lang={lang}
+      indicator={i}
+      view={props.view}
+      sourceNumber={i.latest ? sources.indexOf(i.latest.source) + 1 : 0}
+      groupNames={groupNames}
+      startsNeeds={props.startsNeeds}
+      currentYear={props.currentYear}
+    />
+  );
   return (
-    <section aria-labelledby="connectivity">
-      <h2 id="connectivity">{t(lang, 'connect.title')}</h2>
-      {rows.length === 0 ? (
-        <p>{t(lang, 'connect.none')}</p>
-      ) : (
-        <>
-          <p>{t(lang, 'connect.lead')}</p>
-          <div class="scroll" role="region" aria-labelledby="connectivity-caption" tabindex={0}>
-            <table>
-              <caption id="connectivity-caption">{t(lang, 'connect.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t(lang, 'connect.col.indicator')}</th>
-                  <th scope="col">{t(lang, 'connect.col.latest')}</th>
-                  <th scope="col">{t(lang, 'connect.col.target')}</th>
-                  <th scope="col">{t(lang, 'connect.col.trend')}</th>
-                  <th scope="col">{t(lang, 'connect.col.outlook')}</th>
-                  <th scope="col">{t(lang, 'connect.col.rank')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((i) => {
-                  const latest = i.latest!;
-                  return (
-                    <tr>
-                      <th scope="row">{pick(i.names, lang)}</th>
-                      <td>
-                        {number(lang, i, latest.value)} {t(lang, 'connect.year', { year: String(latest.year) })}
-                        {latest.estimate ? ` (${t(lang, 'connect.estimate')})` : ''}
-                        <br />
-                        <small>
-                          {t(lang, 'connect.source', { n: sources.indexOf(latest.source) + 1, date: date(lang, latest.vintage) })}
-                        </small>
-                      </td>
-                      <td>{targetCell(lang, i)}</td>
-                      <td>{trendCell(lang, i)}</td>
-                      <td>{outlookCell(lang, i)}</td>
-                      <td>
-                        {i.ranks.map((r, n) => (
-                          <>
-                            {n > 0 ? <br /> : null}
-                            {rankText(lang, r, groupNames.get(r.group) ?? r.group)}
-                          </>
-                        ))}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          <p>
-            <small>{t(lang, 'connect.methods')}</small>
-          </p>
-          <h3>{t(lang, 'connect.sources')}</h3>
-          {/* The list keeps the page's direction (its markers stay inside in Arabic); only the English names are isolated. */}
-          <ol>
-            {sources.map((s) => (
-              <li>
-                <span lang="en" dir="ltr">
-                  {s}
-                </span>
-              </li>
-            ))}
-          </ol>
-          <p>
-            {t(lang, 'connect.download')} <a href={`/api/v1/countries/${iso3}/profile?format=csv`}>CSV</a>,{' '}
-            <a href={`/api/v1/countries/${iso3}/profile?format=sdmx-csv`}>SDMX-CSV</a>,{' '}
-            <a href={`/api/v1/countries/${iso3}/profile`}>JSON</a>
-          </p>
-        </>
-      )}
+    <section aria-labelledby="connectivity" class="profile">
+      <h2 id="connectivity">{t(lang, 'profiles.section.title')}</h2>
+      <CountrySummary lang={lang} view={props.view} />
+      {THEMES.map(({ theme, indicators }) => (
+        <section aria-labelledby={`theme-${theme}`}>
+          <h3 id={`theme-${theme}`}>{t(lang, `profiles.theme.${theme}`)}</h3>
+          <ThemeNote lang={lang} theme={theme} country={name} />
+          {indicators.length > 0 ? (
+            <ul class="cards indicators">{indicators.flatMap((c) => (byCode.has(c) ? [card(byCode.get(c)!)] : []))}</ul>
+          ) : null}
+        </section>
+      ))}
+      <Scorecard lang={lang} indicators={profile.indicators} />
+      <p>
+        <small>{t(lang, 'connect.methods')}</small>
+      </p>
+      <h3>{t(lang, 'connect.sources')}</h3>
+      {/* The list keeps the page's direction (its markers stay inside in Arabic); only the English names are isolated. */}
+      <ol>
+        {sources.map((s) => (
+          <li>
+            <span lang="en" dir="ltr">
+              {s}
+            </span>
+          </li>
+        ))}
+      </ol>
+      <p>
+        {t(lang, 'connect.download')} <a href={`/api/v1/countries/${iso3}/profile?format=csv`}>CSV</a>,{' '}
+        <a href={`/api/v1/countries/${iso3}/profile?format=sdmx-csv`}>SDMX-CSV</a>, <a href={`/api/v1/countries/${iso3}/profile`}>JSON</a>
+      </p>
     </section>
   );
 }
 
+function ThemeNote(props: { lang: Language; theme: Theme; country: string }) {
+  const { lang, theme, country } = props;
+  if (theme === 'skills') return <p class="missing">{t(lang, 'profiles.skills.none', { country })}</p>;
+  if (theme === 'inclusion') return <p class="missing">{t(lang, 'profiles.inclusion.noBreakdowns', { country })}</p>;
+  return null;
+}
+
+function IndicatorCard(props: {
+  lang: Language;
+  indicator: ProfileIndicator;
+  view: CountryView;
+  sourceNumber: number;
+  groupNames: ReadonlyMap<string, string>;
+  startsNeeds: boolean;
+  currentYear: number;
+}) {
+  const { lang, indicator: i, view } = props;
+  const name = pick(i.names, lang);
+  const latest = i.latest;
+  const topic = props.startsNeeds ? gapTopic(i) : null;
+  return (
+    <li id={`i-${i.code}`}>
+      <h4>{name}</h4>
+      {latest ? (
+        <>
+          <p class="figure">
+            <strong>{valueText(lang, i, latest.value)}</strong> {t(lang, 'profiles.card.year', { year: yearText(lang, latest.year) })}
+            {latest.estimate ? ` (${t(lang, 'connect.estimate')})` : ''}
+          </p>
+          {isOld(latest.year, props.currentYear) ? (
+            <p class="missing">{t(lang, 'profiles.card.since', { year: yearText(lang, latest.year) })}</p>
+          ) : null}
+          {i.target ? (
+            <p>
+              <Status lang={lang} indicator={i} /> {t(lang, 'profiles.card.target', { target: targetText(lang, i, i.target) })}
+            </p>
+          ) : null}
+          <Outlook lang={lang} indicator={i} />
+          {i.ranks.length > 0 ? (
+            <p class="small">
+              {i.ranks
+                .map((r) =>
+                  t(lang, r.withoutValue > 0 ? 'connect.rankWithMissing' : 'connect.rank', {
+                    rank: r.rank,
+                    of: r.of,
+                    group: props.groupNames.get(r.group) ?? r.group,
+                    from: yearText(lang, r.window.from),
+                    to: yearText(lang, r.window.to),
+                    missing: r.withoutValue,
+                  }),
+                )
+                .join(' · ')}
+            </p>
+          ) : null}
+          <p class="small">{t(lang, 'connect.source', { n: props.sourceNumber, date: dateText(lang, latest.vintage) })}</p>
+          {trendFigure(lang, i, view)}
+          {topic ? (
+            <p>
+              <a href={needLink(view.profile.country.iso3, topic, evidence(lang, i, pick(view.country.names, lang)))}>
+                {t(lang, 'profiles.needs.start')}
+              </a>
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p class="missing">{t(lang, 'profiles.card.noData', { country: pick(view.country.names, lang) })}</p>
+      )}
+    </li>
+  );
+}
+
+function Outlook(props: { lang: Language; indicator: ProfileIndicator }) {
+  const { lang, indicator: i } = props;
+  if (!i.trend) return <p class="small">{t(lang, 'connect.trend.none')}</p>;
+  const parts = [trendText(lang, i, i.trend.slope)];
+  if (i.projected2030 !== null) {
+    const projected = valueText(lang, i, i.projected2030);
+    if (i.onTrack === null) parts.push(t(lang, 'profiles.outlook.projected', { value: projected }));
+    else parts.push(t(lang, i.onTrack ? 'connect.outlook.onTrack' : 'connect.outlook.offTrack', { value: projected }));
+  }
+  if (i.onTrack === false && !i.targetMet)
+    parts.push(i.yearsToTarget === null ? t(lang, 'connect.outlook.never') : t(lang, 'connect.outlook.years', { years: i.yearsToTarget }));
+  return <p>{clauses(lang, parts)}</p>;
+}
+
+/** The gap in one sentence, for the need form's evidence field. */
+function evidence(lang: Language, i: ProfileIndicator, country: string): string {
+  const latest = i.latest!;
+  return t(lang, 'profiles.needs.evidence', {
+    country,
+    indicator: pick(i.names, lang),
+    value: valueText(lang, i, latest.value),
+    year: yearText(lang, latest.year),
+    target: i.target ? targetText(lang, i, i.target) : '',
+  });
+}
+
+function points(series: readonly SeriesYear[] | undefined, from: number) {
+  return (series ?? []).filter((p) => p.year >= from).map((p) => ({ year: p.year, value: p.value, estimate: p.estimate ?? false }));
+}
+
+/** The country's series beside its region's and income group's aggregates, from CHART_FROM on. */
+function trendFigure(lang: Language, i: ProfileIndicator, view: CountryView): Child {
+  const own = points(view.series.get(i.code), CHART_FROM);
+  if (own.length < 2) return null;
+  const country = pick(view.country.names, lang);
+  const context = view.context
+    .map((g: ContextGroup) => ({ name: pick(g.names, lang), points: points(g.series.get(i.code), CHART_FROM) }))
+    .filter((s) => s.points.length > 0);
+  const years = [...own, ...context.flatMap((s) => s.points)].map((p) => p.year);
+  const from = Math.min(...years);
+  const to = Math.max(...years);
+  const name = pick(i.names, lang);
+  return trendChart({
+    lang,
+    id: `trend-${i.code}`,
+    title: t(lang, 'profiles.chart.title', { indicator: name, country, from: yearText(lang, from), to: yearText(lang, to) }),
+    description:
+      context.length > 0
+        ? t(lang, 'profiles.chart.context', { country, groups: context.map((s) => s.name).join(', ') })
+        : t(lang, 'profiles.chart.alone', { country }),
+    axis: { label: unitLabel(lang, i.unit), decimals: i.decimals, ...(i.unit === 'percent' ? { domain: [0, 100] as const } : {}) },
+    series: [{ name: country, points: own }, ...context],
+  }).html;
+}
+
 /**
  * The section as the reference feature's country page asks for it; areas without an ISO code
- * (and so without a profile) get none.
- * @example referencePages(deps, { countrySections: [connectivitySection(deps)] })
+ * (and so without a profile) get none. `startsNeeds` says whether the person asking may start a
+ * capacity need (app.ts asks the organisations feature), which adds a link beside each gap.
+ * @example referencePages(deps, { countrySections: [connectivitySection(deps, { startsNeeds })] })
  */
-export function connectivitySection({ db }: Deps) {
-  return async (country: Country, ctx: PageContext): Promise<Child> => {
+export function connectivitySection({ db }: Deps, options: SectionOptions = {}) {
+  return async (country: Country, ctx: PageContext, actor?: Actor): Promise<Child> => {
     if (!country.iso3) return null;
-    const profile = await countryProfile(db, country.iso3);
-    return <ConnectivitySection ctx={ctx} country={country} profile={profile} />;
+    const [view, startsNeeds] = await Promise.all([
+      countryView(db, country),
+      actor && options.startsNeeds ? options.startsNeeds(actor) : Promise.resolve(false),
+    ]);
+    return <ConnectivitySection ctx={ctx} view={view} startsNeeds={startsNeeds} currentYear={new Date().getUTCFullYear()} />;
   };
 }

@@ -1,6 +1,7 @@
 /** Indicators: catalogue, observations, aggregates, targets (the Connect data engine). */
 export { INDICATOR_VERSIONED_READS, indicatorsApi } from './api-routes.js';
 export { connectivitySection } from './country-section.js';
+export { cacheForAnonymous, connectNav, connectPages } from './page-routes.js';
 export {
   importBatches,
   importIndicators,

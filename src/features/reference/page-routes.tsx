@@ -1,6 +1,7 @@
 /** HTML routes for countries; they read through the same service as the API. */
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import type { Actor } from '../../core/policy/actor.js';
 import type { AppEnv, Deps } from '../../http/app-env.js';
 import { validationError } from '../../http/validation.js';
 import type { PageContext } from '../../web/layout.js';
@@ -13,9 +14,10 @@ import { CountryParamsSchema, type Country } from './schemas.js';
 
 /**
  * A section another feature adds to the country page (connectivity, needs, projects …),
- * injected at assembly so this feature does not depend on them.
+ * injected at assembly so this feature does not depend on them. It is told who is asking, for
+ * what it offers only to some (starting a capacity need from a gap).
  */
-export type CountrySection = (country: Country, ctx: PageContext) => Promise<Child>;
+export type CountrySection = (country: Country, ctx: PageContext, actor: Actor) => Promise<Child>;
 
 const CODE = /^[0-9A-Za-z]{2,4}$/;
 
@@ -41,7 +43,7 @@ export function referencePages({ db }: Deps, extras: { countrySections?: readonl
       if (!code.success) throw validationError(code.error, 'param');
       const country = await service.getCountry(db, code.data.code);
       const ctx = pageContext(c);
-      const sections = await Promise.all((extras.countrySections ?? []).map((section) => section(country, ctx)));
+      const sections = await Promise.all((extras.countrySections ?? []).map((section) => section(country, ctx, c.get('actor'))));
       return renderPage(c, <CountryPage ctx={ctx} country={country} sections={sections} />);
     });
 }

@@ -28,6 +28,7 @@ export function CountriesPage(props: {
   const regions = props.groups.filter((g) => g.kind === 'region' || g.kind === 'sub-region');
   const others = props.groups.filter((g) => g.kind === 'development-status' || g.kind === 'income');
   const regionName = new Map(props.groups.map((g) => [g.code, pick(g.names, lang)]));
+  const groupName = regionName;
   const title = t(lang, 'countries.title');
   return (
     <Layout ctx={props.ctx} title={title}>
@@ -89,9 +90,17 @@ export function CountriesPage(props: {
                   <td>{c.iso3 ?? '—'}</td>
                   <td>{c.subRegion ? regionName.get(c.subRegion) : ''}</td>
                   <td>
-                    <span lang="en" dir="ltr">
-                      {[c.ldc && 'LDC', c.lldc && 'LLDC', c.sids && 'SIDS', c.wbIncomeGroup].filter(Boolean).join(' · ')}
-                    </span>
+                    {/* The codes readers meet elsewhere, each expanded by the group's name in the reader's language. */}
+                    {[c.ldc && 'LDC', c.lldc && 'LLDC', c.sids && 'SIDS', c.wbIncomeGroup]
+                      .filter((code): code is string => Boolean(code))
+                      .map((code, n) => (
+                        <>
+                          {n > 0 ? ' · ' : ''}
+                          <abbr title={groupName.get(code) ?? code} lang="en" dir="ltr">
+                            {code}
+                          </abbr>
+                        </>
+                      ))}
                   </td>
                 </tr>
               ))}
@@ -124,6 +133,7 @@ export function CountryPage(props: { ctx: PageContext; country: Country; section
         <a href="/countries">{t(lang, 'country.back')}</a>
       </p>
       <h1>{name}</h1>
+      {props.sections}
       <h2>{t(lang, 'country.identity')}</h2>
       <dl class="facts">
         {fact(t(lang, 'country.formal'), c.formalNames?.[lang])}
@@ -145,7 +155,6 @@ export function CountryPage(props: { ctx: PageContext; country: Country; section
           </>
         ) : null}
       </dl>
-      {props.sections}
       <h2>{t(lang, 'country.groups')}</h2>
       {status.length === 0 ? (
         <p>{t(lang, 'country.noGroups')}</p>

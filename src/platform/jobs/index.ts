@@ -18,6 +18,6 @@ export {
 } from './define.js';
 export { enqueue, type EnqueueOptions } from './enqueue.js';
 export { applyOnce } from './once.js';
-export { drainJobs, ensureQueues, startJobRunner, type JobRunner, type RunnerOptions } from './runner.js';
+export { drainJobs, ensureQueues, JobQueueMissingError, startJobRunner, type JobRunner, type RunnerOptions } from './runner.js';
 export { forgetReceiptsJob } from './receipts-job.js';
 export { JOB_SCHEMA } from './boss.js';

@@ -26,6 +26,9 @@ export interface RunnerOptions {
   readonly cronIntervalSeconds?: number;
 }
 
+/** The queue's schema is not installed: retrying will not help, the migrations must run. */
+export class JobQueueMissingError extends Error {}
+
 export interface JobRunner {
   /** Stops taking jobs; running ones may finish within `graceMs`, the rest are released for retry. */
   stop(graceMs: number): Promise<{ finished: number; released: number }>;
@@ -86,16 +89,28 @@ class QueueLoop {
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
-      // pg-boss's fetch answers [] when the database cannot be reached: the loop waits and asks again.
-      const [fetched] = await this.boss.fetch<unknown>(this.queue, { batchSize: 1, includeMetadata: true });
-      if (!fetched) {
+      try {
+        await this.once();
+      } catch (error) {
+        // The database went away under a fetch or a job's completion (a restart, an outage):
+        // the job, if any, stays active and expires into a retry; this loop waits and asks
+        // again. Thrown out of here it would be an unhandled rejection and end the server.
+        this.running = undefined;
+        this.deps.logger.warn({ queue: this.queue, error: errorCode(error) }, 'job queue unreachable; asking again shortly');
         await this.pause.for(this.pollMs);
-        continue;
       }
-      this.running = fetched;
-      await runJob(this.boss, this.deps, this.job, this.queue, fetched);
-      this.running = undefined;
     }
+  }
+
+  private async once(): Promise<void> {
+    const [fetched] = await this.boss.fetch<unknown>(this.queue, { batchSize: 1, includeMetadata: true });
+    if (!fetched) {
+      await this.pause.for(this.pollMs);
+      return;
+    }
+    this.running = fetched;
+    await runJob(this.boss, this.deps, this.job, this.queue, fetched);
+    this.running = undefined;
   }
 }
 
@@ -114,7 +129,7 @@ export async function startJobRunner(deps: JobDeps, jobs: readonly AnyJob[], opt
   // queries that failed (the database restarting, say) and are tried again on the next tick.
   boss.on('error', (error) => deps.logger.warn({ error: errorCode(error) }, 'job queue maintenance failed; it will run again'));
   if (!(await boss.isInstalled()))
-    throw new Error('the job queue’s tables (schema pgboss) are missing: run the migrations (npm run dcp -- migrate)');
+    throw new JobQueueMissingError('the job queue’s tables (schema pgboss) are missing: run the migrations (npm run dcp -- migrate)');
   await ensureQueues(deps.db, jobs);
   // start() also checks that the installed schema is the version this pg-boss expects.
   await boss.start();

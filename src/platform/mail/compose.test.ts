@@ -20,6 +20,12 @@ describe('composing a mail', () => {
     expect(mail.text).toBe('مرحبا أمينة،\nافتح الرابط: https://dcp.example/reset-password/confirm?token=a_b-c.\n\nشكرا\n');
   });
 
+  it('ends a link before the isolate that sets a left-to-right address apart in Arabic text', () => {
+    const mail = composeMail({ lang: 'ar', subject: 's', text: 'افتح الرابط: \u2068https://dcp.example/confirm?token=abc\u2069 اليوم' });
+    expect(mail.html).toContain('<a href="https://dcp.example/confirm?token=abc" dir="ltr"');
+    expect(mail.html).toContain('>https://dcp.example/confirm?token=abc</a>\u2069 اليوم');
+  });
+
   it('escapes whatever a name or organisation brings into the HTML part', () => {
     const mail = composeMail({ lang: 'en', subject: 'Join <Org> & "Co"', text: 'Hello <script>alert(1)</script> & welcome' });
     expect(mail.html).toContain('<title>Join &lt;Org&gt; &amp; &quot;Co&quot;</title>');

@@ -20,7 +20,9 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 }
 
-const URL_PATTERN = /https?:\/\/[^\s<>"]+/g;
+// An address ends at a space, markup, or a directional mark: t() sets a left-to-right value
+// apart with isolates (FSI … PDI) in Arabic text, and the closing PDI is not part of the link.
+const URL_PATTERN = /https?:\/\/[^\s<>"\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
 
 /** Escaped text with every http(s) address made a link (trailing punctuation left outside). */
 function linkify(text: string): string {

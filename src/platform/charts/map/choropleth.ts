@@ -32,6 +32,17 @@ export interface ChoroplethSpec extends ChartBase {
   readonly decimals: number;
   /** Title of the name column of the table, e.g. "Country or area". */
   readonly nameLabel: string;
+  /**
+   * For a page whose first response is tight: the figure shows the map as an <img> from this
+   * same-origin path, where the caller serves `standaloneSvg(map)` (cacheable, fetched after the
+   * HTML), instead of inlining the SVG. `html` then carries the caption, image, legend and notes;
+   * `svg` is still the map itself.
+   */
+  readonly image?: {
+    readonly src: string;
+    /** Leave the data table out: the page lists every area's value itself (a ranked table). */
+    readonly withoutTable?: boolean;
+  };
 }
 
 /** How the caller's areas meet the outlines. */
@@ -141,7 +152,18 @@ export function choroplethMap(spec: ChoroplethSpec): RenderedChart {
       return { head: a.name, cells: [value, { text: k < 0 ? '—' : classing.classes[k]!.label }] };
     }),
   });
-  return figure(spec, 'map', { svg, key: key(entries, 'chart-legend'), notes, table });
+  if (!spec.image) return figure(spec, 'map', { svg, key: key(entries, 'chart-legend'), notes, table });
+  if (!spec.image.src.startsWith('/') || spec.image.src.startsWith('//')) throw new RangeError('image.src must be a same-origin path');
+  const img =
+    `<img class="chart-svg" src="${escapeText(spec.image.src)}" width="${world.width}" height="${world.height}"` +
+    ` alt="${escapeText(`${spec.title}. ${spec.description}`)}">`;
+  const html = figure(spec, 'map', {
+    svg: img,
+    key: key(entries, 'chart-legend'),
+    notes,
+    table: spec.image.withoutTable ? '' : table,
+  }).html;
+  return { html, svg };
 }
 
 function countByClass(areas: readonly MapArea[], classIndex: (a: MapArea) => number, classing: Classification): number[] {
