@@ -9,7 +9,7 @@ import { accountPages, authApi, authenticate, limitAnonymousApiReads, requireCsr
 import { accountNav, CSRF_FIELD, csrfToken } from './features/accounts/index.js';
 import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
-import { briefPages } from './features/briefs/index.js';
+import { briefLink, briefPages } from './features/briefs/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { homeNav, homePages } from './features/home/home-page.js';
 import { membershipsOf, organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
@@ -114,7 +114,7 @@ export function createApp(deps: Deps) {
     );
   // A country page is public caching material for anonymous visitors, like the other Connect pages.
   app.use('/countries/:code', cacheForAnonymous());
-  app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps, { startsNeeds })] }));
+  app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps, { startsNeeds }), briefLink()] }));
   app.route('/', connectPages(deps));
   // The country brief; later features (capacity needs, matched offers, projects) add their sections here.
   app.route('/', briefPages(deps, { sections: [] }));

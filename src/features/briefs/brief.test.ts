@@ -122,6 +122,13 @@ forEachEngine('country brief', (ctx) => {
     }
   });
 
+  it('is reached from the country page, in the reader’s language', async () => {
+    const html = await (await testApp(ctx.db).request('/countries/KEN?lang=fr')).text();
+    expect(html).toContain(`<h2 id="brief-link">${t('fr', 'brief.link.title')}</h2>`);
+    expect(html).toContain('href="/countries/KEN/brief?lang=fr"');
+    expect(html).toContain('href="/countries/KEN/brief.docx?lang=fr"');
+  });
+
   it('refuses a malformed code and does not know an unknown one, in every format', async () => {
     const app = testApp(ctx.db);
     for (const suffix of ['', '.md', '.docx']) {
