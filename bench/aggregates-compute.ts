@@ -12,11 +12,9 @@ import type { Db } from '../src/db/database.js';
 import { aggregationGroups, computeAggregates } from '../src/features/indicators/compute.js';
 import { seriesByCountry } from '../src/features/indicators/repository.js';
 import type { Benchmark } from './benchmark.js';
-import { percentile, type Comparison, type EndpointResult } from './http.js';
+import { compareInProcess } from './in-process.js';
 
 const INDICATOR = 'internet-use';
-const WARMUP_SECONDS = 2;
-const ROUNDS = 2;
 
 async function inApp(db: Db): Promise<number> {
   const [groups, values, population] = await Promise.all([
@@ -41,50 +39,6 @@ async function rawSql(db: Db): Promise<number> {
   return rows.length;
 }
 
-async function round(name: string, fn: () => Promise<number>, seconds: number, latencies: number[]) {
-  const started = performance.now();
-  let runs = 0;
-  while (performance.now() - started < seconds * 1000) {
-    const t0 = performance.now();
-    await fn();
-    latencies.push(performance.now() - t0);
-    runs += 1;
-  }
-  const durationSeconds = (performance.now() - started) / 1000;
-  return {
-    durationSeconds,
-    requestsPerSecond: runs / durationSeconds,
-    requests: runs,
-    bytesPerResponse: 0,
-    non2xx: 0,
-    errors: 0,
-    timeouts: 0,
-    statusCodes: {},
-    autocannonLatencyMs: { p50: 0, p90: 0, p97_5: 0, p99: 0 },
-    name,
-  };
-}
-
-function summarise(path: string, rounds: Awaited<ReturnType<typeof round>>[], latencies: number[]): EndpointResult {
-  const sorted = Float64Array.from(latencies).toSorted();
-  const rates = rounds.map((r) => r.requestsPerSecond);
-  const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
-  return {
-    path,
-    requestsPerSecond: mean,
-    requestsPerSecondSpread: (Math.max(...rates) - Math.min(...rates)) / mean,
-    latencyMs: {
-      p50: percentile(sorted, 50),
-      p95: percentile(sorted, 95),
-      p99: percentile(sorted, 99),
-      mean: latencies.reduce((a, b) => a + b, 0) / latencies.length,
-      max: sorted[sorted.length - 1] ?? 0,
-    },
-    samples: latencies.length,
-    rounds: rounds.map(({ name: _name, ...r }) => r),
-  };
-}
-
 export const aggregatesCompute: Benchmark = {
   name: 'aggregates-compute',
   description: `every ${INDICATOR} aggregate (all groups × years): app load + computeAggregates vs one raw SQL statement (no gap filling)`,
@@ -93,33 +47,11 @@ export const aggregatesCompute: Benchmark = {
     ctx.log(`rows: app ${appRows} (gaps estimated within ±2 years), raw SQL ${sqlRows} (reported values only)`);
     if (appRows < 500 || sqlRows < 500)
       throw new Error(`expected hundreds of aggregates, got app ${appRows}, SQL ${sqlRows}: is the indicator data imported?`);
-    ctx.log(`warm-up (${WARMUP_SECONDS} s each)`);
-    await round('warm-up', () => rawSql(ctx.db), WARMUP_SECONDS, []);
-    await round('warm-up', () => inApp(ctx.db), WARMUP_SECONDS, []);
-    const target: Awaited<ReturnType<typeof round>>[] = [];
-    const baseline: Awaited<ReturnType<typeof round>>[] = [];
-    const targetLatencies: number[] = [];
-    const baselineLatencies: number[] = [];
-    for (let i = 1; i <= ROUNDS; i += 1) {
-      ctx.log(`round ${i}/${ROUNDS} baseline raw SQL (${ctx.durationSeconds} s)`);
-      baseline.push(await round('baseline', () => rawSql(ctx.db), ctx.durationSeconds, baselineLatencies));
-      ctx.log(`round ${i}/${ROUNDS} target computeAggregates (${ctx.durationSeconds} s)`);
-      target.push(await round('target', () => inApp(ctx.db), ctx.durationSeconds, targetLatencies));
-    }
-    const t = summarise('computeAggregates (app)', target, targetLatencies);
-    const b = summarise('raw SQL, no gap filling', baseline, baselineLatencies);
-    const result: Comparison = {
-      connections: 1,
+    return compareInProcess({
+      target: { name: 'computeAggregates (app)', run: () => inApp(ctx.db) },
+      baseline: { name: 'raw SQL, no gap filling', run: () => rawSql(ctx.db) },
       durationSeconds: ctx.durationSeconds,
-      warmupSeconds: WARMUP_SECONDS,
-      target: t,
-      baseline: b,
-      ratio: {
-        requestsPerSecond: t.requestsPerSecond / b.requestsPerSecond,
-        p50: t.latencyMs.p50 / b.latencyMs.p50,
-        p95: t.latencyMs.p95 / b.latencyMs.p95,
-      },
-    };
-    return result;
+      log: ctx.log,
+    });
   },
 };

@@ -29,6 +29,8 @@ import { aggregatesCompute } from './aggregates-compute.js';
 import { countriesVsHealth } from './countries-vs-health.js';
 import { profileVsHealth } from './profile-vs-health.js';
 import { resetKnownVsUnknown } from './reset-known-vs-unknown.js';
+import { catalogueSearch } from './catalogue-search.js';
+import { peopleFinder } from './people-finder.js';
 import { briefOn2g, profileOn2g } from './slow-network.js';
 import type { Comparison, EndpointResult } from './http.js';
 
@@ -38,6 +40,8 @@ const BENCHMARKS: readonly Benchmark[] = [
   aggregatesCompute,
   profileVsHealth,
   resetKnownVsUnknown,
+  ...catalogueSearch,
+  peopleFinder,
   briefOn2g,
   profileOn2g,
 ];
@@ -87,7 +91,8 @@ async function main(argv: string[]): Promise<number> {
   const durationSeconds = Number(values.duration);
   if (!Number.isInteger(durationSeconds) || durationSeconds < 1)
     return usage(`--duration must be a whole number of seconds ≥ 1, not "${values.duration}"`);
-  const selected = values.only ? BENCHMARKS.filter((b) => b.name === values.only) : BENCHMARKS;
+  // A name, or the start of names: `--only catalogue-search` runs every catalogue-search-… benchmark.
+  const selected = values.only ? BENCHMARKS.filter((b) => b.name === values.only || b.name.startsWith(`${values.only}-`)) : BENCHMARKS;
   if (selected.length === 0) return usage(`no benchmark named "${values.only}"; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
   if (!['embedded', 'server', 'both'].includes(values.engine))
     return usage(`--engine must be embedded, server or both, not "${values.engine}"`);

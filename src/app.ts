@@ -10,10 +10,13 @@ import { accountNav, CSRF_FIELD, csrfToken } from './features/accounts/index.js'
 import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
 import { briefLink, briefPages } from './features/briefs/index.js';
+import { needsApi, offeringsApi } from './features/capacity/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { homeNav, homePages } from './features/home/home-page.js';
 import { membershipsOf, organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
+import { peopleApi, profilePersonalData } from './features/people/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
+import { projectPersonalData, projectsApi, projectWorkApi } from './features/projects/index.js';
 import { dataVersion } from './features/imports/index.js';
 import {
   cacheForAnonymous,
@@ -52,6 +55,8 @@ export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = 
 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
+  // Other features' shares of a person's data: exported and erased with the account (privacy feature).
+  const personalDataParts = [profilePersonalData, projectPersonalData];
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
 
@@ -102,7 +107,12 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', tokenApi(deps));
   app.route('/api/v1', organisationsApi(deps));
   app.route('/api/v1', auditApi(deps));
-  app.route('/api/v1', privacyApi(deps));
+  app.route('/api/v1', privacyApi(deps, { parts: personalDataParts }));
+  app.route('/api/v1', offeringsApi(deps));
+  app.route('/api/v1', needsApi(deps));
+  app.route('/api/v1', peopleApi(deps));
+  app.route('/api/v1', projectsApi(deps));
+  app.route('/api/v1', projectWorkApi(deps));
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));
@@ -121,7 +131,7 @@ export function createApp(deps: Deps) {
   app.route('/', accountPages(deps, { signInAlternative: ssoSignInAlternative(deps) }));
   app.route('/', organisationPages(deps));
   app.route('/', auditPages(deps));
-  app.route('/', privacyPages(deps));
+  app.route('/', privacyPages(deps, { parts: personalDataParts }));
   app.route('/', ssoPages(deps));
   app.route(
     '/',

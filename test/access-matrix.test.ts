@@ -17,7 +17,10 @@ import { buildOpenApiDocument } from '../src/openapi-document.js';
 import { testApp } from './support/app.js';
 import { createUser, randomAddress, signInAs, TEST_PASSWORD, type SignedIn, type TestUser } from './support/auth.js';
 import { forEachEngine } from './support/engines.js';
+import { ensureProfile } from './support/people.js';
+import { seedProjectFixture, type ProjectFixture } from './support/projects.js';
 import { organisation, personOf as personOfRole, ROLES, type Role } from './support/roles.js';
+import { offeringBody, needBody, seedNeed, seedOffering } from './support/capacity.js';
 
 type Statuses = Record<Role, number>;
 
@@ -39,6 +42,13 @@ interface Cell {
   readonly indicatorCode: string;
   /** Credentials anyone may sign in with. */
   readonly signInUser: TestUser;
+  /** Someone whose profile everyone may see (in no organisation of the cell). */
+  readonly publicPersonId: string;
+  /** A public project of O with a role, an update and a team member (only for routes under /projects/{id}). */
+  readonly project: ProjectFixture;
+  /** A draft offering and a members-only open need of O (made only for the capacity routes). */
+  readonly offeringId: string;
+  readonly needId: string;
 }
 
 interface Expectation {
@@ -46,6 +56,8 @@ interface Expectation {
   readonly expect: Statuses;
   /** The call ends the caller's session or account: use a fresh person of the role. */
   readonly fresh?: boolean;
+  /** The call acts on O's offering or need: make them for the cell. */
+  readonly capacity?: boolean;
 }
 
 const all = (status: number): Statuses => ({
@@ -164,6 +176,110 @@ const EXPECTATIONS: Record<string, Expectation> = {
     expect: { ...signedIn(204), owner: 409 },
     fresh: true,
   },
+
+  // Collaborate: people. A profile is its person's, in person; the finder shows what each person chose to show.
+  'GET /api/v1/people': get('/api/v1/people', all(200)),
+  'GET /api/v1/people/{id}': get((c) => `/api/v1/people/${c.publicPersonId}`, all(200)),
+  'GET /api/v1/me/profile': get('/api/v1/me/profile', signedIn(200)),
+  'PUT /api/v1/me/profile': {
+    request: () => ({ path: '/api/v1/me/profile', body: { version: 1, name: 'Matrix Person', visibility: { basics: 'public' } } }),
+    expect: signedIn(200),
+    fresh: true,
+  },
+  'DELETE /api/v1/me/profile': { request: () => ({ path: '/api/v1/me/profile' }), expect: signedIn(204), fresh: true },
+
+  // Collaborate: projects, owned by their lead organisation O; candidates for its editors and coordinators.
+  'GET /api/v1/projects': get('/api/v1/projects', all(200)),
+  'POST /api/v1/projects': {
+    request: (c) => ({ path: '/api/v1/projects', body: { leadOrganisationId: c.orgId, language: 'en', title: 'Matrix project' } }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/projects/{id}': get((c) => `/api/v1/projects/${c.project.projectId}`, all(200)),
+  'PATCH /api/v1/projects/{id}': {
+    request: (c) => ({ path: `/api/v1/projects/${c.project.projectId}`, body: { version: 1, status: 'closed' } }),
+    expect: only(200, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/projects/{id}/roles': get((c) => `/api/v1/projects/${c.project.projectId}/roles`, all(200)),
+  'POST /api/v1/projects/{id}/roles': {
+    request: (c) => ({ path: `/api/v1/projects/${c.project.projectId}/roles`, body: { title: 'Matrix analyst', timeShare: 20 } }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'PUT /api/v1/projects/{id}/roles/{roleId}': {
+    request: (c) => ({
+      path: `/api/v1/projects/${c.project.projectId}/roles/${c.project.roleId}`,
+      body: { title: 'Matrix lead', timeShare: 40 },
+    }),
+    expect: only(200, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/projects/{id}/roles/{roleId}/candidates': get(
+    (c) => `/api/v1/projects/${c.project.projectId}/roles/${c.project.roleId}/candidates`,
+    only(200, ['editor', 'owner', 'coordinator', 'admin']),
+  ),
+  'POST /api/v1/projects/{id}/team': {
+    request: (c) => ({
+      path: `/api/v1/projects/${c.project.projectId}/team`,
+      body: { userId: c.publicPersonId, roleTitle: 'Matrix adviser' },
+    }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'DELETE /api/v1/projects/{id}/team/{userId}': {
+    request: (c) => ({ path: `/api/v1/projects/${c.project.projectId}/team/${c.project.teamMemberId}` }),
+    expect: only(204, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/projects/{id}/updates': get((c) => `/api/v1/projects/${c.project.projectId}/updates`, all(200)),
+  'POST /api/v1/projects/{id}/updates': {
+    request: (c) => ({
+      path: `/api/v1/projects/${c.project.projectId}/updates`,
+      body: { date: '2027-02-01', language: 'en', body: 'Matrix news' },
+    }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'POST /api/v1/projects/{id}/updates/{updateId}/comments': {
+    request: (c) => ({
+      path: `/api/v1/projects/${c.project.projectId}/updates/${c.project.updateId}/comments`,
+      body: { body: 'Matrix comment' },
+    }),
+    expect: signedIn(201),
+  },
+
+  // Capacity: the catalogues are public; editors and owners of O write its offerings and needs; drafts are O's and the
+  // coordinators' (404 for everyone else); members-only needs are for signed-in people; coordinators review offerings
+  // (publish, return, archive) and may match or close needs, but never submit or edit for a provider.
+  'GET /api/v1/offerings': get('/api/v1/offerings', all(200)),
+  'POST /api/v1/offerings': {
+    request: (c) => ({ path: '/api/v1/offerings', body: { providerOrganisationId: c.orgId, ...offeringBody() } }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/offerings/{id}': {
+    ...get((c) => `/api/v1/offerings/${c.offeringId}`, { ...all(200), anonymous: 404, other: 404 }),
+    capacity: true,
+  },
+  'PATCH /api/v1/offerings/{id}': {
+    request: (c) => ({ path: `/api/v1/offerings/${c.offeringId}`, body: { version: 1, title: 'Changed by the matrix' } }),
+    expect: { ...only(200, ['editor', 'owner', 'admin']), other: 404 },
+    capacity: true,
+  },
+  'POST /api/v1/offerings/{id}/transitions': {
+    request: (c) => ({ path: `/api/v1/offerings/${c.offeringId}/transitions`, body: { transition: 'submit' } }),
+    expect: { ...only(200, ['editor', 'owner', 'admin']), other: 404 },
+    capacity: true,
+  },
+  'GET /api/v1/needs': get('/api/v1/needs', all(200)),
+  'POST /api/v1/needs': {
+    request: (c) => ({ path: '/api/v1/needs', body: { requesterOrganisationId: c.orgId, ...needBody() } }),
+    expect: only(201, ['editor', 'owner', 'admin']),
+  },
+  'GET /api/v1/needs/{id}': { ...get((c) => `/api/v1/needs/${c.needId}`, { ...all(200), anonymous: 404 }), capacity: true },
+  'PATCH /api/v1/needs/{id}': {
+    request: (c) => ({ path: `/api/v1/needs/${c.needId}`, body: { version: 1, urgency: 'high' } }),
+    expect: only(200, ['editor', 'owner', 'admin']),
+    capacity: true,
+  },
+  'POST /api/v1/needs/{id}/transitions': {
+    request: (c) => ({ path: `/api/v1/needs/${c.needId}/transitions`, body: { transition: 'match' } }),
+    expect: only(200, ['editor', 'owner', 'coordinator', 'admin']),
+    capacity: true,
+  },
 };
 
 /** Every operation of the OpenAPI document as `METHOD /path`. */
@@ -195,6 +311,7 @@ forEachEngine('access matrix', (t) => {
   let otherOrgId: string;
   let signInUser: TestUser;
   let indicatorCode: string;
+  let publicPersonId: string;
   let cells = 0;
 
   /** A person of `role`: a member of O (member, editor, owner), of the other organisation, or with a platform role. */
@@ -209,6 +326,8 @@ forEachEngine('access matrix', (t) => {
       const user = await personOf(role, undefined);
       people[role] = { user, session: await signInAs(app(), user) };
     }
+    publicPersonId = (await createUser(t.db)).id;
+    await ensureProfile(t.db, publicPersonId);
     const indicators = await app().request('/api/v1/indicators', { headers: { 'X-Forwarded-For': randomAddress() } });
     indicatorCode = ((await indicators.json()) as { data: { code: string }[] }).data[0]?.code ?? 'none';
   });
@@ -219,8 +338,8 @@ forEachEngine('access matrix', (t) => {
     );
   });
 
-  /** Builds cell O for `role`, with the acting person's memberships in it. */
-  async function cellFor(role: Role, actor: TestUser | undefined): Promise<Cell> {
+  /** Builds cell O for `role`, with the acting person's memberships in it (a project only when the operation needs one). */
+  async function cellFor(role: Role, actor: TestUser | undefined, operation = '', capacity = false): Promise<Cell> {
     const orgId = await organisation(t.db, 'Matrix');
     if (actor && (role === 'member' || role === 'editor' || role === 'owner')) {
       await t.db.insertInto('memberships').values({ organisation_id: orgId, user_id: actor.id, role }).execute();
@@ -268,6 +387,12 @@ forEachEngine('access matrix', (t) => {
       apiTokenId: token.id,
       indicatorCode,
       signInUser,
+      publicPersonId,
+      project: operation.includes('/projects/{id}')
+        ? await seedProjectFixture(t.db, orgId, outsider.id)
+        : { projectId: '', roleId: '', updateId: '', teamMemberId: '' },
+      offeringId: capacity ? await seedOffering(t.db, orgId) : 'none',
+      needId: capacity ? await seedNeed(t.db, orgId, { visibility: 'members' }) : 'none',
     };
   }
 
@@ -288,7 +413,9 @@ forEachEngine('access matrix', (t) => {
             ({ user: actor, session } = people[role]);
           }
         }
-        const cell = await cellFor(role, actor);
+        // Routes about one's own profile need the person to have one.
+        if (actor && operation.includes('/me/profile')) await ensureProfile(t.db, actor.id);
+        const cell = await cellFor(role, actor, operation, expectation.capacity === true);
         const { path, body } = expectation.request(cell);
         const response = await app().request(path, {
           method,

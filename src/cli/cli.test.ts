@@ -62,7 +62,7 @@ describe('dcp without a database', () => {
     expect(stderr).toBe('dcp: unknown command "frobnicate" (dcp help lists the commands)\n');
     expect(await inProcess(['import', 'offerings-that-do-not-exist'], {})).toMatchObject({ code: 2 });
     expect((await inProcess(['import'], {})).stderr).toBe(
-      'dcp: import needs one of reference, indicators, sdmx, worldbank (dcp import --help)\n',
+      'dcp: import needs one of reference, indicators, sdmx, worldbank, offerings, needs, iati (dcp import --help)\n',
     );
   });
 

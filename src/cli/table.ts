@@ -15,6 +15,10 @@ import { restoreCommand } from './commands/restore.js';
 import { serveCommand } from './commands/serve.js';
 import { usersCreateCommand } from './commands/users-create.js';
 import { workerCommand } from './commands/worker.js';
+import { importNeedsCommand, importOfferingsCommand } from './commands/capacity-import.js';
+import { exportNeedsCommand, exportOfferingsCommand } from './commands/capacity-export.js';
+import { demoGenerateCommand, demoRemoveCommand } from './commands/demo.js';
+import { importIatiFileCommand } from './commands/import-iati.js';
 
 export const COMMANDS: readonly Command[] = [
   serveCommand,
@@ -29,4 +33,11 @@ export const COMMANDS: readonly Command[] = [
   backupCommand,
   restoreCommand,
   workerCommand,
+  importOfferingsCommand,
+  importNeedsCommand,
+  exportOfferingsCommand,
+  exportNeedsCommand,
+  importIatiFileCommand,
+  demoGenerateCommand,
+  demoRemoveCommand,
 ];

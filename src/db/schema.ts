@@ -2,7 +2,7 @@
  * Table types for Kysely: one interface per table, the shape PostgreSQL returns.
  * Checked against the live schema by src/db/schema.test.ts so they cannot drift.
  */
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, RawBuilder, Selectable } from 'kysely';
 import type { Localised } from '../shared/localised.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -53,6 +53,7 @@ export interface TaxonomyTermsTable {
   description: Json<Partial<Localised>> | null;
   uri: string | null;
   position: number;
+  related: Json<Record<string, string[]>> | null;
 }
 
 export interface ImportRunsTable {
@@ -260,6 +261,120 @@ export interface OidcLoginsTable {
   expires_at: Timestamp;
 }
 
+export interface SearchLexiconTable {
+  corpus: string;
+  word: string;
+}
+
+/** A calendar date as an ISO string (YYYY-MM-DD); see database.ts. */
+type CalendarDate = ColumnType<string, string, string>;
+/** Built by the application from the record's text (src/platform/search); never selected. */
+type SearchVector = ColumnType<string, RawBuilder<unknown>, RawBuilder<unknown>>;
+
+/** One element of offerings.translations; the description may be left out (null). */
+type OfferingTranslationColumn = { language: string; title: string; summary: string; description: string | null };
+
+export interface OfferingsTable {
+  id: Generated<string>;
+  provider_organisation_id: string;
+  kind: string;
+  status: Generated<'draft' | 'in-review' | 'published' | 'archived'>;
+  status_reason: string | null;
+  language: string;
+  title: string;
+  summary: string;
+  description: Generated<string>;
+  translations: Json<OfferingTranslationColumn[]>;
+  topics: string[];
+  digcomp: string[];
+  esco: string[];
+  audiences: string[];
+  target_groups: string[];
+  levels: string[];
+  modality: string | null;
+  bandwidth: string | null;
+  languages: string[];
+  eligible_countries: string[];
+  eligible_groups: string[];
+  cost_amount: number | null;
+  cost_currency: string | null;
+  waivers: string | null;
+  duration_hours: number | null;
+  start_date: CalendarDate | null;
+  end_date: CalendarDate | null;
+  rolling: boolean;
+  seats: number | null;
+  certification: string | null;
+  accessibility: string[];
+  sdgs: string[];
+  url: string | null;
+  contact_email: string | null;
+  pledge_amount: number | null;
+  pledge_currency: string | null;
+  pledge_in_kind: string | null;
+  umc_dimension: string | null;
+  demo: Generated<boolean>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  listed_at: Generated<Date>;
+  published_at: Timestamp | null;
+  last_reviewed_at: Generated<Date>;
+  search_vector: SearchVector;
+}
+
+export interface NeedsTable {
+  id: Generated<string>;
+  requester_organisation_id: string;
+  country_iso3: string;
+  status: Generated<'open' | 'matched' | 'in-delivery' | 'fulfilled' | 'closed-unmet'>;
+  status_reason: string | null;
+  unmet_reason: string | null;
+  visibility: 'public' | 'members';
+  language: string;
+  title: string;
+  description: string;
+  topics: string[];
+  digcomp: string[];
+  esco: string[];
+  audiences: string[];
+  target_groups: string[];
+  people_count: number | null;
+  level: string | null;
+  languages: string[];
+  preferred_modality: string | null;
+  start_date: CalendarDate | null;
+  end_date: CalendarDate | null;
+  budget_amount: number | null;
+  budget_currency: string | null;
+  urgency: string;
+  evidence_url: string | null;
+  evidence_note: string | null;
+  demo: Generated<boolean>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  listed_at: Generated<Date>;
+  search_vector: SearchVector;
+}
+
+export interface CapacityRevisionsTable {
+  record_type: 'offering' | 'need';
+  record_id: string;
+  version: number;
+  snapshot: Json<Record<string, unknown>>;
+  changed_by: string | null;
+  changed_at: Generated<Date>;
+}
+
+/** One-off facts about the clearinghouse (the first start's demo catalogue planned, filled). */
+export interface CapacityMarkersTable {
+  name: string;
+  created_at: Generated<Date>;
+}
+
 /** Every outgoing mail, with its state (src/platform/mail); content erased once it has left. */
 export interface MailsTable {
   id: string;
@@ -289,6 +404,178 @@ export interface ServerSecretsTable {
   created_at: Generated<Date>;
 }
 
+/** One element of profiles.languages and project_roles.languages. */
+type LanguageColumn = { code: string; level: string };
+/** One element of profiles.digcomp and project_roles.digcomp. */
+type CompetenceColumn = { code: string; level: number };
+type AvailabilityColumn = { share: number; from: string; to: string | null };
+type LinkColumn = { url: string; label: string | null };
+
+export interface ProfilesTable {
+  user_id: string;
+  name: string;
+  headline: string | null;
+  duty_station: string | null;
+  duty_station_city: string | null;
+  languages: Json<LanguageColumn[]>;
+  topics: string[];
+  digcomp: Json<CompetenceColumn[]>;
+  esco: string[];
+  expertise: string[];
+  availability: Json<AvailabilityColumn[]>;
+  bio: string | null;
+  bio_language: string | null;
+  links: Json<LinkColumn[]>;
+  visibility: Json<Record<string, 'organisation' | 'members' | 'public'>>;
+  demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ProfileConsentsTable {
+  id: Generated<number>;
+  user_id: string;
+  notice_version: string;
+  event: 'given' | 'withdrawn';
+  at: Generated<Date>;
+}
+
+export interface ProfileSearchTable {
+  id: Generated<string>;
+  user_id: string;
+  audience: number;
+  listed_at: Timestamp;
+  duty_station: string | null;
+  languages: string[];
+  language_levels: string[];
+  topics: string[];
+  digcomp: string[];
+  digcomp_levels: string[];
+  esco: string[];
+  availability: Json<AvailabilityColumn[]>;
+  demo: boolean;
+  search_vector: SearchVector;
+}
+
+export interface IatiOrganisationsTable {
+  iati_ref: string;
+  organisation_id: string;
+  created_by_import: boolean;
+  first_seen_at: Generated<Date>;
+}
+
+export interface ProjectsTable {
+  id: Generated<string>;
+  lead_organisation_id: string;
+  iati_identifier: string;
+  origin: 'platform' | 'iati';
+  visibility: Generated<'public' | 'members'>;
+  language: string;
+  /** The project as src/core/projects models it (the IATI activity). */
+  activity: Json<object>;
+  title: string;
+  status: string | null;
+  countries: string[];
+  sdgs: string[];
+  topics: string[];
+  start_date: CalendarDate | null;
+  end_date: CalendarDate | null;
+  budget_amount: number | null;
+  budget_currency: string | null;
+  demo: Generated<boolean>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  listed_at: Generated<Date>;
+  last_imported_at: Timestamp | null;
+  search_vector: SearchVector;
+}
+
+export interface ProjectPartnersTable {
+  project_id: string;
+  organisation_id: string;
+  role: 'funding' | 'accountable' | 'extending' | 'implementing';
+}
+
+export interface ProjectRolesTable {
+  id: Generated<string>;
+  project_id: string;
+  title: string;
+  description: string | null;
+  topics: string[];
+  digcomp: Json<CompetenceColumn[]>;
+  esco: string[];
+  languages: Json<LanguageColumn[]>;
+  time_share: number;
+  start_date: CalendarDate | null;
+  end_date: CalendarDate | null;
+  status: Generated<'open' | 'filled' | 'closed'>;
+  created_at: Generated<Date>;
+}
+
+export interface ProjectTeamTable {
+  project_id: string;
+  user_id: string;
+  role_id: string | null;
+  role_title: string;
+  joined_at: Generated<Date>;
+}
+
+export interface ProjectUpdatesTable {
+  id: Generated<string>;
+  project_id: string;
+  author_id: string | null;
+  on_date: CalendarDate;
+  language: string;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface ProjectUpdateCommentsTable {
+  id: Generated<string>;
+  update_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface ProjectLinksTable {
+  project_id: string;
+  kind: 'need' | 'offering';
+  target_id: string;
+}
+
+export interface ProjectRevisionsTable {
+  project_id: string;
+  version: number;
+  source: 'platform' | 'iati-import';
+  snapshot: Json<Record<string, unknown>>;
+  changed_by: string | null;
+  changed_at: Generated<Date>;
+}
+
+export interface ProjectImportRunsTable {
+  id: Generated<number>;
+  file_name: string;
+  sha256: string;
+  version: string;
+  activities_read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  refused: number;
+  problems: Json<Record<string, number>>;
+  finished_at: Generated<Date>;
+}
+
+/** One-off facts about people and projects (the first start's demo people and projects planned, filled). */
+export interface CollaborateMarkersTable {
+  name: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
@@ -314,9 +601,28 @@ export interface Database {
   observation_revisions: ObservationRevisionsTable;
   published_aggregates: PublishedAggregatesTable;
   aggregates: AggregatesTable;
+  search_lexicon: SearchLexiconTable;
+  offerings: OfferingsTable;
+  needs: NeedsTable;
+  capacity_revisions: CapacityRevisionsTable;
+  capacity_markers: CapacityMarkersTable;
   mails: MailsTable;
   job_receipts: JobReceiptsTable;
   server_secrets: ServerSecretsTable;
+  profiles: ProfilesTable;
+  profile_consents: ProfileConsentsTable;
+  profile_search: ProfileSearchTable;
+  iati_organisations: IatiOrganisationsTable;
+  projects: ProjectsTable;
+  project_partners: ProjectPartnersTable;
+  project_roles: ProjectRolesTable;
+  project_team: ProjectTeamTable;
+  project_updates: ProjectUpdatesTable;
+  project_update_comments: ProjectUpdateCommentsTable;
+  project_links: ProjectLinksTable;
+  project_revisions: ProjectRevisionsTable;
+  project_import_runs: ProjectImportRunsTable;
+  collaborate_markers: CollaborateMarkersTable;
 }
 
 export type CountryRow = Selectable<CountriesTable>;

@@ -26,6 +26,16 @@ export interface FieldProblem {
   readonly message: string;
 }
 
+/**
+ * Extra members of a problem (RFC 9457 extensions) with a stable meaning. A 409 for a stale
+ * version says which version is current and, per field that changed since the client's version,
+ * its current value, so the client can show what changed and merge.
+ */
+export interface ProblemExtensions {
+  readonly currentVersion?: number;
+  readonly changes?: readonly { readonly field: string; readonly current: unknown }[];
+}
+
 export class AppError extends Error {
   override name = 'AppError';
   readonly status: (typeof ERROR_STATUS)[ErrorCode];
@@ -38,6 +48,7 @@ export class AppError extends Error {
     readonly detail: string,
     readonly fields: readonly FieldProblem[] = [],
     readonly headers: Readonly<Record<string, string>> = {},
+    readonly extensions: ProblemExtensions = {},
   ) {
     super(detail);
     this.status = ERROR_STATUS[code];

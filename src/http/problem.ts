@@ -14,6 +14,11 @@ export const ProblemSchema = z
     code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
     fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     requestId: z.string().optional(),
+    currentVersion: z.number().int().optional().openapi({ description: 'On a 409 for a stale version: the version now stored' }),
+    changes: z
+      .array(z.object({ field: z.string(), current: z.unknown() }))
+      .optional()
+      .openapi({ description: 'On a 409 for a stale version: each field changed since the version sent, with its current value' }),
   })
   .openapi('Problem');
 export type Problem = z.infer<typeof ProblemSchema>;
@@ -46,6 +51,8 @@ export function toProblem(error: AppError, requestId?: string): Problem {
     code: error.code,
     ...(error.fields.length > 0 ? { fields: [...error.fields] } : {}),
     ...(requestId ? { requestId } : {}),
+    ...(error.extensions.currentVersion !== undefined ? { currentVersion: error.extensions.currentVersion } : {}),
+    ...(error.extensions.changes ? { changes: [...error.extensions.changes] } : {}),
   };
 }
 

@@ -251,7 +251,8 @@ const wrongType: fc.Arbitrary<unknown> = fc.oneof(
 /** A valid value with a control character or a lone surrogate put somewhere inside. */
 function withControl(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   return fc.tuple(valid, fc.constantFrom(...CONTROL), fc.nat()).map(([value, control, at]) => {
-    const text = typeof value === 'string' ? value : String(value);
+    // An object may carry a generated key such as "toString" holding a number, which String() cannot call.
+    const text = typeof value === 'string' ? value : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
     const i = text.length === 0 ? 0 : at % (text.length + 1);
     return text.slice(0, i) + control + text.slice(i);
   });

@@ -14,6 +14,7 @@ import { openSession } from '../../src/features/accounts/index.js';
 import { createUser, TEST_PASSWORD, type SignedIn, type TestUser } from '../support/auth.js';
 import { organisation, personOf, ROLES, type PersonRole, type Role } from '../support/roles.js';
 import type { Pool } from './openapi-arbitraries.js';
+import { seedNeed, seedOffering } from '../support/capacity.js';
 
 const MEMBER_ROLES = new Set<Role>(['member', 'editor', 'owner']);
 const SESSION_CONFIG = loadConfig({ NODE_ENV: 'test' });
@@ -60,8 +61,11 @@ export class FuzzWorld {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // O's offering and need, so that the clearinghouse's routes by id are reached too.
+    const offeringId = await seedOffering(db, world.orgId, { status: 'published' });
+    const needId = await seedNeed(db, world.orgId);
     world.values = {
-      id: [world.orgId, world.otherOrgId, token.id, randomUUID()],
+      id: [world.orgId, world.otherOrgId, token.id, randomUUID(), offeringId, needId],
       'organisations.id': [world.orgId, world.otherOrgId, randomUUID()],
       'tokens.id': [token.id, randomUUID()],
       organisationId: [world.orgId, world.otherOrgId],

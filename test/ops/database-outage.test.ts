@@ -120,7 +120,7 @@ describe.each(engines)('the database stopped under load [%s]', (engine, clusterO
 
         const statuses = new Set(outcomes.map((o) => o.status));
         // On failure, the app's own last words say why it stopped answering.
-        if (app.child.exitCode !== null) expect.fail(`the app exited (${app.child.exitCode}):\n${app.log().slice(-3000)}`);
+        expect(app.child.exitCode, `the app exited:\n${app.log().slice(-3000)}`).toBeNull();
         expect([...statuses].toSorted()).toEqual([200, 503]);
         const whileDown = outcomes.filter((o) => o.started >= downAt && o.ended <= restartAt);
         expect(whileDown.length).toBeGreaterThan(10);

@@ -2,6 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Actor, type Membership, type OrganisationRole, type PlatformRole } from './actor.js';
 import { can, isReadAction, secondFactorRequired, type ActionsOf, type Resource } from './policy.js';
+import {
+  NEED_STATUSES,
+  NEED_TRANSITIONS,
+  OFFERING_STATUSES,
+  OFFERING_TRANSITIONS,
+  type NeedStatus,
+  type OfferingStatus,
+} from '../capacity/workflow.js';
+import { VISIBILITIES, type Visibility } from '../people/visibility.js';
 
 const ORG = 'org-a';
 const OTHER = 'org-b';
@@ -36,6 +45,23 @@ const CASES: { [T in keyof ActionsOf]: { resource: Extract<Resource, { type: T }
   record: {
     resource: { type: 'record', ownerOrganisationId: ORG, published: false },
     actions: ['read', 'create', 'update', 'delete', 'publish'],
+  },
+  offering: {
+    resource: { type: 'offering', ownerOrganisationId: ORG, status: 'draft' },
+    actions: ['read', 'create', 'update', 'submit', 'withdraw', 'publish', 'return', 'archive', 'reopen'],
+  },
+  need: {
+    resource: { type: 'need', ownerOrganisationId: ORG, status: 'open', visibility: 'members' },
+    actions: ['read', 'create', 'update', 'match', 'unmatch', 'start-delivery', 'fulfil', 'close-unmet', 'reopen'],
+  },
+  profile: { resource: { type: 'profile', userId: ME }, actions: ['read', 'update', 'delete'] },
+  'profile-part': {
+    resource: { type: 'profile-part', ownerUserId: 'someone-else', organisationIds: [ORG], visibility: 'organisation' },
+    actions: ['read'],
+  },
+  project: {
+    resource: { type: 'project', ownerOrganisationId: ORG, partnerOrganisationIds: [], teamUserIds: [], visibility: 'members' },
+    actions: ['read', 'create', 'update', 'post-update', 'comment', 'find-candidates', 'leave'],
   },
 };
 const ALL = Object.values(CASES).flatMap(({ resource, actions }) =>
@@ -96,6 +122,65 @@ const EXPECTED: Record<string, string[]> = {
   'record:update': ['editor', 'owner', 'admin'],
   'record:delete': ['editor', 'owner', 'admin'],
   'record:publish': ['editor', 'owner', 'admin'],
+  // A draft offering: its organisation's editors write and submit it; a coordinator may archive it as moderation.
+  'offering:read': ['member', 'editor', 'owner', 'coordinator', 'admin'],
+  'offering:create': ['editor', 'owner', 'admin'],
+  'offering:update': ['editor', 'owner', 'admin'],
+  'offering:submit': ['editor', 'owner', 'admin'],
+  'offering:withdraw': [],
+  'offering:publish': [],
+  'offering:return': [],
+  'offering:archive': ['editor', 'owner', 'coordinator', 'admin'],
+  'offering:reopen': [],
+  // An open need seen by signed-in members only.
+  'need:read': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'need:create': ['editor', 'owner', 'admin'],
+  'need:update': ['editor', 'owner', 'admin'],
+  'need:match': ['editor', 'owner', 'coordinator', 'admin'],
+  'need:unmatch': [],
+  'need:start-delivery': [],
+  'need:fulfil': [],
+  'need:close-unmet': ['editor', 'owner', 'coordinator', 'admin'],
+  'need:reopen': [],
+  // One's own profile, in person.
+  'profile:read': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'profile:update': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'profile:delete': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  // Someone's part shown to their own organisation: its members only, whatever their role; no platform role sees more.
+  'profile-part:read': ['member', 'editor', 'owner'],
+  // A members-only project of organisation ORG.
+  'project:read': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'project:create': ['editor', 'owner', 'admin'],
+  'project:update': ['editor', 'owner', 'admin'],
+  'project:post-update': ['editor', 'owner', 'admin'],
+  'project:comment': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'project:find-candidates': ['editor', 'owner', 'coordinator', 'admin'],
+  // Only someone on the team (nobody here) leaves it.
+  'project:leave': [],
+};
+
+const PROVIDER = ['editor', 'owner', 'admin'];
+const REVIEWER = ['coordinator', 'admin'];
+const EITHER = ['editor', 'owner', 'coordinator', 'admin'];
+const INSIDERS = ['member', 'editor', 'owner', 'coordinator', 'admin'];
+const EVERYONE = Object.keys(ROLES);
+
+/** The offering workflow by status: every action not listed is refused to everyone. */
+const OFFERING_TABLE: Record<OfferingStatus, Record<string, string[]>> = {
+  draft: { read: INSIDERS, update: PROVIDER, submit: PROVIDER, archive: EITHER },
+  'in-review': { read: INSIDERS, update: PROVIDER, withdraw: PROVIDER, publish: REVIEWER, return: REVIEWER, archive: EITHER },
+  // Edits keep a published offering published: update is not a transition.
+  published: { read: EVERYONE, update: PROVIDER, archive: EITHER },
+  archived: { read: INSIDERS, reopen: PROVIDER },
+};
+
+/** The need workflow by status (public visibility). */
+const NEED_TABLE: Record<NeedStatus, Record<string, string[]>> = {
+  open: { read: EVERYONE, update: PROVIDER, match: EITHER, 'close-unmet': EITHER },
+  matched: { read: EVERYONE, update: PROVIDER, unmatch: EITHER, 'start-delivery': PROVIDER, 'close-unmet': EITHER },
+  'in-delivery': { read: EVERYONE, update: PROVIDER, fulfil: PROVIDER, 'close-unmet': EITHER },
+  fulfilled: { read: EVERYONE },
+  'closed-unmet': { read: EVERYONE, reopen: PROVIDER },
 };
 
 describe('can(): the role table', () => {
@@ -111,6 +196,59 @@ describe('can(): the role table', () => {
       expect(allowed).toEqual(EXPECTED[`${resource.type}:${action}`]);
     });
   }
+});
+
+const allowedRoles = (action: string, resource: Resource) =>
+  Object.entries(ROLES)
+    .filter(([, actor]) => ask(actor, action, resource))
+    .map(([name]) => name);
+
+describe('can(): the review workflow of offerings and the life cycle of needs', () => {
+  for (const status of OFFERING_STATUSES) {
+    for (const action of ['read', 'update', ...Object.keys(OFFERING_TRANSITIONS)]) {
+      const expected = OFFERING_TABLE[status][action] ?? [];
+      it(`on a ${status} offering lets exactly ${expected.join(', ') || 'nobody'} ${action}`, () => {
+        expect(allowedRoles(action, { type: 'offering', ownerOrganisationId: ORG, status })).toEqual(expected);
+      });
+    }
+  }
+
+  for (const status of NEED_STATUSES) {
+    for (const action of ['read', 'update', ...Object.keys(NEED_TRANSITIONS)]) {
+      const expected = NEED_TABLE[status][action] ?? [];
+      it(`on a ${status} public need lets exactly ${expected.join(', ') || 'nobody'} ${action}`, () => {
+        expect(allowedRoles(action, { type: 'need', ownerOrganisationId: ORG, status, visibility: 'public' })).toEqual(expected);
+      });
+    }
+  }
+
+  it('creates offerings only as drafts and needs only as open', () => {
+    const editor = ROLES['editor']!;
+    expect(can(editor, 'create', { type: 'offering', ownerOrganisationId: ORG, status: 'draft' })).toBe(true);
+    expect(can(editor, 'create', { type: 'offering', ownerOrganisationId: ORG, status: 'published' })).toBe(false);
+    expect(can(editor, 'create', { type: 'need', ownerOrganisationId: ORG, status: 'open', visibility: 'public' })).toBe(true);
+    expect(can(editor, 'create', { type: 'need', ownerOrganisationId: ORG, status: 'fulfilled', visibility: 'public' })).toBe(false);
+  });
+
+  it('hides a members-only need from anonymous visitors but not from any signed-in person or token', () => {
+    const need: Resource = { type: 'need', ownerOrganisationId: ORG, status: 'open', visibility: 'members' };
+    expect(can(ANONYMOUS, 'read', need)).toBe(false);
+    expect(can(ROLES['other']!, 'read', need)).toBe(true);
+    expect(can(token([inOrg('member', OTHER)], OTHER, 'read'), 'read', need)).toBe(true);
+  });
+
+  it('does not let a coordinator’s token review: a token has no platform role', () => {
+    const review: Resource = { type: 'offering', ownerOrganisationId: OTHER, status: 'in-review' };
+    expect(can(person([], 'coordinator'), 'publish', review)).toBe(true);
+    expect(can(token([inOrg('owner')], ORG, 'write', 'coordinator'), 'publish', review)).toBe(false);
+  });
+
+  it('refuses a transition the workflow does not know', () => {
+    expect(ask(ROLES['admin']!, 'teleport', { type: 'offering', ownerOrganisationId: ORG, status: 'draft' })).toBe(false);
+    expect(ask(ROLES['admin']!, 'constructor', { type: 'need', ownerOrganisationId: ORG, status: 'open', visibility: 'public' })).toBe(
+      false,
+    );
+  });
 });
 
 describe('can(): specific rules', () => {
@@ -212,6 +350,27 @@ describe('can(): properties over arbitrary actors', () => {
       published: fc.boolean(),
       sharedWithOrganisationIds: fc.array(org, { maxLength: 2 }),
     }),
+    fc.record({ type: fc.constant('offering' as const), ownerOrganisationId: org, status: fc.constantFrom(...OFFERING_STATUSES) }),
+    fc.record({
+      type: fc.constant('need' as const),
+      ownerOrganisationId: org,
+      status: fc.constantFrom(...NEED_STATUSES),
+      visibility: fc.constantFrom<'public' | 'members'>('public', 'members'),
+    }),
+    userId.map((id) => ({ type: 'profile' as const, userId: id })),
+    fc.record({
+      type: fc.constant('profile-part' as const),
+      ownerUserId: userId,
+      organisationIds: fc.uniqueArray(org, { maxLength: 2 }),
+      visibility: fc.constantFrom(...VISIBILITIES),
+    }),
+    fc.record({
+      type: fc.constant('project' as const),
+      ownerOrganisationId: org,
+      partnerOrganisationIds: fc.uniqueArray(org, { maxLength: 2 }),
+      teamUserIds: fc.uniqueArray(userId, { maxLength: 2 }),
+      visibility: fc.constantFrom<'public' | 'members'>('public', 'members'),
+    }),
   );
   const request = resource.chain((r) => fc.tuple(actor, actionFor(r), fc.constant(r)));
 
@@ -259,14 +418,20 @@ describe('can(): properties over arbitrary actors', () => {
               ? r.id
               : r.type === 'membership' || r.type === 'invitation'
                 ? r.organisationId
-                : r.type === 'record'
+                : r.type === 'record' || r.type === 'offering' || r.type === 'need' || r.type === 'project'
                   ? r.ownerOrganisationId
                   : undefined;
           const publicRead =
             (r.type === 'organisation' && action === 'read') ||
             (r.type === 'record' &&
               action === 'read' &&
-              (r.published || (r.sharedWithOrganisationIds ?? []).includes(a.via.organisationId)));
+              (r.published || (r.sharedWithOrganisationIds ?? []).includes(a.via.organisationId))) ||
+            (r.type === 'offering' && action === 'read' && r.status === 'published') ||
+            // Needs are read by every signed-in member of the platform, a token's program included.
+            (r.type === 'need' && action === 'read') ||
+            // So are members-only projects, and a program may comment on them as a member would.
+            (r.type === 'project' && (action === 'read' || action === 'comment')) ||
+            (r.type === 'profile-part' && r.visibility !== 'organisation');
           return orgOf === undefined || orgOf === a.via.organisationId || publicRead;
         },
         3000,
@@ -290,5 +455,92 @@ describe('can(): properties over arbitrary actors', () => {
         2000,
       ),
     ).toBe('holds');
+  });
+});
+
+describe('can(): who sees which part of a profile', () => {
+  const OWNER = 'profile-owner';
+  const part = (visibility: Visibility, organisationIds: string[] = [ORG]): Resource => ({
+    type: 'profile-part',
+    ownerUserId: OWNER,
+    organisationIds,
+    visibility,
+  });
+  /** Every viewer of a person in ORG: the expected audiences they belong to. */
+  const VIEWERS: Record<string, { actor: Actor; sees: Visibility[] }> = {
+    anonymous: { actor: ANONYMOUS, sees: ['public'] },
+    'member of another organisation': { actor: person([inOrg('owner', OTHER)]), sees: ['public', 'members'] },
+    'member of the same organisation': { actor: person([inOrg('member')]), sees: ['public', 'members', 'organisation'] },
+    'read token of the same organisation': { actor: token([inOrg('member')], ORG, 'read'), sees: ['public', 'members', 'organisation'] },
+    'token of another organisation of a colleague': {
+      actor: token([inOrg('member'), inOrg('member', OTHER)], OTHER, 'read'),
+      sees: ['public', 'members'],
+    },
+    coordinator: { actor: person([], 'coordinator'), sees: ['public', 'members'] },
+    admin: { actor: person([], 'admin'), sees: ['public', 'members'] },
+    'the person': { actor: person([], null, OWNER), sees: ['public', 'members', 'organisation'] },
+  };
+
+  for (const [name, { actor, sees }] of Object.entries(VIEWERS)) {
+    for (const visibility of VISIBILITIES) {
+      const expected = sees.includes(visibility);
+      it(`${expected ? 'shows' : 'hides'} a part visible to ${visibility} ${expected ? 'to' : 'from'} ${name}`, () => {
+        expect(can(actor, 'read', part(visibility))).toBe(expected);
+      });
+    }
+  }
+
+  it('shows an organisation-only part of a person without organisations to nobody but the person', () => {
+    expect(
+      Object.entries(VIEWERS)
+        .filter(([, v]) => can(v.actor, 'read', part('organisation', [])))
+        .map(([n]) => n),
+    ).toEqual(['the person']);
+  });
+
+  it('lets nobody but the person, in person, read their whole profile, change or delete it', () => {
+    for (const action of ['read', 'update', 'delete'] as const) {
+      expect(can(person([], null, OWNER), action, { type: 'profile', userId: OWNER })).toBe(true);
+      expect(can(person([], 'admin'), action, { type: 'profile', userId: OWNER })).toBe(false);
+      expect(can(token([inOrg('owner')], ORG, 'write'), action, { type: 'profile', userId: ME })).toBe(false);
+    }
+  });
+});
+
+const project = (overrides: Partial<Extract<Resource, { type: 'project' }>> = {}): Resource => ({
+  type: 'project',
+  ownerOrganisationId: ORG,
+  partnerOrganisationIds: [OTHER],
+  teamUserIds: [],
+  visibility: 'public',
+  ...overrides,
+});
+
+describe('can(): projects', () => {
+  it('shows a public project to everyone and a members-only one to signed-in people', () => {
+    expect(can(ANONYMOUS, 'read', project())).toBe(true);
+    expect(can(ANONYMOUS, 'read', project({ visibility: 'members' }))).toBe(false);
+    expect(can(ANONYMOUS, 'comment', project())).toBe(false);
+    expect(can(person([inOrg('member', 'org-c')]), 'comment', project({ visibility: 'members' }))).toBe(true);
+  });
+
+  it('takes updates from the lead’s editors, partner organisations’ editors and team members, in person', () => {
+    expect(can(person([inOrg('editor', OTHER)]), 'post-update', project())).toBe(true);
+    expect(can(person([inOrg('member', OTHER)]), 'post-update', project())).toBe(false);
+    expect(can(person([]), 'post-update', project({ teamUserIds: [ME] }))).toBe(true);
+    expect(can(token([inOrg('member', 'org-c')], 'org-c', 'write'), 'post-update', project({ teamUserIds: [ME] }))).toBe(false);
+    // Editing the project itself stays with the lead organisation.
+    expect(can(person([inOrg('owner', OTHER)]), 'update', project())).toBe(false);
+  });
+
+  it('lets a team member leave the team in person, and nobody else', () => {
+    expect(can(person([]), 'leave', project({ teamUserIds: [ME] }))).toBe(true);
+    expect(can(person([], null, 'someone-else'), 'leave', project({ teamUserIds: [ME] }))).toBe(false);
+    expect(can(token([inOrg('member')], ORG, 'write'), 'leave', project({ teamUserIds: [ME] }))).toBe(false);
+  });
+
+  it('lets coordinators look for candidates in person but not through a token', () => {
+    expect(can(person([], 'coordinator'), 'find-candidates', project())).toBe(true);
+    expect(can(token([inOrg('owner', 'org-c')], 'org-c', 'write', 'coordinator'), 'find-candidates', project())).toBe(false);
   });
 });

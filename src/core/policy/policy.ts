@@ -11,7 +11,24 @@
  *    (own account, creating organisations, accepting invitations) need a person
  *    signed in with a session.
  * 3. A token with scope `read` cannot perform any write action.
+ * 4. Profiles are personal data under the person's control: each part is seen by the audience
+ *    the person chose for it (public; signed-in members; the person's own organisations) and by
+ *    the person. Coordinators and admins have no wider view: matching and moderation work on what
+ *    people chose to show, and nobody's platform role overrides their consent.
  */
+import {
+  EDITABLE_NEED_STATUSES,
+  EDITABLE_OFFERING_STATUSES,
+  NEED_TRANSITIONS,
+  OFFERING_TRANSITIONS,
+  transitionOf,
+  type NeedStatus,
+  type NeedTransition,
+  type OfferingStatus,
+  type OfferingTransition,
+  type Transition,
+} from '../capacity/workflow.js';
+import type { Visibility } from '../people/visibility.js';
 import type { Actor, Membership, OrganisationRole, PlatformRole } from './actor.js';
 
 /** What `can` decides about; each type names the facts the rule needs. */
@@ -36,6 +53,39 @@ export type Resource =
       readonly ownerOrganisationId: string;
       readonly published: boolean;
       readonly sharedWithOrganisationIds?: readonly string[];
+    }
+  /**
+   * A provider's offering in its review status (src/core/capacity/workflow.ts): published
+   * offerings are public; drafts and those in review or archived are its organisation's and
+   * the coordinators'. Transitions are actions, allowed by the workflow's table.
+   */
+  | { readonly type: 'offering'; readonly ownerOrganisationId: string; readonly status: OfferingStatus }
+  /** A requester's need: `public` for everyone, `members` for signed-in people only. */
+  | {
+      readonly type: 'need';
+      readonly ownerOrganisationId: string;
+      readonly status: NeedStatus;
+      readonly visibility: 'public' | 'members';
+    }
+  /** A person's own profile as a whole: to see all of it with its settings, change or delete it. */
+  | { readonly type: 'profile'; readonly userId: string }
+  /**
+   * One part of a person's profile (src/core/people/visibility.ts), at the visibility the person
+   * chose for it, narrowed to that of the basics, with the organisations the person belongs to.
+   */
+  | {
+      readonly type: 'profile-part';
+      readonly ownerUserId: string;
+      readonly organisationIds: readonly string[];
+      readonly visibility: Visibility;
+    }
+  /** A project or initiative, owned by its lead organisation; partners and team take part in it. */
+  | {
+      readonly type: 'project';
+      readonly ownerOrganisationId: string;
+      readonly partnerOrganisationIds: readonly string[];
+      readonly teamUserIds: readonly string[];
+      readonly visibility: 'public' | 'members';
     };
 
 export type ResourceType = Resource['type'];
@@ -51,6 +101,11 @@ export interface ActionsOf {
   account: 'read' | 'export' | 'delete' | 'manage-tokens' | 'disable-two-factor';
   taxonomy: 'read' | 'curate';
   record: 'read' | 'create' | 'update' | 'delete' | 'publish';
+  offering: 'read' | 'create' | 'update' | OfferingTransition;
+  need: 'read' | 'create' | 'update' | NeedTransition;
+  profile: 'read' | 'update' | 'delete';
+  'profile-part': 'read';
+  project: 'read' | 'create' | 'update' | 'post-update' | 'comment' | 'find-candidates' | 'leave';
 }
 
 export type Action<R extends Resource = Resource> = ActionsOf[R['type']];
@@ -106,6 +161,19 @@ function effective(actor: UserActor): {
 
 const isOwner = (role: OrganisationRole | undefined) => role === 'owner';
 const isEditorOrOwner = (role: OrganisationRole | undefined) => role === 'owner' || role === 'editor';
+
+/**
+ * A workflow transition is allowed when it applies from the current status and the actor is one
+ * of its takers: the record's organisation (`owner`: editors and owners, and admins) or a coordinator (and admins).
+ */
+function mayTake<S extends string>(
+  transition: Transition<S> | undefined,
+  status: S,
+  takers: { owner: boolean; coordinator: boolean },
+): boolean {
+  if (!transition || !transition.from.includes(status)) return false;
+  return (transition.by.includes('owner') && takers.owner) || (transition.by.includes('coordinator') && takers.coordinator);
+}
 
 type Rule<T extends ResourceType> = (actor: Actor, action: ActionsOf[T], resource: Extract<Resource, { type: T }>) => boolean;
 
@@ -221,6 +289,88 @@ const RULES: { [T in ResourceType]: Rule<T> } = {
       case 'delete':
       case 'publish':
         return e.admin || isEditorOrOwner(role);
+      default:
+        return false;
+    }
+  },
+
+  offering(actor, action, resource) {
+    if (action === 'read' && resource.status === 'published') return true;
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    const role = e.roleIn(resource.ownerOrganisationId);
+    const takers = { owner: e.admin || isEditorOrOwner(role), coordinator: e.admin || e.coordinator };
+    switch (action) {
+      // Coordinators review, so they see drafts and offerings in review too.
+      case 'read':
+        return e.admin || e.coordinator || role !== undefined;
+      case 'create':
+        return takers.owner && resource.status === 'draft';
+      case 'update':
+        return takers.owner && EDITABLE_OFFERING_STATUSES.includes(resource.status);
+      default:
+        return mayTake(transitionOf(OFFERING_TRANSITIONS, action), resource.status, takers);
+    }
+  },
+
+  need(actor, action, resource) {
+    if (action === 'read') return resource.visibility === 'public' || actor.kind === 'user';
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    const role = e.roleIn(resource.ownerOrganisationId);
+    const takers = { owner: e.admin || isEditorOrOwner(role), coordinator: e.admin || e.coordinator };
+    switch (action) {
+      case 'create':
+        return takers.owner && resource.status === 'open';
+      case 'update':
+        return takers.owner && EDITABLE_NEED_STATUSES.includes(resource.status);
+      default:
+        return mayTake(transitionOf(NEED_TRANSITIONS, action), resource.status, takers);
+    }
+  },
+  // The person, in person (not a program holding an organisation's token): their own full profile.
+  profile(actor, action, { userId }) {
+    if (actor.kind !== 'user') return false;
+    if (!effective(actor).session || actor.userId !== userId) return false;
+    return action === 'read' || action === 'update' || action === 'delete';
+  },
+
+  // Rule 4: a part is shown to its audience and to the person; platform roles add nothing.
+  'profile-part'(actor, action, { ownerUserId, organisationIds, visibility }) {
+    if (action !== 'read') return false;
+    if (visibility === 'public') return true;
+    if (actor.kind !== 'user') return false;
+    if (visibility === 'members') return true;
+    const e = effective(actor);
+    if (e.session && actor.userId === ownerUserId) return true;
+    return organisationIds.some((id) => e.roleIn(id) !== undefined);
+  },
+
+  project(actor, action, resource) {
+    const readable = resource.visibility === 'public' || actor.kind === 'user';
+    if (action === 'read') return readable;
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    const lead = e.admin || isEditorOrOwner(e.roleIn(resource.ownerOrganisationId));
+    switch (action) {
+      case 'create':
+      case 'update':
+        return lead;
+      // Updates come from those doing the work: the lead, partner organisations' editors and the team.
+      case 'post-update':
+        return (
+          lead ||
+          resource.partnerOrganisationIds.some((id) => isEditorOrOwner(e.roleIn(id))) ||
+          (e.session && resource.teamUserIds.includes(actor.userId))
+        );
+      case 'comment':
+        return readable;
+      // Candidates are people; the list only holds what the asker may see of them anyway.
+      case 'find-candidates':
+        return lead || e.coordinator;
+      // A person on the team may leave it, in person.
+      case 'leave':
+        return e.session && resource.teamUserIds.includes(actor.userId);
       default:
         return false;
     }

@@ -3,6 +3,7 @@
  * the ESCO digital-skills collection, the SDGs and the platform's controlled lists.
  */
 import { cellError, type Table, type TableRow } from '../../shared/table.js';
+import { buildTopics } from './build-topics.js';
 import { CONTROLLED_LISTS } from './controlled-lists.js';
 import { SDGS } from './sdgs.js';
 import type { Taxonomy, TaxonomyTerm } from './types.js';
@@ -13,10 +14,12 @@ export const ESCO_COLUMNS = ['conceptUri', 'preferredLabel', 'description', 'sta
 const EC_LICENCE = '© European Union, reuse with attribution (Commission Decision 2011/833/EU; DigComp 2.2 CC BY 4.0)';
 
 /**
- * @example buildTaxonomies(digcompTable, escoTable).map((t) => t.name)
- * // ['digcomp', 'esco-digital', 'sdg', 'audiences', ...]
+ * @example buildTaxonomies(digcompTable, escoTable, topicsTable).map((t) => t.name)
+ * // ['digcomp', 'esco-digital', 'sdg', 'topics', 'audiences', ...]
  */
-export function buildTaxonomies(digcomp: Table, esco: Table): Taxonomy[] {
+export function buildTaxonomies(digcomp: Table, esco: Table, topics: Table): Taxonomy[] {
+  const digcompTerms = digcomp.rows.map((row) => digcompTerm(digcomp, row));
+  const areas = new Set(digcompTerms.filter((term) => term.parentCode === null).map((term) => term.code));
   return [
     {
       name: 'digcomp',
@@ -30,7 +33,7 @@ export function buildTaxonomies(digcomp: Table, esco: Table): Taxonomy[] {
       },
       source: 'DigComp 2.2 (JRC128415, 2022) with ESCO v1.2.0 descriptors',
       licence: EC_LICENCE,
-      terms: digcomp.rows.map((row) => digcompTerm(digcomp, row)),
+      terms: digcompTerms,
     },
     {
       name: 'esco-digital',
@@ -64,8 +67,10 @@ export function buildTaxonomies(digcomp: Table, esco: Table): Taxonomy[] {
         labels,
         description: null,
         uri: `https://sdgs.un.org/goals/goal${code}`,
+        related: null,
       })),
     },
+    buildTopics(topics, areas),
     ...CONTROLLED_LISTS.map((list) => ({
       name: list.name,
       labels: list.labels,
@@ -77,6 +82,7 @@ export function buildTaxonomies(digcomp: Table, esco: Table): Taxonomy[] {
         labels: term.labels,
         description: null,
         uri: null,
+        related: term.related ?? null,
       })),
     })),
   ];
@@ -95,6 +101,7 @@ function digcompTerm(t: Table, row: TableRow): TaxonomyTerm {
     labels: { en: v['title_en'] },
     description: v['esco_description'] ? { en: v['esco_description'] } : null,
     uri: v['esco_concept_uri'] || null,
+    related: null,
   };
 }
 
@@ -109,6 +116,13 @@ function escoTerms(t: Table): TaxonomyTerm[] {
     const label = row.values['preferredLabel'] ?? '';
     if (!label) throw cellError(t, row, 'preferredLabel', 'is required');
     const description = row.values['description'];
-    return { code: match[1], parentCode: null, labels: { en: label }, description: description ? { en: description } : null, uri };
+    return {
+      code: match[1],
+      parentCode: null,
+      labels: { en: label },
+      description: description ? { en: description } : null,
+      uri,
+      related: null,
+    };
   });
 }

@@ -2,20 +2,10 @@
  * The platform's controlled vocabularies, shared by offerings, needs and
  * profiles so that demand and supply are described in the same words.
  */
-import type { Localised } from '../../shared/localised.js';
+import { CAPACITY_LISTS } from './capacity-lists.js';
+import { t, type ControlledList } from './list-term.js';
 
-type Term = { code: string; labels: Localised; parentCode?: string };
-export interface ControlledList {
-  name: string;
-  labels: Localised;
-  terms: Term[];
-}
-
-const t = (code: string, ar: string, zh: string, en: string, fr: string, ru: string, es: string, parentCode?: string): Term => ({
-  code,
-  labels: { ar, zh, en, fr, ru, es },
-  ...(parentCode ? { parentCode } : {}),
-});
+export type { ControlledList } from './list-term.js';
 
 export const CONTROLLED_LISTS: ControlledList[] = [
   {
@@ -212,6 +202,35 @@ export const CONTROLLED_LISTS: ControlledList[] = [
         'Консультационная услуга',
         'Servicio de asesoramiento',
       ),
+      t('expert-pool', 'قائمة خبراء', '专家库', 'Expert pool', "Vivier d'experts", 'Реестр экспертов', 'Lista de expertos'),
+      t(
+        'toolkit-guide',
+        'مجموعة أدوات أو دليل',
+        '工具包或指南',
+        'Toolkit or guide',
+        'Boîte à outils ou guide',
+        'Набор инструментов или руководство',
+        'Conjunto de herramientas o guía',
+      ),
+      t(
+        'financing-pledge',
+        'تعهد بالتمويل',
+        '融资承诺',
+        'Financing pledge',
+        'Engagement de financement',
+        'Обязательство по финансированию',
+        'Compromiso de financiación',
+      ),
+      t(
+        'infrastructure-pledge',
+        'تعهد بالبنية التحتية',
+        '基础设施承诺',
+        'Infrastructure pledge',
+        "Engagement en matière d'infrastructure",
+        'Обязательство по инфраструктуре',
+        'Compromiso de infraestructura',
+      ),
     ],
   },
+  ...CAPACITY_LISTS,
 ];

@@ -36,6 +36,8 @@ export interface TaxonomyTerm {
   labels: Partial<Localised> & { en: string };
   description: Partial<Localised> | null;
   uri: string | null;
+  /** Links to terms of other taxonomies or to indicators, by taxonomy name: a topic's DigComp areas, a UMC dimension's indicators. */
+  related: Readonly<Record<string, readonly string[]>> | null;
 }
 
 export interface Taxonomy {

@@ -9,6 +9,13 @@ import * as jobQueue from './2026-11-30-200-job-queue.js';
 import * as mails from './2026-11-30-201-mails.js';
 import * as dataEngineHardening from './2026-11-30-400-data-engine-hardening.js';
 import * as serverSecrets from './2026-11-30-500-server-secrets.js';
+import * as search from './2026-11-30-600-search.js';
+import * as taxonomyRelated from './2026-11-30-601-taxonomy-related.js';
+import * as capacity from './2026-11-30-602-capacity.js';
+import * as capacityMarkers from './2026-11-30-603-capacity-markers.js';
+import * as people from './2026-11-30-900-people.js';
+import * as projects from './2026-11-30-901-projects.js';
+import * as collaborateMarkers from './2026-11-30-902-collaborate-markers.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
@@ -20,4 +27,11 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-201-mails': mails,
   '2026-11-30-400-data-engine-hardening': dataEngineHardening,
   '2026-11-30-500-server-secrets': serverSecrets,
+  '2026-11-30-600-search': search,
+  '2026-11-30-601-taxonomy-related': taxonomyRelated,
+  '2026-11-30-602-capacity': capacity,
+  '2026-11-30-603-capacity-markers': capacityMarkers,
+  '2026-11-30-900-people': people,
+  '2026-11-30-901-projects': projects,
+  '2026-11-30-902-collaborate-markers': collaborateMarkers,
 };

@@ -256,3 +256,27 @@ export async function openInvitationsTo(db: Reader, email: string): Promise<Invi
 export async function deleteInvitationsTo(tx: WriteTx, email: string): Promise<void> {
   await tx.deleteFrom('invitations').where('email', '=', email).execute();
 }
+
+/** The organisation with this name, compared case-insensitively as the unique index does. */
+export async function findOrganisationIdByName(db: Reader, name: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where(sql<string>`lower(name)`, '=', name.toLowerCase())
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Deletes those of `ids` that have no members (their records go with them); returns the ids deleted. */
+export async function deleteOrganisationsWithoutMembers(tx: WriteTx, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .deleteFrom('organisations')
+    .where('id', 'in', ids)
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('memberships').select('user_id').whereRef('memberships.organisation_id', '=', 'organisations.id'))),
+    )
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -12,7 +12,7 @@ import { AppError } from '../../http/app-error.js';
 import { authorise, requireUser } from '../../http/authorise.js';
 import { decodeCursor, paginate } from '../../http/pagination.js';
 import { accountExists, emailOfAccount } from '../accounts/index.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit, SYSTEM } from '../audit/index.js';
 import { m49OfIso3 } from '../reference/index.js';
 import { auditSnapshot, presentInvitation, presentMember, presentOrganisation } from './presenters.js';
 import * as repo from './repository.js';
@@ -521,4 +521,52 @@ export async function invitationsTo(
 }
 export async function forgetInvitationsTo(tx: WriteTx, email: string): Promise<void> {
   await repo.deleteInvitationsTo(tx, email);
+}
+
+/**
+ * The organisation named `input.name` (case-insensitively), created by the system without members
+ * when there is none: for records the platform provides itself, such as the generated demo
+ * providers of the capacity clearinghouse. Audited as the system.
+ * @example const id = await ensureSystemOrganisation(tx, { name: 'Demo · … (generated)', kind: 'academia' })
+ */
+export async function ensureSystemOrganisation(
+  tx: WriteTx,
+  input: { name: string; kind: Organisation['kind']; countryM49?: string | null; description?: string | null },
+): Promise<string> {
+  const existing = await repo.findOrganisationIdByName(tx, input.name);
+  if (existing) return existing;
+  const id = await repo.insertOrganisation(tx, {
+    name: input.name,
+    acronym: null,
+    kind: input.kind,
+    country_m49: input.countryM49 ?? null,
+    website: null,
+    description: input.description ?? null,
+  });
+  const row = (await repo.findOrganisation(tx, id))!;
+  await recordAudit(tx, {
+    actor: SYSTEM,
+    action: 'organisation.create',
+    resourceType: 'organisation',
+    resourceId: id,
+    after: auditSnapshot(row),
+  });
+  return id;
+}
+
+/** The ids of the organisations with these names that exist. */
+export async function organisationIdsByName(db: Db, names: readonly string[]): Promise<string[]> {
+  const ids = await Promise.all(names.map((name) => repo.findOrganisationIdByName(db, name)));
+  return ids.filter((id): id is string => id !== undefined);
+}
+
+/**
+ * Deletes organisations the system created once they are not needed, but only those nobody has
+ * joined (a person's organisation is never removed this way). Returns the ids deleted; audited.
+ */
+export async function deleteSystemOrganisations(tx: WriteTx, ids: readonly string[]): Promise<string[]> {
+  const deleted = await repo.deleteOrganisationsWithoutMembers(tx, ids);
+  for (const id of deleted)
+    await recordAudit(tx, { actor: SYSTEM, action: 'organisation.delete', resourceType: 'organisation', resourceId: id });
+  return deleted;
 }

@@ -4,23 +4,24 @@ import { createRouter, type Deps } from '../../http/app-env.js';
 import { actorOf } from '../../http/authorise.js';
 import { problemResponses } from '../../http/problem.js';
 import { clearSessionCookie, limitPerIp } from '../accounts/index.js';
-import { DeleteAccountRequestSchema, PersonalDataSchema } from './schemas.js';
+import { DeleteAccountRequestSchema, personalDataSchema, type PersonalDataPart } from './schemas.js';
 import * as service from './service.js';
 
 const tags = ['Personal data'];
 
-const exportMyData = createRoute({
-  method: 'get',
-  path: '/me/export',
-  tags,
-  summary: 'Download all my data as JSON',
-  description:
-    'Account, memberships, sessions and API tokens (metadata only), open invitations and audit entries about the signed-in person. Needs a browser session, not an API token.',
-  responses: {
-    200: { description: 'All personal data', content: { 'application/json': { schema: PersonalDataSchema } } },
-    ...problemResponses(401, 403),
-  },
-});
+const exportMyData = (parts: readonly PersonalDataPart[]) =>
+  createRoute({
+    method: 'get',
+    path: '/me/export',
+    tags,
+    summary: 'Download all my data as JSON',
+    description:
+      'Account, memberships, sessions and API tokens (metadata only), open invitations and audit entries about the signed-in person. Needs a browser session, not an API token.',
+    responses: {
+      200: { description: 'All personal data', content: { 'application/json': { schema: personalDataSchema(parts) } } },
+      ...problemResponses(401, 403),
+    },
+  });
 
 const deleteMe = createRoute({
   method: 'delete',
@@ -40,23 +41,30 @@ const deleteMe = createRoute({
 /** Proofs of identity a minute per address, on top of the per-account throttle. */
 const REAUTH_PER_MINUTE = 10;
 
-export function privacyApi(deps: Deps) {
+/** `parts`: other features' shares of a person's data, exported and erased with the rest (wired in app.ts). */
+export function privacyApi(deps: Deps, { parts = [] }: { parts?: readonly PersonalDataPart[] } = {}) {
   const { db } = deps;
   const limit = limitPerIp(deps, 'reauth', REAUTH_PER_MINUTE);
   const router = createRouter();
   router.use('/me', (c, next) => (c.req.method === 'DELETE' ? limit(c, next) : next()));
   return router
-    .openapi(exportMyData, async (c) => {
-      const data = await service.exportMyData(db, actorOf(c));
+    .openapi(exportMyData(parts), async (c) => {
+      const data = await service.exportMyData(db, actorOf(c), parts);
       c.header('Cache-Control', 'no-store');
       c.header('Content-Disposition', 'attachment; filename="my-data.json"');
       return c.json(data, 200);
     })
     .openapi(deleteMe, async (c) => {
-      await service.deleteMyAccount(deps, actorOf(c), c.req.valid('json'), {
-        sessionIdHash: c.get('session')?.idHash,
-        requestId: c.get('requestId'),
-      });
+      await service.deleteMyAccount(
+        deps,
+        actorOf(c),
+        c.req.valid('json'),
+        {
+          sessionIdHash: c.get('session')?.idHash,
+          requestId: c.get('requestId'),
+        },
+        parts,
+      );
       clearSessionCookie(c);
       return c.body(null, 204);
     });

@@ -9,12 +9,14 @@ import { renderPage } from '../../web/render.js';
 import { clearSessionCookie, limitPerIp, proofRequired, REAUTH_MINUTES } from '../accounts/index.js';
 import { DELETE_ACCOUNT_FORM } from './form-schemas.js';
 import { PrivacyPage } from './pages.js';
+import type { PersonalDataPart } from './schemas.js';
 import * as service from './service.js';
 
 /** Proofs of identity a minute per address, on top of the per-account throttle. */
 const REAUTH_PER_MINUTE = 10;
 
-export function privacyPages(deps: Deps) {
+/** `parts`: other features' shares of a person's data, erased with the account (wired in app.ts). */
+export function privacyPages(deps: Deps, { parts = [] }: { parts?: readonly PersonalDataPart[] } = {}) {
   async function show(c: Context<AppEnv>, form: FormState, status: ContentfulStatusCode, deleted = false) {
     const actor = actorOf(c);
     const proof = actor.kind === 'user' ? await proofRequired(deps.db, actor.userId) : undefined;
@@ -59,6 +61,7 @@ export function privacyPages(deps: Deps) {
             actorOf(c),
             { password, totp },
             { sessionIdHash: c.get('session')?.idHash, requestId: c.get('requestId') },
+            parts,
           );
           clearSessionCookie(c);
           return c.redirect('/privacy?deleted=1', 303);

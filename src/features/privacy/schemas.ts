@@ -1,6 +1,19 @@
 /** Schemas of a person's data export and account deletion. */
 import { z } from '@hono/zod-openapi';
+import type { Db, WriteTx } from '../../db/database.js';
 import { AuditEntrySchema } from '../audit/schemas.js';
+
+/**
+ * Another feature's share of a person's data (a profile, project contributions …), given to this
+ * feature in app.ts so that it never imports them: its key and schema in the export, how to read
+ * it, and how to erase it inside the account deletion's transaction.
+ */
+export interface PersonalDataPart {
+  readonly name: string;
+  readonly schema: z.ZodType;
+  export(db: Db, userId: string): Promise<unknown>;
+  erase(tx: WriteTx, userId: string): Promise<void>;
+}
 
 export const PersonalDataSchema = z
   .object({
@@ -44,6 +57,11 @@ export const PersonalDataSchema = z
   });
 export type PersonalData = z.infer<typeof PersonalDataSchema>;
 
+/** The export's schema with each part's key (as documented in OpenAPI). */
+export function personalDataSchema(parts: readonly PersonalDataPart[]) {
+  if (parts.length === 0) return PersonalDataSchema;
+  return PersonalDataSchema.extend(Object.fromEntries(parts.map((part) => [part.name, part.schema]))).openapi('PersonalData');
+}
 export const DeleteAccountRequestSchema = z
   .object({
     password: z

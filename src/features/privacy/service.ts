@@ -12,19 +12,24 @@ import { authorise, requireUser } from '../../http/authorise.js';
 import { accountDataOf, confirmIdentity, deleteAccountData, type Credential } from '../accounts/index.js';
 import { auditAbout, recordAudit } from '../audit/index.js';
 import { forgetInvitationsTo, invitationsTo, membershipsOf, soleOwnershipsLocked } from '../organisations/index.js';
-import type { PersonalData } from './schemas.js';
+import type { PersonalData, PersonalDataPart } from './schemas.js';
 
 /** Everything kept about the signed-in person. */
-export async function exportMyData(db: Db, actor: Actor): Promise<PersonalData> {
+export async function exportMyData(
+  db: Db,
+  actor: Actor,
+  parts: readonly PersonalDataPart[] = [],
+): Promise<PersonalData & Record<string, unknown>> {
   const user = requireUser(actor);
   authorise(actor, 'export', { type: 'account', userId: user.userId });
   // Each feature hands over its own part: accounts (account, sessions, tokens), organisations, audit.
   const mine = await accountDataOf(db, user.userId);
   if (!mine) throw new AppError('unauthenticated', 'This account no longer exists');
-  const [memberships, invitations, auditEntries] = await Promise.all([
+  const [memberships, invitations, auditEntries, shares] = await Promise.all([
     membershipsOf(db, user.userId, actor),
     invitationsTo(db, mine.account.email),
     auditAbout(db, user.userId),
+    Promise.all(parts.map(async (part) => [part.name, await part.export(db, user.userId)] as const)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -39,6 +44,7 @@ export async function exportMyData(db: Db, actor: Actor): Promise<PersonalData> 
     apiTokens: mine.apiTokens,
     invitations,
     auditEntries,
+    ...Object.fromEntries(shares),
   };
 }
 
@@ -47,13 +53,15 @@ export async function exportMyData(db: Db, actor: Actor): Promise<PersonalData> 
  * is them (their password; without one, their two-factor code or a sign-in of
  * the last minutes: accounts' confirmIdentity, throttled like sign-in).
  * Refused (409) while they are the only owner of an organisation: they hand it
- * over first, so nothing is orphaned.
+ * over first, so nothing is orphaned. `parts`: other features' shares of the person's data,
+ * erased in the same transaction.
  */
 export async function deleteMyAccount(
   deps: Pick<Deps, 'db' | 'logger'>,
   actor: Actor,
   credential: Credential,
   request: { readonly sessionIdHash: Buffer | undefined; readonly requestId?: string | null | undefined },
+  parts: readonly PersonalDataPart[] = [],
 ): Promise<void> {
   const { db } = deps;
   const requestId = request.requestId;
@@ -75,6 +83,7 @@ export async function deleteMyAccount(
       );
     }
     await forgetInvitationsTo(tx, email);
+    for (const part of parts) await part.erase(tx, user.userId);
     await recordAudit(tx, {
       actor,
       action: 'account.delete',

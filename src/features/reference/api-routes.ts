@@ -75,7 +75,9 @@ const getTaxonomy = createRoute({
   path: '/taxonomies/{name}',
   tags,
   summary: 'Terms of one taxonomy',
-  description: 'digcomp, esco-digital, sdg, audiences, target-groups, levels, modalities, bandwidth, organisation-kinds, offering-kinds.',
+  description:
+    'digcomp, esco-digital, sdg, topics, audiences, target-groups, levels, modalities, bandwidth, organisation-kinds, offering-kinds, ' +
+    'certifications, accessibility-features, urgencies, unmet-reasons, umc-dimensions.',
   request: { params: TaxonomyNameParamsSchema, query: TermListQuerySchema },
   responses: { 200: jsonResponse(TaxonomyPageSchema, 'A page of terms'), ...problemResponses(400, 404) },
 });

@@ -9,6 +9,7 @@ import { readTable } from '../../formats/csv/read-table.js';
 import { buildCountries, DATAHUB_COLUMNS, M49_COLUMNS, NAMES_COLUMNS, WDI_COLUMNS } from '../../core/reference/build-countries.js';
 import { buildGroups } from '../../core/reference/build-groups.js';
 import { buildTaxonomies, DIGCOMP_COLUMNS, ESCO_COLUMNS } from '../../core/reference/build-taxonomies.js';
+import { TOPIC_COLUMNS } from '../../core/reference/build-topics.js';
 import { readAllInOrder, readDataFile, type DataFile } from '../imports/index.js';
 import { recordImport, replaceReference } from './repository.js';
 
@@ -20,6 +21,7 @@ export const REFERENCE_FILES = {
   wdi: 'wdi_internet_users_incl_aggregates.csv',
   digcomp: 'digcomp_2_2_framework.csv',
   esco: 'esco_v1.2.0_digital_skills_collection_en.csv',
+  topics: 'topics.csv',
 } as const;
 
 export interface ReferenceSummary {
@@ -49,10 +51,11 @@ export async function importReference(db: Db, dataDir: string): Promise<Referenc
     wdi: table(f.wdi, WDI_COLUMNS),
     digcomp: table(f.digcomp, DIGCOMP_COLUMNS),
     esco: table(f.esco, ESCO_COLUMNS),
+    topics: table(f.topics, TOPIC_COLUMNS),
   };
   const countries = buildCountries(tables);
   const groups = buildGroups(countries, tables.names);
-  const taxonomies = buildTaxonomies(tables.digcomp, tables.esco);
+  const taxonomies = buildTaxonomies(tables.digcomp, tables.esco, tables.topics);
   const summary: ReferenceSummary = {
     countries: countries.length,
     groups: groups.length,

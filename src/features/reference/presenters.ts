@@ -34,7 +34,14 @@ export function presentGroup(row: GroupRow & { member_count: number }): z.infer<
 }
 
 export function presentTerm(row: TaxonomyTermRow): z.infer<typeof TermSchema> {
-  return { code: row.code, parent: row.parent_code, labels: row.labels, description: row.description, uri: row.uri };
+  return {
+    code: row.code,
+    parent: row.parent_code,
+    labels: row.labels,
+    description: row.description,
+    uri: row.uri,
+    ...(row.related ? { related: row.related } : {}),
+  };
 }
 
 /** A country for lists: the record without formal names, groups as codes. */

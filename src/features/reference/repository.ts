@@ -110,6 +110,7 @@ export async function replaceReference(
       description: term.description ? JSON.stringify(term.description) : null,
       uri: term.uri,
       position,
+      related: term.related ? JSON.stringify(term.related) : null,
     }));
     for (const chunk of chunks(rows)) await tx.insertInto('taxonomy_terms').values(chunk).execute();
   }

@@ -108,6 +108,13 @@ export const TermSchema = z
     labels: PartialLocalisedSchema,
     description: PartialLocalisedSchema.nullable(),
     uri: z.string().nullable(),
+    related: z
+      .record(z.string(), z.array(z.string()))
+      .optional()
+      .openapi({
+        description: 'Links to other taxonomies or indicators, by name: a topic’s DigComp areas, a UMC dimension’s indicators',
+        example: { digcomp: ['4'] },
+      }),
   })
   .openapi('TaxonomyTerm');
 export const TaxonomySummarySchema = z

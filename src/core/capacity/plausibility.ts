@@ -1,0 +1,155 @@
+/**
+ * Plausibility of clearinghouse values, beyond their type: text a person could
+ * have written (no control characters, no broken Unicode), real language and
+ * currency codes, calendar dates in sane years, and the rules that tie fields
+ * together (dates in order, a pledge's amount or in-kind contribution …).
+ * Pure: the API schemas, the bulk import and the PATCH merge all ask here, so
+ * a value refused in one place is refused in all.
+ */
+
+/** Years a date may fall in: older or later dates are typing mistakes. */
+export const DATE_YEARS = { min: 2000, max: 2100 } as const;
+
+/**
+ * True when `text` holds a control character (other than tab, line feed and
+ * carriage return where `multiline`) or an unpaired surrogate, which would
+ * break storage, CSV or display.
+ * @example hasUnwantedCharacters('Line\u0000', { multiline: true }) // true
+ */
+export function hasUnwantedCharacters(text: string, options: { multiline: boolean }): boolean {
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    // Iterating by code point, a surrogate on its own is one that has no partner.
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+    const control = code < 0x20 || (code >= 0x7f && code < 0xa0);
+    if (!control) continue;
+    if (options.multiline && (char === '\n' || char === '\t' || char === '\r')) continue;
+    return true;
+  }
+  return false;
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/**
+ * An ISO 639-1 (two letters) or 639-2/3 (three letters) language code that the
+ * Unicode CLDR knows, lower-cased.
+ * @example isLanguageCode('sw') // true
+ * @example isLanguageCode('xx') // false
+ */
+export function isLanguageCode(code: string): boolean {
+  if (!/^[a-z]{2,3}$/.test(code)) return false;
+  return languageNames.of(code) !== undefined;
+}
+
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+
+/**
+ * An ISO 4217 currency code in current use.
+ * @example isCurrencyCode('XOF') // true
+ */
+export function isCurrencyCode(code: string): boolean {
+  return CURRENCIES.has(code);
+}
+
+/**
+ * A real calendar date written YYYY-MM-DD within DATE_YEARS.
+ * @example isPlausibleDate('2027-02-29') // false
+ */
+export function isPlausibleDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < DATE_YEARS.min || year > DATE_YEARS.max) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A problem with one field, named by its path in the record (`endDate`, `pledge.currency`). */
+export interface Problem {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/** What the cross-field rules of an offering read. */
+export interface OfferingShape {
+  readonly kind: string;
+  readonly language: string;
+  readonly modality: string | null;
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+  readonly rolling: boolean;
+  readonly translations: readonly { readonly language: string }[];
+  readonly pledge: { readonly amount: number | null; readonly currency: string | null; readonly inKind: string | null } | null;
+}
+
+export const PLEDGE_KINDS: readonly string[] = ['financing-pledge', 'infrastructure-pledge'];
+/** Kinds that are delivered to learners, so they say how. */
+const DELIVERED_KINDS: readonly string[] = ['training', 'course', 'programme', 'advisory-service'];
+
+/**
+ * The rules that tie an offering's fields together.
+ * @example offeringProblems({ …, rolling: true, startDate: '2027-01-10' }) // [{ path: ['startDate'], … }]
+ */
+export function offeringProblems(o: OfferingShape): Problem[] {
+  const problems: Problem[] = [...datesInOrder(o.startDate, o.endDate)];
+  const pledge = PLEDGE_KINDS.includes(o.kind);
+  if (o.rolling && o.startDate !== null) {
+    problems.push({ path: ['startDate'], message: 'a rolling offering has no start date; give dates or set rolling, not both' });
+  }
+  if (!o.rolling && o.startDate === null && !pledge) {
+    problems.push({ path: ['startDate'], message: 'give a start date, or set rolling: true for an offering open at any time' });
+  }
+  if (DELIVERED_KINDS.includes(o.kind) && o.modality === null) {
+    problems.push({ path: ['modality'], message: `a ${o.kind} needs a modality (self-paced-online, live-online, in-person or blended)` });
+  }
+  if (pledge) {
+    if (o.pledge === null)
+      problems.push({ path: ['pledge'], message: `a ${o.kind} needs its pledge: amount and currency or in kind, and the UMC dimension` });
+    if (o.startDate === null || o.endDate === null) {
+      problems.push({
+        path: [o.startDate === null ? 'startDate' : 'endDate'],
+        message: 'a pledge covers a period: give its start and end dates',
+      });
+    }
+    if (o.rolling) problems.push({ path: ['rolling'], message: 'a pledge covers a period, it is not rolling' });
+  } else if (o.pledge !== null) {
+    problems.push({ path: ['pledge'], message: `only financing and infrastructure pledges carry a pledge, not a ${o.kind}` });
+  }
+  if (o.pledge) {
+    if ((o.pledge.amount === null) !== (o.pledge.currency === null)) {
+      problems.push({
+        path: ['pledge', o.pledge.amount === null ? 'amount' : 'currency'],
+        message: 'give the amount and its currency together',
+      });
+    }
+    if (o.pledge.amount === null && o.pledge.inKind === null) {
+      problems.push({ path: ['pledge', 'amount'], message: 'give an amount and currency, or describe the in-kind contribution (inKind)' });
+    }
+  }
+  const seen = new Set<string>();
+  o.translations.forEach((translation, i) => {
+    if (translation.language === o.language) {
+      problems.push({ path: ['translations', i, 'language'], message: `the offering is written in ${o.language} already` });
+    }
+    if (seen.has(translation.language))
+      problems.push({ path: ['translations', i, 'language'], message: `a second ${translation.language} translation` });
+    seen.add(translation.language);
+  });
+  return problems;
+}
+
+/** What the cross-field rules of a need read. */
+export interface NeedShape {
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+}
+
+export function needProblems(n: NeedShape): Problem[] {
+  return datesInOrder(n.startDate, n.endDate);
+}
+
+function datesInOrder(start: string | null, end: string | null): Problem[] {
+  if (start !== null && end !== null && end < start) return [{ path: ['endDate'], message: `ends (${end}) before it starts (${start})` }];
+  return [];
+}

@@ -1,0 +1,29 @@
+/**
+ * The capacity clearinghouse (issue 10): providers' offerings and pledges,
+ * requesters' needs, their review workflows, multilingual faceted search,
+ * bulk import and export, and generated demo data. Pages, jobs (harvesting,
+ * link checks, alerts) and the matching engine use these services directly;
+ * nothing outside this folder reads its tables.
+ */
+export { offeringsApi } from './offering-routes.js';
+export { needsApi } from './need-routes.js';
+export { createOffering, getOffering, transitionOffering, updateOffering } from './offering-service.js';
+export { createNeed, getNeed, transitionNeed, updateNeed } from './need-service.js';
+export { NEED_FACETS, OFFERING_FACETS, searchNeeds, searchOfferings } from './catalogue.js';
+export { exportAllOfferings, exportOfferings, importOfferings, type Importer, type ImportSummary } from './offering-transfer.js';
+export { exportAllNeeds, exportNeeds, importNeeds } from './need-transfer.js';
+export {
+  DEFAULT_SEED,
+  FIRST_START,
+  fillPlannedDemo,
+  generateDemoData,
+  planDemoOnFirstStart,
+  removeDemoData,
+  type DemoSummary,
+} from './demo.js';
+export { ImportProblems, type ImportFile } from './import-file.js';
+export { DEMO_NOTICE } from './offering-presenters.js';
+export type { Offering, OfferingInput, OfferingPatch, OfferingSummary } from './offering-schemas.js';
+export type { Need, NeedInput, NeedPatch, NeedSummary } from './need-schemas.js';
+export type { NeedListQuery, NeedPage, OfferingListQuery, OfferingPage } from './list-schemas.js';
+export type { Asker } from './service-support.js';
