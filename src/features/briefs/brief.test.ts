@@ -13,6 +13,8 @@ import { LANGUAGES } from '../../shared/localised.js';
 import type { CountryProfile } from '../indicators/index.js';
 import type { BriefSectionSource } from './index.js';
 import { Hono } from 'hono';
+import { readRealFile } from '../../../test/fixtures/iati/real-files.js';
+import { importIatiFile } from '../projects/index.js';
 
 const UNITS: Record<string, (v: string) => string> = {
   percent: (v) => `${v} %`,
@@ -127,6 +129,24 @@ forEachEngine('country brief', (ctx) => {
     expect(html).toContain(`<h2 id="brief-link">${t('fr', 'brief.link.title')}</h2>`);
     expect(html).toContain('href="/countries/KEN/brief?lang=fr"');
     expect(html).toContain('href="/countries/KEN/brief.docx?lang=fr"');
+  });
+
+  it('lists the projects being implemented in the country, as the projects API has them (real IATI activities)', async () => {
+    const app = testApp(ctx.db);
+    const none = await (await app.request('/countries/HTI/brief.md?lang=en')).text();
+    expect(none).toContain('The platform holds no public project being implemented in Haiti.');
+    const file = 'dportal-foodsecurity-sample-activities.xml';
+    await importIatiFile(ctx.db, { name: file, text: readRealFile(file) });
+    const api = await body<{ data: { title: string; lead: { name: string } }[] }>(
+      await app.request('/api/v1/projects?countries=HTI&status=implementation&demo=exclude'),
+    );
+    expect(api.data.length).toBeGreaterThan(0);
+    const md = await (await app.request('/countries/HTI/brief.md?lang=en')).text();
+    const section = md.slice(md.indexOf('## Active projects'), md.indexOf('## Sources'));
+    expect(section).toContain(`${api.data.length} shown of ${api.data.length}.`);
+    for (const p of api.data) expect(section).toContain(`| ${p.title.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`)} | ${p.lead.name}`);
+    const word = await wordXml(await app.request('/countries/HTI/brief.docx?lang=en'));
+    expect(word.text).toContain(api.data[0]!.title);
   });
 
   it('refuses a malformed code and does not know an unknown one, in every format', async () => {

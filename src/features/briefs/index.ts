@@ -2,3 +2,4 @@
 export { briefPages } from './routes.js';
 export type { Block, BriefSection, BriefSectionSource } from './document.js';
 export { briefLink } from './link.js';
+export { activeProjectsSection } from './projects-section.js';
