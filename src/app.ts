@@ -9,7 +9,7 @@ import { accountPages, authApi, authenticate, limitAnonymousApiReads, requireCsr
 import { accountNav, CSRF_FIELD, csrfToken } from './features/accounts/index.js';
 import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
-import { activeProjectsSection, briefLink, briefPages } from './features/briefs/index.js';
+import { activeProjectsSection, briefLink, briefPages, openNeedsSection } from './features/briefs/index.js';
 import { needsApi, offeringsApi } from './features/capacity/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { homeNav, homePages } from './features/home/home-page.js';
@@ -127,7 +127,7 @@ export function createApp(deps: Deps) {
   app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps, { startsNeeds }), briefLink()] }));
   app.route('/', connectPages(deps));
   // The country brief; later features (capacity needs, matched offers, projects) add their sections here.
-  app.route('/', briefPages(deps, { sections: [activeProjectsSection(deps)] }));
+  app.route('/', briefPages(deps, { sections: [openNeedsSection(deps), activeProjectsSection(deps)] }));
   app.route('/', accountPages(deps, { signInAlternative: ssoSignInAlternative(deps) }));
   app.route('/', organisationPages(deps));
   app.route('/', auditPages(deps));

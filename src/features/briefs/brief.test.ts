@@ -15,6 +15,7 @@ import type { BriefSectionSource } from './index.js';
 import { Hono } from 'hono';
 import { readRealFile } from '../../../test/fixtures/iati/real-files.js';
 import { importIatiFile } from '../projects/index.js';
+import { seedNeed, seedOrganisation } from '../../../test/support/capacity.js';
 
 const UNITS: Record<string, (v: string) => string> = {
   percent: (v) => `${v} %`,
@@ -147,6 +148,27 @@ forEachEngine('country brief', (ctx) => {
     for (const p of api.data) expect(section).toContain(`| ${p.title.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`)} | ${p.lead.name}`);
     const word = await wordXml(await app.request('/countries/HTI/brief.docx?lang=en'));
     expect(word.text).toContain(api.data[0]!.title);
+  });
+
+  it('lists the country’s open capacity needs, as the needs API has them', async () => {
+    const app = testApp(ctx.db);
+    expect(await (await app.request('/countries/KEN/brief.md?lang=en')).text()).toContain(
+      'The clearinghouse holds no open public capacity need for Kenya.',
+    );
+    const ministry = await seedOrganisation(ctx.db, 'Ministry of ICT and Digital Economy');
+    await seedNeed(ctx.db, ministry, { country: 'KEN', language: 'en', title: 'Spectrum monitoring training for the regulator' });
+    await seedNeed(ctx.db, ministry, { country: 'UGA', language: 'en', title: 'A need in Uganda' });
+    const api = await body<{ data: { title: string; requester: { name: string } }[] }>(
+      await app.request('/api/v1/needs?country=KEN&status=open&demo=exclude'),
+    );
+    expect(api.data.map((n) => n.title)).toEqual(['Spectrum monitoring training for the regulator']);
+    const md = await (await app.request('/countries/KEN/brief.md?lang=en')).text();
+    const section = md.slice(md.indexOf('## Open capacity needs'), md.indexOf('## Active projects'));
+    expect(section).toContain('1 shown of 1.');
+    expect(section).toContain('| Spectrum monitoring training for the regulator | Ministry of ICT and Digital Economy |');
+    expect(section).not.toContain('Uganda');
+    const html = await (await app.request('/countries/KEN/brief?lang=ar')).text();
+    expect(html).toContain(`<h2 id="needs">${t('ar', 'brief.section.needs')}</h2>`);
   });
 
   it('refuses a malformed code and does not know an unknown one, in every format', async () => {
