@@ -7,7 +7,7 @@
 import type { IndicatorDefinition } from '../../core/indicators/index.js';
 import { formatNumber, t } from '../../i18n/i18n.js';
 import { choroplethMap, comparisonChart, type MapClassSpec } from '../../platform/charts/index.js';
-import { LANGUAGES, pick, type Language } from '../../shared/localised.js';
+import { pick, type Language } from '../../shared/localised.js';
 import { Layout, type PageContext } from '../../web/layout.js';
 import type { Country } from '../reference/index.js';
 import { GroupName } from './page-parts.js';
@@ -310,6 +310,3 @@ function Aggregates(props: IndicatorPageProps) {
     </>
   );
 }
-
-/** Languages a map image may be asked in (the path carries it, so each is its own cacheable file). */
-export const MAP_LANGUAGES: readonly Language[] = LANGUAGES;

@@ -4,14 +4,13 @@
  * indicator for the charts. Everything here changes only with an import, so each read is kept
  * per data version (VersionedCache), like the profiles in service.ts.
  */
-import { INDICATOR_CATALOGUE, type IndicatorDefinition } from '../../core/indicators/index.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import type { Localised } from '../../shared/localised.js';
 import { dataVersion, VersionedCache } from '../imports/index.js';
-import { exportCountries, getCountry, listGroups, type Country } from '../reference/index.js';
+import { exportCountries, listGroups, type Country } from '../reference/index.js';
 import * as repo from './repository.js';
-import { countryProfile, groupProfile, resolveIndicator } from './service.js';
+import { countryProfile, groupProfile } from './service.js';
 import type { CountryProfile, GroupProfile } from './schemas.js';
 
 /** One year of a series as the charts take it, with the aggregate's coverage (0–1) where it is one. */
@@ -75,7 +74,7 @@ function bySeries(rows: readonly (SeriesYear & { code: string })[]): SeriesByInd
   return result;
 }
 
-const CONTEXT_KINDS = ['sub-region', 'region', 'income'] as const;
+const REGIONAL_KINDS = ['sub-region', 'region'] as const;
 
 /**
  * A country's profile with its own series and its region's and income group's aggregates.
@@ -86,9 +85,7 @@ export async function countryView(db: Db, country: Country): Promise<CountryView
   const [profile, rows] = await Promise.all([countryProfile(db, country.iso3), repo.countrySeries(db, country.m49)]);
   const series = bySeries(rows.map((r) => ({ code: r.indicator_code, year: r.year, value: r.value, estimate: r.estimate })));
   // The sub-region where there is one (Sub-Saharan Africa says more about Kenya than Africa does), else the region.
-  const regional = CONTEXT_KINDS.slice(0, 2)
-    .map((kind) => country.groups.find((g) => g.kind === kind))
-    .find((g) => g !== undefined);
+  const regional = REGIONAL_KINDS.map((kind) => country.groups.find((g) => g.kind === kind)).find((g) => g !== undefined);
   const income = country.groups.find((g) => g.kind === 'income');
   const refs = [regional, income].filter((g) => g !== undefined);
   const context = await Promise.all(
@@ -97,12 +94,7 @@ export async function countryView(db: Db, country: Country): Promise<CountryView
   return { country, profile, series, context };
 }
 
-/** Country by ISO3 (or M49), through the reference feature. */
-export function countryOf(db: Db, code: string): Promise<Country> {
-  return getCountry(db, code);
-}
-
-/** The latest total value of every country for one indicator (or the value of `year`), by M49. */
+/** One country's total value of one indicator in one year. */
 export interface AreaValue {
   readonly year: number;
   readonly value: number;
@@ -154,11 +146,3 @@ export async function groupView(db: Db, code: string): Promise<GroupView> {
   const members = countries.filter((c) => c.groups.some((g) => g.code === upper));
   return { profile, series, members };
 }
-
-/** The catalogue entry for a page: by code or alias, else a not-found problem. */
-export function indicatorOf(code: string): IndicatorDefinition {
-  return resolveIndicator(code);
-}
-
-/** Indicators that have a page of their own: every catalogue entry. */
-export const PAGE_INDICATORS: readonly IndicatorDefinition[] = INDICATOR_CATALOGUE;
