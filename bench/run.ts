@@ -27,6 +27,7 @@ import { importReference, type ReferenceSummary } from '../src/features/referenc
 import type { Benchmark } from './benchmark.js';
 import { aggregatesCompute } from './aggregates-compute.js';
 import { countriesVsHealth } from './countries-vs-health.js';
+import { matchingTop10 } from './matching.js';
 import { profileVsHealth } from './profile-vs-health.js';
 import { resetKnownVsUnknown } from './reset-known-vs-unknown.js';
 import { catalogueSearch } from './catalogue-search.js';
@@ -42,6 +43,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   resetKnownVsUnknown,
   ...catalogueSearch,
   peopleFinder,
+  matchingTop10,
   briefOn2g,
   profileOn2g,
 ];

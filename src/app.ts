@@ -15,6 +15,9 @@ import { healthRoute } from './features/health/health-route.js';
 import { homeNav, homePages } from './features/home/home-page.js';
 import { membershipsOf, organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
 import { peopleApi, profilePersonalData } from './features/people/index.js';
+import { capacitySection, matchingApi } from './features/matching/index.js';
+import { matchesNav, matchWorkflowApi, matchWorkflowPages, workflowHistory } from './features/match-workflow/index.js';
+import { insightsApi, insightsNav, insightsPages } from './features/insights/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
 import { projectPersonalData, projectsApi, projectWorkApi } from './features/projects/index.js';
 import { dataVersion } from './features/imports/index.js';
@@ -68,7 +71,7 @@ export function createApp(deps: Deps) {
   app.use(compress());
   app.use(locale());
   // The main navigation, in order: each feature contributes its entry; the page shell knows no URL.
-  app.use(navigation([homeNav, referenceNav, ...connectNav, organisationsNav, apiDocsNav, ...accountNav]));
+  app.use(navigation([homeNav, referenceNav, ...connectNav, organisationsNav, insightsNav, matchesNav, apiDocsNav, ...accountNav]));
   // Before anything reads a body (the CSRF stage reads forms): small by default, larger only where a route allows it.
   app.use(limitBodies());
 
@@ -113,6 +116,11 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', peopleApi(deps));
   app.route('/api/v1', projectsApi(deps));
   app.route('/api/v1', projectWorkApi(deps));
+  // The workflow's track record and seats feed the matching engine (matching never imports the workflow).
+  const matching = { ...deps, history: workflowHistory };
+  app.route('/api/v1', matchingApi(deps, { history: workflowHistory }));
+  app.route('/api/v1', matchWorkflowApi(matching));
+  app.route('/api/v1', insightsApi(deps));
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));
@@ -124,7 +132,10 @@ export function createApp(deps: Deps) {
     );
   // A country page is public caching material for anonymous visitors, like the other Connect pages.
   app.use('/countries/:code', cacheForAnonymous());
-  app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps, { startsNeeds }), briefLink()] }));
+  app.route(
+    '/',
+    referencePages(deps, { countrySections: [connectivitySection(deps, { startsNeeds }), capacitySection(matching), briefLink()] }),
+  );
   app.route('/', connectPages(deps));
   // The country brief; later features (capacity needs, matched offers, projects) add their sections here.
   app.route('/', briefPages(deps, { sections: [openNeedsSection(deps), activeProjectsSection(deps)] }));
@@ -133,6 +144,8 @@ export function createApp(deps: Deps) {
   app.route('/', auditPages(deps));
   app.route('/', privacyPages(deps, { parts: personalDataParts }));
   app.route('/', ssoPages(deps));
+  app.route('/', matchWorkflowPages(matching));
+  app.route('/', insightsPages(deps));
   app.route(
     '/',
     apiDocsPage(() => openApiDocument(app)),

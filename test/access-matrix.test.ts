@@ -49,6 +49,9 @@ interface Cell {
   /** A draft offering and a members-only open need of O (made only for the capacity routes). */
   readonly offeringId: string;
   readonly needId: string;
+  /** A published offering of the other organisation that fits O's need, and a requested match of the two (capacity routes only). */
+  readonly fittingOfferingId: string;
+  readonly matchId: string;
 }
 
 interface Expectation {
@@ -165,6 +168,13 @@ const EXPECTATIONS: Record<string, Expectation> = {
   },
   'GET /api/v1/me/organisations': get('/api/v1/me/organisations', signedIn(200)),
 
+  // Matching: whoever may read the need or offering may read its matches (404 otherwise, as for the record).
+  'GET /api/v1/needs/{id}/matches': { ...get((c) => `/api/v1/needs/${c.needId}/matches`, { ...all(200), anonymous: 404 }), capacity: true },
+  'GET /api/v1/offerings/{id}/matches': {
+    ...get((c) => `/api/v1/offerings/${c.offeringId}/matches`, { ...all(200), anonymous: 404, other: 404 }),
+    capacity: true,
+  },
+
   // Audit log: admins only.
   'GET /api/v1/audit': get('/api/v1/audit', only(200, ['admin'])),
 
@@ -280,6 +290,41 @@ const EXPECTATIONS: Record<string, Expectation> = {
     expect: only(200, ['editor', 'owner', 'coordinator', 'admin']),
     capacity: true,
   },
+
+  // The match workflow: O's editors and owners act for O's need (the requester's side); members of either side
+  // (the other organisation provides the offering) and coordinators read; nobody rates before delivery.
+  'POST /api/v1/matches': {
+    request: (c) => ({ path: '/api/v1/matches', body: { needId: c.needId, offeringId: c.fittingOfferingId, start: 'shortlist' } }),
+    expect: only(201, ['editor', 'owner']),
+    capacity: true,
+  },
+  'GET /api/v1/matches': get('/api/v1/matches', signedIn(200)),
+  'GET /api/v1/matches/{id}': { ...get((c) => `/api/v1/matches/${c.matchId}`, signedIn(200)), capacity: true },
+  'POST /api/v1/matches/{id}/transitions': {
+    request: (c) => ({
+      path: `/api/v1/matches/${c.matchId}/transitions`,
+      body: { transition: 'close', reason: 'Closed by the matrix', version: 1 },
+    }),
+    expect: only(200, ['editor', 'owner']),
+    capacity: true,
+  },
+  'POST /api/v1/matches/{id}/comments': {
+    request: (c) => ({ path: `/api/v1/matches/${c.matchId}/comments`, body: { text: 'A comment of the matrix' } }),
+    expect: only(201, ['editor', 'owner']),
+    capacity: true,
+  },
+  'POST /api/v1/matches/{id}/ratings': {
+    request: (c) => ({ path: `/api/v1/matches/${c.matchId}/ratings`, body: { rating: 4 } }),
+    expect: signedIn(403),
+    capacity: true,
+  },
+
+  // Unmet-demand insights: public counts.
+  'GET /api/v1/insights/unmet-demand': get('/api/v1/insights/unmet-demand', all(200)),
+  'GET /api/v1/insights/trend': get('/api/v1/insights/trend', all(200)),
+  'GET /api/v1/insights/supply-gaps': get('/api/v1/insights/supply-gaps', all(200)),
+  'GET /api/v1/insights/unfitted-needs': get('/api/v1/insights/unfitted-needs', all(200)),
+  'GET /api/v1/insights/time-to-match': get('/api/v1/insights/time-to-match', all(200)),
 };
 
 /** Every operation of the OpenAPI document as `METHOD /path`. */
@@ -338,6 +383,28 @@ forEachEngine('access matrix', (t) => {
     );
   });
 
+  /** O's members-only need, a fitting published offering of the other organisation, and a requested match of the two. */
+  async function matchWorld(orgId: string, providerOrgId: string) {
+    const needId = await seedNeed(t.db, orgId, { visibility: 'members' });
+    const fittingOfferingId = await seedOffering(t.db, providerOrgId, { status: 'published', language: 'fr', languages: ['fr'] });
+    const otherOfferingId = await seedOffering(t.db, providerOrgId, { status: 'published', language: 'fr', languages: ['fr'] });
+    const match = await t.db
+      .insertInto('matches')
+      .values({
+        need_id: needId,
+        offering_id: otherOfferingId,
+        requester_organisation_id: orgId,
+        provider_organisation_id: providerOrgId,
+        status: 'requested',
+        started_by: 'requester',
+        score: null,
+        created_by: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { needId, fittingOfferingId, matchId: match.id };
+  }
+
   /** Builds cell O for `role`, with the acting person's memberships in it (a project only when the operation needs one). */
   async function cellFor(role: Role, actor: TestUser | undefined, operation = '', capacity = false): Promise<Cell> {
     const orgId = await organisation(t.db, 'Matrix');
@@ -392,7 +459,7 @@ forEachEngine('access matrix', (t) => {
         ? await seedProjectFixture(t.db, orgId, outsider.id)
         : { projectId: '', roleId: '', updateId: '', teamMemberId: '' },
       offeringId: capacity ? await seedOffering(t.db, orgId) : 'none',
-      needId: capacity ? await seedNeed(t.db, orgId, { visibility: 'members' }) : 'none',
+      ...(capacity ? await matchWorld(orgId, otherOrgId) : { needId: 'none', fittingOfferingId: 'none', matchId: 'none' }),
     };
   }
 

@@ -576,6 +576,45 @@ export interface CollaborateMarkersTable {
   created_at: Generated<Date>;
 }
 
+/** One match between a need and an offering (the match workflow, migration 801). */
+export interface MatchesTable {
+  id: Generated<string>;
+  need_id: string;
+  offering_id: string;
+  requester_organisation_id: string;
+  provider_organisation_id: string;
+  status: 'shortlisted' | 'proposed' | 'requested' | 'accepted' | 'declined' | 'in-delivery' | 'delivered' | 'closed';
+  started_by: 'requester' | 'provider';
+  score: number | null;
+  status_reason: Generated<string | null>;
+  people_trained: Generated<number | null>;
+  requester_rating: Generated<number | null>;
+  requester_rating_comment: Generated<string | null>;
+  provider_rating: Generated<number | null>;
+  provider_rating_comment: Generated<string | null>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  accepted_at: Generated<Date | null>;
+  delivered_at: Generated<Date | null>;
+}
+
+/** A match's history: its start, transitions with reasons, comments and ratings. */
+export interface MatchEventsTable {
+  id: Generated<string>;
+  match_id: string;
+  kind: 'start' | 'transition' | 'comment' | 'rating';
+  transition: Generated<string | null>;
+  from_status: Generated<MatchesTable['status'] | null>;
+  to_status: Generated<MatchesTable['status'] | null>;
+  side: 'requester' | 'provider' | null;
+  author_id: string | null;
+  body: Generated<string | null>;
+  rating: Generated<number | null>;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
@@ -623,6 +662,8 @@ export interface Database {
   project_revisions: ProjectRevisionsTable;
   project_import_runs: ProjectImportRunsTable;
   collaborate_markers: CollaborateMarkersTable;
+  matches: MatchesTable;
+  match_events: MatchEventsTable;
 }
 
 export type CountryRow = Selectable<CountriesTable>;

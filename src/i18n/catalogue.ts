@@ -11,12 +11,29 @@ import { charts } from './namespaces/charts.js';
 import { connect } from './namespaces/connect.js';
 import { forms } from './namespaces/forms.js';
 import { people } from './namespaces/people.js';
+import { insights } from './namespaces/insights.js';
+import { matches } from './namespaces/matches.js';
+import { matching } from './namespaces/matching.js';
 import { platform } from './namespaces/platform.js';
 import { profiles } from './namespaces/profiles.js';
 import { projects } from './namespaces/projects.js';
 import { shell } from './namespaces/shell.js';
 
-export const NAMESPACES = [shell, accounts, platform, connect, forms, people, projects, charts, profiles, brief] as const;
+export const NAMESPACES = [
+  shell,
+  accounts,
+  platform,
+  connect,
+  forms,
+  people,
+  projects,
+  matching,
+  matches,
+  insights,
+  charts,
+  profiles,
+  brief,
+] as const;
 
 type KeysOf<N> = N extends Namespace<infer E> ? keyof E & string : never;
 

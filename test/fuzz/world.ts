@@ -64,8 +64,26 @@ export class FuzzWorld {
     // O's offering and need, so that the clearinghouse's routes by id are reached too.
     const offeringId = await seedOffering(db, world.orgId, { status: 'published' });
     const needId = await seedNeed(db, world.orgId);
+    // A requested match of O's need with the other organisation's offering, so the match workflow's routes are reached.
+    const providedId = await seedOffering(db, world.otherOrgId, { status: 'published', language: 'fr', languages: ['fr'] });
+    const match = await db
+      .insertInto('matches')
+      .values({
+        need_id: needId,
+        offering_id: providedId,
+        requester_organisation_id: world.orgId,
+        provider_organisation_id: world.otherOrgId,
+        status: 'requested',
+        started_by: 'requester',
+        score: null,
+        created_by: owner.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     world.values = {
-      id: [world.orgId, world.otherOrgId, token.id, randomUUID(), offeringId, needId],
+      id: [world.orgId, world.otherOrgId, token.id, randomUUID(), offeringId, needId, match.id],
+      needId: [needId],
+      offeringId: [offeringId, providedId],
       'organisations.id': [world.orgId, world.otherOrgId, randomUUID()],
       'tokens.id': [token.id, randomUUID()],
       organisationId: [world.orgId, world.otherOrgId],

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Actor, type Membership, type OrganisationRole, type PlatformRole } from './actor.js';
-import { can, isReadAction, secondFactorRequired, type ActionsOf, type Resource } from './policy.js';
+import { can, isReadAction, matchSidesOf, secondFactorRequired, type ActionsOf, type Resource } from './policy.js';
+import { MATCH_STATUSES, MATCH_TRANSITIONS, type MatchStatus } from '../matching/workflow.js';
 import {
   NEED_STATUSES,
   NEED_TRANSITIONS,
@@ -62,6 +63,23 @@ const CASES: { [T in keyof ActionsOf]: { resource: Extract<Resource, { type: T }
   project: {
     resource: { type: 'project', ownerOrganisationId: ORG, partnerOrganisationIds: [], teamUserIds: [], visibility: 'members' },
     actions: ['read', 'create', 'update', 'post-update', 'comment', 'find-candidates', 'leave'],
+  },
+  match: {
+    resource: { type: 'match', requesterOrganisationId: ORG, providerOrganisationId: OTHER, status: 'requested' },
+    actions: [
+      'read',
+      'create',
+      'comment',
+      'rate',
+      'request',
+      'accept',
+      'decline',
+      'accept-proposal',
+      'decline-proposal',
+      'start-delivery',
+      'deliver',
+      'close',
+    ],
   },
 };
 const ALL = Object.values(CASES).flatMap(({ resource, actions }) =>
@@ -157,6 +175,19 @@ const EXPECTED: Record<string, string[]> = {
   'project:find-candidates': ['editor', 'owner', 'coordinator', 'admin'],
   // Only someone on the team (nobody here) leaves it.
   'project:leave': [],
+  // A requested match: the need is ORG's, the offering OTHER's ("other" is OTHER's owner: the provider).
+  'match:read': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
+  'match:create': [],
+  'match:comment': ['other', 'editor', 'owner'],
+  'match:rate': [],
+  'match:request': [],
+  'match:accept': ['other'],
+  'match:decline': ['other'],
+  'match:accept-proposal': [],
+  'match:decline-proposal': [],
+  'match:start-delivery': [],
+  'match:deliver': [],
+  'match:close': ['other', 'editor', 'owner'],
 };
 
 const PROVIDER = ['editor', 'owner', 'admin'];
@@ -202,6 +233,74 @@ const allowedRoles = (action: string, resource: Resource) =>
   Object.entries(ROLES)
     .filter(([, actor]) => ask(actor, action, resource))
     .map(([name]) => name);
+
+const REQUESTER = ['editor', 'owner'];
+const SUPPLIER = ['other'];
+const BOTH_SIDES = ['other', 'editor', 'owner'];
+const ALL_READERS = ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'];
+
+/** The match workflow by status (need of ORG, offering of OTHER, nobody has rated yet): every action not listed is refused. */
+const MATCH_TABLE: Record<MatchStatus, Record<string, string[]>> = {
+  // A shortlist is the requester's own note: the provider neither sees nor acts on it.
+  shortlisted: { read: INSIDERS, create: REQUESTER, comment: REQUESTER, request: REQUESTER, close: REQUESTER },
+  proposed: {
+    read: ALL_READERS,
+    create: SUPPLIER,
+    comment: BOTH_SIDES,
+    'accept-proposal': REQUESTER,
+    'decline-proposal': REQUESTER,
+    close: BOTH_SIDES,
+  },
+  requested: { read: ALL_READERS, comment: BOTH_SIDES, accept: SUPPLIER, decline: SUPPLIER, close: BOTH_SIDES },
+  accepted: { read: ALL_READERS, comment: BOTH_SIDES, 'start-delivery': BOTH_SIDES, close: BOTH_SIDES },
+  declined: { read: ALL_READERS, comment: BOTH_SIDES },
+  'in-delivery': { read: ALL_READERS, comment: BOTH_SIDES, deliver: BOTH_SIDES, close: BOTH_SIDES },
+  delivered: { read: ALL_READERS, comment: BOTH_SIDES, rate: BOTH_SIDES },
+  closed: { read: ALL_READERS, comment: BOTH_SIDES },
+};
+
+const match = (status: MatchStatus, rated?: { requester: boolean; provider: boolean }) =>
+  ({ type: 'match', requesterOrganisationId: ORG, providerOrganisationId: OTHER, status, ...(rated ? { rated } : {}) }) as const;
+
+describe('can(): the match workflow, through the policy', () => {
+  for (const status of MATCH_STATUSES) {
+    for (const action of ['read', 'create', 'comment', 'rate', ...Object.keys(MATCH_TRANSITIONS)]) {
+      const expected = MATCH_TABLE[status][action] ?? [];
+      it(`on a ${status} match lets exactly ${expected.join(', ') || 'nobody'} ${action}`, () => {
+        expect(allowedRoles(action, match(status))).toEqual(expected);
+      });
+    }
+  }
+
+  it('lets each side rate once', () => {
+    expect(allowedRoles('rate', match('delivered', { requester: true, provider: false }))).toEqual(SUPPLIER);
+    expect(allowedRoles('rate', match('delivered', { requester: true, provider: true }))).toEqual([]);
+  });
+
+  it('acts for both sides for someone who edits for both organisations, and for none through a read token', () => {
+    const both = person([inOrg('editor'), inOrg('owner', OTHER)]);
+    expect(matchSidesOf(both, match('requested'))).toEqual(['requester', 'provider']);
+    expect(ask(both, 'accept', match('requested'))).toBe(true);
+    expect(ask(token([inOrg('editor')], ORG, 'write'), 'request', match('shortlisted'))).toBe(true);
+    expect(ask(token([inOrg('editor')], ORG, 'read'), 'request', match('shortlisted'))).toBe(false);
+    // A token acts only for its organisation, even when its maker edits for the other side too.
+    expect(ask(token([inOrg('editor'), inOrg('owner', OTHER)], ORG, 'write'), 'accept', match('requested'))).toBe(false);
+    expect(matchSidesOf(ANONYMOUS, match('requested'))).toEqual([]);
+  });
+
+  it('never lets a transition happen from a status it does not start from (property)', () => {
+    const report = holds(
+      fc.record({
+        status: fc.constantFrom(...MATCH_STATUSES),
+        action: fc.constantFrom(...(Object.keys(MATCH_TRANSITIONS) as (keyof typeof MATCH_TRANSITIONS)[])),
+        role: fc.constantFrom(...Object.keys(ROLES)),
+      }),
+      ({ status, action, role }) =>
+        !ask(ROLES[role]!, action, match(status)) || (MATCH_TRANSITIONS[action].from as readonly string[]).includes(status),
+    );
+    expect(report).toBe('holds');
+  });
+});
 
 describe('can(): the review workflow of offerings and the life cycle of needs', () => {
   for (const status of OFFERING_STATUSES) {
@@ -432,7 +531,9 @@ describe('can(): properties over arbitrary actors', () => {
             // So are members-only projects, and a program may comment on them as a member would.
             (r.type === 'project' && (action === 'read' || action === 'comment')) ||
             (r.type === 'profile-part' && r.visibility !== 'organisation');
-          return orgOf === undefined || orgOf === a.via.organisationId || publicRead;
+          // A partner organisation works on the project too: its program may post updates as its editors do.
+          const partnerOf = r.type === 'project' && r.partnerOrganisationIds.includes(a.via.organisationId);
+          return orgOf === undefined || orgOf === a.via.organisationId || publicRead || partnerOf;
         },
         3000,
       ),

@@ -29,6 +29,7 @@ import {
   type Transition,
 } from '../capacity/workflow.js';
 import type { Visibility } from '../people/visibility.js';
+import { MATCH_SIDES, matchTransitionOf, sideSees, type MatchSide, type MatchStatus, type MatchTransition } from '../matching/workflow.js';
 import type { Actor, Membership, OrganisationRole, PlatformRole } from './actor.js';
 
 /** What `can` decides about; each type names the facts the rule needs. */
@@ -86,6 +87,19 @@ export type Resource =
       readonly partnerOrganisationIds: readonly string[];
       readonly teamUserIds: readonly string[];
       readonly visibility: 'public' | 'members';
+    }
+  /**
+   * A match between a need and an offering (src/core/matching/workflow.ts): each side's editors and
+   * owners act for it (the requester: the need's organisation; the provider: the offering's); any
+   * member of either side reads it, except a shortlist, which is the requester's own; coordinators
+   * and admins read every match. `rated` says which sides have rated a delivered match.
+   */
+  | {
+      readonly type: 'match';
+      readonly requesterOrganisationId: string;
+      readonly providerOrganisationId: string;
+      readonly status: MatchStatus;
+      readonly rated?: { readonly requester: boolean; readonly provider: boolean };
     };
 
 export type ResourceType = Resource['type'];
@@ -106,6 +120,7 @@ export interface ActionsOf {
   profile: 'read' | 'update' | 'delete';
   'profile-part': 'read';
   project: 'read' | 'create' | 'update' | 'post-update' | 'comment' | 'find-candidates' | 'leave';
+  match: 'read' | 'create' | 'comment' | 'rate' | MatchTransition;
 }
 
 export type Action<R extends Resource = Resource> = ActionsOf[R['type']];
@@ -173,6 +188,24 @@ function mayTake<S extends string>(
 ): boolean {
   if (!transition || !transition.from.includes(status)) return false;
   return (transition.by.includes('owner') && takers.owner) || (transition.by.includes('coordinator') && takers.coordinator);
+}
+
+const organisationOfSide = (resource: { requesterOrganisationId: string; providerOrganisationId: string }, side: MatchSide) =>
+  side === 'requester' ? resource.requesterOrganisationId : resource.providerOrganisationId;
+
+/**
+ * The sides of a match an actor acts for: those whose organisation it is an editor or owner of
+ * (an API token: only its own organisation). Admins and coordinators read every match but act
+ * for no side they are not a member of: a match is an agreement between two organisations.
+ * @example matchSidesOf(providerEditor, { type: 'match', … }) // ['provider']
+ */
+export function matchSidesOf(
+  actor: Actor,
+  resource: { readonly requesterOrganisationId: string; readonly providerOrganisationId: string },
+): MatchSide[] {
+  if (actor.kind !== 'user') return [];
+  const e = effective(actor);
+  return MATCH_SIDES.filter((side) => isEditorOrOwner(e.roleIn(organisationOfSide(resource, side))));
 }
 
 type Rule<T extends ResourceType> = (actor: Actor, action: ActionsOf[T], resource: Extract<Resource, { type: T }>) => boolean;
@@ -373,6 +406,33 @@ const RULES: { [T in ResourceType]: Rule<T> } = {
         return e.session && resource.teamUserIds.includes(actor.userId);
       default:
         return false;
+    }
+  },
+
+  match(actor, action, resource) {
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    const { status } = resource;
+    const sides = matchSidesOf(actor, resource);
+    switch (action) {
+      case 'read':
+        return (
+          e.admin ||
+          e.coordinator ||
+          MATCH_SIDES.some((side) => sideSees(status, side) && e.roleIn(organisationOfSide(resource, side)) !== undefined)
+        );
+      // A shortlist is started by the requester's side, a proposal by the provider's.
+      case 'create':
+        return (status === 'shortlisted' && sides.includes('requester')) || (status === 'proposed' && sides.includes('provider'));
+      case 'comment':
+        return sides.some((side) => sideSees(status, side));
+      // Once per side, after delivery.
+      case 'rate':
+        return status === 'delivered' && sides.some((side) => !(resource.rated?.[side] ?? false));
+      default: {
+        const rule = matchTransitionOf(action);
+        return rule !== undefined && rule.from.includes(status) && sides.some((side) => rule.by.includes(side) && sideSees(status, side));
+      }
     }
   },
 };

@@ -105,24 +105,37 @@ function digcompTerm(t: Table, row: TableRow): TaxonomyTerm {
   };
 }
 
+const ESCO_SKILL_URI = /^http:\/\/data\.europa\.eu\/esco\/skill\/([0-9a-f-]{36})$/;
+
+/**
+ * ESCO skills of the digital collection. A skill's broader skills that are in
+ * the collection too (`broaderConceptUri`, `|`-separated; ISCED fields and skills
+ * outside the collection are left out) become `related.broader`: ESCO is a
+ * polyhierarchy, so they are links, not one parent.
+ */
 function escoTerms(t: Table): TaxonomyTerm[] {
   const seen = new Set<string>();
+  const inCollection = new Set(t.rows.map((row) => ESCO_SKILL_URI.exec(row.values['conceptUri'] ?? '')?.[1]).filter(Boolean));
   return t.rows.map((row) => {
     const uri = row.values['conceptUri'] ?? '';
-    const match = /^http:\/\/data\.europa\.eu\/esco\/skill\/([0-9a-f-]{36})$/.exec(uri);
+    const match = ESCO_SKILL_URI.exec(uri);
     if (!match?.[1]) throw cellError(t, row, 'conceptUri', `"${uri}" is not an ESCO skill URI`);
     if (seen.has(match[1])) throw cellError(t, row, 'conceptUri', `${uri} appears twice`);
     seen.add(match[1]);
     const label = row.values['preferredLabel'] ?? '';
     if (!label) throw cellError(t, row, 'preferredLabel', 'is required');
     const description = row.values['description'];
+    const broader = (row.values['broaderConceptUri'] ?? '')
+      .split('|')
+      .map((u) => ESCO_SKILL_URI.exec(u.trim())?.[1])
+      .filter((code): code is string => code !== undefined && code !== match[1] && inCollection.has(code));
     return {
       code: match[1],
       parentCode: null,
       labels: { en: label },
       description: description ? { en: description } : null,
       uri,
-      related: null,
+      related: broader.length > 0 ? { broader: [...new Set(broader)] } : null,
     };
   });
 }

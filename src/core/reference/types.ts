@@ -36,7 +36,7 @@ export interface TaxonomyTerm {
   labels: Partial<Localised> & { en: string };
   description: Partial<Localised> | null;
   uri: string | null;
-  /** Links to terms of other taxonomies or to indicators, by taxonomy name: a topic's DigComp areas, a UMC dimension's indicators. */
+  /** Links to terms of other taxonomies or to indicators, by taxonomy name (a topic's DigComp areas, a UMC dimension's indicators), and an ESCO skill's `broader` skills. */
   related: Readonly<Record<string, readonly string[]>> | null;
 }
 

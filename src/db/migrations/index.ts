@@ -16,6 +16,8 @@ import * as capacityMarkers from './2026-11-30-603-capacity-markers.js';
 import * as people from './2026-11-30-900-people.js';
 import * as projects from './2026-11-30-901-projects.js';
 import * as collaborateMarkers from './2026-11-30-902-collaborate-markers.js';
+import * as matchingIndex from './2026-11-30-800-matching-index.js';
+import * as matches from './2026-11-30-801-matches.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-900-people': people,
   '2026-11-30-901-projects': projects,
   '2026-11-30-902-collaborate-markers': collaborateMarkers,
+  '2026-11-30-800-matching-index': matchingIndex,
+  '2026-11-30-801-matches': matches,
 };

@@ -27,3 +27,14 @@ export type { Offering, OfferingInput, OfferingPatch, OfferingSummary } from './
 export type { Need, NeedInput, NeedPatch, NeedSummary } from './need-schemas.js';
 export type { NeedListQuery, NeedPage, OfferingListQuery, OfferingPage } from './list-schemas.js';
 export type { Asker } from './service-support.js';
+// For the matching engine (src/features/matching): the catalogue's own filters (visibility,
+// languages, eligibility) as SQL over the offerings and needs tables, and the presenters of
+// the records it ranks.
+export { needConditions, offeringConditions } from './filters.js';
+export { vocabulary, type CountryFacts, type Vocabulary } from './vocabulary.js';
+export { offeringsByIds } from './offering-repository.js';
+export { needsByIds } from './need-repository.js';
+export { presentOfferingSummary } from './offering-presenters.js';
+export { presentNeedSummary } from './need-presenters.js';
+export { OfferingSummarySchema } from './offering-schemas.js';
+export { NeedSummarySchema } from './need-schemas.js';

@@ -112,7 +112,8 @@ export const TermSchema = z
       .record(z.string(), z.array(z.string()))
       .optional()
       .openapi({
-        description: 'Links to other taxonomies or indicators, by name: a topic’s DigComp areas, a UMC dimension’s indicators',
+        description:
+          'Links to other taxonomies or indicators, by name: a topic’s DigComp areas, a UMC dimension’s indicators; an ESCO skill’s broader skills in the collection (`broader`)',
         example: { digcomp: ['4'] },
       }),
   })

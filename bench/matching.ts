@@ -1,0 +1,259 @@
+/**
+ * Top-10 offerings for a need at 50,000 and 100,000 offerings, on both
+ * engines: the whole use case (`matchesForNeed`: read the need and its
+ * country's context, the candidate query, scoring, reading the ten records
+ * shown) against its candidate query alone (`offeringCandidates` with the same
+ * inputs), one request at a time, interleaved rounds as bench/http.ts does.
+ *
+ * Data: generated demo offerings and needs (src/core/capacity/demo, the
+ * catalogue's own generator, every record labelled), 50,000 offerings, then
+ * 50,000 more; `analyze` after each load, as autovacuum would. The subjects
+ * are the first 40 open public demo needs by id. Embedded: the platform's own
+ * database (the demo data is removed afterwards). Server: a throwaway cluster
+ * of the system's PostgreSQL (/usr/lib/postgresql/15+), migrated and loaded
+ * with the same reference and indicator data; skipped with a notice when there
+ * is none. Where the time goes: the use case reports each stage's time.
+ */
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { loadConfig } from '../src/config/config.js';
+import { ANONYMOUS } from '../src/core/policy/actor.js';
+import { createDb, type Db } from '../src/db/database.js';
+import { ensureCluster } from '../src/db/embedded/cluster.js';
+import { unprivilegedAccount } from '../src/db/embedded/run-as.js';
+import { migrate } from '../src/db/migrate.js';
+import { generateDemoData, removeDemoData } from '../src/features/capacity/index.js';
+import { importIndicators } from '../src/features/indicators/index.js';
+import { matchesForNeed, planNeedMatching, type NeedPlan, type Stage } from '../src/features/matching/index.js';
+import { offeringCandidates } from '../src/features/matching/candidate-repository.js';
+import { importReference } from '../src/features/reference/index.js';
+import type { Benchmark } from './benchmark.js';
+import { percentile, type Comparison, type EndpointResult } from './http.js';
+
+const SIZES = [50_000, 100_000] as const;
+const SUBJECTS = 40;
+const WARMUP_SECONDS = 2;
+const ROUNDS = 2;
+const STAGES: readonly Stage[] = ['context', 'candidates', 'score', 'records'];
+
+interface Engine {
+  readonly name: 'embedded' | 'server';
+  readonly db: Db;
+  /** Undoes what the benchmark did to this engine. */
+  readonly done: () => Promise<void>;
+}
+
+interface Round {
+  durationSeconds: number;
+  requestsPerSecond: number;
+  requests: number;
+  bytesPerResponse: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  autocannonLatencyMs: { p50: number; p90: number; p97_5: number; p99: number };
+}
+
+async function round(fn: (i: number) => Promise<unknown>, seconds: number, latencies: number[]): Promise<Round> {
+  const started = performance.now();
+  let runs = 0;
+  while (performance.now() - started < seconds * 1000) {
+    const t0 = performance.now();
+    await fn(runs);
+    latencies.push(performance.now() - t0);
+    runs += 1;
+  }
+  const durationSeconds = (performance.now() - started) / 1000;
+  return {
+    durationSeconds,
+    requestsPerSecond: runs / durationSeconds,
+    requests: runs,
+    bytesPerResponse: 0,
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+    statusCodes: {},
+    autocannonLatencyMs: { p50: 0, p90: 0, p97_5: 0, p99: 0 },
+  };
+}
+
+function summarise(label: string, rounds: Round[], latencies: number[]): EndpointResult {
+  const sorted = Float64Array.from(latencies).toSorted();
+  const rates = rounds.map((r) => r.requestsPerSecond);
+  const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
+  return {
+    path: label,
+    requestsPerSecond: mean,
+    requestsPerSecondSpread: (Math.max(...rates) - Math.min(...rates)) / mean,
+    latencyMs: {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      mean: latencies.reduce((a, b) => a + b, 0) / latencies.length,
+      max: sorted[sorted.length - 1] ?? 0,
+    },
+    samples: latencies.length,
+    rounds,
+  };
+}
+
+async function serverEngine(log: (m: string) => void): Promise<Engine | undefined> {
+  const root = '/usr/lib/postgresql';
+  const version = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => Number(v) >= 15)
+        .toSorted((a, b) => Number(b) - Number(a))[0]
+    : undefined;
+  if (!version) {
+    log('no PostgreSQL 15+ under /usr/lib/postgresql: the server engine is skipped');
+    return undefined;
+  }
+  const home = await mkdtemp(path.join(os.tmpdir(), 'dcp-bench-server-'));
+  await chmod(home, 0o755);
+  const cluster = await ensureCluster({ binDir: path.join(root, version, 'bin'), home, runAs: unprivilegedAccount() });
+  const db = createDb(cluster.url);
+  const done = async () => {
+    await db.destroy();
+    await cluster.stop();
+    await rm(home, { recursive: true, force: true });
+  };
+  try {
+    const dataDir = loadConfig({}).dataDir;
+    if (!dataDir) throw new Error('no reference data directory (../shared/data)');
+    await migrate(db);
+    await importReference(db, dataDir);
+    await importIndicators(db, dataDir);
+  } catch (error) {
+    await done();
+    throw error;
+  }
+  log(`server engine: PostgreSQL ${version} ready`);
+  return { name: 'server', db, done };
+}
+
+async function load(db: Db, offerings: number, log: (m: string) => void): Promise<void> {
+  const started = performance.now();
+  await generateDemoData(db, { offerings, needs: 400 });
+  await sql`analyze offerings`.execute(db);
+  await sql`analyze needs`.execute(db);
+  log(`${offerings} offerings loaded and analysed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+export interface MatchingMeasure {
+  engine: string;
+  offerings: number;
+  comparison: Comparison;
+  /** Mean and p95 ms per stage of the use case. */
+  stages: Record<Stage, { mean: number; p95: number }>;
+  candidates: { mean: number; max: number; capped: number };
+}
+
+async function measure(engine: Engine, offerings: number, seconds: number, log: (m: string) => void): Promise<MatchingMeasure> {
+  const today = new Date().toISOString().slice(0, 10);
+  const { rows } = await sql<{ id: string }>`
+    select id from needs where demo and status = 'open' and visibility = 'public' order by id limit ${SUBJECTS}`.execute(engine.db);
+  const ids = rows.map((r) => r.id);
+  if (ids.length < SUBJECTS) throw new Error(`expected ${SUBJECTS} open public demo needs, found ${ids.length}`);
+  const plans: NeedPlan[] = [];
+  for (const id of ids) plans.push(await planNeedMatching(engine.db, ANONYMOUS, id, { today, explain: false }));
+  const stageTimes = Object.fromEntries(STAGES.map((s) => [s, [] as number[]])) as Record<Stage, number[]>;
+  const considered: number[] = [];
+  let capped = 0;
+  const target = (i: number, record: boolean) =>
+    matchesForNeed({ db: engine.db }, ANONYMOUS, ids[i % ids.length]!, {
+      limit: 10,
+      today,
+      ...(record ? { observe: (stage: Stage, ms: number) => stageTimes[stage].push(ms) } : {}),
+    }).then((m) => {
+      if (record) {
+        considered.push(m.candidates.considered);
+        if (m.candidates.capped) capped += 1;
+      }
+      if (m.items.length === 0 && m.candidates.considered > 0)
+        throw new Error('candidates but no match: the benchmark would measure nothing');
+    });
+  const baseline = (i: number) => {
+    const plan = plans[i % plans.length]!;
+    return offeringCandidates(engine.db, plan.query, plan.timeframe);
+  };
+  await round(baseline, WARMUP_SECONDS, []);
+  await round((i) => target(i, false), WARMUP_SECONDS, []);
+  const [baseRounds, targetRounds, baseLatencies, targetLatencies] = [[] as Round[], [] as Round[], [] as number[], [] as number[]];
+  for (let r = 1; r <= ROUNDS; r += 1) {
+    log(`${engine.name} ${offerings}: round ${r}/${ROUNDS}`);
+    baseRounds.push(await round(baseline, seconds, baseLatencies));
+    targetRounds.push(await round((i) => target(i, true), seconds, targetLatencies));
+  }
+  const t = summarise(`matchesForNeed, top 10 (${engine.name}, ${offerings})`, targetRounds, targetLatencies);
+  const b = summarise(`candidate query alone (${engine.name}, ${offerings})`, baseRounds, baseLatencies);
+  const stages = Object.fromEntries(
+    STAGES.map((s) => {
+      const sorted = Float64Array.from(stageTimes[s]).toSorted();
+      return [s, { mean: stageTimes[s].reduce((a, x) => a + x, 0) / Math.max(1, stageTimes[s].length), p95: percentile(sorted, 95) }];
+    }),
+  ) as MatchingMeasure['stages'];
+  return {
+    engine: engine.name,
+    offerings,
+    comparison: {
+      connections: 1,
+      durationSeconds: seconds,
+      warmupSeconds: WARMUP_SECONDS,
+      target: t,
+      baseline: b,
+      ratio: {
+        requestsPerSecond: t.requestsPerSecond / b.requestsPerSecond,
+        p50: t.latencyMs.p50 / b.latencyMs.p50,
+        p95: t.latencyMs.p95 / b.latencyMs.p95,
+      },
+    },
+    stages,
+    candidates: { mean: considered.reduce((a, x) => a + x, 0) / Math.max(1, considered.length), max: Math.max(0, ...considered), capped },
+  };
+}
+
+function table(measures: readonly MatchingMeasure[]): string {
+  const head =
+    '| engine | offerings | matchesForNeed p50 / p95 ms | candidate query p50 / p95 ms | p95 ratio | context | candidates | score | records | candidates scored (mean / max, capped) |';
+  const rows = measures.map((m) => {
+    const { target, baseline, ratio } = m.comparison;
+    const stage = (s: Stage) => `${m.stages[s].mean.toFixed(1)} / ${m.stages[s].p95.toFixed(1)}`;
+    return `| ${m.engine} | ${m.offerings} | ${target.latencyMs.p50.toFixed(1)} / ${target.latencyMs.p95.toFixed(1)} | ${baseline.latencyMs.p50.toFixed(1)} / ${baseline.latencyMs.p95.toFixed(1)} | ${ratio.p95.toFixed(2)}× | ${stage('context')} | ${stage('candidates')} | ${stage('score')} | ${stage('records')} | ${m.candidates.mean.toFixed(0)} / ${m.candidates.max} (${m.candidates.capped}) |`;
+  });
+  return [
+    head,
+    `|${' --- |'.repeat(10)}`,
+    ...rows,
+    '',
+    'Stages: mean / p95 ms of each stage of matchesForNeed, one request at a time.',
+  ].join('\n');
+}
+
+export const matchingTop10: Benchmark = {
+  name: 'matching',
+  description: 'top-10 offerings for a need at 50,000 and 100,000 offerings, both engines: matchesForNeed vs its candidate query alone',
+  async run(ctx) {
+    const engines: Engine[] = [{ name: 'embedded', db: ctx.db, done: async () => void (await removeDemoData(ctx.db)) }];
+    const measures: MatchingMeasure[] = [];
+    try {
+      const server = await serverEngine(ctx.log);
+      if (server) engines.push(server);
+      for (const engine of engines) {
+        for (const size of SIZES) {
+          ctx.log(`${engine.name}: loading ${size} generated offerings`);
+          await load(engine.db, size, ctx.log);
+          measures.push(await measure(engine, size, ctx.durationSeconds, ctx.log));
+        }
+      }
+    } finally {
+      for (const engine of engines) await engine.done().catch((error: unknown) => ctx.log(`cleanup of ${engine.name}: ${String(error)}`));
+    }
+    process.stdout.write(`\nmatching: where the time goes\n${table(measures)}\n`);
+    const headline = measures.findLast((m) => m.offerings === 100_000) ?? measures[measures.length - 1]!;
+    return { ...headline.comparison, matching: measures } as Comparison;
+  },
+};

@@ -1,0 +1,295 @@
+import { beforeAll, expect, it } from 'vitest';
+import { body, testApp } from '../../../test/support/app.js';
+import { createUser, randomAddress, signInAs, type SignedIn, type TestUser } from '../../../test/support/auth.js';
+import { seedNeed, seedOffering, seedOrganisation } from '../../../test/support/capacity.js';
+import { forEachEngine } from '../../../test/support/engines.js';
+import { workflowHistory } from './history.js';
+
+interface Match {
+  id: string;
+  version: number;
+  status: string;
+  score: number | null;
+  statusReason: string | null;
+  peopleTrained: number | null;
+  ratings: { requester: number | null; provider: number | null };
+  events?: { kind: string; transition: string | null; side: string | null; text: string | null; rating: number | null }[];
+  actions?: string[];
+}
+interface Problem {
+  code: string;
+  detail: string;
+  fields?: { field: string; message: string }[];
+}
+
+const CYBER = {
+  language: 'fr',
+  languages: ['fr'],
+  topics: ['cybersecurity'],
+  audiences: ['public-servants'],
+  levels: ['intermediate'],
+  status: 'published',
+  modality: 'self-paced-online',
+  bandwidth: 'offline',
+  rolling: true,
+  startDate: null,
+  endDate: null,
+};
+
+forEachEngine('match workflow API', (t) => {
+  const app = () => testApp(t.db);
+  const call = (method: string, path: string, who?: SignedIn, payload?: unknown) =>
+    app().request(path, {
+      method,
+      headers: {
+        'X-Forwarded-For': randomAddress(),
+        ...who?.headers,
+        ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
+    });
+  const ids = {} as Record<'requester' | 'provider' | 'need' | 'otherNeed' | 'offering' | 'english', string>;
+  let requester: SignedIn;
+  let provider: SignedIn;
+  let reader: SignedIn;
+  let outsider: SignedIn;
+  let providerUser: TestUser;
+  let requesterUser: TestUser;
+
+  const mailsTo = async (email: string) =>
+    t.db.selectFrom('mails').select(['subject', 'body_text', 'lang']).where('recipient', '=', email).orderBy('created_at').execute();
+  const transition = async (who: SignedIn, match: Match, name: string, extra: Record<string, unknown> = {}) =>
+    call('POST', `/api/v1/matches/${match.id}/transitions`, who, { transition: name, version: match.version, ...extra });
+
+  beforeAll(async () => {
+    ids.requester = await seedOrganisation(t.db, 'Ministère de l’Économie numérique (workflow test)');
+    ids.provider = await seedOrganisation(t.db, 'Réseau francophone de formation (workflow test)');
+    requesterUser = await createUser(t.db, { memberships: [{ organisationId: ids.requester, role: 'editor' }] });
+    providerUser = await createUser(t.db, { memberships: [{ organisationId: ids.provider, role: 'owner' }] });
+    await t.db.updateTable('users').set({ preferred_lang: 'fr' }).where('id', '=', requesterUser.id).execute();
+    requester = await signInAs(app(), requesterUser);
+    provider = await signInAs(app(), providerUser);
+    reader = await signInAs(app(), await createUser(t.db, { memberships: [{ organisationId: ids.requester, role: 'member' }] }));
+    outsider = await signInAs(app(), await createUser(t.db));
+    const need = {
+      language: 'fr',
+      languages: ['fr'],
+      topics: ['cybersecurity'],
+      audiences: ['public-servants'],
+      level: 'intermediate',
+      peopleCount: 25,
+    };
+    ids.need = await seedNeed(t.db, ids.requester, {
+      ...need,
+      title: 'Former les agents publics à la réponse aux incidents de cybersécurité',
+      description: 'Le ministère veut une équipe capable de répondre aux incidents informatiques.',
+    });
+    ids.otherNeed = await seedNeed(t.db, ids.requester, {
+      ...need,
+      title: 'Sensibiliser les agents publics à la cybersécurité',
+      description: 'Hygiène informatique et réponse aux incidents pour les agents des ministères.',
+    });
+    ids.offering = await seedOffering(t.db, ids.provider, {
+      ...CYBER,
+      title: 'Réponse aux incidents de cybersécurité, module hors ligne',
+      summary: 'Mettre en place une équipe de réponse aux incidents, avec des supports utilisables hors ligne.',
+    });
+    ids.english = await seedOffering(t.db, ids.provider, {
+      ...CYBER,
+      language: 'en',
+      languages: ['en'],
+      title: 'Incident response for public servants',
+      summary: 'Build a computer incident response team.',
+    });
+  });
+
+  it('runs shortlist → request → accept → delivery → delivered → rated by both sides, telling the other side each time', async () => {
+    const trackBefore = (await workflowHistory.trackRecords(t.db, [ids.provider])).get(ids.provider);
+    let response = await call('POST', '/api/v1/matches', requester, { needId: ids.need, offeringId: ids.offering, start: 'shortlist' });
+    expect(response.status).toBe(201);
+    let match = await body<Match>(response);
+    expect(match.status).toBe('shortlisted');
+    expect(match.score).toBeGreaterThan(0.3);
+
+    // A shortlist is the requester's own note: the provider neither sees it nor is told.
+    expect((await call('GET', `/api/v1/matches/${match.id}`, provider)).status).toBe(404);
+    expect((await body<{ data: Match[] }>(await call('GET', '/api/v1/matches', provider))).data.map((m) => m.id)).not.toContain(match.id);
+    expect(await mailsTo(providerUser.email)).toHaveLength(0);
+
+    response = await transition(requester, match, 'request');
+    expect(response.status).toBe(200);
+    match = await body<Match>(response);
+    expect(match.status).toBe('requested');
+    const requestMail = await mailsTo(providerUser.email);
+    expect(requestMail).toHaveLength(1);
+    expect(requestMail[0]!.subject).toContain('Réponse aux incidents de cybersécurité, module hors ligne');
+    expect(requestMail[0]!.body_text).toMatch(/\/matches\/[0-9a-f-]{36}/);
+
+    // Only the provider answers a request.
+    expect((await transition(requester, match, 'accept')).status).toBe(403);
+    const seen = await body<Match>(await call('GET', `/api/v1/matches/${match.id}`, provider));
+    expect(seen.actions).toEqual(['accept', 'decline', 'close', 'comment']);
+
+    match = await body<Match>(await transition(provider, match, 'accept'));
+    expect(match.status).toBe('accepted');
+    const accepted = await mailsTo(requesterUser.email);
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]!.lang).toBe('fr');
+    expect(accepted[0]!.subject).toContain('a accepté votre demande');
+    // An accepted match holds the seats of the people the need asked to train.
+    expect((await workflowHistory.seatsTaken(t.db, [ids.offering])).get(ids.offering)).toBe(25);
+
+    match = await body<Match>(await transition(provider, match, 'start-delivery'));
+    expect(match.status).toBe('in-delivery');
+    response = await transition(provider, match, 'deliver');
+    expect(response.status).toBe(400);
+    expect((await body<Problem>(response)).fields?.map((f) => f.field)).toEqual(['body.peopleTrained']);
+    match = await body<Match>(await transition(provider, match, 'deliver', { peopleTrained: 23 }));
+    expect(match).toMatchObject({ status: 'delivered', peopleTrained: 23 });
+
+    response = await call('POST', `/api/v1/matches/${match.id}/ratings`, requester, {
+      rating: 5,
+      comment: 'Très concret, supports hors ligne utiles.',
+    });
+    expect(response.status).toBe(201);
+    expect((await body<Match>(response)).ratings).toEqual({ requester: 5, provider: null });
+    expect((await call('POST', `/api/v1/matches/${match.id}/ratings`, requester, { rating: 1 })).status).toBe(403);
+    response = await call('POST', `/api/v1/matches/${match.id}/ratings`, provider, { rating: 4 });
+    expect((await body<Match>(response)).ratings).toEqual({ requester: 5, provider: 4 });
+
+    const full = await body<Match>(await call('GET', `/api/v1/matches/${match.id}`, reader));
+    expect(full.events?.map((e) => e.transition ?? e.kind)).toEqual([
+      'start',
+      'request',
+      'accept',
+      'start-delivery',
+      'deliver',
+      'rating',
+      'rating',
+    ]);
+    expect(full.actions).toEqual([]);
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('resource_type', '=', 'match')
+      .where('resource_id', '=', match.id)
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'match.shortlist',
+      'match.request',
+      'match.accept',
+      'match.start-delivery',
+      'match.deliver',
+      'match.rate',
+      'match.rate',
+    ]);
+
+    // The delivery and the requester's rating now count in the provider's track record, which the engine scores.
+    expect(trackBefore).toBeUndefined();
+    expect((await workflowHistory.trackRecords(t.db, [ids.provider])).get(ids.provider)).toEqual({
+      completed: 1,
+      ratings: 1,
+      ratingSum: 5,
+    });
+    const ranked = await body<{ data: { offering: { id: string }; explanation: { component: string; points: number; text: string }[] }[] }>(
+      await call('GET', `/api/v1/needs/${ids.otherNeed}/matches?lang=en`, requester),
+    );
+    const record = ranked.data.find((m) => m.offering.id === ids.offering)?.explanation.find((e) => e.component === 'track-record');
+    expect(record?.text).toMatch(/1 completed match|rated/i);
+    expect(record?.points).toBeGreaterThan(0);
+  });
+
+  it('lets a provider propose and the requester decline with a reason, never without one', async () => {
+    let response = await call('POST', '/api/v1/matches', provider, { needId: ids.otherNeed, offeringId: ids.offering, start: 'propose' });
+    expect(response.status).toBe(201);
+    let match = await body<Match>(response);
+    expect(match.status).toBe('proposed');
+    const told = await mailsTo(requesterUser.email);
+    expect(told.at(-1)!.subject).toContain('propose');
+
+    // The requester cannot propose on the provider's behalf, nor the provider shortlist for the requester.
+    expect(
+      (await call('POST', '/api/v1/matches', requester, { needId: ids.otherNeed, offeringId: ids.offering, start: 'propose' })).status,
+    ).toBe(403);
+    // One match under way per pair.
+    response = await call('POST', '/api/v1/matches', requester, { needId: ids.otherNeed, offeringId: ids.offering, start: 'shortlist' });
+    expect(response.status).toBe(409);
+
+    response = await transition(requester, match, 'decline-proposal');
+    expect(response.status).toBe(400);
+    expect((await body<Problem>(response)).fields?.[0]?.field).toBe('body.reason');
+    response = await transition(requester, match, 'decline-proposal', { reason: 'Nous avons déjà un prestataire pour ce thème.' });
+    match = await body<Match>(response);
+    expect(match).toMatchObject({ status: 'declined', statusReason: 'Nous avons déjà un prestataire pour ce thème.' });
+    // A declined match is finished: a stale or late transition is a conflict, and a new proposal may start.
+    expect((await transition(provider, { ...match, version: 1 }, 'close', { reason: 'Plus d’actualité' })).status).toBe(409);
+    expect(
+      (await call('POST', '/api/v1/matches', provider, { needId: ids.otherNeed, offeringId: ids.offering, start: 'propose' })).status,
+    ).toBe(201);
+  });
+
+  it('refuses a pair that breaks a hard constraint, naming it, and changes nothing', async () => {
+    const before = await t.db
+      .selectFrom('matches')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const response = await call('POST', '/api/v1/matches', requester, { needId: ids.need, offeringId: ids.english, start: 'shortlist' });
+    expect(response.status).toBe(409);
+    const problem = await body<Problem>(response);
+    expect(problem.code).toBe('conflict');
+    expect(problem.fields).toEqual([{ field: 'body.offeringId', message: 'language' }]);
+    expect(problem.detail).toMatch(/English/);
+    const after = await t.db
+      .selectFrom('matches')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('answers who may see and do what: members read, outsiders get 404, anonymous 401, stale versions 409', async () => {
+    const match = await body<Match>(
+      await call('POST', '/api/v1/matches', requester, { needId: ids.need, offeringId: ids.offering, start: 'shortlist' }),
+    );
+    const asMember = await body<Match>(await call('GET', `/api/v1/matches/${match.id}`, reader));
+    expect(asMember.actions).toEqual([]);
+    expect((await transition(reader, match, 'request')).status).toBe(403);
+    expect((await call('GET', `/api/v1/matches/${match.id}`, outsider)).status).toBe(404);
+    expect((await call('GET', `/api/v1/matches/${match.id}`)).status).toBe(401);
+    expect((await call('GET', '/api/v1/matches')).status).toBe(401);
+    expect((await transition(requester, { ...match, version: 7 }, 'request')).status).toBe(409);
+    const closed = await body<Match>(await transition(requester, match, 'close', { reason: 'Doublon' }));
+    expect(closed.status).toBe('closed');
+  });
+
+  it('keeps comments in the history and tells the other side; refuses bad input with the field', async () => {
+    const match = await body<Match>(
+      await call('POST', '/api/v1/matches', provider, { needId: ids.need, offeringId: ids.offering, start: 'propose' }),
+    );
+    const count = (await mailsTo(requesterUser.email)).length;
+    const response = await call('POST', `/api/v1/matches/${match.id}/comments`, provider, { text: 'Nous pouvons commencer en mars.' });
+    expect(response.status).toBe(201);
+    expect((await body<Match>(response)).events?.at(-1)).toMatchObject({
+      kind: 'comment',
+      side: 'provider',
+      text: 'Nous pouvons commencer en mars.',
+    });
+    expect(await mailsTo(requesterUser.email)).toHaveLength(count + 1);
+    expect((await call('POST', `/api/v1/matches/${match.id}/comments`, outsider, { text: 'Bonjour' })).status).toBe(404);
+
+    const bad = [
+      { path: `/api/v1/matches/${match.id}/comments`, payload: { text: 'a\u0000b' }, field: 'body.text' },
+      { path: `/api/v1/matches/${match.id}/comments`, payload: { text: '   ' }, field: 'body.text' },
+      { path: `/api/v1/matches/${match.id}/ratings`, payload: { rating: 6 }, field: 'body.rating' },
+      { path: `/api/v1/matches/${match.id}/transitions`, payload: { transition: 'publish', version: 1 }, field: 'body.transition' },
+      { path: '/api/v1/matches', payload: { needId: ids.need, offeringId: 'nope', start: 'shortlist' }, field: 'body.offeringId' },
+    ];
+    for (const { path, payload, field } of bad) {
+      const refused = await call('POST', path, provider, payload);
+      expect(refused.status, path).toBe(400);
+      expect((await body<Problem>(refused)).fields?.map((f) => f.field)).toContain(field);
+    }
+    // Rating before delivery is refused by the policy.
+    expect((await call('POST', `/api/v1/matches/${match.id}/ratings`, requester, { rating: 3 })).status).toBe(403);
+  });
+});
