@@ -32,6 +32,7 @@ import { profileVsHealth } from './profile-vs-health.js';
 import { resetKnownVsUnknown } from './reset-known-vs-unknown.js';
 import { catalogueSearch } from './catalogue-search.js';
 import { peopleFinder } from './people-finder.js';
+import { briefOn2g, profileOn2g } from './slow-network.js';
 import type { Comparison, EndpointResult } from './http.js';
 
 /** Every benchmark, in run order. Add one line per new benchmark. */
@@ -43,6 +44,8 @@ const BENCHMARKS: readonly Benchmark[] = [
   ...catalogueSearch,
   peopleFinder,
   matchingTop10,
+  briefOn2g,
+  profileOn2g,
 ];
 
 const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');

@@ -10,6 +10,7 @@ import { accountNav, CSRF_FIELD, csrfToken } from './features/accounts/index.js'
 import { activityPages, digestPersonalData } from './features/activity/index.js';
 import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
+import { activeProjectsSection, briefLink, briefPages, openNeedsSection } from './features/briefs/index.js';
 import { capacityPages, needsApi, needsNav, offeringSourcesApi, offeringsApi, offeringsNav } from './features/capacity/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { learningPages, learningPersonalData } from './features/learning/index.js';
@@ -44,6 +45,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { formTokens } from './platform/forms/index.js';
 import { ASSETS } from './web/assets.js';
 import { navigation } from './web/navigation.js';
+import { offlineWorker } from './web/offline.js';
 
 export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
   openapi: '3.1.0',
@@ -97,6 +99,9 @@ export function createApp(deps: Deps) {
       return c.body(asset.body, 200, { 'Content-Type': asset.type, ...caching });
     });
   }
+  // The offline-reading service worker (web/offline.ts): at the root so its scope is the site; revalidated on every check.
+  const worker = offlineWorker();
+  app.get('/offline.js', (c) => c.body(worker, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }));
 
   // Who is asking (session cookie or Bearer token), then CSRF for cookie-authenticated
   // state changes, then the anonymous API read limit — before any route but the static assets.
@@ -145,8 +150,13 @@ export function createApp(deps: Deps) {
     );
   // A country page is public caching material for anonymous visitors, like the other Connect pages.
   app.use('/countries/:code', cacheForAnonymous());
-  app.route('/', referencePages(deps, { countrySections: [connectivitySection(deps, { startsNeeds }), capacitySection(matching)] }));
+  app.route(
+    '/',
+    referencePages(deps, { countrySections: [connectivitySection(deps, { startsNeeds }), capacitySection(matching), briefLink()] }),
+  );
   app.route('/', connectPages(deps));
+  // The country brief; later features (capacity needs, matched offers, projects) add their sections here.
+  app.route('/', briefPages(deps, { sections: [openNeedsSection(deps), activeProjectsSection(deps)] }));
   app.route('/', accountPages(deps, { signInAlternative: ssoSignInAlternative(deps) }));
   app.route('/', organisationPages(deps));
   app.route('/', auditPages(deps));

@@ -8,6 +8,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config/config.js';
+import { inlineStyles, offlineRegistration } from '../web/assets.js';
 
 /** One year; without includeSubDomains, since other services may share the parent domain. */
 export const HSTS = 'max-age=31536000';
@@ -17,8 +18,10 @@ export function securityHeaders(config: Pick<Config, 'hsts'>): MiddlewareHandler
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
+      // Inline: exactly the page's stylesheet and the offline-reading registration, by hash (web/assets.ts).
+      scriptSrc: ["'self'", offlineRegistration.hash],
+      styleSrc: ["'self'", inlineStyles.hash],
+      workerSrc: ["'self'"],
       imgSrc: ["'self'", 'data:'],
       formAction: ["'self'"],
       frameAncestors: ["'none'"],

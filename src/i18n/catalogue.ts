@@ -6,6 +6,7 @@
 import type { Language } from '../shared/localised.js';
 import type { Namespace } from './namespace.js';
 import { accounts } from './namespaces/accounts.js';
+import { brief } from './namespaces/brief.js';
 import { charts } from './namespaces/charts.js';
 import { capacity } from './namespaces/capacity.js';
 import { connect } from './namespaces/connect.js';
@@ -33,6 +34,7 @@ export const NAMESPACES = [
   insights,
   charts,
   profiles,
+  brief,
 ] as const;
 
 type KeysOf<N> = N extends Namespace<infer E> ? keyof E & string : never;

@@ -7,7 +7,7 @@ import type { Child } from 'hono/jsx';
 import { direction, t } from '../i18n/i18n.js';
 import { LANGUAGES, type Language } from '../shared/localised.js';
 import { CATALOGUES } from '../i18n/i18n.js';
-import { stylesheet } from './assets.js';
+import { inlineStyles, offlineRegistration } from './assets.js';
 import { currentEntry, visibleEntries, type NavEntry } from './navigation.js';
 
 /** What a page knows about the request it answers. */
@@ -24,6 +24,8 @@ export interface PageContext {
 export function Layout(props: {
   ctx: PageContext;
   title: string;
+  /** One or two sentences from the page's own content, for search results (meta description); else one built from the title. */
+  description?: string | undefined;
   /** A form on the page failed: the title starts with "Error:" in the reader's language, as screen readers announce it first. */
   hasErrors?: boolean | undefined;
   children: Child;
@@ -39,11 +41,20 @@ export function Layout(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.hasErrors ? t(lang, 'shell.title.error', { title: named }) : named}</title>
-        <link rel="stylesheet" href={stylesheet.path} />
+        {/* Without a description of its own, renderPage() takes one from the page's lead paragraph (this text if none). */}
+        <meta
+          name="description"
+          content={props.description ?? t(lang, 'brief.page.description', { title: props.title, site })}
+          data-from-page={props.description === undefined ? 'lead' : undefined}
+        />
+        {/* The whole stylesheet inline (allowed by its CSP hash): no second round trip before the first paint on a slow link. */}
+        <style dangerouslySetInnerHTML={{ __html: inlineStyles.text }} />
         {/* No favicon request: one round trip less on slow links. */}
         <link rel="icon" href="data:," />
       </head>
       <body>
+        {/* Shown only on paper: where the page came from. */}
+        <p class="printed">{t(lang, 'brief.page.printed', { site, url: url.href })}</p>
         <a class="skip" href="#main">
           {t(lang, 'shell.skip')}
         </a>
@@ -86,6 +97,8 @@ export function Layout(props: {
             <p>{t(lang, 'shell.footer.about')}</p>
           </div>
         </footer>
+        {/* Offline reading (the only script; the page is complete without it). */}
+        <script dangerouslySetInnerHTML={{ __html: offlineRegistration.text }} />
       </body>
     </html>
   );

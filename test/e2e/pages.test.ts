@@ -104,6 +104,10 @@ const PAGES: readonly PageCase[] = [
   { path: '/needs/new?country=NER&topic=cybersecurity&evidence=/countries/NER', as: 'member', lang: 'ar' },
   { path: '/alerts', as: 'member', lang: 'zh' },
   { path: '/offerings?topics=cybersecurity', as: 'member', lang: 'ru' },
+  { path: '/countries/KEN/brief' },
+  { path: '/countries/KEN/brief', lang: 'ar' },
+  { path: '/countries/KEN/brief', lang: 'zh' },
+  { path: '/countries/IND/brief', lang: 'ru' },
 ];
 
 describe('pages in the browser', () => {

@@ -3,7 +3,7 @@
  * serves, so the two cannot disagree. No JavaScript, no third-party viewer.
  */
 import { Hono } from 'hono';
-import { t } from '../../i18n/i18n.js';
+import { t, tParts } from '../../i18n/i18n.js';
 import type { AppEnv } from '../../http/app-env.js';
 import { Layout, type PageContext } from '../../web/layout.js';
 import type { NavEntry } from '../../web/navigation.js';
@@ -30,11 +30,12 @@ function ApiPage(props: { ctx: PageContext; doc: OpenApiLike }) {
     }),
   );
   return (
-    <Layout ctx={props.ctx} title={t(lang, 'api.title')}>
+    <Layout ctx={props.ctx} title={t(lang, 'api.title')} description={t(lang, 'api.lead', { path: '/api/v1' })}>
       <h1>{t(lang, 'api.title')}</h1>
-      <p class="lead">{t(lang, 'api.lead')}</p>
+      {/* Paths are left-to-right islands (dir="ltr" isolates them), so Arabic shows /api/v1, not api/v1/. */}
+      <p class="lead">{tParts(lang, 'api.lead', { path: <code dir="ltr">/api/v1</code> })}</p>
       <p>
-        <a href="/api/v1/openapi.json">{t(lang, 'api.document')}</a> (<code>/api/v1/openapi.json</code>)
+        <a href="/api/v1/openapi.json">{t(lang, 'api.document')}</a> <code dir="ltr">/api/v1/openapi.json</code>
       </p>
       <h2>{t(lang, 'api.conventions')}</h2>
       <ul>
@@ -43,20 +44,31 @@ function ApiPage(props: { ctx: PageContext; doc: OpenApiLike }) {
       </ul>
       <h2>{t(lang, 'api.endpoints')}</h2>
       <ScrollRegion labelledBy="endpoints-caption">
-        <table>
+        <table class="endpoints">
           <caption id="endpoints-caption" class="skip">
             {t(lang, 'api.endpoints')}
           </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'brief.api.method')}</th>
+              <th scope="col">{t(lang, 'brief.api.path')}</th>
+              <th scope="col">{t(lang, 'brief.api.summary')}</th>
+            </tr>
+          </thead>
           <tbody>
             {operations.map((op) => (
               <tr>
                 <td>
-                  <span class="method">{op.method}</span>
+                  <span class="method" dir="ltr">
+                    {op.method}
+                  </span>
                 </td>
-                <td>
+                <th scope="row">
                   <code dir="ltr">{op.path}</code>
-                </td>
-                <td lang="en">
+                </th>
+                {/* The operations' summaries are written once, in English (the OpenAPI document's language): marked as
+                    English and left to right, so a right-to-left page keeps their full stop at the end. */}
+                <td lang="en" dir="ltr">
                   {op.summary}
                   {op.description ? (
                     <>

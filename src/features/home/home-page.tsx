@@ -16,7 +16,7 @@ function HomePage(props: { ctx: PageContext; countries: number }) {
     ['home.collaborate.title', 'home.collaborate.text'],
   ] as const;
   return (
-    <Layout ctx={props.ctx} title={t(lang, 'shell.site')}>
+    <Layout ctx={props.ctx} title={t(lang, 'shell.site')} description={t(lang, 'home.lead')}>
       <h1>{t(lang, 'home.title')}</h1>
       <p class="lead">{t(lang, 'home.lead')}</p>
       <ul class="cards">

@@ -12,6 +12,9 @@ export {
 export { INDICATOR_FILES } from './sources.js';
 export { countryProfile } from './service.js';
 export type { CountryProfile, ProfileIndicator } from './schemas.js';
+// For the country brief (features/briefs): the group context and the series behind its charts.
+export { groupProfile, listAggregates, listObservations } from './service.js';
+export type { AggregateItem, GroupProfile, GroupProfileIndicator, ObservationItem } from './schemas.js';
 export { importSdmx, readSdmxBatch, type SdmxImportOptions } from './import-sdmx.js';
 export {
   fetchWorldBankBatch,
