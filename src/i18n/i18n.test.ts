@@ -166,6 +166,13 @@ describe('language negotiation', () => {
     expect(LANGUAGES.filter((l) => direction(l) === 'rtl')).toEqual(['ar']);
   });
 
+  it('chooses a select branch by its Latin keyword in Arabic too, isolating only the values it shows', () => {
+    expect(t('ar', 'matches.status', { status: 'shortlisted' })).toBe(
+      CATALOGUES.ar['matches.status'].split('shortlisted {')[1]!.split('}')[0],
+    );
+    expect(t('ar', 'matches.open', { status: 'Shortlisted' })).toContain('\u2068Shortlisted\u2069');
+  });
+
   it('formats numbers through Intl', () => {
     expect(formatNumber('es', 1234567.5)).toBe(new Intl.NumberFormat('es').format(1234567.5));
   });

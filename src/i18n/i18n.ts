@@ -38,7 +38,13 @@ function message(lang: Language, key: MessageKey): CompiledMessage {
  * @example t('ru', 'connect.outlook.years', { years: 5 }) // 'цель примерно через 5 лет'
  */
 export function t(lang: Language, key: MessageKey, params: Readonly<Record<string, Param>> = {}): string {
-  return message(lang, key).format(isolated(lang, params), (value) => formatNumber(lang, value));
+  const compiled = message(lang, key);
+  return compiled.format(isolated(lang, params, selectors(compiled)), (value) => formatNumber(lang, value));
+}
+
+/** The arguments a message chooses by (`{status, select, …}`): keywords, never shown, so never isolated. */
+function selectors(compiled: CompiledMessage): ReadonlySet<string> {
+  return new Set(compiled.uses.filter((u) => u.kind === 'select').map((u) => u.name));
 }
 
 /** A letter of a left-to-right script (Latin, Greek, Cyrillic, CJK …) in a text. */
@@ -49,12 +55,16 @@ const LEFT_TO_RIGHT = /[A-Za-z\u00C0-\u02AF\u0370-\u03FF\u0400-\u052F\u3040-\u30
  * address, an English organisation name) are set apart with Unicode isolates (FSI … PDI), so
  * "العنوان الحالي: user-1@example.org" does not come out scrambled ("user- 1@example.org").
  */
-function isolated<T>(lang: Language, params: Readonly<Record<string, T | Param>>): Readonly<Record<string, T | Param>> {
+function isolated<T>(
+  lang: Language,
+  params: Readonly<Record<string, T | Param>>,
+  keywords: ReadonlySet<string> = new Set(),
+): Readonly<Record<string, T | Param>> {
   if (direction(lang) !== 'rtl') return params;
   return Object.fromEntries(
     Object.entries(params).map(([name, value]) => [
       name,
-      typeof value === 'string' && LEFT_TO_RIGHT.test(value) ? `\u2068${value}\u2069` : value,
+      typeof value === 'string' && !keywords.has(name) && LEFT_TO_RIGHT.test(value) ? `\u2068${value}\u2069` : value,
     ]),
   );
 }
@@ -64,7 +74,8 @@ function isolated<T>(lang: Language, params: Readonly<Record<string, T | Param>>
  * @example tParts('en', 'accounts.sent.outbox', { link: <a href="/admin/outbox">/admin/outbox</a> })
  */
 export function tParts<T extends object>(lang: Language, key: MessageKey, params: Readonly<Record<string, Param | T>>): (string | T)[] {
-  return message(lang, key).formatParts(isolated(lang, params), (value) => formatNumber(lang, value));
+  const compiled = message(lang, key);
+  return compiled.formatParts(isolated(lang, params, selectors(compiled)), (value) => formatNumber(lang, value));
 }
 
 const numberFormats = new Map(LANGUAGES.map((l) => [l, new Intl.NumberFormat(l)]));

@@ -107,6 +107,7 @@ describe('the match workflow in Chromium', () => {
       matchId = /\/matches\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
       expect(matchId).not.toBe('');
       expect(await page.locator('dl.facts').innerText()).toContain('Présélectionnée');
+      expect(await page.locator('[role="status"]').innerText()).toContain('Le prestataire ne la voit');
       await submit(page, 'Envoyer la demande');
       expect(await page.locator('[role="status"]').innerText()).toContain('Enregistré');
 

@@ -51,7 +51,11 @@ const REFUSALS: readonly Refusal[] = [
   { code: 'validation-failed', field: 'body.peopleTrained', show: 'peopleTrained', message: 'matches.error.peopleTrained' },
 ];
 
-const notice = (c: C) => (c.req.query('done') === '1' ? t(c.get('lang'), 'matches.done') : undefined);
+const notice = (c: C) => {
+  const done = c.req.query('done');
+  if (done === 'shortlist') return t(c.get('lang'), 'matches.shortlisted');
+  return done === '1' ? t(c.get('lang'), 'matches.done') : undefined;
+};
 
 export function matchWorkflowPages(deps: service.WorkflowDeps) {
   const { db } = deps;
@@ -139,7 +143,11 @@ export function matchWorkflowPages(deps: service.WorkflowDeps) {
     if (redirect) return redirect;
     return handleForm(c, {
       spec: START_FORM,
-      run: async (input) => c.redirect(`/matches/${(await service.startMatch(deps, asker(c), input)).id}?done=1`, 303),
+      run: async (input) => {
+        const match = await service.startMatch(deps, asker(c), input);
+        // A shortlist tells nobody; a proposal tells the requester.
+        return c.redirect(`/matches/${match.id}?done=${input.start === 'shortlist' ? 'shortlist' : '1'}`, 303);
+      },
       // A button form: nothing the reader typed to show again; a refusal is the error page, naming why.
       render: async () => {
         throw new AppError('validation-failed', 'The form was not complete: open the matches page again');
