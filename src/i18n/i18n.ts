@@ -38,13 +38,13 @@ function message(lang: Language, key: MessageKey): CompiledMessage {
  * @example t('ru', 'connect.outlook.years', { years: 5 }) // 'цель примерно через 5 лет'
  */
 export function t(lang: Language, key: MessageKey, params: Readonly<Record<string, Param>> = {}): string {
-  const compiled = message(lang, key);
-  return compiled.format(isolated(lang, params, selectors(compiled)), (value) => formatNumber(lang, value));
+  const found = message(lang, key);
+  return found.format(isolated(lang, params, selectors(found)), (value) => formatNumber(lang, value));
 }
 
 /** The arguments a message chooses by (`{status, select, …}`): keywords, never shown, so never isolated. */
-function selectors(compiled: CompiledMessage): ReadonlySet<string> {
-  return new Set(compiled.uses.filter((u) => u.kind === 'select').map((u) => u.name));
+function selectors(found: CompiledMessage): ReadonlySet<string> {
+  return new Set(found.uses.filter((u) => u.kind === 'select').map((u) => u.name));
 }
 
 /** A letter of a left-to-right script (Latin, Greek, Cyrillic, CJK …) in a text. */
@@ -74,8 +74,8 @@ function isolated<T>(
  * @example tParts('en', 'accounts.sent.outbox', { link: <a href="/admin/outbox">/admin/outbox</a> })
  */
 export function tParts<T extends object>(lang: Language, key: MessageKey, params: Readonly<Record<string, Param | T>>): (string | T)[] {
-  const compiled = message(lang, key);
-  return compiled.formatParts(isolated(lang, params, selectors(compiled)), (value) => formatNumber(lang, value));
+  const found = message(lang, key);
+  return found.formatParts(isolated(lang, params, selectors(found)), (value) => formatNumber(lang, value));
 }
 
 const numberFormats = new Map(LANGUAGES.map((l) => [l, new Intl.NumberFormat(l)]));
