@@ -122,6 +122,15 @@ function sqlmapTargets(origin: string, world: Awaited<ReturnType<typeof prepare>
       url: `${origin}/api/v1/organisations?kind=academia&country=KEN&verification=unverified&limit=5&cursor=${cursors.organisations}`,
     },
     { name: 'countries-page', url: `${origin}/countries?region=002&group=LDC` },
+    // The catalogue, the expert finder and the projects: full-text search plus every kind of filter.
+    {
+      name: 'offerings',
+      url: `${origin}/api/v1/offerings?q=cybersecurity&topics=cybersecurity&languages=fr&eligibleFor=NER&kind=training&sort=relevance&limit=5`,
+    },
+    { name: 'needs', url: `${origin}/api/v1/needs?q=spectrum&country=NER&urgency=high&limit=5` },
+    { name: 'people', url: `${origin}/api/v1/people?q=data&languages=fr&country=KEN&minShare=0.2&limit=5` },
+    { name: 'projects', url: `${origin}/api/v1/projects?q=digital&countries=HTI&status=implementation&limit=5` },
+    { name: 'offerings-page', url: `${origin}/offerings?q=cybersecurity&topics=cybersecurity&eligibleFor=NER` },
     {
       name: 'api-sign-in',
       url: `${origin}/api/v1/auth/sign-in`,
