@@ -10,7 +10,7 @@ import { accountNav, CSRF_FIELD, csrfToken } from './features/accounts/index.js'
 import { activityPages, digestPersonalData } from './features/activity/index.js';
 import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
-import { activeProjectsSection, briefLink, briefPages, openNeedsSection } from './features/briefs/index.js';
+import { activeProjectsSection, briefLink, briefPages, matchedOffersSection, openNeedsSection } from './features/briefs/index.js';
 import { capacityPages, needsApi, needsNav, offeringSourcesApi, offeringsApi, offeringsNav } from './features/capacity/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { learningPages, learningPersonalData } from './features/learning/index.js';
@@ -156,7 +156,7 @@ export function createApp(deps: Deps) {
   );
   app.route('/', connectPages(deps));
   // The country brief; later features (capacity needs, matched offers, projects) add their sections here.
-  app.route('/', briefPages(deps, { sections: [openNeedsSection(deps), activeProjectsSection(deps)] }));
+  app.route('/', briefPages(deps, { sections: [openNeedsSection(deps), matchedOffersSection(matching), activeProjectsSection(deps)] }));
   app.route('/', accountPages(deps, { signInAlternative: ssoSignInAlternative(deps) }));
   app.route('/', organisationPages(deps));
   app.route('/', auditPages(deps));

@@ -15,7 +15,7 @@ import type { BriefSectionSource } from './index.js';
 import { Hono } from 'hono';
 import { readRealFile } from '../../../test/fixtures/iati/real-files.js';
 import { importIatiFile } from '../projects/index.js';
-import { seedNeed, seedOrganisation } from '../../../test/support/capacity.js';
+import { seedNeed, seedOffering, seedOrganisation } from '../../../test/support/capacity.js';
 
 const UNITS: Record<string, (v: string) => string> = {
   percent: (v) => `${v} %`,
@@ -169,6 +169,32 @@ forEachEngine('country brief', (ctx) => {
     expect(section).not.toContain('Uganda');
     const html = await (await app.request('/countries/KEN/brief?lang=ar')).text();
     expect(html).toContain(`<h2 id="needs">${t('ar', 'brief.section.needs')}</h2>`);
+  });
+
+  it('names the offers the matching engine ranks best for each open need, as the matches API has them, and no demo record', async () => {
+    const app = testApp(ctx.db);
+    const regulator = await seedOrganisation(ctx.db, 'Autorité de Régulation des Communications Électroniques et de la Poste');
+    const school = await seedOrganisation(ctx.db, 'École Supérieure des Télécommunications');
+    const needId = await seedNeed(ctx.db, regulator, { country: 'NER', title: 'Contrôle du spectre pour le régulateur nigérien' });
+    await seedOffering(ctx.db, school, { status: 'published', language: 'fr', languages: ['fr'], title: 'Gestion et contrôle du spectre' });
+    const demoId = await seedOffering(ctx.db, school, { status: 'published', language: 'fr', languages: ['fr'], title: 'Spectre (démo)' });
+    // As the demo generator marks its records (an import cannot).
+    await ctx.db.updateTable('offerings').set({ demo: true }).where('id', '=', demoId).execute();
+    const api = await body<{ data: { offering: { title: string; demo: boolean } }[] }>(
+      await app.request(`/api/v1/needs/${needId}/matches?limit=2&lang=fr`),
+    );
+    const best = api.data.find((m) => !m.offering.demo)!.offering.title;
+    expect(best).toBe('Gestion et contrôle du spectre');
+    const md = await (await app.request('/countries/NER/brief.md?lang=fr')).text();
+    const heading = `## ${t('fr', 'matches.country.title')}`;
+    expect(md).toContain(heading);
+    const section = md.slice(md.indexOf(heading), md.indexOf(`## ${t('fr', 'brief.section.projects')}`));
+    expect(section).toMatch(
+      new RegExp(`- Contrôle du spectre pour le régulateur nigérien: ${best} · par École Supérieure des Télécommunications · `),
+    );
+    expect(section).not.toContain('(démo)');
+    const word = await wordXml(await app.request('/countries/NER/brief.docx?lang=fr'));
+    expect(word.text).toContain(`Contrôle du spectre pour le régulateur nigérien: ${best}`);
   });
 
   it('refuses a malformed code and does not know an unknown one, in every format', async () => {

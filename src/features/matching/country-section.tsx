@@ -31,7 +31,13 @@ export interface CountryCapacity {
     readonly title: string;
     readonly language: string;
     readonly demo: boolean;
-    readonly offers: { readonly title: string; readonly provider: string; readonly score: number; readonly language: string }[];
+    readonly offers: {
+      readonly title: string;
+      readonly provider: string;
+      readonly score: number;
+      readonly language: string;
+      readonly demo: boolean;
+    }[];
   }[];
   readonly gaps: ReturnType<typeof presentCountryPledges>['gaps'];
 }
@@ -58,6 +64,7 @@ export async function countryCapacity(deps: MatchingDeps, iso3: string, lang: La
         provider: i.record.provider.name,
         score: i.match.score,
         language: i.record.language,
+        demo: i.record.demo,
       })),
     })),
     gaps: pledges
