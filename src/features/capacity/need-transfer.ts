@@ -10,7 +10,7 @@ import { lockForTransaction } from '../../db/locks.js';
 import type { FormatProblem } from '../../formats/csv/format-error.js';
 import { AppError } from '../../http/app-error.js';
 import { authorise } from '../../http/authorise.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit, recordAudits } from '../audit/index.js';
 import { NEED_COLUMNS, NEED_EXPORT_ONLY, NEED_REQUIRED, toCsv } from './csv-template.js';
 import { domainProblems, ImportProblems, parseImportFile, zodProblems, type ImportFile } from './import-file.js';
 import { completeNeed, type NeedFields, type NeedRow } from './need-record.js';
@@ -101,17 +101,9 @@ export async function importNeeds(db: Db, importer: Importer, organisationId: st
       const status = c.status ? { status: c.status, statusReason: c.statusReason, unmetReason: c.unmetReason } : {};
       updated.push((await changeNeed(tx, row, { fields: c.fields, ...status }, vocab, createdBy))!);
     }
-    const createdIds = new Set(created.map((row) => row.id));
-    for (const row of [...created, ...updated]) {
-      await recordAudit(tx, {
-        actor,
-        action: createdIds.has(row.id) ? 'need.import-create' : 'need.import-update',
-        resourceType: 'need',
-        resourceId: row.id,
-        after: presentNeed(row),
-        requestId: importer.requestId,
-      });
-    }
+    const audited = (action: string) => (row: (typeof created)[number]) =>
+      ({ actor, action, resourceType: 'need', resourceId: row.id, after: presentNeed(row), requestId: importer.requestId }) as const;
+    await recordAudits(tx, [...created.map(audited('need.import-create')), ...updated.map(audited('need.import-update'))]);
     const summary = { file: file.name, sha256: parsed.sha256, records: checked.length, created: created.length, updated: updated.length };
     await recordAudit(tx, {
       actor,

@@ -12,7 +12,7 @@ import { lockForTransaction } from '../../db/locks.js';
 import type { FormatProblem } from '../../formats/csv/format-error.js';
 import { AppError } from '../../http/app-error.js';
 import { authorise } from '../../http/authorise.js';
-import { recordAudit, SYSTEM } from '../audit/index.js';
+import { recordAudit, recordAudits, SYSTEM } from '../audit/index.js';
 import { OFFERING_COLUMNS, OFFERING_EXPORT_ONLY, OFFERING_REQUIRED, toCsv } from './csv-template.js';
 import { domainProblems, ImportProblems, parseImportFile, zodProblems, type ImportFile } from './import-file.js';
 import { completeOffering, type OfferingFields, type OfferingRow } from './offering-record.js';
@@ -113,17 +113,16 @@ export async function importOfferings(db: Db, importer: Importer, organisationId
       );
       updated.push(after!);
     }
-    const createdIds = new Set(created.map((row) => row.id));
-    for (const row of [...created, ...updated]) {
-      await recordAudit(tx, {
+    const audited = (action: string) => (row: (typeof created)[number]) =>
+      ({
         actor,
-        action: createdIds.has(row.id) ? 'offering.import-create' : 'offering.import-update',
+        action,
         resourceType: 'offering',
         resourceId: row.id,
         after: presentOffering(row),
         requestId: importer.requestId,
-      });
-    }
+      }) as const;
+    await recordAudits(tx, [...created.map(audited('offering.import-create')), ...updated.map(audited('offering.import-update'))]);
     const summary = { file: file.name, sha256: parsed.sha256, records: checked.length, created: created.length, updated: updated.length };
     await recordAudit(tx, {
       actor,

@@ -242,6 +242,26 @@ forEachEngine('bulk import and export', (t) => {
     const after = await offeringsOf(org);
     expect(after.map(content)).toEqual(before.map(content));
     expect(after.map((o) => o.version)).toEqual(before.map((o) => o.version + 1));
+    // Every record audited once per import, as created then as updated, beside the file's own entry.
+    const audited = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'resource_id'])
+      .where('resource_id', 'in', [org, ...after.map((o) => o.id)])
+      .orderBy('id')
+      .execute();
+    expect(
+      audited
+        .filter((a) => a.action === 'offering.import-create')
+        .map((a) => a.resource_id)
+        .toSorted(),
+    ).toEqual(after.map((o) => o.id).toSorted());
+    expect(
+      audited
+        .filter((a) => a.action === 'offering.import-update')
+        .map((a) => a.resource_id)
+        .toSorted(),
+    ).toEqual(after.map((o) => o.id).toSorted());
+    expect(audited.filter((a) => a.action === 'offerings.import')).toHaveLength(2);
   });
 
   it('refuses to import another organisation’s offering by its id', async () => {
