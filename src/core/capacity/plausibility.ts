@@ -10,24 +10,7 @@
 /** Years a date may fall in: older or later dates are typing mistakes. */
 export const DATE_YEARS = { min: 2000, max: 2100 } as const;
 
-/**
- * True when `text` holds a control character (other than tab, line feed and
- * carriage return where `multiline`) or an unpaired surrogate, which would
- * break storage, CSV or display.
- * @example hasUnwantedCharacters('Line\u0000', { multiline: true }) // true
- */
-export function hasUnwantedCharacters(text: string, options: { multiline: boolean }): boolean {
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    // Iterating by code point, a surrogate on its own is one that has no partner.
-    if (code >= 0xd800 && code <= 0xdfff) return true;
-    const control = code < 0x20 || (code >= 0x7f && code < 0xa0);
-    if (!control) continue;
-    if (options.multiline && (char === '\n' || char === '\t' || char === '\r')) continue;
-    return true;
-  }
-  return false;
-}
+export { hasUnwantedCharacters } from '../../shared/text-rule.js';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 

@@ -11,35 +11,9 @@ import { CONTROLLED_LISTS } from '../../core/reference/controlled-lists.js';
 import { SDGS } from '../../core/reference/sdgs.js';
 import { LANGUAGES } from '../../shared/localised.js';
 
-/** Trimmed text of `min`–`max` characters without control characters (line breaks only where `multiline`). */
-export function text(min: number, max: number, options: { multiline?: boolean } = {}) {
-  const multiline = options.multiline ?? false;
-  return z
-    .string()
-    .transform((s) => s.trim())
-    .pipe(
-      z
-        .string()
-        .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
-        .max(max, `must be at most ${max} characters`)
-        .refine((s) => !hasUnwantedCharacters(s, { multiline }), {
-          message: multiline
-            ? 'must not contain control characters other than line breaks and tabs'
-            : 'must be one line without control characters',
-        }),
-    );
-}
+/** Trimmed text with length bounds, and its optional form: the request text rule (http/text.ts). */
+export { optionalTrimmedText as optionalText, trimmedText as text } from '../../http/text.js';
 
-/** Optional text: absent, null or blank all mean "none". */
-export function optionalText(max: number, options: { multiline?: boolean } = {}) {
-  return z
-    .union([z.null(), z.string()])
-    .optional()
-    .transform((s) => (s === undefined || s === null || s.trim() === '' ? null : s))
-    .pipe(z.union([z.null(), text(1, max, options)]));
-}
-
-/** The codes of a controlled list, for z.enum. */
 export function codesOf(list: string): [string, ...string[]] {
   const found = CONTROLLED_LISTS.find((l) => l.name === list);
   if (!found || found.terms.length === 0) throw new Error(`no controlled list named ${list}`);

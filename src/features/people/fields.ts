@@ -8,33 +8,8 @@ import { z } from '@hono/zod-openapi';
 import { hasUnwantedCharacters, isLanguageCode, isPlausibleDate, DATE_YEARS } from '../../core/capacity/plausibility.js';
 import { LANGUAGE_LEVELS, PROFICIENCY_LEVELS } from '../../core/people/index.js';
 
-/** Trimmed text of `min`–`max` characters without control characters (line breaks only where `multiline`). */
-export function text(min: number, max: number, options: { multiline?: boolean } = {}) {
-  const multiline = options.multiline ?? false;
-  return z
-    .string()
-    .transform((s) => s.trim())
-    .pipe(
-      z
-        .string()
-        .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
-        .max(max, `must be at most ${max} characters`)
-        .refine((s) => !hasUnwantedCharacters(s, { multiline }), {
-          message: multiline
-            ? 'must not contain control characters other than line breaks and tabs'
-            : 'must be one line without control characters',
-        }),
-    );
-}
-
-/** Optional text: absent, null or blank all mean "none". */
-export function optionalText(max: number, options: { multiline?: boolean } = {}) {
-  return z
-    .union([z.null(), z.string()])
-    .optional()
-    .transform((s) => (s === undefined || s === null || s.trim() === '' ? null : s))
-    .pipe(z.union([z.null(), text(1, max, options)]));
-}
+/** Trimmed text with length bounds, and its optional form: the request text rule (http/text.ts). */
+export { optionalTrimmedText as optionalText, trimmedText as text } from '../../http/text.js';
 
 /** Distinct values (compared by `key`), at most `max`. */
 export function distinctList<T extends z.ZodType>(item: T, max: number, key: (value: z.infer<T>) => string = String) {
