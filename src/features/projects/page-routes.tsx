@@ -10,7 +10,8 @@ import { actorOf } from '../../http/authorise.js';
 import type { NavEntry } from '../../web/navigation.js';
 import { pageContext } from '../../web/page-context.js';
 import { renderPage } from '../../web/render.js';
-import { namer, peopleVocabulary } from '../people/index.js';
+import type { FormError } from '../../platform/forms/index.js';
+import { filterErrors, namer, peopleVocabulary, refusalOf, type FilterField } from '../people/index.js';
 import { roleCandidates } from './candidates.js';
 import { ProjectListQuerySchema, searchProjects } from './catalogue.js';
 import { ProjectDetailPage, ProjectsPage, type ProjectFilters } from './pages.js';
@@ -31,6 +32,15 @@ function filtersOf(c: C): ProjectFilters {
   return { q: q('q'), countries: q('countries'), sdgs: q('sdgs'), topics: q('topics'), status: q('status') };
 }
 
+/** The list's fields by the API parameter they fill: where a refusal is shown and what it says. */
+const LIST_FIELDS: Readonly<Record<string, FilterField>> = {
+  q: { id: 'q', label: 'people.finder.q', message: 'people.finder.error.q' },
+  countries: { id: 'countries', label: 'projects.page.country', message: 'people.finder.error.country' },
+  topics: { id: 'topics', label: 'people.form.topics', message: 'people.finder.error.topics' },
+  sdgs: { id: 'sdgs', label: 'projects.page.sdgs', message: 'projects.page.error.sdgs' },
+  status: { id: 'status', label: 'projects.page.status', message: 'projects.page.error.status' },
+};
+
 /** The filters as the API's query string (blank ones left out). */
 function apiParams(filters: ProjectFilters): URLSearchParams {
   return new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== ''));
@@ -49,15 +59,13 @@ export function projectPages({ db }: Deps) {
         .toSorted((a, b) => collator.compare(a.label, b.label));
       const params = apiParams(filters);
       const parsed = ProjectListQuerySchema.safeParse({ ...Object.fromEntries(params), cursor: c.req.query('cursor'), limit: '20' });
-      let problems: string[] = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      let errors: FormError[] = parsed.success ? [] : filterErrors(parsed.error, LIST_FIELDS, 'people.finder.error.cursor');
       let page;
       if (parsed.success) {
-        try {
-          page = await searchProjects(db, actorOf(c), parsed.data, ctx.lang);
-        } catch (error) {
-          if (!(error instanceof AppError) || error.code !== 'validation-failed') throw error;
-          problems = error.fields.map((f) => `${f.field.replace(/^query\./, '')}: ${f.message}`);
-        }
+        page = await searchProjects(db, actorOf(c), parsed.data, ctx.lang).catch((error: unknown) => {
+          errors = filterErrors(refusalOf(error), LIST_FIELDS, 'people.finder.error.cursor');
+          return undefined;
+        });
       }
       params.set('format', 'iati');
       const html = (
@@ -65,13 +73,13 @@ export function projectPages({ db }: Deps) {
           ctx={ctx}
           filters={filters}
           page={page}
-          problems={problems}
+          errors={errors}
           names={names}
           topics={topics}
           iatiHref={`/api/v1/projects?${params.toString()}`}
         />
       );
-      return renderPage(c, html, problems.length > 0 ? 400 : 200);
+      return renderPage(c, html, errors.length > 0 ? 400 : 200);
     })
     .get('/projects/:id', async (c) => {
       const parsed = ProjectParamsSchema.safeParse({ id: c.req.param('id') });

@@ -56,6 +56,19 @@ forEachEngine('projects pages', (t) => {
     const bad = await get('/projects?countries=ZZZZ&lang=es');
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('Hay un problema');
+    for (const [query, field] of [
+      ['sdgs=18', 'sdgs'],
+      ['status=finished', 'status'],
+      ['topics=nope', 'topics'],
+      ['countries=ZZZ', 'countries'],
+    ]) {
+      const response = await get(`/projects?${query}`);
+      expect(response.status, query).toBe(400);
+      const html = await response.text();
+      expect(html, query).toContain(`<a href="#${field}">`);
+      expect(html, query).toMatch(new RegExp(`id="${field}"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="${field}"`));
+      expect((await get(`/api/v1/projects?${query}`)).status, query).toBe(400);
+    }
   });
 
   it('shows a project with its roles, team, updates and IATI link; members-only projects to members only', async () => {

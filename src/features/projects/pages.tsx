@@ -4,10 +4,10 @@
  * updates with comments, the IATI download, and for those allowed the people ranked for a role).
  */
 import { t, type MessageKey } from '../../i18n/i18n.js';
-import type { Choice } from '../../platform/forms/index.js';
+import { ErrorSummary, type Choice, type FormError } from '../../platform/forms/index.js';
 import { Layout } from '../../web/layout.js';
 import { ScrollRegion } from '../../web/scroll-region.js';
-import { FacetList, PersonCard, withParam, type FacetLink, type Namer } from '../people/index.js';
+import { FacetList, PersonCard, filterState, withParam, type FacetLink, type Namer } from '../people/index.js';
 import type { PageContext } from '../../web/layout.js';
 import type { ProjectPage } from './catalogue.js';
 import { PROJECT_STATUSES, type CandidatePage, type Project, type ProjectSummary, type Update } from './schemas.js';
@@ -55,13 +55,14 @@ export function ProjectsPage(props: {
   ctx: Ctx;
   filters: ProjectFilters;
   page: ProjectPage | undefined;
-  problems: readonly string[];
+  errors: readonly FormError[];
   names: Namer;
   topics: readonly Choice[];
   iatiHref: string;
 }) {
   const { ctx, filters, page, names } = props;
   const lang = ctx.lang;
+  const invalid = filterState(lang, props.errors);
   const title = t(lang, 'projects.page.title');
   const any = { value: '', label: t(lang, 'people.finder.any') };
   const facet = (name: string, param: keyof ProjectFilters, label: (v: string) => string): FacetLink[] =>
@@ -72,7 +73,8 @@ export function ProjectsPage(props: {
   const select = (id: keyof ProjectFilters, label: string, options: readonly Choice[]) => (
     <div>
       <label for={id}>{label}</label>
-      <select id={id} name={id}>
+      {invalid.line(id)}
+      <select {...invalid.attrs(id)} id={id} name={id}>
         {[any, ...options].map((o) => (
           <option value={o.value} selected={o.value === filters[id]}>
             {o.label}
@@ -83,19 +85,10 @@ export function ProjectsPage(props: {
   );
   const sdgs = Array.from({ length: 17 }, (_, i) => ({ value: String(i + 1), label: t(lang, 'projects.page.sdg', { goal: i + 1 }) }));
   return (
-    <Layout ctx={ctx} title={title} hasErrors={props.problems.length > 0}>
+    <Layout ctx={ctx} title={title} hasErrors={props.errors.length > 0}>
       <h1>{title}</h1>
       <p class="lead">{t(lang, 'projects.page.lead')}</p>
-      {props.problems.length > 0 ? (
-        <div class="error-summary" role="alert" tabindex={-1}>
-          <h2>{t(lang, 'forms.summary.title')}</h2>
-          <ul>
-            {props.problems.map((p) => (
-              <li>{p}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary lang={lang} errors={props.errors} />
       <form class="filters" method="get" action="/projects" role="search">
         <fieldset>
           <legend class="skip">{t(lang, 'projects.page.filters')}</legend>
@@ -105,7 +98,16 @@ export function ProjectsPage(props: {
           </div>
           <div>
             <label for="countries">{t(lang, 'projects.page.country')}</label>
-            <input id="countries" name="countries" value={filters.countries} maxlength={4} size={6} aria-describedby="countries-hint" />
+            {invalid.line('countries')}
+            <input
+              id="countries"
+              name="countries"
+              value={filters.countries}
+              maxlength={4}
+              size={6}
+              aria-invalid={invalid.attrs('countries')['aria-invalid']}
+              aria-describedby={['countries-hint', invalid.attrs('countries')['aria-describedby']].filter(Boolean).join(' ')}
+            />
             <p class="hint" id="countries-hint">
               {t(lang, 'people.finder.countryHint')}
             </p>
