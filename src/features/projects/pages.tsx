@@ -4,12 +4,13 @@
  * updates with comments, the IATI download, and for those allowed the people ranked for a role).
  */
 import { t, type MessageKey } from '../../i18n/i18n.js';
-import { ErrorSummary, type Choice, type FormError } from '../../platform/forms/index.js';
+import { ErrorSummary, Notice, type Choice, type FormError, type FormState, type FormToken } from '../../platform/forms/index.js';
 import { Layout } from '../../web/layout.js';
 import { ScrollRegion } from '../../web/scroll-region.js';
 import { FacetList, PersonCard, filterState, withParam, type FacetLink, type Namer } from '../people/index.js';
 import type { PageContext } from '../../web/layout.js';
 import type { ProjectPage } from './catalogue.js';
+import { CommentForm, UpdateForm } from './work-forms.js';
 import { PROJECT_STATUSES, type CandidatePage, type Project, type ProjectSummary, type Update } from './schemas.js';
 
 type Ctx = PageContext;
@@ -183,20 +184,37 @@ export function ProjectsPage(props: {
 export interface ProjectView {
   readonly project: Project;
   readonly updates: readonly Update[];
-  readonly may: { readonly findCandidates: boolean };
+  readonly may: { readonly findCandidates: boolean; readonly postUpdate: boolean; readonly comment: boolean; readonly update: boolean };
   /** The role whose candidates are shown, with them. */
   readonly candidates: { readonly roleId: string; readonly roleTitle: string; readonly page: CandidatePage } | undefined;
   /** Whether the reader is signed in (the learning link is theirs). */
   readonly signedIn: boolean;
 }
 
-export function ProjectDetailPage(props: { ctx: Ctx; view: ProjectView; names: Namer }) {
-  const { ctx, names } = props;
+/** The page's forms: the CSRF token, a notice after a redirect, and the form that failed (if one did). */
+export interface ProjectForms {
+  readonly token: FormToken;
+  readonly notice: string | undefined;
+  readonly update: FormState;
+  /** The comment form that failed, by update id. */
+  readonly comment: { readonly updateId: string; readonly form: FormState } | undefined;
+}
+
+export function ProjectDetailPage(props: { ctx: Ctx; view: ProjectView; names: Namer; forms: ProjectForms }) {
+  const { ctx, names, forms } = props;
   const { project, updates, may, candidates } = props.view;
   const lang = ctx.lang;
+  const failed = [...forms.update.errors, ...(forms.comment?.form.errors ?? [])];
   return (
-    <Layout ctx={ctx} title={project.title}>
+    <Layout ctx={ctx} title={project.title} hasErrors={failed.length > 0}>
       <h1>{project.title}</h1>
+      <Notice text={forms.notice} />
+      <ErrorSummary lang={lang} errors={failed} />
+      {may.update ? (
+        <p>
+          <a href={`/projects/${project.id}/edit`}>{t(lang, 'projects.edit.link')}</a>
+        </p>
+      ) : null}
       {project.demo ? <p class="notice">{t(lang, 'projects.page.demo')}</p> : null}
       {project.origin === 'iati' ? <p class="hint">{t(lang, 'projects.imported')}</p> : null}
       <dl class="facts">
@@ -328,12 +346,22 @@ export function ProjectDetailPage(props: { ctx: Ctx; view: ProjectView; names: N
 
       <section aria-labelledby="updates">
         <h2 id="updates">{t(lang, 'projects.page.updates')}</h2>
+        {may.postUpdate ? (
+          <UpdateForm
+            lang={lang}
+            projectId={project.id}
+            token={forms.token}
+            form={forms.update}
+            names={names}
+            projectLanguage={project.language}
+          />
+        ) : null}
         {updates.length === 0 ? (
           <p>{t(lang, 'projects.page.noUpdates')}</p>
         ) : (
           <ol>
             {updates.map((u) => (
-              <li>
+              <li id={`update-${u.id}`}>
                 <p>
                   <strong>{u.date}</strong>
                   {u.author ? ` · ${u.author.name}` : ''}
@@ -348,6 +376,15 @@ export function ProjectDetailPage(props: { ctx: Ctx; view: ProjectView; names: N
                       </li>
                     ))}
                   </ul>
+                ) : null}
+                {may.comment ? (
+                  <CommentForm
+                    lang={lang}
+                    projectId={project.id}
+                    updateId={u.id}
+                    token={forms.token}
+                    form={forms.comment?.updateId === u.id ? forms.comment.form : undefined}
+                  />
                 ) : null}
               </li>
             ))}
