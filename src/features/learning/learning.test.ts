@@ -109,7 +109,8 @@ forEachEngine('learning plan', (t) => {
     await seedProfile(t.db, user.id, { languages: [{ code: 'en', level: 'C1' }], digcomp: [{ code: '4.1', level: 2 }] });
     const browser = new Browser(app());
     await browser.submit('/sign-in', { email: user.email, password: user.password });
-    const page = await browser.get('/me/learning');
+    // A page with a form, for its CSRF token (the learning page has none before the first item).
+    const page = await browser.get('/me/profile');
     // An area-level gap (role asks for area 4 at level 6): the English course teaches 4.2, in area 4.
     const add = await browser.post(
       '/me/learning/items',
@@ -152,7 +153,8 @@ forEachEngine('learning plan', (t) => {
     });
     const browser = new Browser(app());
     await browser.submit('/sign-in', { email: user.email, password: user.password });
-    const page = await browser.get('/me/learning');
+    // A page with a form, for its CSRF token (the learning page has none before the first item).
+    const page = await browser.get('/me/profile');
     await browser.post(
       '/me/learning/items',
       { offeringId: englishCourse, skillKind: 'digcomp', skillCode: '1', targetLevel: '5' },
