@@ -14,7 +14,8 @@
  *   membership is added, changed or removed (triggers: no writer of `memberships` can forget it,
  *   and an ex-member's organisation-only parts stop showing to that organisation at once). The
  *   visibility condition becomes a cheap per-row array test, and a walk of the new
- *   (listed_at desc, id desc) index stops after the window instead of reading the table.
+ *   (listed_at desc, id desc) index of the signed-in audiences' rows stops after the window
+ *   instead of reading the table.
  * - `availability_spans` (the periods as one date multirange, GiST-indexed) and
  *   `availability_share` (the largest share offered): generated from `availability`, so a filter
  *   on them uses an index; the exact test (same period and share) still runs on those rows only.
@@ -74,7 +75,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger memberships_profile_search after insert or update or delete on memberships
     for each row execute function dcp_membership_to_profile_search()`.execute(db);
 
-  await sql`create index profile_search_newest on profile_search (listed_at desc, id desc)`.execute(db);
+  // For signed-in viewers (their rows are audiences 0 and 1); anonymous ones walk (audience, listed_at, id) of migration 900.
+  await sql`create index profile_search_newest on profile_search (listed_at desc, id desc) where audience < 2`.execute(db);
   await sql`create index profile_search_availability on profile_search using gist (availability_spans)`.execute(db);
   await sql`analyze profile_search`.execute(db);
 }
