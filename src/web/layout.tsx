@@ -65,15 +65,20 @@ export function Layout(props: {
               <small>{t(lang, 'shell.tagline')}</small>
             </a>
             <nav aria-label={t(lang, 'shell.nav.label')}>
-              <ul>
-                {entries.map((n) => (
-                  <li>
-                    <a href={n.href} aria-current={n === current ? 'page' : undefined}>
-                      {t(lang, n.label)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              {/* Folded behind "Menu" on narrow screens (a dozen entries would fill a phone's first screen);
+                  always open on wide ones where the browser can style the details' content (app.css). No script. */}
+              <details class="menu">
+                <summary>{t(lang, 'shell.menu')}</summary>
+                <ul>
+                  {entries.map((n) => (
+                    <li>
+                      <a href={n.href} aria-current={n === current ? 'page' : undefined}>
+                        {t(lang, n.label)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </details>
             </nav>
             <nav class="langs" aria-label={t(lang, 'shell.languages')}>
               <ul>
