@@ -19,6 +19,8 @@ export interface PageContext {
   readonly signedIn?: boolean;
   /** The main navigation the features contributed (navigation.ts), in order. */
   readonly nav?: readonly NavEntry[];
+  /** The page's address under DCP_PUBLIC_URL, for the printed line (else the request's own). */
+  readonly printedUrl?: string;
 }
 
 export function Layout(props: {
@@ -54,7 +56,7 @@ export function Layout(props: {
       </head>
       <body>
         {/* Shown only on paper: where the page came from. */}
-        <p class="printed">{t(lang, 'brief.page.printed', { site, url: url.href })}</p>
+        <p class="printed">{t(lang, 'brief.page.printed', { site, url: props.ctx.printedUrl ?? url.href })}</p>
         <a class="skip" href="#main">
           {t(lang, 'shell.skip')}
         </a>
