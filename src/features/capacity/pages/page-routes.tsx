@@ -30,6 +30,7 @@ import {
   handleForm,
   withError,
   type Choice,
+  type FormError,
   type FormSpec,
   type FormState,
   type Posted,
@@ -39,13 +40,14 @@ import { pageContext } from '../../../web/page-context.js';
 import { renderPage } from '../../../web/render.js';
 import { membershipsOf } from '../../organisations/index.js';
 import { searchNeeds, searchOfferings } from '../catalogue.js';
-import { NeedListQuerySchema, OfferingListQuerySchema } from '../list-schemas.js';
+import type { NeedListQuerySchema, NeedPage as NeedResults, OfferingListQuerySchema, OfferingPage as OfferingResults } from '../list-schemas.js';
+import { checkListQuery, FILTER_LABELS, problemsOf, quotable } from '../problem-text.js';
 import * as needs from '../need-service.js';
 import { EvidenceUrlSchema, type Need } from '../need-schemas.js';
 import * as offerings from '../offering-service.js';
 import type { Offering } from '../offering-schemas.js';
 import { vocabulary } from '../vocabulary.js';
-import { CataloguePage, PAGE_FACETS, type CatalogueKind } from './catalogue-page.js';
+import { CataloguePage, filterElementId, NO_RESULTS, PAGE_FACETS, type CatalogueKind } from './catalogue-page.js';
 import { NEED_FIELDS, OFFERING_FIELDS, postedOf, type FieldDef } from './form-fields.js';
 import { RecordFormPage, type StaleChange } from './form-page.js';
 import {
@@ -157,22 +159,37 @@ export function capacityPages(deps: Deps) {
       .map((m) => ({ value: m.organisation.id, label: m.organisation.name }));
   }
 
+  /**
+   * A catalogue page. Filters that cannot be used (a control character, an unknown code, `to`
+   * before `from` …) answer 400 with the page's error summary naming each filter and what to fix,
+   * and search nothing — the API refuses the same (problem-text.ts).
+   */
   async function catalogue(c: C, kind: CatalogueKind) {
     const actor = actorOf(c);
     const raw = listParameters(c);
-    const schema = kind === 'offerings' ? OfferingListQuerySchema : NeedListQuerySchema;
-    const parsed = schema.safeParse({ ...raw, limit: '20' });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new AppError('validation-failed', `${issue?.path.join('.') ?? 'query'}: ${issue?.message ?? 'not valid'}`);
+    const checked = checkListQuery(kind, { ...raw, limit: '20' });
+    const vocab = await vocabulary(db);
+    let page: OfferingResults | NeedResults = NO_RESULTS;
+    let errors: FormError[] = [];
+    if (!checked.ok) errors = [...checked.state.errors];
+    else {
+      try {
+        page =
+          kind === 'offerings'
+            ? await searchOfferings(db, actor, checked.data as z.infer<typeof OfferingListQuerySchema>)
+            : await searchNeeds(db, actor, checked.data as z.infer<typeof NeedListQuerySchema>);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'validation-failed') throw error;
+        errors = problemsOf(error).map((p) => ({ field: p.field, id: p.field, message: p.message }));
+      }
     }
-    const [page, vocab] = await Promise.all([
-      kind === 'offerings'
-        ? searchOfferings(db, actor, parsed.data as z.infer<typeof OfferingListQuerySchema>)
-        : searchNeeds(db, actor, parsed.data as z.infer<typeof NeedListQuerySchema>),
-      vocabulary(db),
-    ]);
-    const selected = Object.fromEntries(PAGE_FACETS[kind].map((name) => [name, raw[name]?.split(',') ?? []]));
+    // Each line names its filter and leads to it when the search form shows it.
+    errors = errors.map((e) => {
+      const id = filterElementId(kind, e.field);
+      const label = FILTER_LABELS[e.field];
+      return { field: id ? e.field : '', id: id ?? '', ...(label ? { label } : {}), message: e.message };
+    });
+    const selected = Object.fromEntries(PAGE_FACETS[kind].map((name) => [name, raw[name]?.split(',').map(quotable) ?? []]));
     const { cursor: _cursor, ...rest } = raw;
     return html(
       c,
@@ -182,13 +199,15 @@ export function capacityPages(deps: Deps) {
         page={page}
         vocab={vocab}
         selected={selected}
-        q={raw['q'] ?? ''}
+        q={quotable(raw['q'] ?? '', 200)}
         sort={raw['sort'] ?? ''}
         country={(kind === 'offerings' ? raw['eligibleFor'] : raw['country'])?.toUpperCase() ?? ''}
         canCreate={actor.kind === 'user'}
         query={new URLSearchParams(rest).toString()}
+        errors={errors}
         {...(actor.kind === 'user' ? { token: formToken(c) } : {})}
       />,
+      errors.length > 0 ? 400 : 200,
     );
   }
 
