@@ -23,7 +23,8 @@ type Check = (value: string) => boolean;
 
 function checkCodes(problems: Problem[], param: string, values: readonly string[] | undefined, known: Check, what: string): void {
   values?.forEach((value, i) => {
-    if (!known(value)) problems.push({ path: [param, i], message: `"${value}" is not ${what}`, reason: 'unknown-value', values: { value } });
+    if (!known(value))
+      problems.push({ path: [param, i], message: `"${value}" is not ${what}`, reason: 'unknown-value', values: { value } });
   });
 }
 

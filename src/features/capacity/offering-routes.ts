@@ -81,12 +81,20 @@ const transitionOffering = createRoute({
 
 export function offeringsApi({ db }: Deps) {
   return createRouter()
-    .openapi(listOfferings, async (c) => {
-      const query = c.req.valid('query');
-      if (query.format === 'csv')
-        return csvDownload(c, await localisedFilters(c, async () => exportOfferings(db, await offeringExportConditions(db, actorOf(c), query), 'csv')), 'offerings');
-      return c.json(await localisedFilters(c, () => searchOfferings(db, actorOf(c), query)), 200);
-    }, listQueryHook('offerings'))
+    .openapi(
+      listOfferings,
+      async (c) => {
+        const query = c.req.valid('query');
+        if (query.format === 'csv')
+          return csvDownload(
+            c,
+            await localisedFilters(c, async () => exportOfferings(db, await offeringExportConditions(db, actorOf(c), query), 'csv')),
+            'offerings',
+          );
+        return c.json(await localisedFilters(c, () => searchOfferings(db, actorOf(c), query)), 200);
+      },
+      listQueryHook('offerings'),
+    )
     .openapi(createOffering, async (c) => c.json(await service.createOffering(db, asker(c), c.req.valid('json')), 201))
     .openapi(getOffering, async (c) => c.json(await service.getOffering(db, actorOf(c), c.req.valid('param').id), 200))
     .openapi(updateOffering, async (c) =>

@@ -50,13 +50,15 @@ export function quotable(value: string, max = 60): string {
  */
 export function problemMessage(problem: Pick<Problem, 'reason' | 'values'>): FormMessage {
   const key = problem.reason ? REASONS[problem.reason] : undefined;
-  return key ? { key, params: Object.fromEntries(Object.entries(problem.values ?? {}).map(([k, v]) => [k, quotable(v)])) } : { key: 'forms.error.invalid' };
+  return key
+    ? { key, params: Object.fromEntries(Object.entries(problem.values ?? {}).map(([k, v]) => [k, quotable(v)])) }
+    : { key: 'forms.error.invalid' };
 }
 
 /** The problems an error carries, each with the field it names (its path's first segment after the prefix). */
 export function problemsOf(error: AppError): { field: string; message: FormMessage }[] {
   if (error instanceof ProblemsError) return error.problems.map((p) => ({ field: String(p.path[0] ?? ''), message: problemMessage(p) }));
-  // Errors of other layers (the search service's cursor check) name a field only.
+  // Errors of other layers (the search service's cursor check, an unknown organisation) name a field only.
   return error.fields.map((f) => {
     const field = f.field.split('.')[1] ?? '';
     return { field, message: { key: field === 'cursor' ? 'clearinghouse.problem.cursor' : 'forms.error.invalid' } };

@@ -112,7 +112,8 @@ export function vocabularyProblems(vocab: Vocabulary, fields: CodedFields): Prob
   const problems: Problem[] = [];
   const check = (key: keyof CodedFields, values: readonly string[] | undefined, known: (v: string) => boolean, what: string) =>
     values?.forEach((value, i) => {
-      if (!known(value)) problems.push({ path: [key, i], message: `"${value}" is not ${what}`, reason: `unknown-${key}`, values: { value } });
+      if (!known(value))
+        problems.push({ path: [key, i], message: `"${value}" is not ${what}`, reason: `unknown-${key}`, values: { value } });
     });
   check('topics', fields.topics, (v) => vocab.topics.has(v), 'a topic; see /api/v1/taxonomies/topics');
   check('digcomp', fields.digcomp, (v) => vocab.digcomp.has(v), 'a DigComp 2.2 code; see /api/v1/taxonomies/digcomp');

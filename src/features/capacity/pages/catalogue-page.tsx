@@ -4,6 +4,7 @@
  * matches each value has; then the page of results and a link to the next (keyset) page. The
  * same search service as the API, so the page and /api/v1/offerings agree.
  */
+import { NEED_STATUSES, OFFERING_STATUSES } from '../../../core/capacity/workflow.js';
 import { t, type MessageKey } from '../../../i18n/i18n.js';
 import { ErrorSummary, type FormError, type FormToken } from '../../../platform/forms/index.js';
 import type { Language } from '../../../shared/localised.js';
@@ -11,6 +12,7 @@ import { SaveSearchForm } from '../alerts/alerts-pages.js';
 import { Layout, type PageContext } from '../../../web/layout.js';
 import type { NeedPage, OfferingPage } from '../list-schemas.js';
 import type { Vocabulary } from '../vocabulary.js';
+import { UpkeepFlags } from './record-pages.js';
 import { countryChoices, countryLabel, languageLabel, listLabel, topicLabel, type ListName } from './labels.js';
 
 export type CatalogueKind = 'offerings' | 'needs';
@@ -46,12 +48,16 @@ export const PAGE_FACETS: Record<CatalogueKind, readonly string[]> = {
   needs: ['topics', 'urgency', 'audiences', 'levels', 'modalities', 'languages', 'targetGroups', 'status'],
 };
 
+const COSTS: readonly string[] = ['free', 'paid', 'waiver'];
+const STATUSES: readonly string[] = [...OFFERING_STATUSES, ...NEED_STATUSES];
+
 export function facetValueLabel(lang: Language, vocab: Vocabulary, facet: string, value: string): string {
   if (facet === 'topics') return topicLabel(lang, vocab, value);
   if (facet === 'languages') return languageLabel(lang, value);
   if (facet === 'country') return countryLabel(lang, vocab, value);
-  if (facet === 'cost') return t(lang, `capacity.cost.${value}` as MessageKey);
-  if (facet === 'status') return t(lang, `capacity.status.${value}` as MessageKey);
+  // A value given in the address that is none of these (a bad filter, shown back with its error) stays as typed.
+  if (facet === 'cost') return COSTS.includes(value) ? t(lang, `capacity.cost.${value}` as MessageKey) : value;
+  if (facet === 'status') return STATUSES.includes(value) ? t(lang, `capacity.status.${value}` as MessageKey) : value;
   const list = LIST_OF[facet];
   return list ? listLabel(lang, list, value) : value;
 }
@@ -155,6 +161,7 @@ function Result(props: {
         {offering ? offering.provider.name : need?.requester.name}
         {item.demo ? <strong class="badge"> {t(lang, 'capacity.demo.badge')}</strong> : null}
       </p>
+      {offering ? <UpkeepFlags lang={lang} offering={offering} /> : null}
       <p lang={item.language}>{text.length > 280 ? `${text.slice(0, 277)}…` : text}</p>
       <ul class="tags">
         {tags.filter(Boolean).map((tag) => (

@@ -40,7 +40,12 @@ import { pageContext } from '../../../web/page-context.js';
 import { renderPage } from '../../../web/render.js';
 import { membershipsOf } from '../../organisations/index.js';
 import { searchNeeds, searchOfferings } from '../catalogue.js';
-import type { NeedListQuerySchema, NeedPage as NeedResults, OfferingListQuerySchema, OfferingPage as OfferingResults } from '../list-schemas.js';
+import type {
+  NeedListQuerySchema,
+  NeedPage as NeedResults,
+  OfferingListQuerySchema,
+  OfferingPage as OfferingResults,
+} from '../list-schemas.js';
 import { checkListQuery, FILTER_LABELS, problemsOf, quotable } from '../problem-text.js';
 import * as needs from '../need-service.js';
 import { EvidenceUrlSchema, type Need } from '../need-schemas.js';
@@ -57,6 +62,7 @@ import {
   OFFERING_CREATE_FORM,
   OFFERING_EDIT_FORM,
   OFFERING_TRANSITION_FORM,
+  REVIEW_FORM,
 } from './form-specs.js';
 import { NeedPage, OfferingPage, type Step } from './record-pages.js';
 import { alertsPages } from '../alerts/alerts-pages.js';
@@ -100,17 +106,20 @@ function shown(value: unknown): string {
   return String(value);
 }
 
-/** Problems the service found (plausibility, vocabulary) shown on their fields, in the form's terms. */
+/** Problems the service found (plausibility, vocabulary, a refusal) shown on their fields, in the reader's language. */
 function serviceProblems(error: AppError, spec: FormSpec<unknown>, state: FormState): FormState {
+  if (error.code === 'forbidden') return withError(state, spec, '', { key: 'error.forbidden.text' });
   let shownState = state;
-  for (const problem of error.fields) {
-    const field = problem.field.replace(/^body\./, '').split('.')[0] ?? '';
-    const name = spec.fields[field] ? field : '';
-    shownState = withError(shownState, spec, name, { key: 'capacity.error.field', params: { detail: problem.message } });
+  for (const problem of problemsOf(error)) {
+    const name = spec.fields[problem.field] ? problem.field : '';
+    // The first problem of a field is the one to fix first.
+    if (!shownState.errors.some((e) => e.field === name)) shownState = withError(shownState, spec, name, problem.message);
   }
-  return shownState.errors.length > 0
-    ? shownState
-    : withError(state, spec, '', { key: 'capacity.error.field', params: { detail: error.detail } });
+  if (shownState.errors.length === 0) return withError(state, spec, '', { key: 'forms.error.invalid' });
+  // In the order of the fields on the page, as the forms stage lists the schema's problems.
+  const order = Object.keys(spec.fields);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  return { ...shownState, errors: shownState.errors.toSorted((a, b) => rank(a.field) - rank(b.field)) };
 }
 
 const userIdOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : undefined);
@@ -404,8 +413,25 @@ export function capacityPages(deps: Deps) {
     };
   }
 
+  /** The provider's editor confirms a stale offering is still right (POST with CSRF; the service asks can() and audits). */
+  async function confirmReviewed(c: C) {
+    const id = idOf(c);
+    const redirect = signInFirst(c, `/offerings/${id}`);
+    if (redirect) return redirect;
+    return handleForm(c, {
+      spec: REVIEW_FORM as FormSpec<unknown>,
+      render: (form, status) => showRecord(c, 'offerings', id, form, status),
+      refusals: [{ code: 'conflict', show: '', message: 'clearinghouse.review.stale' }],
+      run: async (data) => {
+        await offerings.confirmOfferingReviewed(db, asker(c), id, (data as { version: number }).version);
+        return c.redirect(`/offerings/${id}?done=1`, 303);
+      },
+    });
+  }
+
   const app = new Hono<AppEnv>();
   app.route('/', alertsPages(deps));
+  app.post('/offerings/:id/review', confirmReviewed);
   for (const kind of ['offerings', 'needs'] as const) {
     app
       .get(`/${kind}`, (c) => catalogue(c, kind))
