@@ -198,7 +198,9 @@ export function capacityPages(deps: Deps) {
       const label = FILTER_LABELS[e.field];
       return { field: id ? e.field : '', id: id ?? '', ...(label ? { label } : {}), message: e.message };
     });
-    const selected = Object.fromEntries(PAGE_FACETS[kind].map((name) => [name, raw[name]?.split(',').map(quotable) ?? []]));
+    const selected = Object.fromEntries(
+      PAGE_FACETS[kind].map((name) => [name, raw[name]?.split(',').map((value) => quotable(value)) ?? []]),
+    );
     const { cursor: _cursor, ...rest } = raw;
     return html(
       c,
