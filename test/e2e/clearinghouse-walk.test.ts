@@ -24,6 +24,8 @@ const TITLE = 'Incident handling for library and school network staff';
 
 type Who = 'provider' | 'coordinator' | 'ministry';
 
+const press = (page: Page, name: string) => Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).click()]);
+
 describe('the clearinghouse walked through in Chromium without JavaScript', () => {
   let server: TestServer;
   let browser: Browser;
@@ -55,7 +57,6 @@ describe('the clearinghouse walked through in Chromium without JavaScript', () =
       await context.close();
     }
   };
-  const press = (page: Page, name: string) => Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).click()]);
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
