@@ -8,7 +8,7 @@
 import type { Component } from '../../core/matching/index.js';
 import { selectorOf } from '../../core/matching/workflow.js';
 import { formatNumber, t, type MessageKey } from '../../i18n/i18n.js';
-import { ActionButton, Notice, type FormToken } from '../../platform/forms/index.js';
+import { ActionButton, ErrorSummary, hasErrors, Notice, type FormState, type FormToken } from '../../platform/forms/index.js';
 import { Layout, type PageContext } from '../../web/layout.js';
 import type { NeedMatchPage, OfferingMatchPage } from '../matching/index.js';
 
@@ -95,15 +95,18 @@ export function NeedMatchesPage(props: {
   mayShortlist: boolean;
   started: Started;
   notice?: string | undefined;
+  /** A refused start (shortlisting twice, a hard constraint), shown in place with its 4xx status. */
+  form?: FormState | undefined;
 }) {
   const { ctx, page } = props;
   const { lang } = ctx;
   const title = t(lang, 'matches.need.title', { title: page.need.title });
   const figure = page.need.connectivity.figure;
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} hasErrors={hasErrors(props.form)}>
       <h1>{title}</h1>
       <Notice text={props.notice} />
+      <ErrorSummary lang={lang} errors={props.form?.errors ?? []} />
       <p class="lead">{t(lang, 'matches.need.lead')}</p>
       {figure ? <p>{t(lang, 'matches.need.connectivity', { country: props.countryName, figure: figure.text })}</p> : null}
       <p class="hint">{page.candidates.method}</p>
@@ -143,14 +146,17 @@ export function OfferingMatchesPage(props: {
   mayPropose: boolean;
   started: Started;
   notice?: string | undefined;
+  /** A refused start (shortlisting twice, a hard constraint), shown in place with its 4xx status. */
+  form?: FormState | undefined;
 }) {
   const { ctx, page } = props;
   const { lang } = ctx;
   const title = t(lang, 'matches.offering.title', { title: page.offering.title });
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} hasErrors={hasErrors(props.form)}>
       <h1>{title}</h1>
       <Notice text={props.notice} />
+      <ErrorSummary lang={lang} errors={props.form?.errors ?? []} />
       <p class="lead">{t(lang, 'matches.offering.lead')}</p>
       <p class="hint">{page.candidates.method}</p>
       {page.data.length === 0 ? (
