@@ -18,7 +18,7 @@ import { homeNav, homePages } from './features/home/home-page.js';
 import { membershipsOf, organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
 import { peopleApi, peopleNav, peoplePages, profilePersonalData } from './features/people/index.js';
 import { capacitySection, matchingApi } from './features/matching/index.js';
-import { matchesNav, matchWorkflowApi, matchWorkflowPages, workflowHistory } from './features/match-workflow/index.js';
+import { matchesNav, matchPersonalData, matchWorkflowApi, matchWorkflowPages, workflowHistory } from './features/match-workflow/index.js';
 import { insightsApi, insightsNav, insightsPages } from './features/insights/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
 import { projectPages, projectPersonalData, projectsApi, projectsNav, projectWorkApi } from './features/projects/index.js';
@@ -61,7 +61,7 @@ export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   // Other features' shares of a person's data: exported and erased with the account (privacy feature).
-  const personalDataParts = [profilePersonalData, projectPersonalData, learningPersonalData, digestPersonalData];
+  const personalDataParts = [profilePersonalData, projectPersonalData, learningPersonalData, digestPersonalData, matchPersonalData];
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
 

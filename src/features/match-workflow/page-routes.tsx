@@ -229,7 +229,12 @@ export function matchWorkflowPages(deps: service.WorkflowDeps) {
           return c.redirect(`/matches/${id}?done=1`, 303);
         },
         render: (state, status) =>
-          showMatch(c, id, { ...(name === 'transition' ? linkedToTransition(state) : state), values: { ...state.values, form: name } }, status),
+          showMatch(
+            c,
+            id,
+            { ...(name === 'transition' ? linkedToTransition(state) : state), values: { ...state.values, form: name } },
+            status,
+          ),
         refusals: REFUSALS,
       });
     };

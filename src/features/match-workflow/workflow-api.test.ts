@@ -390,4 +390,61 @@ forEachEngine('match workflow API', (t) => {
     expect(page.match(/<div class="error-summary".*?<\/div>/)?.[0]).toContain('href="#decline-reason"');
     expect(page).toMatch(/<textarea[^>]* id="decline-reason"/);
   });
+
+  it('exports a person’s comments and ratings, and deleting the account removes their words but keeps the ratings', async () => {
+    const person = await createUser(t.db, { memberships: [{ organisationId: ids.requester, role: 'editor' }] });
+    const session = await signInAs(app(), person);
+    const needId = await seedNeed(t.db, ids.requester, {
+      language: 'fr',
+      languages: ['fr'],
+      topics: ['cybersecurity'],
+      title: 'Former les agents des douanes à la cybersécurité',
+      description: 'Réponse aux incidents pour les agents des douanes.',
+    });
+    let match = await body<Match>(await call('POST', '/api/v1/matches', session, { needId, offeringId: ids.offering, start: 'shortlist' }));
+    match = await body<Match>(await transition(session, match, 'request'));
+    match = await body<Match>(await transition(provider, match, 'accept'));
+    match = await body<Match>(await transition(provider, match, 'start-delivery'));
+    match = await body<Match>(await transition(provider, match, 'deliver', { peopleTrained: 9 }));
+    expect((await call('POST', `/api/v1/matches/${match.id}/comments`, session, { text: 'Merci à Awa pour les supports.' })).status).toBe(
+      201,
+    );
+    expect(
+      (await call('POST', `/api/v1/matches/${match.id}/ratings`, session, { rating: 4, comment: 'Très utile, un peu long.' })).status,
+    ).toBe(201);
+
+    const exported = await body<{
+      matches: { started: { matchId: string }[]; entries: { kind: string; text: string | null; rating: number | null }[] };
+    }>(await app().request('/api/v1/me/export', { headers: session.headers }));
+    expect(exported.matches.started.map((m) => m.matchId)).toEqual([match.id]);
+    expect(exported.matches.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'comment', text: 'Merci à Awa pour les supports.', rating: null }),
+        expect.objectContaining({ kind: 'rating', text: 'Très utile, un peu long.', rating: 4 }),
+        expect.objectContaining({ kind: 'transition', text: null }),
+      ]),
+    );
+
+    const deleted = await app().request('/api/v1/me', {
+      method: 'DELETE',
+      headers: { ...session.headers, 'X-Forwarded-For': randomAddress(), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ password: person.password }),
+    });
+    expect(deleted.status).toBe(204);
+    const after = await body<Match>(await call('GET', `/api/v1/matches/${match.id}`, requester));
+    // Their words are gone and no entry names them; the rating still counts for the provider.
+    expect(after.ratings.requester).toBe(4);
+    expect(after.events?.filter((e) => e.kind === 'comment' || e.kind === 'rating').map((e) => [e.kind, e.text, e.rating])).toEqual([
+      ['comment', null, null],
+      ['rating', null, 4],
+    ]);
+    expect(JSON.stringify(after)).not.toMatch(/Awa|un peu long/);
+    const row = await t.db
+      .selectFrom('matches')
+      .select(['requester_rating_comment', 'created_by'])
+      .where('id', '=', match.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ requester_rating_comment: null, created_by: null });
+    expect(await t.db.selectFrom('match_events').select('id').where('author_id', '=', person.id).execute()).toEqual([]);
+  });
 });
