@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALL_DIGCOMP, ESCO, testTaxonomy, TOPICS } from '../../../test/support/matching.js';
-import { LANGUAGE_LEVELS } from '../people/skills.js';
+import { LANGUAGE_LEVELS, PROFICIENCY_LEVELS } from '../people/skills.js';
 import { advisoryTimeframe, personViolations, rankPeople, scorePerson, type AdvisoryNeed, type PersonSupply } from './people.js';
 
 const context = { taxonomy: testTaxonomy(), today: '2027-01-15' };
@@ -47,7 +47,7 @@ const personArb: fc.Arbitrary<PersonSupply> = fc.record({
   id: fc.uuid(),
   topics: fc.option(some(TOPICS, 3)),
   digcomp: fc.option(
-    fc.uniqueArray(fc.record({ code: fc.constantFrom(...ALL_DIGCOMP), level: fc.integer({ min: 1, max: 8 }) }), {
+    fc.uniqueArray(fc.record({ code: fc.constantFrom(...ALL_DIGCOMP), level: fc.constantFrom(...PROFICIENCY_LEVELS) }), {
       maxLength: 3,
       selector: (c) => c.code,
     }),

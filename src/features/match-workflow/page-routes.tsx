@@ -1,6 +1,6 @@
 /**
  * HTML routes of matching and its workflow: the ranked pages for a need and an
- * offering, a person's inbox, one match with its forms. They call the same
+ * offering, the people for a need, a person's inbox, one match with its forms. They call the same
  * services as the API; forms go through the forms stage and answer with a 303.
  */
 import { Hono, type Context } from 'hono';
@@ -17,9 +17,10 @@ import type { NavEntry } from '../../web/navigation.js';
 import { pageContext } from '../../web/page-context.js';
 import { renderPage } from '../../web/render.js';
 import { getNeed, getOffering } from '../capacity/index.js';
-import { matchingReference, needMatchPage, offeringMatchPage } from '../matching/index.js';
+import { matchingReference, needMatchPage, needPeoplePage, offeringMatchPage } from '../matching/index.js';
 import { COMMENT_FORM, RATING_FORM, START_FORM, TRANSITION_FORM, transitionFieldId } from './form-schemas.js';
 import { InboxPage, MatchPage } from './match-pages.js';
+import { NeedPeoplePageView } from './people-page.js';
 import { NeedMatchesPage, OfferingMatchesPage, type Started } from './ranked-pages.js';
 import { matchesOfOrganisations } from './repository.js';
 import { MatchIdParamsSchema, type Match } from './schemas.js';
@@ -117,12 +118,21 @@ export function matchWorkflowPages(deps: service.WorkflowDeps) {
         started={started}
         notice={form ? undefined : notice(c)}
         form={form}
+        peopleLink={deps.people !== undefined}
       />,
       status,
     );
   }
 
   app.get('/needs/:id/matches', (c) => showNeedMatches(c, idOf(c)));
+
+  // People who could advise on the need (when the people feature is wired in, app.ts).
+  const { people } = deps;
+  if (people)
+    app.get('/needs/:id/people', async (c) => {
+      const page = await needPeoplePage({ db, people }, actorOf(c), idOf(c), { limit: RANKED }, c.get('lang'));
+      return renderPage(c, <NeedPeoplePageView ctx={pageContext(c)} page={page} />);
+    });
 
   /** The ranked needs for an offering, with a refused proposal shown on it (`form`). */
   async function showOfferingMatches(c: C, id: string, form?: FormState, status: ContentfulStatusCode = 200) {

@@ -97,6 +97,8 @@ export function NeedMatchesPage(props: {
   notice?: string | undefined;
   /** A refused start (shortlisting twice, a hard constraint), shown in place with its 4xx status. */
   form?: FormState | undefined;
+  /** Link to the people who could advise on the need. */
+  peopleLink?: boolean;
 }) {
   const { ctx, page } = props;
   const { lang } = ctx;
@@ -108,6 +110,11 @@ export function NeedMatchesPage(props: {
       <Notice text={props.notice} />
       <ErrorSummary lang={lang} errors={props.form?.errors ?? []} />
       <p class="lead">{t(lang, 'matches.need.lead')}</p>
+      {props.peopleLink ? (
+        <p>
+          <a href={`/needs/${page.need.id}/people`}>{t(lang, 'matches.people.link')}</a>
+        </p>
+      ) : null}
       {figure ? <p>{t(lang, 'matches.need.connectivity', { country: props.countryName, figure: figure.text })}</p> : null}
       <p class="hint">{page.candidates.method}</p>
       {page.data.length === 0 ? (

@@ -25,7 +25,7 @@ import type { Deps } from '../../http/app-env.js';
 import { authorise } from '../../http/authorise.js';
 import { recordAudit } from '../audit/index.js';
 import { getNeed, getOffering } from '../capacity/index.js';
-import { renderMessages, scorePair, matchingReference, type MatchHistory } from '../matching/index.js';
+import { renderMessages, scorePair, matchingReference, type MatchHistory, type PeopleSource } from '../matching/index.js';
 import { followNeed } from './need-progress.js';
 import { notifyOtherSide } from './notify.js';
 import { presentMatch } from './presenters.js';
@@ -43,6 +43,8 @@ import type { Language } from '../../shared/localised.js';
 
 export interface WorkflowDeps extends Pick<Deps, 'db' | 'config'> {
   readonly history: MatchHistory;
+  /** The people feature's pool, for the people-for-a-need page (app.ts). */
+  readonly people?: PeopleSource;
 }
 
 export interface Asker {
