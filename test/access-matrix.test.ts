@@ -172,6 +172,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
 
   // Matching: whoever may read the need or offering may read its matches (404 otherwise, as for the record).
   'GET /api/v1/needs/{id}/matches': { ...get((c) => `/api/v1/needs/${c.needId}/matches`, { ...all(200), anonymous: 404 }), capacity: true },
+  'GET /api/v1/needs/{id}/people': { ...get((c) => `/api/v1/needs/${c.needId}/people`, { ...all(200), anonymous: 404 }), capacity: true },
   'GET /api/v1/offerings/{id}/matches': {
     ...get((c) => `/api/v1/offerings/${c.offeringId}/matches`, { ...all(200), anonymous: 404, other: 404 }),
     capacity: true,
