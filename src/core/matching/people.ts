@@ -93,6 +93,7 @@ export interface PeopleRanking {
   readonly excluded: readonly PersonExclusion[];
 }
 
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const round = (x: number) => Math.round(x * 10 ** POINT_DECIMALS) / 10 ** POINT_DECIMALS;
 const DAY = 86_400_000;
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
@@ -238,6 +239,5 @@ export function rankPeople(
     if (violations.length > 0) excluded.push({ id: person.id, violations });
     else ranked.push(scorePerson(need, person, context));
   }
-  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return { ranked: ranked.toSorted((a, b) => b.score - a.score || byId(a, b)), excluded: excluded.toSorted(byId) };
 }

@@ -53,6 +53,8 @@ const REFUSALS: readonly Refusal[] = [
   { code: 'validation-failed', field: 'body.needMet', show: 'needMet', message: 'matches.error.needMet' },
 ];
 
+const isId = (value: string | undefined) => value !== undefined && MatchIdParamsSchema.safeParse({ id: value }).success;
+
 /** A transition form's problems, linked to that form's fields (each transition has its own form). */
 function linkedToTransition(state: FormState): FormState {
   const transition = state.values['transition'];
@@ -185,9 +187,8 @@ export function matchWorkflowPages(deps: service.WorkflowDeps) {
       // on the ranked page the button was on; a form that is not even complete is the error page.
       render: async (state, status) => {
         const { needId, offeringId, start } = state.values;
-        const valid = (value: string | undefined) => value !== undefined && MatchIdParamsSchema.safeParse({ id: value }).success;
-        if (status !== 400 && start === 'shortlist' && valid(needId)) return showNeedMatches(c, needId!, state, status);
-        if (status !== 400 && start === 'propose' && valid(offeringId)) return showOfferingMatches(c, offeringId!, state, status);
+        if (status !== 400 && start === 'shortlist' && isId(needId)) return showNeedMatches(c, needId!, state, status);
+        if (status !== 400 && start === 'propose' && isId(offeringId)) return showOfferingMatches(c, offeringId!, state, status);
         throw new AppError('validation-failed', 'The form was not complete: open the matches page again');
       },
       refusals: START_REFUSALS,
