@@ -347,6 +347,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/insights/supply-gaps': get('/api/v1/insights/supply-gaps', all(200)),
   'GET /api/v1/insights/unfitted-needs': get('/api/v1/insights/unfitted-needs', all(200)),
   'GET /api/v1/insights/time-to-match': get('/api/v1/insights/time-to-match', all(200)),
+  'GET /api/v1/insights/unmet-by-language': get('/api/v1/insights/unmet-by-language', all(200)),
 };
 
 /** Every operation of the OpenAPI document as `METHOD /path`. */
