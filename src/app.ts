@@ -17,9 +17,9 @@ import { healthRoute } from './features/health/health-route.js';
 import { learningPages, learningPersonalData } from './features/learning/index.js';
 import { homeNav, homePages } from './features/home/home-page.js';
 import { membershipsOf, organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
-import { peopleApi, peopleNav, peoplePages, profilePersonalData } from './features/people/index.js';
-import { capacitySection, matchingApi } from './features/matching/index.js';
-import { matchesNav, matchWorkflowApi, matchWorkflowPages, workflowHistory } from './features/match-workflow/index.js';
+import { candidatePool, peopleApi, peopleNav, peoplePages, peopleVocabulary, profilePersonalData } from './features/people/index.js';
+import { capacitySection, matchingApi, type PeopleSource } from './features/matching/index.js';
+import { matchesNav, matchPersonalData, matchWorkflowApi, matchWorkflowPages, workflowHistory } from './features/match-workflow/index.js';
 import { insightsApi, insightsNav, insightsPages } from './features/insights/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
 import { projectPages, projectPersonalData, projectsApi, projectsNav, projectWorkApi } from './features/projects/index.js';
@@ -62,7 +62,7 @@ export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   // Other features' shares of a person's data: exported and erased with the account (privacy feature).
-  const personalDataParts = [profilePersonalData, projectPersonalData, learningPersonalData, digestPersonalData];
+  const personalDataParts = [profilePersonalData, projectPersonalData, learningPersonalData, digestPersonalData, matchPersonalData];
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
 
@@ -136,9 +136,14 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', peopleApi(deps));
   app.route('/api/v1', projectsApi(deps));
   app.route('/api/v1', projectWorkApi(deps));
+  // People for an advisory need: matching ranks the people feature's capped, visibility-filtered pool.
+  const peopleForMatching: PeopleSource = {
+    pool: (db, actor, criteria, cap) => candidatePool(db, actor, criteria, cap),
+    placeOf: async (db, iso3) => (await peopleVocabulary(db)).countries.get(iso3),
+  };
   // The workflow's track record and seats feed the matching engine (matching never imports the workflow).
-  const matching = { ...deps, history: workflowHistory };
-  app.route('/api/v1', matchingApi(deps, { history: workflowHistory }));
+  const matching = { ...deps, history: workflowHistory, people: peopleForMatching };
+  app.route('/api/v1', matchingApi(deps, { history: workflowHistory, people: peopleForMatching }));
   app.route('/api/v1', matchWorkflowApi(matching));
   app.route('/api/v1', insightsApi(deps));
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);

@@ -172,6 +172,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
 
   // Matching: whoever may read the need or offering may read its matches (404 otherwise, as for the record).
   'GET /api/v1/needs/{id}/matches': { ...get((c) => `/api/v1/needs/${c.needId}/matches`, { ...all(200), anonymous: 404 }), capacity: true },
+  'GET /api/v1/needs/{id}/people': { ...get((c) => `/api/v1/needs/${c.needId}/people`, { ...all(200), anonymous: 404 }), capacity: true },
   'GET /api/v1/offerings/{id}/matches': {
     ...get((c) => `/api/v1/offerings/${c.offeringId}/matches`, { ...all(200), anonymous: 404, other: 404 }),
     capacity: true,
@@ -346,6 +347,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/insights/supply-gaps': get('/api/v1/insights/supply-gaps', all(200)),
   'GET /api/v1/insights/unfitted-needs': get('/api/v1/insights/unfitted-needs', all(200)),
   'GET /api/v1/insights/time-to-match': get('/api/v1/insights/time-to-match', all(200)),
+  'GET /api/v1/insights/unmet-by-language': get('/api/v1/insights/unmet-by-language', all(200)),
 };
 
 /** Every operation of the OpenAPI document as `METHOD /path`. */

@@ -99,6 +99,7 @@ const PAGES: readonly PageCase[] = [
   { path: '/offerings/{offering}', as: 'member' },
   { path: '/needs', lang: 'fr' },
   { path: '/needs/{need}', lang: 'es' },
+  { path: '/needs/{need}/people', lang: 'ar' },
   { path: '/offerings/new', as: 'member' },
   { path: '/offerings/{offering}/edit', as: 'member', lang: 'ru' },
   { path: '/needs/new?country=NER&topic=cybersecurity&evidence=/countries/NER', as: 'member', lang: 'ar' },
