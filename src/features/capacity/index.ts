@@ -12,6 +12,7 @@ export { offeringSourcesApi } from './harvest/source-routes.js';
 export { harvestJob } from './harvest/harvest-job.js';
 export { upkeepJob } from './upkeep/upkeep-job.js';
 export { alertsJob } from './alerts/alerts-job.js';
+export { savedSearchesApi } from './alerts/saved-search-routes.js';
 export { harvestSource, type HarvestReport } from './harvest/harvest.js';
 export { registerSource } from './harvest/sources.js';
 export { createOffering, getOffering, transitionOffering, updateOffering } from './offering-service.js';
