@@ -13,6 +13,7 @@ import { auditApi, auditPages } from './features/audit/index.js';
 import { activeProjectsSection, briefLink, briefPages, matchedOffersSection, openNeedsSection } from './features/briefs/index.js';
 import {
   capacityPages,
+  harvestPages,
   needsApi,
   needsNav,
   offeringSourcesApi,
@@ -176,6 +177,7 @@ export function createApp(deps: Deps) {
   app.route('/', activityPages(deps));
   app.route('/', ssoPages(deps));
   app.route('/', capacityPages(deps));
+  app.route('/', harvestPages(deps));
   app.route('/', matchWorkflowPages(matching));
   app.route('/', insightsPages(deps));
   app.route(

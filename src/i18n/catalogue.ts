@@ -11,6 +11,7 @@ import { charts } from './namespaces/charts.js';
 import { capacity } from './namespaces/capacity.js';
 import { connect } from './namespaces/connect.js';
 import { forms } from './namespaces/forms.js';
+import { harvest } from './namespaces/harvest.js';
 import { people } from './namespaces/people.js';
 import { insights } from './namespaces/insights.js';
 import { matches } from './namespaces/matches.js';
@@ -35,6 +36,7 @@ export const NAMESPACES = [
   charts,
   profiles,
   brief,
+  harvest,
 ] as const;
 
 type KeysOf<N> = N extends Namespace<infer E> ? keyof E & string : never;

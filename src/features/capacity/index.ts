@@ -13,6 +13,7 @@ export { harvestJob } from './harvest/harvest-job.js';
 export { upkeepJob } from './upkeep/upkeep-job.js';
 export { alertsJob } from './alerts/alerts-job.js';
 export { savedSearchesApi } from './alerts/saved-search-routes.js';
+export { harvestPages } from './harvest/pages.js';
 export { harvestSource, type HarvestReport } from './harvest/harvest.js';
 export { registerSource } from './harvest/sources.js';
 export { createOffering, getOffering, transitionOffering, updateOffering } from './offering-service.js';
