@@ -9,6 +9,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, type Deps } from '../../../http/app-env.js';
 import { actorOf } from '../../../http/authorise.js';
 import { jsonResponse, problemResponses } from '../../../http/problem.js';
+import { text } from '../../../http/text.js';
 import { body } from '../api-support.js';
 import { deleteSavedSearch, listSavedSearches, MAX_SAVED, saveSearch } from './saved-searches.js';
 
@@ -16,7 +17,7 @@ const tags = ['Capacity: saved searches'];
 
 const KindSchema = z.enum(['offerings', 'needs']).openapi({ description: 'Which catalogue the search runs on' });
 const QuerySchema = z
-  .record(z.string().regex(/^[A-Za-z]{1,30}$/, 'a list parameter name'), z.string().max(1000))
+  .record(z.string().regex(/^[A-Za-z]{1,30}$/, 'a list parameter name'), text().max(1000))
   .refine((query) => Object.keys(query).length <= 20, 'at most 20 parameters')
   .openapi({
     description: 'The list parameters as /api/v1/offerings or /api/v1/needs take them (lists comma-separated)',

@@ -439,5 +439,31 @@ forEachEngine('harvesting provider catalogues', (t) => {
       },
     );
     expect(await offeringsOf(id)).toHaveLength(2);
+    // The runs, newest first: the job's (one new item), then "harvest now" (the first).
+    const runs = (await (await app.request(`/api/v1/offering-sources/${id}/runs`, { headers })).json()) as { data: HarvestReport[] };
+    expect(runs.data.map((r) => r.created)).toEqual([1, 1]);
+    expect(runs.data[0]!.ranAt > runs.data[1]!.ranAt).toBe(true);
+    const changed = await app.request(`/api/v1/offering-sources/${id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({
+        url: `${origin}/api-courses.html`,
+        format: 'csv',
+        defaultTopics: ['cybersecurity'],
+        defaultAudiences: ['public-servants'],
+      }),
+    });
+    expect(((await changed.json()) as { format: string }).format).toBe('csv');
+    expect((await app.request(`/api/v1/offering-sources/${id}`, { method: 'DELETE', headers })).status).toBe(204);
+    expect(await t.db.selectFrom('offering_source_runs').select('id').where('source_id', '=', id).execute()).toEqual([]);
+    // Its offerings stay, no longer tied to a source.
+    expect(
+      await t.db
+        .selectFrom('offerings')
+        .select('id')
+        .where('title', '=', 'Digital public infrastructure')
+        .where('source_id', 'is', null)
+        .execute(),
+    ).toHaveLength(1);
   });
 });
