@@ -9,7 +9,12 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('offering_sources')
-    .addColumn('format', 'text', (c) => c.notNull().defaultTo('json-ld').check(sql`format in ('json-ld', 'csv')`))
+    .addColumn('format', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('json-ld')
+        .check(sql`format in ('json-ld', 'csv')`),
+    )
     .execute();
   await sql`update offering_sources set format = 'csv' where url ~* '\\.csv([?#].*)?$'`.execute(db);
   await db.schema

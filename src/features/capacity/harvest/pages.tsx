@@ -303,6 +303,14 @@ const sourceValues = (s: OfferingSource) => ({
   defaultAudience: s.defaultAudiences[0] ?? '',
 });
 
+/** The service's input from the page's form (one default topic and audience on the page; the API takes up to five). */
+const fromForm = (f: SourceForm) => ({
+  url: f.url,
+  format: f.format,
+  defaultTopics: [f.defaultTopic],
+  defaultAudiences: [f.defaultAudience],
+});
+
 export function harvestPages({ db, config }: Deps) {
   const showList = async (
     c: C,
@@ -342,12 +350,6 @@ export function harvestPages({ db, config }: Deps) {
     );
     return renderPage(c, page, status);
   };
-  const fromForm = (f: SourceForm) => ({
-    url: f.url,
-    format: f.format,
-    defaultTopics: [f.defaultTopic],
-    defaultAudiences: [f.defaultAudience],
-  });
 
   return new Hono<AppEnv>()
     .get('/offering-sources', async (c) => signInFirst(c) ?? showList(c, organisationOf(c, c.req.query('organisation'))))
