@@ -9,6 +9,7 @@ import { accounts } from './namespaces/accounts.js';
 import { brief } from './namespaces/brief.js';
 import { charts } from './namespaces/charts.js';
 import { capacity } from './namespaces/capacity.js';
+import { clearinghouse } from './namespaces/clearinghouse.js';
 import { connect } from './namespaces/connect.js';
 import { forms } from './namespaces/forms.js';
 import { harvest } from './namespaces/harvest.js';
@@ -36,6 +37,7 @@ export const NAMESPACES = [
   charts,
   profiles,
   brief,
+  clearinghouse,
   harvest,
 ] as const;
 
