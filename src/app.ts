@@ -12,7 +12,16 @@ import { activityPages, digestPersonalData } from './features/activity/index.js'
 import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
 import { activeProjectsSection, briefLink, briefPages, matchedOffersSection, openNeedsSection } from './features/briefs/index.js';
-import { capacityPages, needsApi, needsNav, offeringSourcesApi, offeringsApi, offeringsNav } from './features/capacity/index.js';
+import {
+  capacityPages,
+  harvestPages,
+  needsApi,
+  needsNav,
+  offeringSourcesApi,
+  offeringsApi,
+  offeringsNav,
+  savedSearchesApi,
+} from './features/capacity/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { learningPages, learningPersonalData } from './features/learning/index.js';
 import { homeNav, homePages } from './features/home/home-page.js';
@@ -133,6 +142,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', offeringsApi(deps));
   app.route('/api/v1', needsApi(deps));
   app.route('/api/v1', offeringSourcesApi(deps));
+  app.route('/api/v1', savedSearchesApi(deps));
   app.route('/api/v1', peopleApi(deps));
   app.route('/api/v1', projectsApi(deps));
   app.route('/api/v1', projectWorkApi(deps));
@@ -174,6 +184,7 @@ export function createApp(deps: Deps) {
   app.route('/', activityPages(deps));
   app.route('/', ssoPages(deps));
   app.route('/', capacityPages(deps));
+  app.route('/', harvestPages(deps));
   app.route('/', matchWorkflowPages(matching));
   app.route('/', insightsPages(deps));
   app.route(
