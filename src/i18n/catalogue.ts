@@ -9,8 +9,10 @@ import { accounts } from './namespaces/accounts.js';
 import { brief } from './namespaces/brief.js';
 import { charts } from './namespaces/charts.js';
 import { capacity } from './namespaces/capacity.js';
+import { clearinghouse } from './namespaces/clearinghouse.js';
 import { connect } from './namespaces/connect.js';
 import { forms } from './namespaces/forms.js';
+import { harvest } from './namespaces/harvest.js';
 import { people } from './namespaces/people.js';
 import { insights } from './namespaces/insights.js';
 import { matches } from './namespaces/matches.js';
@@ -35,6 +37,8 @@ export const NAMESPACES = [
   charts,
   profiles,
   brief,
+  clearinghouse,
+  harvest,
 ] as const;
 
 type KeysOf<N> = N extends Namespace<infer E> ? keyof E & string : never;

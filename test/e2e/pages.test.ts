@@ -15,6 +15,7 @@ import { generateDemoData } from '../../src/features/capacity/index.js';
 import { createUser, signInAs } from '../support/auth.js';
 import { seedNeed, seedOffering } from '../support/capacity.js';
 import { launchBrowser } from '../support/browser.js';
+import { seedHarvestedSource } from '../support/harvest.js';
 import { seedProfile } from '../support/people.js';
 import { seedProjectFixture, type ProjectFixture } from '../support/projects.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -101,6 +102,7 @@ const PAGES: readonly PageCase[] = [
   { path: '/offerings/{offering}', as: 'member' },
   { path: '/needs', lang: 'fr' },
   { path: '/needs/{need}', lang: 'es' },
+  { path: '/needs/{need}/people', lang: 'ar' },
   { path: '/offerings/new', as: 'member' },
   { path: '/offerings/{offering}/edit', as: 'member', lang: 'ru' },
   { path: '/needs/new?country=NER&topic=cybersecurity&evidence=/countries/NER', as: 'member', lang: 'ar' },
@@ -110,6 +112,8 @@ const PAGES: readonly PageCase[] = [
   { path: '/countries/KEN/brief', lang: 'ar' },
   { path: '/countries/KEN/brief', lang: 'zh' },
   { path: '/countries/IND/brief', lang: 'ru' },
+  { path: '/offering-sources?organisation={org}', as: 'member' },
+  { path: '/offering-sources/{source}', as: 'member', lang: 'ar' },
 ];
 
 describe('pages in the browser', () => {
@@ -122,6 +126,7 @@ describe('pages in the browser', () => {
   let needId: string;
   let personId: string;
   let project: ProjectFixture;
+  let sourceId: string;
   const sessions = {} as Record<'member' | 'admin', BudgetCookie[]>;
 
   beforeAll(async () => {
@@ -148,6 +153,7 @@ describe('pages in the browser', () => {
     await generateDemoData(server.db, { offerings: 60, needs: 30, seed: 7 });
     offeringId = await seedOffering(server.db, orgId, { status: 'published', topics: ['cybersecurity'], eligibleGroups: ['LDC'] });
     needId = await seedNeed(server.db, orgId, { title: 'Formation au contrôle du spectre (démo des pages)' });
+    sourceId = await seedHarvestedSource(server.db, orgId);
     const http = { request: (path: string, init?: RequestInit) => fetch(`${server.origin}${path}`, init) };
     for (const [role, user] of [
       ['member', member],
@@ -174,7 +180,8 @@ describe('pages in the browser', () => {
           .replace('{need}', needId)
           .replace('{person}', personId)
           .replace('{project}', project.projectId)
-          .replace('{role}', project.roleId);
+          .replace('{role}', project.roleId)
+          .replace('{source}', sourceId);
         const report = await checkPageBudgets(browser, server.origin, path, {
           ...(page.lang ? { lang: page.lang } : {}),
           ...(page.as ? { cookies: sessions[page.as] } : {}),
