@@ -48,13 +48,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ${sql.join(
         THRESHOLDS.map(
           (t) =>
-            sql`add column ${sql.ref(`availability_spans_${t}`)} datemultirange generated always as (dcp_availability_spans_at_least(availability, ${sql.lit(t)})) stored`,
+            sql`add column ${sql.ref(`availability_spans_${t}`)} datemultirange generated always as (dcp_availability_spans_at_least(availability, ${sql.lit(t)})) stored not null`,
         ),
       )},
-      add column availability_periods smallint generated always as (jsonb_array_length(availability)) stored,
+      add column availability_periods smallint generated always as (jsonb_array_length(availability)) stored not null,
       add column availability_latest_start date generated always as (dcp_availability_latest_start(availability)) stored,
       add column stations text[] generated always as (
-        case when duty_station is null then '{}'::text[] else array[duty_station::text] end) stored`.execute(db);
+        case when duty_station is null then '{}'::text[] else array[duty_station::text] end) stored not null,
+      -- Migration 940's columns never are null either (as src/db/schema.ts declares them).
+      alter column availability_spans set not null,
+      alter column availability_share set not null`.execute(db);
 
   await sql`drop index if exists profile_search_availability`.execute(db);
   await sql`drop index if exists profile_search_public_facets`.execute(db);
@@ -86,6 +89,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     for (const t of THRESHOLDS) await sql`drop index if exists ${sql.ref(`profile_search_${name}_availability_${t}`)}`.execute(db);
     await sql`drop index if exists ${sql.ref(`profile_search_${name}_filters`)}`.execute(db);
   }
+  await sql`alter table profile_search alter column availability_spans drop not null, alter column availability_share drop not null`.execute(
+    db,
+  );
   await sql`alter table profile_search
     ${sql.join(THRESHOLDS.map((t) => sql`drop column if exists ${sql.ref(`availability_spans_${t}`)}`))},
     drop column if exists availability_periods, drop column if exists availability_latest_start, drop column if exists stations`.execute(
