@@ -19,6 +19,7 @@ import { platform } from './namespaces/platform.js';
 import { profiles } from './namespaces/profiles.js';
 import { projects } from './namespaces/projects.js';
 import { shell } from './namespaces/shell.js';
+import { activity } from './namespaces/activity.js';
 
 export const NAMESPACES = [
   shell,
@@ -35,6 +36,7 @@ export const NAMESPACES = [
   charts,
   profiles,
   brief,
+  activity,
 ] as const;
 
 type KeysOf<N> = N extends Namespace<infer E> ? keyof E & string : never;
