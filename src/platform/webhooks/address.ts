@@ -10,12 +10,15 @@ import { isIP } from 'node:net';
 
 export type AddressProblem = 'not-http' | 'credentials' | 'own-host' | 'invalid';
 
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1', '[::1]', '0.0.0.0', '[::]']);
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1', '0.0.0.0', '::']);
+
+/** A host name lower-cased, an IPv6 address without its brackets. */
+const bare = (host: string) => host.toLowerCase().replace(/^\[|\]$/g, '');
 
 /** Host and port as a URL states them, the default port filled in. */
 function endpointOf(url: URL): string {
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  return `${url.hostname.toLowerCase()}:${port}`;
+  return `${bare(url.hostname)}:${port}`;
 }
 
 /**
@@ -36,9 +39,8 @@ export function webhookAddressProblem(
   if (url.username !== '' || url.password !== '') return 'credentials';
   const target = endpointOf(url);
   if (own.publicUrl && url.hostname.toLowerCase() === new URL(own.publicUrl).hostname.toLowerCase()) return 'own-host';
-  const listening = new Set([`${own.host.toLowerCase()}:${own.port}`]);
-  if (LOOPBACK_NAMES.has(own.host.toLowerCase()))
-    for (const name of LOOPBACK_NAMES) listening.add(`${name.replace(/^\[|\]$/g, '')}:${own.port}`);
+  const listening = new Set([`${bare(own.host)}:${own.port}`]);
+  if (LOOPBACK_NAMES.has(own.host.toLowerCase())) for (const name of LOOPBACK_NAMES) listening.add(`${name}:${own.port}`);
   return listening.has(target) ? 'own-host' : null;
 }
 

@@ -7,6 +7,7 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
+import { isIP } from 'node:net';
 import { isInternalAddress } from './address.js';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './signature.js';
 
@@ -64,6 +65,10 @@ export function sendSigned(post: SignedPost): Promise<SendOutcome> {
   const url = new URL(post.url);
   const client = url.protocol === 'https:' ? https : http;
   const elapsed = () => Math.round(performance.now() - started);
+  // An address written as an IP is never looked up, so the lookup's guard would not see it.
+  const literal = url.hostname.replace(/^\[|\]$/g, '');
+  if (!post.allowInternal && isIP(literal) !== 0 && isInternalAddress(literal))
+    return Promise.resolve({ statusCode: null, error: 'internal-address', durationMs: elapsed() });
   return new Promise((resolve) => {
     let settled = false;
     const finish = (outcome: Omit<SendOutcome, 'durationMs'>) => {
