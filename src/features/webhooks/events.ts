@@ -9,7 +9,8 @@
  * match is visible to it, as the match workflow's `sideSees` rules). What is sent is ids,
  * titles, statuses and links — never comments, update texts or people.
  */
-import { sideSees } from '../../core/matching/workflow.js';
+import { sql } from 'kysely';
+import { sideSees, type MatchStatus } from '../../core/matching/workflow.js';
 import type { Db, WriteTx } from '../../db/database.js';
 import type { WebhookEventKind } from './schemas.js';
 
@@ -36,6 +37,8 @@ interface Owned {
   readonly title: string;
   readonly status: string | null;
   readonly organisationIds: string[];
+  /** A match's provider side, told only of what it may see (not a requester's shortlist). */
+  readonly provider?: string;
 }
 
 async function owners(db: Db | WriteTx, kind: WebhookEventKind, ids: string[]): Promise<Map<string, Owned>> {
@@ -75,8 +78,12 @@ async function owners(db: Db | WriteTx, kind: WebhookEventKind, ids: string[]): 
       .where('m.id', 'in', ids)
       .execute();
     for (const r of rows) {
-      const sides = [r.requester_organisation_id, ...(sideSees(r.status, 'provider') ? [r.provider_organisation_id] : [])];
-      found.set(r.id, { title: `${r.offering} → ${r.need}`, status: r.status, organisationIds: [...new Set(sides)] });
+      found.set(r.id, {
+        title: `${r.offering} → ${r.need}`,
+        status: r.status,
+        organisationIds: [r.requester_organisation_id],
+        provider: r.provider_organisation_id,
+      });
     }
   }
   return found;
@@ -92,7 +99,7 @@ export async function eventsOfAuditEntries(db: Db | WriteTx, auditIds: readonly 
   if (auditIds.length === 0) return [];
   const entries = await db
     .selectFrom('audit_log')
-    .select(['id', 'at', 'action', 'resource_type', 'resource_id'])
+    .select(['id', 'at', 'action', 'resource_type', 'resource_id', sql<string | null>`after->>'status'`.as('status_after')])
     .where('id', 'in', [...auditIds])
     .orderBy('id')
     .execute();
@@ -106,14 +113,18 @@ export async function eventsOfAuditEntries(db: Db | WriteTx, auditIds: readonly 
     const kind = e.resource_type as WebhookEventKind;
     const owned = byKind.get(kind)!.get(e.resource_id!);
     if (!owned) return [];
+    // The status the entry recorded (the record may have moved on since), else the current one.
+    const status = e.status_after ?? owned.status;
+    const providerSees = owned.provider !== undefined && sideSees(status as MatchStatus, 'provider');
+    const organisationIds = [...new Set([...owned.organisationIds, ...(providerSees ? [owned.provider!] : [])])];
     return [
       {
         auditId: Number(e.id),
         event: e.action,
         kind,
         occurredAt: e.at,
-        organisationIds: owned.organisationIds,
-        resource: { type: kind, id: e.resource_id!, title: owned.title, status: owned.status, path: `${PATHS[kind]}${e.resource_id!}` },
+        organisationIds,
+        resource: { type: kind, id: e.resource_id!, title: owned.title, status, path: `${PATHS[kind]}${e.resource_id!}` },
       },
     ];
   });

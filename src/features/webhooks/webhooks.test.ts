@@ -16,7 +16,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testApp } from '../../../test/support/app.js';
 import { createUser, signInAs } from '../../../test/support/auth.js';
-import { needBody, seedOrganisation } from '../../../test/support/capacity.js';
+import { needBody, seedNeed, seedOffering, seedOrganisation } from '../../../test/support/capacity.js';
+import { seedProject } from '../../../test/support/projects.js';
 import { forEachEngine } from '../../../test/support/engines.js';
 import { Browser } from '../../../test/support/forms.js';
 import { loadConfig } from '../../config/config.js';
@@ -255,5 +256,54 @@ forEachEngine('webhooks', (t) => {
     expect(await attemptsOf(guarded.id)).toEqual([
       { event: 'ping', status: 'pending', attempt: 1, status_code: null, error: 'internal-address' },
     ]);
+  });
+
+  it('feeds project updates and match steps from the features’ own audit entries; a shortlist reaches only the requester’s side', async () => {
+    const lead = await seedOrganisation(t.db);
+    const provider = await seedOrganisation(t.db);
+    const editor = await signInAs(app(), await createUser(t.db, { memberships: [{ organisationId: lead, role: 'editor' }] }));
+    const api = async (session: { headers: Record<string, string> }, path: string, body: unknown) => {
+      const response = await app().request(path, {
+        method: 'POST',
+        headers: { ...session.headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, `${path}: ${await response.clone().text()}`).toBeLessThan(300);
+      return (await response.json()) as { id: string; secret: string };
+    };
+    const ownerOf = async (organisationId: string) =>
+      signInAs(app(), await createUser(t.db, { memberships: [{ organisationId, role: 'owner' }] }));
+    const team = await api(await ownerOf(lead), `/api/v1/organisations/${lead}/webhooks`, {
+      url: `${origin}/team`,
+      events: ['project', 'match'],
+    });
+    await api(await ownerOf(provider), `/api/v1/organisations/${provider}/webhooks`, { url: `${origin}/provider`, events: ['match'] });
+
+    const projectId = await seedProject(t.db, lead);
+    await api(editor, `/api/v1/projects/${projectId}/updates`, {
+      date: '2027-02-01',
+      language: 'en',
+      body: 'Forty schools connected this month',
+    });
+    const needId = await seedNeed(t.db, lead, { visibility: 'members' });
+    const offeringId = await seedOffering(t.db, provider, { status: 'published', language: 'fr', languages: ['fr'] });
+    const match = await api(editor, '/api/v1/matches', { needId, offeringId, start: 'shortlist' });
+    await api(editor, `/api/v1/matches/${match.id}/transitions`, { transition: 'request', version: 1 });
+
+    received.length = 0;
+    await enqueue(t.db, webhookDispatchJob, {});
+    await run();
+    const events = (path: string) => received.filter((r) => r.path === path).map((r) => r.headers['x-dcp-event']);
+    expect(events('/team').toSorted()).toEqual(['match.request', 'match.shortlist', 'project.create', 'project.update-post']);
+    expect(events('/provider')).toEqual(['match.request']);
+    const update = JSON.parse(received.find((r) => r.headers['x-dcp-event'] === 'project.update-post')!.body) as { resource: object };
+    expect(update.resource).toMatchObject({ type: 'project', id: projectId, url: `https://dcp.example.org/projects/${projectId}` });
+    // The update's text is not sent: a link is, so the receiver's readers see it where access is checked.
+    expect(JSON.stringify(update)).not.toContain('Forty schools');
+    const shortlist = JSON.parse(received.find((r) => r.headers['x-dcp-event'] === 'match.shortlist')!.body) as {
+      resource: { status: string };
+    };
+    expect(shortlist.resource.status).toBe('shortlisted');
+    expect(team.secret).toMatch(/^whsec_/);
   });
 });
