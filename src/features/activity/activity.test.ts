@@ -17,6 +17,26 @@ import { loadConfig } from '../../config/config.js';
 import { drainJobs, enqueue } from '../../platform/jobs/index.js';
 import { activityDigestJob, digestMails, setSubscribed } from './digest.js';
 
+/** A match row between a need and an offering, as the workflow stores it. */
+function matchRow(
+  needId: string,
+  offeringId: string,
+  requester: string,
+  providerId: string,
+  status: 'accepted' | 'shortlisted' | 'in-delivery',
+) {
+  return {
+    need_id: needId,
+    offering_id: offeringId,
+    requester_organisation_id: requester,
+    provider_organisation_id: providerId,
+    status,
+    started_by: 'requester' as const,
+    score: null,
+    created_by: null,
+  };
+}
+
 forEachEngine('activity page', (t) => {
   const app = () => testApp(t.db);
   let org: string;
@@ -110,30 +130,14 @@ forEachEngine('activity page', (t) => {
     const theirNeed = await seedNeed(t.db, provider, { title: 'Besoin du partenaire en cybersécurité' });
     const shortlistedOffering = await seedOffering(t.db, org, { ...published, title: 'Offre seulement présélectionnée' });
     const strangerNeed = await seedNeed(t.db, stranger, { title: 'Besoin étranger à nous' });
-    const match = (
-      needId: string,
-      offeringId: string,
-      requester: string,
-      providerId: string,
-      status: 'accepted' | 'shortlisted' | 'in-delivery',
-    ) => ({
-      need_id: needId,
-      offering_id: offeringId,
-      requester_organisation_id: requester,
-      provider_organisation_id: providerId,
-      status,
-      started_by: 'requester' as const,
-      score: null,
-      created_by: null,
-    });
     await t.db
       .insertInto('matches')
       .values([
-        match(ourNeed, theirOffering, org, provider, 'accepted'),
-        match(theirNeed, ourOffering, provider, org, 'in-delivery'),
+        matchRow(ourNeed, theirOffering, org, provider, 'accepted'),
+        matchRow(theirNeed, ourOffering, provider, org, 'in-delivery'),
         // The provider's side does not see a shortlist, nor does a third organisation see anything.
-        match(theirNeed, shortlistedOffering, provider, org, 'shortlisted'),
-        match(strangerNeed, theirOffering, stranger, provider, 'accepted'),
+        matchRow(theirNeed, shortlistedOffering, provider, org, 'shortlisted'),
+        matchRow(strangerNeed, theirOffering, stranger, provider, 'accepted'),
       ])
       .execute();
     const reader = await signedIn([{ organisationId: org, role: 'member' }]);
