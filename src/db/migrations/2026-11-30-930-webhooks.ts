@@ -6,9 +6,9 @@
  *
  * The events come from the audit log, which every feature already writes in the transaction of
  * its change: a statement-level trigger notes the new entries about projects, needs, offerings
- * and matches in `webhook_pending` — only while any webhook exists, and not bulk imports — and the
- * webhook-dispatch job turns them into deliveries. One injection point, no feature edited, and an
- * event exists exactly when its change committed.
+ * and matches in `webhook_pending` — only while any webhook exists, not bulk imports, and not old
+ * entries a restore copies back — and the webhook-dispatch job turns them into deliveries. One
+ * injection point, no feature edited, and an event exists exactly when its change committed.
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -54,6 +54,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         where resource_type in ('project', 'need', 'offering', 'match')
           and resource_id is not null
           and action not like '%.import-%'
+          -- Live changes only: a restore copies old entries back (dcp restore), which are not news.
+          and at > now() - interval '10 minutes'
         on conflict do nothing;
       end if;
       return null;
