@@ -9,6 +9,7 @@
  *
  *   npm run security                  # everything (10–20 minutes on two cores)
  *   npm run security -- --only sqlmap # or --only wapiti
+ *   npm run security -- --only sqlmap --target api-sign-in   # one sqlmap target, by name
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
@@ -165,7 +166,7 @@ function sqlmapTargets(origin: string, world: Awaited<ReturnType<typeof prepare>
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string' }, target: { type: 'string' } } });
   const only = values.only;
   ensureTools();
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'dcp-security-report-'));
@@ -176,7 +177,9 @@ async function main(): Promise<number> {
   try {
     const world = await prepare(instance);
     if (only !== 'wapiti') {
-      for (const target of sqlmapTargets(instance.origin, world)) {
+      const targets = sqlmapTargets(instance.origin, world).filter((t) => values.target === undefined || t.name === values.target);
+      if (targets.length === 0) throw new Error(`no sqlmap target is named ${values.target}`);
+      for (const target of targets) {
         const outcome = await scanWithSqlmap(target, workDir);
         log(`sqlmap ${target.name}: ${outcome.findings.length} findings (${outcome.requests})`);
         sqlmap.push(outcome);

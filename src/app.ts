@@ -2,6 +2,7 @@
  * The app assembly: middleware in order, then every feature's routes. Built
  * from injected dependencies, so tests run it in process with `app.request()`.
  */
+import { publicOrigin } from './web/public-origin.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
@@ -73,6 +74,7 @@ export function createApp(deps: Deps) {
   app.use(noStoreByDefault());
   app.use(compress());
   app.use(locale());
+  app.use(publicOrigin(deps.config.publicUrl));
   // The main navigation, in order: each feature contributes its entry; the page shell knows no URL.
   app.use(
     navigation([

@@ -69,7 +69,9 @@ export async function scanWithSqlmap(target: Target, outputDir: string): Promise
   if (target.data !== undefined) args.push(`--data=${target.data}`);
   if (target.method) args.push(`--method=${target.method}`);
   if (target.cookie) args.push(`--cookie=${target.cookie}`, '--drop-set-cookie');
-  for (const header of target.headers ?? []) args.push(`--header=${header}`);
+  // A fixed request id: every error body carries the id, and a fresh one per request makes sqlmap
+  // call the page "heavily dynamic" and give up on the target (seen on the sign-in API's 401s).
+  for (const header of [`X-Request-Id: sqlmap-${target.name}`, ...(target.headers ?? [])]) args.push(`--header=${header}`);
   if (target.csrf) args.push(`--csrf-token=${target.csrf.field}`, `--csrf-url=${target.csrf.url}`);
   const output = await run(args);
   await mkdir(outputDir, { recursive: true });

@@ -36,18 +36,39 @@ function cspHash(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
-/** Comments and layout whitespace out; the rules as written (no rewriting that could change meaning). */
-export function minifyCss(css: string): string {
+/** Outside quoted strings: comments and layout whitespace out, the rules as written. */
+function minifyRules(css: string): string {
   return (
     css
-      .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\s+/g, ' ')
       .replace(/\s*([{};,>])\s*/g, '$1')
       // After a colon only: a space before one is a descendant combinator (`header.site :focus-visible`).
       .replace(/:\s+/g, ':')
       .replace(/;}/g, '}')
-      .trim()
   );
+}
+
+/**
+ * Comments and layout whitespace out; quoted strings (`content: ": "`) kept exactly, since
+ * their spaces are printed. One pass finds strings and comments together, so a comment
+ * marker inside a string is text and a quote inside a comment is comment.
+ */
+export function minifyCss(css: string): string {
+  const pieces: string[] = [];
+  let rules = '';
+  let last = 0;
+  for (const m of css.matchAll(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\/\*[\s\S]*?\*\//g)) {
+    rules += css.slice(last, m.index);
+    last = m.index + m[0].length;
+    if (m[0].startsWith('/*')) {
+      rules += ' ';
+      continue;
+    }
+    pieces.push(minifyRules(rules), m[0]);
+    rules = '';
+  }
+  pieces.push(minifyRules(rules + css.slice(last)));
+  return pieces.join('').trim();
 }
 
 /** The whole stylesheet, minified, for a <style> element in every page's head. */

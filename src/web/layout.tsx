@@ -19,6 +19,8 @@ export interface PageContext {
   readonly signedIn?: boolean;
   /** The main navigation the features contributed (navigation.ts), in order. */
   readonly nav?: readonly NavEntry[];
+  /** The page's address under DCP_PUBLIC_URL, for the printed line (else the request's own). */
+  readonly printedUrl?: string;
 }
 
 export function Layout(props: {
@@ -54,7 +56,7 @@ export function Layout(props: {
       </head>
       <body>
         {/* Shown only on paper: where the page came from. */}
-        <p class="printed">{t(lang, 'brief.page.printed', { site, url: url.href })}</p>
+        <p class="printed">{t(lang, 'brief.page.printed', { site, url: props.ctx.printedUrl ?? url.href })}</p>
         <a class="skip" href="#main">
           {t(lang, 'shell.skip')}
         </a>
@@ -65,15 +67,20 @@ export function Layout(props: {
               <small>{t(lang, 'shell.tagline')}</small>
             </a>
             <nav aria-label={t(lang, 'shell.nav.label')}>
-              <ul>
-                {entries.map((n) => (
-                  <li>
-                    <a href={n.href} aria-current={n === current ? 'page' : undefined}>
-                      {t(lang, n.label)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              {/* Folded behind "Menu" on narrow screens (a dozen entries would fill a phone's first screen);
+                  always open on wide ones where the browser can style the details' content (app.css). No script. */}
+              <details class="menu">
+                <summary>{t(lang, 'shell.menu')}</summary>
+                <ul>
+                  {entries.map((n) => (
+                    <li>
+                      <a href={n.href} aria-current={n === current ? 'page' : undefined}>
+                        {t(lang, n.label)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </details>
             </nav>
             <nav class="langs" aria-label={t(lang, 'shell.languages')}>
               <ul>

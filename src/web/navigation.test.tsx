@@ -34,7 +34,7 @@ describe('the main navigation', () => {
         <p>x</p>
       </Layout>
     ).toString();
-    const links = [...html.matchAll(/<nav aria-label="[^"]*"><ul>([\s\S]*?)<\/ul>/g)][0]![1]!;
+    const links = [...html.matchAll(/<nav aria-label="[^"]*"><details class="menu"><summary>Menu<\/summary><ul>([\s\S]*?)<\/ul>/g)][0]![1]!;
     expect([...links.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual([
       '/',
       '/countries',

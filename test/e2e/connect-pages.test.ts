@@ -116,4 +116,43 @@ describe('the country profile in the browser', () => {
       await context.close();
     }
   });
+
+  /** The country page at `width` with JavaScript off, and its main menu. */
+  async function menuAt(width: number, lang: string) {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 700 } });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/countries/KEN?lang=${lang}`);
+    const nav = page.locator('header.site nav').first();
+    return { context, page, nav, summary: nav.locator('summary'), countries: nav.locator('a[href="/countries"]') };
+  }
+
+  it('folds the main menu behind "Menu" at 320 px, JavaScript off, and opens it on a tap', { timeout: 60_000 }, async () => {
+    const { context, page, summary, countries } = await menuAt(320, 'ar');
+    try {
+      expect(await summary.isVisible()).toBe(true);
+      expect(await countries.isVisible()).toBe(false);
+      // Brand, "Menu" and the six languages: well under half of a 700 px screen.
+      expect((await page.locator('header.site').boundingBox())?.height).toBeLessThan(300);
+      await summary.click();
+      expect(await countries.isVisible()).toBe(true);
+      await page.screenshot({ path: 'test-results/menu-open-ar-320.png' });
+      await Promise.all([page.waitForURL(/\/countries$/), countries.click()]);
+      expect(await page.evaluate<number>(OVERFLOW)).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the main menu as a row of links at 1280 px without a "Menu" button', { timeout: 60_000 }, async () => {
+    const { context, page, nav, summary } = await menuAt(1280, 'en');
+    try {
+      expect(await summary.isVisible()).toBe(false);
+      const links = await nav.locator('a').all();
+      expect(links.length).toBeGreaterThan(8);
+      for (const a of links) expect(await a.isVisible()).toBe(true);
+      await page.screenshot({ path: 'test-results/menu-en-1280.png' });
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -261,6 +261,9 @@ async function withoutScript(browser: Browser, href: string, cookies: readonly B
     // The first <nav> is the main navigation; follow its first link to another path.
     const here = new URL(page.url()).pathname;
     const links = page.locator('nav').first().locator('a[href]');
+    // On a narrow screen the menu is folded behind its summary: open it, as a reader would.
+    const menu = page.locator('nav').first().locator('summary');
+    if ((await menu.count()) > 0 && (await menu.first().isVisible())) await menu.first().click();
     let link: NoScriptCheck['link'];
     for (let i = 0; i < (await links.count()); i++) {
       const a = links.nth(i);

@@ -4,6 +4,7 @@
  * with the Word and Markdown downloads in the reader's language. Plain HTML; the charts are
  * the platform's server-rendered SVG.
  */
+import { fullStop, listOf } from '../../web/list.js';
 import type { Child } from 'hono/jsx';
 import { t } from '../../i18n/i18n.js';
 import { Layout, type PageContext } from '../../web/layout.js';
@@ -74,14 +75,15 @@ export function BriefPage(props: { ctx: PageContext; brief: BriefDocument }) {
         <p class="dated">{brief.dated}</p>
         <p class="downloads">
           {t(lang, 'brief.download')}{' '}
-          <a href={`${base}.docx?lang=${lang}`}>
-            <bdi>{t(lang, 'brief.download.docx')}</bdi>
-          </a>
-          ,{' '}
-          <a href={`${base}.md?lang=${lang}`}>
-            <bdi>{t(lang, 'brief.download.md')}</bdi>
-          </a>
-          . {t(lang, 'brief.print')}
+          {listOf(lang, [
+            <a href={`${base}.docx?lang=${lang}`}>
+              <bdi>{t(lang, 'brief.download.docx')}</bdi>
+            </a>,
+            <a href={`${base}.md?lang=${lang}`}>
+              <bdi>{t(lang, 'brief.download.md')}</bdi>
+            </a>,
+          ])}
+          {fullStop(lang)} {t(lang, 'brief.print')}
         </p>
         <section aria-labelledby="summary">
           <h2 id="summary">{t(lang, 'brief.section.summary')}</h2>
