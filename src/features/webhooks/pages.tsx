@@ -6,11 +6,15 @@ import { formatDate, t, type MessageKey } from '../../i18n/i18n.js';
 import { ActionButton, CheckboxField, ErrorSummary, errorOf, Form, hasErrors, Notice, TextField } from '../../platform/forms/index.js';
 import type { FormState, FormToken } from '../../platform/forms/index.js';
 import { Layout, type PageContext } from '../../web/layout.js';
+import { listOf } from '../../web/list.js';
 import { ScrollRegion } from '../../web/scroll-region.js';
 import { WEBHOOK_EVENTS, type Delivery, type Webhook, type WebhookCreated } from './schemas.js';
 
 const eventsLabel = (lang: PageContext['lang'], events: readonly string[]) =>
-  events.map((e) => t(lang, `activity.webhooks.event.${e}` as MessageKey)).join(', ');
+  listOf(
+    lang,
+    events.map((e) => t(lang, `activity.webhooks.event.${e}` as MessageKey)),
+  );
 
 /** How receivers check a request, in the reader's language, with the literal header names. */
 function SigningNote(props: { lang: PageContext['lang'] }) {
@@ -18,7 +22,7 @@ function SigningNote(props: { lang: PageContext['lang'] }) {
     <section aria-labelledby="signing-title">
       <h2 id="signing-title">{t(props.lang, 'activity.webhooks.signingTitle')}</h2>
       <p>{t(props.lang, 'activity.webhooks.signing')}</p>
-      <pre>
+      <pre dir="ltr">
         <code>{'X-DCP-Signature: sha256=hex(HMAC-SHA256(secret, X-DCP-Timestamp + "." + body))'}</code>
       </pre>
     </section>
@@ -53,7 +57,10 @@ export function WebhooksPage(props: {
           {props.webhooks.map((w) => (
             <li>
               <p>
-                <a href={`${base}/${w.id}`}>{w.url}</a> · {eventsLabel(lang, w.events)}
+                <a href={`${base}/${w.id}`} dir="ltr">
+                  {w.url}
+                </a>{' '}
+                · {eventsLabel(lang, w.events)}
               </p>
               <ActionButton
                 action={`${base}/${w.id}/delete`}
@@ -113,7 +120,7 @@ export function WebhookCreatedPage(props: { ctx: PageContext; webhook: WebhookCr
       <p class="lead">{t(lang, 'activity.webhooks.createdLead')}</p>
       <p>
         <label for="secret">{t(lang, 'activity.webhooks.secret')}</label>
-        <input id="secret" type="text" readonly value={webhook.secret} autocomplete="off" />
+        <input id="secret" type="text" dir="ltr" readonly value={webhook.secret} autocomplete="off" />
       </p>
       <p>
         <a href={`/organisations/${webhook.organisationId}/webhooks/${webhook.id}`}>{t(lang, 'activity.webhooks.toLog')}</a>
@@ -142,7 +149,7 @@ export function DeliveryLogPage(props: {
       </p>
       <h1>{title}</h1>
       <p class="lead">
-        {webhook.url} · {eventsLabel(lang, webhook.events)}
+        <bdi dir="ltr">{webhook.url}</bdi> · {eventsLabel(lang, webhook.events)}
       </p>
       <Notice text={props.sent ? t(lang, 'activity.webhooks.testQueued') : undefined} />
       <ActionButton action={`${base}/${webhook.id}/test`} token={props.token} label={t(lang, 'activity.webhooks.test')} />
@@ -169,8 +176,8 @@ export function DeliveryLogPage(props: {
                         <td>{d.event}</td>
                         <td>0</td>
                         <td>{time(d.createdAt)}</td>
+                        <td>—</td>
                         <td>{t(lang, `activity.webhooks.state.${d.status}` as MessageKey)}</td>
-                        <td></td>
                       </tr>,
                     ]
                   : d.attempts.map((a) => (
