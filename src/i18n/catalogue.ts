@@ -9,6 +9,7 @@ import { accounts } from './namespaces/accounts.js';
 import { brief } from './namespaces/brief.js';
 import { charts } from './namespaces/charts.js';
 import { capacity } from './namespaces/capacity.js';
+import { clearinghouse } from './namespaces/clearinghouse.js';
 import { connect } from './namespaces/connect.js';
 import { forms } from './namespaces/forms.js';
 import { people } from './namespaces/people.js';
@@ -37,6 +38,7 @@ export const NAMESPACES = [
   profiles,
   brief,
   activity,
+  clearinghouse,
 ] as const;
 
 type KeysOf<N> = N extends Namespace<infer E> ? keyof E & string : never;

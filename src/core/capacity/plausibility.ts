@@ -52,6 +52,12 @@ export function isPlausibleDate(value: string): boolean {
 export interface Problem {
   readonly path: readonly (string | number)[];
   readonly message: string;
+  /**
+   * What is wrong as a stable code (`end-before-start`), with the values a message may quote:
+   * pages say it in the reader's language (features/capacity/problem-text.ts); `message` is the API's English.
+   */
+  readonly reason?: string;
+  readonly values?: Readonly<Record<string, string>>;
 }
 
 /** What the cross-field rules of an offering read. */
@@ -78,45 +84,80 @@ export function offeringProblems(o: OfferingShape): Problem[] {
   const problems: Problem[] = [...datesInOrder(o.startDate, o.endDate)];
   const pledge = PLEDGE_KINDS.includes(o.kind);
   if (o.rolling && o.startDate !== null) {
-    problems.push({ path: ['startDate'], message: 'a rolling offering has no start date; give dates or set rolling, not both' });
+    problems.push({
+      path: ['startDate'],
+      message: 'a rolling offering has no start date; give dates or set rolling, not both',
+      reason: 'rolling-with-dates',
+    });
   }
   if (!o.rolling && o.startDate === null && !pledge) {
-    problems.push({ path: ['startDate'], message: 'give a start date, or set rolling: true for an offering open at any time' });
+    problems.push({
+      path: ['startDate'],
+      message: 'give a start date, or set rolling: true for an offering open at any time',
+      reason: 'dates-or-rolling',
+    });
   }
   if (DELIVERED_KINDS.includes(o.kind) && o.modality === null) {
-    problems.push({ path: ['modality'], message: `a ${o.kind} needs a modality (self-paced-online, live-online, in-person or blended)` });
+    problems.push({
+      path: ['modality'],
+      message: `a ${o.kind} needs a modality (self-paced-online, live-online, in-person or blended)`,
+      reason: 'modality-needed',
+    });
   }
   if (pledge) {
     if (o.pledge === null)
-      problems.push({ path: ['pledge'], message: `a ${o.kind} needs its pledge: amount and currency or in kind, and the UMC dimension` });
+      problems.push({
+        path: ['pledge'],
+        message: `a ${o.kind} needs its pledge: amount and currency or in kind, and the UMC dimension`,
+        reason: 'pledge-needed',
+      });
     if (o.startDate === null || o.endDate === null) {
       problems.push({
         path: [o.startDate === null ? 'startDate' : 'endDate'],
         message: 'a pledge covers a period: give its start and end dates',
+        reason: 'pledge-period',
       });
     }
-    if (o.rolling) problems.push({ path: ['rolling'], message: 'a pledge covers a period, it is not rolling' });
+    if (o.rolling)
+      problems.push({ path: ['rolling'], message: 'a pledge covers a period, it is not rolling', reason: 'pledge-not-rolling' });
   } else if (o.pledge !== null) {
-    problems.push({ path: ['pledge'], message: `only financing and infrastructure pledges carry a pledge, not a ${o.kind}` });
+    problems.push({
+      path: ['pledge'],
+      message: `only financing and infrastructure pledges carry a pledge, not a ${o.kind}`,
+      reason: 'pledge-not-allowed',
+    });
   }
   if (o.pledge) {
     if ((o.pledge.amount === null) !== (o.pledge.currency === null)) {
       problems.push({
         path: ['pledge', o.pledge.amount === null ? 'amount' : 'currency'],
         message: 'give the amount and its currency together',
+        reason: 'amount-and-currency',
       });
     }
     if (o.pledge.amount === null && o.pledge.inKind === null) {
-      problems.push({ path: ['pledge', 'amount'], message: 'give an amount and currency, or describe the in-kind contribution (inKind)' });
+      problems.push({
+        path: ['pledge', 'amount'],
+        message: 'give an amount and currency, or describe the in-kind contribution (inKind)',
+        reason: 'amount-or-in-kind',
+      });
     }
   }
   const seen = new Set<string>();
   o.translations.forEach((translation, i) => {
     if (translation.language === o.language) {
-      problems.push({ path: ['translations', i, 'language'], message: `the offering is written in ${o.language} already` });
+      problems.push({
+        path: ['translations', i, 'language'],
+        message: `the offering is written in ${o.language} already`,
+        reason: 'translation-same-language',
+      });
     }
     if (seen.has(translation.language))
-      problems.push({ path: ['translations', i, 'language'], message: `a second ${translation.language} translation` });
+      problems.push({
+        path: ['translations', i, 'language'],
+        message: `a second ${translation.language} translation`,
+        reason: 'translation-twice',
+      });
     seen.add(translation.language);
   });
   return problems;
@@ -133,6 +174,7 @@ export function needProblems(n: NeedShape): Problem[] {
 }
 
 function datesInOrder(start: string | null, end: string | null): Problem[] {
-  if (start !== null && end !== null && end < start) return [{ path: ['endDate'], message: `ends (${end}) before it starts (${start})` }];
+  if (start !== null && end !== null && end < start)
+    return [{ path: ['endDate'], message: `ends (${end}) before it starts (${start})`, reason: 'end-before-start' }];
   return [];
 }

@@ -23,7 +23,8 @@ type Check = (value: string) => boolean;
 
 function checkCodes(problems: Problem[], param: string, values: readonly string[] | undefined, known: Check, what: string): void {
   values?.forEach((value, i) => {
-    if (!known(value)) problems.push({ path: [param, i], message: `"${value}" is not ${what}` });
+    if (!known(value))
+      problems.push({ path: [param, i], message: `"${value}" is not ${what}`, reason: 'unknown-value', values: { value } });
   });
 }
 
@@ -44,7 +45,7 @@ function commonProblems(query: OfferingListQuery | NeedListQuery, vocab: Vocabul
   checkCodes(problems, 'digcomp', query.digcomp, (v) => vocab.digcomp.has(v), 'a DigComp 2.2 code');
   checkCodes(problems, 'esco', query.esco, (v) => vocab.esco.has(v), 'an ESCO skill UUID');
   checkCodes(problems, 'status', query.status, (v) => statuses.includes(v), `a status (${statuses.join(', ')})`);
-  if (query.from && query.to && query.to < query.from) problems.push({ path: ['to'], message: 'is before from' });
+  if (query.from && query.to && query.to < query.from) problems.push({ path: ['to'], message: 'is before from', reason: 'to-before-from' });
   return problems;
 }
 
@@ -80,7 +81,12 @@ export function offeringConditions(actor: Actor, query: OfferingListQuery, vocab
   checkCodes(problems, 'sdgs', query.sdgs, (v) => SDGS.some((g) => g.code === v), 'an SDG number 1–17');
   const eligible = query.eligibleFor ? eligibilityCodes(vocab, query.eligibleFor) : undefined;
   if (query.eligibleFor && !eligible)
-    problems.push({ path: ['eligibleFor'], message: `"${query.eligibleFor}" is not a country’s ISO alpha-3 code` });
+    problems.push({
+      path: ['eligibleFor'],
+      message: `"${query.eligibleFor}" is not a country’s ISO alpha-3 code`,
+      reason: 'unknown-country',
+      values: { value: query.eligibleFor },
+    });
   if (problems.length > 0) throw problemsError(problems, 'query');
 
   const statuses = query.status ?? ['published'];
@@ -145,7 +151,12 @@ export function needConditions(actor: Actor, query: NeedListQuery, vocab: Vocabu
   if (query.country) {
     countries = vocab.countries.has(query.country) ? [query.country] : vocab.groups.get(query.country);
     if (!countries)
-      problems.push({ path: ['country'], message: `"${query.country}" is neither a country’s ISO alpha-3 code nor a group code` });
+      problems.push({
+        path: ['country'],
+        message: `"${query.country}" is neither a country’s ISO alpha-3 code nor a group code`,
+        reason: 'unknown-country-or-group',
+        values: { value: query.country },
+      });
   }
   if (problems.length > 0) throw problemsError(problems, 'query');
   const membersToo = can(actor, 'read', { type: 'need', ownerOrganisationId: ANY_OTHER, status: 'open', visibility: 'members' });

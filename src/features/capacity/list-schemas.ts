@@ -6,14 +6,20 @@
  * corrections applied, and counts per facet value.
  */
 import { z } from '@hono/zod-openapi';
+import { CONTROL_CHARACTER_MESSAGE, isCleanText } from '../../http/text.js';
 import { DateSchema, Iso3Schema, codeListParam } from './schema-parts.js';
 import { NeedSummarySchema } from './need-schemas.js';
 import { OfferingSummarySchema } from './offering-schemas.js';
 
-const common = {
-  q: z
+/** Query text: the request text rule (no control characters), told as the catalogue page says it. */
+const cleanQueryText = (max: number) =>
+  z
     .string()
-    .max(200)
+    .max(max)
+    .refine((value) => isCleanText(value), { message: CONTROL_CHARACTER_MESSAGE, params: { i18n: 'clearinghouse.problem.control' } });
+
+const common = {
+  q: cleanQueryText(200)
     .optional()
     .openapi({ description: 'Text to search for, in any of the six UN languages; every word must match', example: 'cybersecurity' }),
   topics: codeListParam('Topic codes (/api/v1/taxonomies/topics)', 'cybersecurity,digital-health'),
@@ -33,7 +39,7 @@ const common = {
   demo: z.enum(['include', 'exclude', 'only']).optional().openapi({ description: 'Generated demo data: include (default), exclude, only' }),
   sort: z.enum(['relevance', 'newest']).optional().openapi({ description: 'relevance (default with q) or newest (default without)' }),
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'Items per page (1–100)', example: 20 }),
-  cursor: z.string().max(300).optional().openapi({ description: 'The `next` value of the previous page' }),
+  cursor: cleanQueryText(300).optional().openapi({ description: 'The `next` value of the previous page' }),
   format: z
     .enum(['json', 'csv'])
     .optional()

@@ -6,7 +6,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { createRouter, type Deps } from '../../http/app-env.js';
 import { actorOf } from '../../http/authorise.js';
 import { jsonResponse, problemResponses } from '../../http/problem.js';
-import { asker, body, csvDownload, listContent } from './api-support.js';
+import { asker, body, csvDownload, listContent, listQueryHook, localisedFilters } from './api-support.js';
 import { needExportConditions, searchNeeds } from './catalogue.js';
 import { NeedListQuerySchema, NeedPageSchema } from './list-schemas.js';
 import { NeedInputSchema, NeedParamsSchema, NeedPatchSchema, NeedSchema, NeedTransitionSchema } from './need-schemas.js';
@@ -71,12 +71,20 @@ const transitionNeed = createRoute({
 
 export function needsApi({ db }: Deps) {
   return createRouter()
-    .openapi(listNeeds, async (c) => {
-      const query = c.req.valid('query');
-      if (query.format === 'csv')
-        return csvDownload(c, await exportNeeds(db, await needExportConditions(db, actorOf(c), query), 'csv'), 'needs');
-      return c.json(await searchNeeds(db, actorOf(c), query), 200);
-    })
+    .openapi(
+      listNeeds,
+      async (c) => {
+        const query = c.req.valid('query');
+        if (query.format === 'csv')
+          return csvDownload(
+            c,
+            await localisedFilters(c, async () => exportNeeds(db, await needExportConditions(db, actorOf(c), query), 'csv')),
+            'needs',
+          );
+        return c.json(await localisedFilters(c, () => searchNeeds(db, actorOf(c), query)), 200);
+      },
+      listQueryHook('needs'),
+    )
     .openapi(createNeed, async (c) => c.json(await service.createNeed(db, asker(c), c.req.valid('json')), 201))
     .openapi(getNeed, async (c) => c.json(await service.getNeed(db, actorOf(c), c.req.valid('param').id), 200))
     .openapi(updateNeed, async (c) => c.json(await service.updateNeed(db, asker(c), c.req.valid('param').id, c.req.valid('json')), 200))

@@ -22,6 +22,7 @@ export function presentOffering(row: OfferingRow): Offering {
     updatedAt: row.updated_at.toISOString(),
     publishedAt: row.published_at ? row.published_at.toISOString() : null,
     lastReviewedAt: row.last_reviewed_at.toISOString(),
+    linkBrokenSince: row.url_broken_since ? row.url_broken_since.toISOString() : null,
   };
 }
 
@@ -31,7 +32,7 @@ export function presentOfferingSummary(row: OfferingRow): OfferingSummary {
 }
 
 /** Fields whose change is the record's own bookkeeping, not content: left out of "what changed". */
-const BOOKKEEPING = new Set(['version', 'updatedAt', 'lastReviewedAt', 'createdAt']);
+const BOOKKEEPING = new Set(['version', 'updatedAt', 'lastReviewedAt', 'createdAt', 'linkBrokenSince']);
 
 /**
  * Fields that differ between two presented versions of a record, with the newer value.

@@ -53,7 +53,7 @@ export interface OfferingFields {
 /** A stored offering with its provider's name (the one join with organisations, see offering-repository.ts). */
 export type OfferingRow = Omit<
   Selectable<OfferingsTable>,
-  'search_vector' | 'source_id' | 'source_key' | 'url_checked_at' | 'url_broken_since' | 'url_problem' | 'stale_reminded_at'
+  'search_vector' | 'source_id' | 'source_key' | 'url_checked_at' | 'url_problem' | 'stale_reminded_at'
 > & { provider_name: string };
 
 /** What a create body, an import item or a merged patch give: the required fields, any of the others. */

@@ -61,6 +61,7 @@ function withProvider(db: Reader) {
       'offerings.listed_at',
       'offerings.published_at',
       'offerings.last_reviewed_at',
+      'offerings.url_broken_since',
       'organisations.name as provider_name',
     ]);
 }

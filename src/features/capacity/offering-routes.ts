@@ -6,7 +6,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { createRouter, type Deps } from '../../http/app-env.js';
 import { actorOf } from '../../http/authorise.js';
 import { jsonResponse, problemResponses } from '../../http/problem.js';
-import { asker, body, csvDownload, listContent } from './api-support.js';
+import { asker, body, csvDownload, listContent, listQueryHook, localisedFilters } from './api-support.js';
 import { offeringExportConditions, searchOfferings } from './catalogue.js';
 import { OfferingListQuerySchema, OfferingPageSchema } from './list-schemas.js';
 import {
@@ -81,12 +81,20 @@ const transitionOffering = createRoute({
 
 export function offeringsApi({ db }: Deps) {
   return createRouter()
-    .openapi(listOfferings, async (c) => {
-      const query = c.req.valid('query');
-      if (query.format === 'csv')
-        return csvDownload(c, await exportOfferings(db, await offeringExportConditions(db, actorOf(c), query), 'csv'), 'offerings');
-      return c.json(await searchOfferings(db, actorOf(c), query), 200);
-    })
+    .openapi(
+      listOfferings,
+      async (c) => {
+        const query = c.req.valid('query');
+        if (query.format === 'csv')
+          return csvDownload(
+            c,
+            await localisedFilters(c, async () => exportOfferings(db, await offeringExportConditions(db, actorOf(c), query), 'csv')),
+            'offerings',
+          );
+        return c.json(await localisedFilters(c, () => searchOfferings(db, actorOf(c), query)), 200);
+      },
+      listQueryHook('offerings'),
+    )
     .openapi(createOffering, async (c) => c.json(await service.createOffering(db, asker(c), c.req.valid('json')), 201))
     .openapi(getOffering, async (c) => c.json(await service.getOffering(db, actorOf(c), c.req.valid('param').id), 200))
     .openapi(updateOffering, async (c) =>

@@ -173,6 +173,9 @@ export const OfferingSchema = z
     updatedAt: z.string(),
     publishedAt: z.string().nullable(),
     lastReviewedAt: z.string(),
+    linkBrokenSince: z.string().nullable().openapi({
+      description: 'When the weekly link check first found `url` not answering (it is still not); null while it answers',
+    }),
   })
   .openapi('Offering');
 export type Offering = z.infer<typeof OfferingSchema>;

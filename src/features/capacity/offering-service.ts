@@ -161,3 +161,34 @@ export async function transitionOffering(db: Db, asker: Asker, id: string, input
     return offering;
   });
 }
+
+/**
+ * The provider's editor confirms the offering is still right: it counts as reviewed now (the stale
+ * flag clears; the content and status stay), as a new version, audited. `version` is the one seen.
+ */
+export async function confirmOfferingReviewed(db: Db, asker: Asker, id: string, version: number): Promise<Offering> {
+  const { actor, requestId } = asker;
+  const row = await readableOffering(db, actor, id, 'write');
+  authorise(actor, 'update', resourceOf(row));
+  if (row.status !== 'published')
+    throw new AppError('conflict', `Only published offerings are confirmed as reviewed; this one is ${row.status}`);
+  if (version !== row.version) throw await staleVersion(db, 'offering', id, version, presentOffering(row));
+  const vocab = await vocabulary(db);
+  return db.transaction().execute(async (tx) => {
+    const current = await repo.lockOffering(tx, id);
+    if (!current) throw notFound('offering', id);
+    const after = await changeOffering(tx, current, { reviewed: true }, vocab, userIdOf(actor));
+    if (!after) throw await staleVersion(db, 'offering', id, version, presentOffering(current));
+    const offering = presentOffering(after);
+    await recordAudit(tx, {
+      actor,
+      action: 'offering.review',
+      resourceType: 'offering',
+      resourceId: id,
+      before: { lastReviewedAt: current.last_reviewed_at.toISOString(), version: current.version },
+      after: { lastReviewedAt: offering.lastReviewedAt, version: offering.version },
+      requestId,
+    });
+    return offering;
+  });
+}

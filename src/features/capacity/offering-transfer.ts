@@ -151,6 +151,7 @@ export function offeringImportItem(o: Offering) {
     updatedAt: _u,
     publishedAt: _p,
     lastReviewedAt: _l,
+    linkBrokenSince: _b,
     ...body
   } = o;
   return { ...body, providerOrganisationId: provider.id };

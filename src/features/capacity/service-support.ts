@@ -6,7 +6,7 @@
 import type { Problem } from '../../core/capacity/plausibility.js';
 import type { Actor } from '../../core/policy/actor.js';
 import type { Db } from '../../db/database.js';
-import { AppError } from '../../http/app-error.js';
+import { AppError, type FieldProblem } from '../../http/app-error.js';
 import { changedFields } from './offering-presenters.js';
 import { findRevision, type RecordType } from './shared-repository.js';
 
@@ -23,7 +23,18 @@ export interface Asker {
 export function problemsError(problems: readonly Problem[], prefix: string): AppError {
   const fields = problems.map((p) => ({ field: [prefix, ...p.path.map(String)].join('.'), message: p.message }));
   const first = fields[0];
-  return new AppError('validation-failed', first ? `${first.field}: ${first.message}` : 'The request is not valid', fields);
+  return new ProblemsError(first ? `${first.field}: ${first.message}` : 'The request is not valid', fields, problems);
+}
+
+/** A `validation-failed` error that keeps its problems' reasons, so a page or a localized detail can say them in the reader's language. */
+export class ProblemsError extends AppError {
+  constructor(
+    detail: string,
+    fields: readonly FieldProblem[],
+    readonly problems: readonly Problem[],
+  ) {
+    super('validation-failed', detail, fields);
+  }
 }
 
 /** The same answer for a record that does not exist and one the asker may not see. */

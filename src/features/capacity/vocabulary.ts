@@ -24,6 +24,10 @@ export interface Vocabulary {
   /** DigComp code → its area's competences when it is an area (empty for a competence). */
   readonly digcomp: ReadonlyMap<string, readonly string[]>;
   readonly esco: ReadonlySet<string>;
+  /** DigComp code → its official (English) title and, for a competence, its area; in framework order, for the forms. */
+  readonly digcompTerms: ReadonlyMap<string, { readonly title: string; readonly area: string | null }>;
+  /** ESCO skill UUID → its preferred label (ESCO's digital collection is published in English). */
+  readonly escoNames: ReadonlyMap<string, string>;
   readonly countries: ReadonlyMap<string, CountryFacts>;
   /** Group code → ISO alpha-3 codes of its members. */
   readonly groups: ReadonlyMap<string, readonly string[]>;
@@ -83,6 +87,8 @@ async function loadVocabulary(db: Db): Promise<Vocabulary> {
     topics: new Map(topics.map((t) => [t.code, t.labels])),
     digcomp: competences,
     esco: new Set(esco.map((t) => t.code)),
+    digcompTerms: new Map(digcomp.map((t) => [t.code, { title: t.labels.en ?? t.code, area: t.parent }])),
+    escoNames: new Map(esco.map((t) => [t.code, t.labels.en ?? t.code])),
     countries: countryFacts,
     groups: members,
   };
@@ -106,7 +112,8 @@ export function vocabularyProblems(vocab: Vocabulary, fields: CodedFields): Prob
   const problems: Problem[] = [];
   const check = (key: keyof CodedFields, values: readonly string[] | undefined, known: (v: string) => boolean, what: string) =>
     values?.forEach((value, i) => {
-      if (!known(value)) problems.push({ path: [key, i], message: `"${value}" is not ${what}` });
+      if (!known(value))
+        problems.push({ path: [key, i], message: `"${value}" is not ${what}`, reason: `unknown-${key}`, values: { value } });
     });
   check('topics', fields.topics, (v) => vocab.topics.has(v), 'a topic; see /api/v1/taxonomies/topics');
   check('digcomp', fields.digcomp, (v) => vocab.digcomp.has(v), 'a DigComp 2.2 code; see /api/v1/taxonomies/digcomp');
@@ -114,7 +121,12 @@ export function vocabularyProblems(vocab: Vocabulary, fields: CodedFields): Prob
   check('eligibleCountries', fields.eligibleCountries, (v) => vocab.countries.has(v), 'a country’s ISO alpha-3 code');
   check('eligibleGroups', fields.eligibleGroups, (v) => vocab.groups.has(v), 'a group; see /api/v1/groups');
   if (fields.country !== undefined && !vocab.countries.has(fields.country)) {
-    problems.push({ path: ['country'], message: `"${fields.country}" is not a country’s ISO alpha-3 code` });
+    problems.push({
+      path: ['country'],
+      message: `"${fields.country}" is not a country’s ISO alpha-3 code`,
+      reason: 'unknown-country',
+      values: { value: fields.country },
+    });
   }
   return problems;
 }

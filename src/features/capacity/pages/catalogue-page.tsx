@@ -4,13 +4,15 @@
  * matches each value has; then the page of results and a link to the next (keyset) page. The
  * same search service as the API, so the page and /api/v1/offerings agree.
  */
+import { NEED_STATUSES, OFFERING_STATUSES } from '../../../core/capacity/workflow.js';
 import { t, type MessageKey } from '../../../i18n/i18n.js';
-import type { FormToken } from '../../../platform/forms/index.js';
+import { ErrorSummary, type FormError, type FormToken } from '../../../platform/forms/index.js';
 import type { Language } from '../../../shared/localised.js';
 import { SaveSearchForm } from '../alerts/alerts-pages.js';
 import { Layout, type PageContext } from '../../../web/layout.js';
 import type { NeedPage, OfferingPage } from '../list-schemas.js';
 import type { Vocabulary } from '../vocabulary.js';
+import { UpkeepFlags } from './record-pages.js';
 import { countryChoices, countryLabel, languageLabel, listLabel, topicLabel, type ListName } from './labels.js';
 
 export type CatalogueKind = 'offerings' | 'needs';
@@ -46,12 +48,16 @@ export const PAGE_FACETS: Record<CatalogueKind, readonly string[]> = {
   needs: ['topics', 'urgency', 'audiences', 'levels', 'modalities', 'languages', 'targetGroups', 'status'],
 };
 
+const COSTS: readonly string[] = ['free', 'paid', 'waiver'];
+const STATUSES: readonly string[] = [...OFFERING_STATUSES, ...NEED_STATUSES];
+
 export function facetValueLabel(lang: Language, vocab: Vocabulary, facet: string, value: string): string {
   if (facet === 'topics') return topicLabel(lang, vocab, value);
   if (facet === 'languages') return languageLabel(lang, value);
   if (facet === 'country') return countryLabel(lang, vocab, value);
-  if (facet === 'cost') return t(lang, `capacity.cost.${value}` as MessageKey);
-  if (facet === 'status') return t(lang, `capacity.status.${value}` as MessageKey);
+  // A value given in the address that is none of these (a bad filter, shown back with its error) stays as typed.
+  if (facet === 'cost') return COSTS.includes(value) ? t(lang, `capacity.cost.${value}` as MessageKey) : value;
+  if (facet === 'status') return STATUSES.includes(value) ? t(lang, `capacity.status.${value}` as MessageKey) : value;
   const list = LIST_OF[facet];
   return list ? listLabel(lang, list, value) : value;
 }
@@ -71,7 +77,24 @@ export interface CataloguePageProps {
   readonly query: string;
   /** Set for a signed-in person: the form to save this search. */
   readonly token?: FormToken;
+  /** Filters that cannot be used (400): the page then searched nothing and says what to fix. */
+  readonly errors?: readonly FormError[];
 }
+
+/** The element of the search form an error summary line leads to, when the parameter has one. */
+export function filterElementId(kind: CatalogueKind, name: string): string | undefined {
+  if (name === 'q' || name === 'sort' || name === (kind === 'offerings' ? 'eligibleFor' : 'country')) return name;
+  return PAGE_FACETS[kind].includes(name) ? `f-${name}-0` : undefined;
+}
+
+/** An empty page of results, shown when the filters could not be used. */
+export const NO_RESULTS: OfferingPage = {
+  data: [],
+  next: null,
+  total: { value: 0, exact: true },
+  search: { q: null, sort: 'newest', corrections: [], ignoredCommonWords: false, ranked: null, capped: false, method: '' },
+  facets: { counted: 0, exact: true, values: {} },
+};
 
 function Facet(props: {
   lang: Language;
@@ -138,6 +161,7 @@ function Result(props: {
         {offering ? offering.provider.name : need?.requester.name}
         {item.demo ? <strong class="badge"> {t(lang, 'capacity.demo.badge')}</strong> : null}
       </p>
+      {offering ? <UpkeepFlags lang={lang} offering={offering} /> : null}
       <p lang={item.language}>{text.length > 280 ? `${text.slice(0, 277)}…` : text}</p>
       <ul class="tags">
         {tags.filter(Boolean).map((tag) => (
@@ -157,9 +181,15 @@ export function CataloguePage(props: CataloguePageProps) {
     ? t(lang, 'capacity.results.count', { count: page.total.value })
     : t(lang, 'capacity.results.atLeast', { count: page.total.value });
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} hasErrors={(props.errors?.length ?? 0) > 0}>
       <h1>{title}</h1>
       <p class="lead">{t(lang, `capacity.${kind}.lead`)}</p>
+      {props.errors && props.errors.length > 0 ? (
+        <>
+          <ErrorSummary lang={lang} errors={props.errors} />
+          <p>{t(lang, 'clearinghouse.filter.errorLead')}</p>
+        </>
+      ) : null}
       {props.canCreate ? (
         <p>
           <a class="button" href={`/${kind}/new`}>
@@ -210,8 +240,8 @@ export function CataloguePage(props: CataloguePageProps) {
           <button type="submit">{t(lang, 'capacity.search.apply')}</button> <a href={`/${kind}`}>{t(lang, 'capacity.filter.clear')}</a>
         </p>
       </form>
-      <p role="status">{total}</p>
-      {props.token ? (
+      {props.errors && props.errors.length > 0 ? null : <p role="status">{total}</p>}
+      {props.token && !props.errors?.length ? (
         <p>
           <SaveSearchForm lang={lang} token={props.token} kind={kind} query={props.query} />{' '}
           <a href="/alerts">{t(lang, 'capacity.alerts.link')}</a>
@@ -224,7 +254,7 @@ export function CataloguePage(props: CataloguePageProps) {
           })}
         </p>
       ) : null}
-      {page.data.length === 0 ? (
+      {props.errors && props.errors.length > 0 ? null : page.data.length === 0 ? (
         <p>{t(lang, 'capacity.results.none')}</p>
       ) : (
         <ol class="results">

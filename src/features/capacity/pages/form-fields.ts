@@ -11,14 +11,17 @@ import type { MessageKey } from '../../../i18n/i18n.js';
 import type { Posted } from '../../../platform/forms/index.js';
 import type { ListName } from './labels.js';
 
-export type ChoiceSource = ListName | 'topics' | 'languages' | 'countries' | 'organisations' | 'visibility';
+export type ChoiceSource = ListName | 'topics' | 'languages' | 'countries' | 'organisations' | 'visibility' | 'sdgs' | 'digcomp';
 
 export type Control =
   | { readonly kind: 'text'; readonly maxlength: number; readonly type?: 'text' | 'url' | 'email' }
   | { readonly kind: 'textarea'; readonly maxlength: number }
   | { readonly kind: 'select'; readonly from: ChoiceSource }
   | { readonly kind: 'checks'; readonly from: ChoiceSource }
-  | { readonly kind: 'codes' }
+  /** Codes separated by `;`, `,` or spaces: upper-cased (ISO, group codes), or `lower` (ESCO UUIDs, given alone or as the end of their URI). */
+  | { readonly kind: 'codes'; readonly lower?: boolean }
+  /** Up to MAX_TRANSLATIONS fieldsets (language, title, summary, description), posted as translations.<i>.<part>. */
+  | { readonly kind: 'translations' }
   | { readonly kind: 'number' }
   | { readonly kind: 'date' }
   | { readonly kind: 'bool' }
@@ -51,6 +54,9 @@ export const OFFERING_FIELDS: readonly FieldDef[] = [
   f('summary', 'capacity.field.summary', { kind: 'textarea', maxlength: 600 }, false),
   f('description', 'capacity.field.description', { kind: 'textarea', maxlength: 20_000 }),
   f('topics', 'capacity.field.topics', { kind: 'checks', from: 'topics' }, false, 'capacity.hint.topics'),
+  f('digcomp', 'clearinghouse.field.digcomp', { kind: 'checks', from: 'digcomp' }, true, 'clearinghouse.hint.digcomp'),
+  f('esco', 'clearinghouse.field.esco', { kind: 'codes', lower: true }, true, 'clearinghouse.hint.esco'),
+  f('sdgs', 'clearinghouse.field.sdgs', { kind: 'checks', from: 'sdgs' }),
   f('audiences', 'capacity.field.audiences', { kind: 'checks', from: 'audiences' }, false),
   f('targetGroups', 'capacity.field.targetGroups', { kind: 'checks', from: 'target-groups' }),
   f('levels', 'capacity.field.levels', { kind: 'checks', from: 'levels' }),
@@ -73,6 +79,7 @@ export const OFFERING_FIELDS: readonly FieldDef[] = [
   f('pledgeAmount', 'capacity.field.pledgeAmount', { kind: 'money' }, true, 'capacity.hint.pledge'),
   f('pledgeInKind', 'capacity.field.pledgeInKind', { kind: 'textarea', maxlength: 2000 }),
   f('umcDimension', 'capacity.field.umcDimension', { kind: 'select', from: 'umc-dimensions' }),
+  f('translations', 'clearinghouse.field.translations', { kind: 'translations' }, true, 'clearinghouse.hint.translations'),
 ];
 
 export const NEED_FIELDS: readonly FieldDef[] = [
@@ -81,6 +88,8 @@ export const NEED_FIELDS: readonly FieldDef[] = [
   f('title', 'capacity.field.title', { kind: 'text', maxlength: 200 }, false),
   f('description', 'capacity.field.description', { kind: 'textarea', maxlength: 20_000 }, false),
   f('topics', 'capacity.field.topics', { kind: 'checks', from: 'topics' }, false, 'capacity.hint.topics'),
+  f('digcomp', 'clearinghouse.field.digcomp', { kind: 'checks', from: 'digcomp' }, true, 'clearinghouse.hint.digcomp'),
+  f('esco', 'clearinghouse.field.esco', { kind: 'codes', lower: true }, true, 'clearinghouse.hint.esco'),
   f('audiences', 'capacity.field.audiences', { kind: 'checks', from: 'audiences' }, false),
   f('targetGroups', 'capacity.field.targetGroups', { kind: 'checks', from: 'target-groups' }),
   f('peopleCount', 'capacity.field.peopleCount', { kind: 'number' }),
@@ -97,6 +106,32 @@ export const NEED_FIELDS: readonly FieldDef[] = [
 ];
 
 const blank = (value: string | undefined) => value === undefined || value.trim() === '';
+
+/** The API allows five translations; the form shows those held and one empty set, up to five. */
+export const MAX_TRANSLATIONS = 5;
+
+interface Translation {
+  readonly language: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly description: string | null;
+}
+
+/** The posted translation sets that were filled in (a set left blank is no translation); the schema checks each. */
+function translationsOf(name: string, posted: Posted): Record<string, unknown>[] {
+  const sets: Record<string, unknown>[] = [];
+  for (let i = 0; i < MAX_TRANSLATIONS + 1; i += 1) {
+    const part = (p: string) => posted[`${name}.${i}.${p}`];
+    if (['language', 'title', 'summary', 'description'].every((p) => blank(part(p)))) continue;
+    sets.push({
+      language: part('language')?.trim() ?? '',
+      title: part('title') ?? '',
+      summary: part('summary') ?? '',
+      description: blank(part('description')) ? null : part('description')!.replace(/\r\n/g, '\n').trim(),
+    });
+  }
+  return sets;
+}
 
 /** One field's posted strings as the API's value. */
 function valueOf(def: FieldDef, posted: Posted): unknown {
@@ -115,13 +150,13 @@ function valueOf(def: FieldDef, posted: Posted): unknown {
         .filter((key) => key.startsWith(prefix) && posted[key] !== '')
         .map((key) => key.slice(prefix.length));
     }
-    case 'codes':
-      return blank(raw)
-        ? []
-        : raw!
-            .split(/[\s;,]+/)
-            .filter(Boolean)
-            .map((code) => code.toUpperCase());
+    case 'codes': {
+      if (blank(raw)) return [];
+      const codes = raw!.split(/[\s;,]+/).filter(Boolean);
+      return control.lower ? codes.map((code) => (code.split('/').at(-1) ?? code).toLowerCase()) : codes.map((code) => code.toUpperCase());
+    }
+    case 'translations':
+      return translationsOf(def.name, posted);
     case 'number': {
       if (blank(raw)) return null;
       const n = Number(raw!.trim().replace(',', '.'));
@@ -183,6 +218,14 @@ export function postedOf(fields: readonly FieldDef[], record: Record<string, unk
         break;
       case 'codes':
         posted[def.name] = ((value as string[] | undefined) ?? []).join('; ');
+        break;
+      case 'translations':
+        ((value as Translation[] | undefined) ?? []).forEach((tr, i) => {
+          posted[`${def.name}.${i}.language`] = tr.language;
+          posted[`${def.name}.${i}.title`] = tr.title;
+          posted[`${def.name}.${i}.summary`] = tr.summary;
+          posted[`${def.name}.${i}.description`] = tr.description ?? '';
+        });
         break;
       case 'bool':
         if (value === true) posted[def.name] = 'on';

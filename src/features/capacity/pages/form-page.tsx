@@ -17,9 +17,10 @@ import {
   type FormState,
   type FormToken,
 } from '../../../platform/forms/index.js';
-import type { Language } from '../../../shared/localised.js';
+import { SDGS } from '../../../core/reference/sdgs.js';
+import { LANGUAGES, pick, type Language } from '../../../shared/localised.js';
 import { Layout, type PageContext } from '../../../web/layout.js';
-import { FORM_LANGUAGES, type ChoiceSource, type FieldDef } from './form-fields.js';
+import { FORM_LANGUAGES, MAX_TRANSLATIONS, type ChoiceSource, type FieldDef } from './form-fields.js';
 import { fieldId } from './form-specs.js';
 import { countryChoices, languageLabel, listCodes, listLabel, topicLabel, type ListName } from './labels.js';
 import type { Vocabulary } from '../vocabulary.js';
@@ -57,6 +58,10 @@ function choices(lang: Language, vocab: Vocabulary, from: ChoiceSource, organisa
       return countryChoices(lang, vocab);
     case 'organisations':
       return [...organisations];
+    case 'sdgs':
+      return SDGS.map((g) => ({ value: g.code, label: t(lang, 'clearinghouse.sdg.item', { number: g.code, name: pick(g.labels, lang) }) }));
+    case 'digcomp':
+      return [...vocab.digcompTerms].map(([code, term]) => ({ value: code, label: `${code} ${term.title}` }));
     case 'visibility':
       return [
         { value: 'public', label: t(lang, 'capacity.visibility.public') },
@@ -112,6 +117,141 @@ function Checks(props: { lang: Language; def: FieldDef; options: readonly Choice
   );
 }
 
+/** The legend, hint and error of a group of controls. */
+function GroupHead(props: { lang: Language; def: FieldDef; error: ReturnType<typeof errorOf> }) {
+  const { lang, def, error } = props;
+  return (
+    <>
+      <legend>
+        {t(lang, def.label)}
+        {def.optional ? <span class="optional"> {t(lang, 'forms.optional')}</span> : null}
+      </legend>
+      {def.hint ? (
+        <p class="hint" id={`${def.name}-hint`}>
+          {t(lang, def.hint)}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error" id={`${def.name}-error`}>
+          {t(lang, error.key, error.params ?? {})}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * DigComp 2.2's competences as checkboxes grouped by area (the area names in the reader's
+ * language, the competence titles in DigComp's official English); a whole area a record holds
+ * (from the API or an import) shows as one more box in its group, so an edit keeps it.
+ */
+function DigcompChecks(props: { lang: Language; def: FieldDef; vocab: Vocabulary; form: FormState }) {
+  const { lang, def, vocab, form } = props;
+  const error = errorOf(form, def.name);
+  const terms = [...vocab.digcompTerms];
+  const areas = terms.filter(([, term]) => term.area === null).map(([code]) => code);
+  let first = true;
+  const box = (code: string, label: string, labelLang?: string) => {
+    const id = first ? def.name : `${def.name}-${code.replace('.', '-')}`;
+    first = false;
+    const name = `${def.name}.${code}`;
+    return (
+      <div class="check">
+        <input type="checkbox" id={id} name={name} checked={form.values[name] === 'on'} />
+        <label for={id} lang={labelLang}>
+          {label}
+        </label>
+      </div>
+    );
+  };
+  return (
+    <fieldset
+      class={error ? 'field invalid' : 'field'}
+      aria-describedby={error ? `${def.name}-error` : def.hint ? `${def.name}-hint` : undefined}
+    >
+      <GroupHead lang={lang} def={def} error={error} />
+      {areas.map((area) => (
+        <fieldset class="choices">
+          <legend>{t(lang, `clearinghouse.digcomp.area${area}` as MessageKey)}</legend>
+          {form.values[`${def.name}.${area}`] === 'on' ? box(area, t(lang, `clearinghouse.digcomp.area${area}` as MessageKey)) : null}
+          {terms.filter(([, term]) => term.area === area).map(([code, term]) => box(code, `${code} ${term.title}`, 'en'))}
+        </fieldset>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * The offering's translations: one fieldset per translation held and one empty one (up to five),
+ * so that without JavaScript a provider adds one per save. A set left blank is no translation.
+ */
+function Translations(props: { lang: Language; def: FieldDef; form: FormState }) {
+  const { lang, def, form } = props;
+  const error = errorOf(form, def.name);
+  const filled = (i: number) =>
+    ['language', 'title', 'summary', 'description'].some((p) => (form.values[`${def.name}.${i}.${p}`] ?? '').trim() !== '');
+  let held = 0;
+  while (held < MAX_TRANSLATIONS && filled(held)) held += 1;
+  const sets = Math.min(MAX_TRANSLATIONS, held + 1);
+  const languages = [
+    { value: '', label: t(lang, 'clearinghouse.translation.none') },
+    ...LANGUAGES.map((code) => ({ value: code, label: languageLabel(lang, code) })),
+  ];
+  return (
+    <fieldset
+      class={error ? 'field invalid' : 'field'}
+      aria-describedby={error ? `${def.name}-error` : def.hint ? `${def.name}-hint` : undefined}
+    >
+      <GroupHead lang={lang} def={def} error={error} />
+      {Array.from({ length: sets }, (_, i) => {
+        const name = (part: string) => `${def.name}.${i}.${part}`;
+        const id = (part: string) => (i === 0 && part === 'language' ? def.name : `${def.name}-${i}-${part}`);
+        return (
+          <fieldset class="translation">
+            <legend>{t(lang, 'clearinghouse.translation.legend', { number: i + 1 })}</legend>
+            <SelectField
+              lang={lang}
+              name={name('language')}
+              id={id('language')}
+              label="clearinghouse.translation.language"
+              options={languages}
+              value={form.values[name('language')]}
+            />
+            <TextField
+              lang={lang}
+              name={name('title')}
+              id={id('title')}
+              label="clearinghouse.translation.title"
+              autocomplete="off"
+              maxlength={200}
+              value={form.values[name('title')]}
+            />
+            <TextareaField
+              lang={lang}
+              name={name('summary')}
+              id={id('summary')}
+              label="clearinghouse.translation.summary"
+              maxlength={600}
+              rows={3}
+              value={form.values[name('summary')]}
+            />
+            <TextareaField
+              lang={lang}
+              name={name('description')}
+              id={id('description')}
+              label="clearinghouse.translation.description"
+              optional
+              maxlength={20_000}
+              rows={4}
+              value={form.values[name('description')]}
+            />
+          </fieldset>
+        );
+      })}
+    </fieldset>
+  );
+}
+
 function Field(props: { lang: Language; def: FieldDef; form: FormState; vocab: Vocabulary; organisations: readonly Choice[] }) {
   const { lang, def, form } = props;
   const values = form.values;
@@ -131,7 +271,10 @@ function Field(props: { lang: Language; def: FieldDef; form: FormState; vocab: V
       );
     }
     case 'checks':
+      if (control.from === 'digcomp') return <DigcompChecks lang={lang} def={def} vocab={props.vocab} form={form} />;
       return <Checks lang={lang} def={def} form={form} options={choices(lang, props.vocab, control.from, props.organisations)} />;
+    case 'translations':
+      return <Translations lang={lang} def={def} form={form} />;
     case 'codes':
       return <TextField {...common} autocomplete="off" maxlength={2000} value={values[def.name]} />;
     case 'number':

@@ -22,6 +22,8 @@ function fieldSpecs(defs: readonly FieldDef[], organisationField: string): Recor
   for (const def of defs) specs[def.name] = { label: def.label, id: fieldId(def) };
   // The pledge's three fields are one object in the API: its problems show on the amount.
   if (defs === OFFERING_FIELDS) specs['pledge'] = { label: 'capacity.field.pledgeAmount', id: 'pledgeAmount-amount' };
+  // A translation is a group of fields: one message says what each needs.
+  if (specs['translations']) specs['translations'] = { ...specs['translations'], message: 'clearinghouse.problem.translation' };
   return specs;
 }
 
@@ -71,4 +73,11 @@ export const NEED_TRANSITION_FORM: FormSpec<z.infer<typeof NeedTransitionSchema>
     reason: { label: 'capacity.field.reason', id: 'reason' },
     unmetReason: { label: 'capacity.field.unmetReason', id: 'unmetReason' },
   },
+};
+
+/** Confirming an offering is still right: only the version the editor saw. */
+export const REVIEW_FORM: FormSpec<{ version: number }> = {
+  schema: z.strictObject({ version: z.number().int().min(1) }),
+  input: (posted) => ({ version: versionOf(posted) }),
+  fields: { version: { label: 'capacity.field.version' } },
 };

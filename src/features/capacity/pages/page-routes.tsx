@@ -30,6 +30,7 @@ import {
   handleForm,
   withError,
   type Choice,
+  type FormError,
   type FormSpec,
   type FormState,
   type Posted,
@@ -39,13 +40,19 @@ import { pageContext } from '../../../web/page-context.js';
 import { renderPage } from '../../../web/render.js';
 import { membershipsOf } from '../../organisations/index.js';
 import { searchNeeds, searchOfferings } from '../catalogue.js';
-import { NeedListQuerySchema, OfferingListQuerySchema } from '../list-schemas.js';
+import type {
+  NeedListQuerySchema,
+  NeedPage as NeedResults,
+  OfferingListQuerySchema,
+  OfferingPage as OfferingResults,
+} from '../list-schemas.js';
+import { checkListQuery, FILTER_LABELS, problemsOf, quotable } from '../problem-text.js';
 import * as needs from '../need-service.js';
 import { EvidenceUrlSchema, type Need } from '../need-schemas.js';
 import * as offerings from '../offering-service.js';
 import type { Offering } from '../offering-schemas.js';
 import { vocabulary } from '../vocabulary.js';
-import { CataloguePage, PAGE_FACETS, type CatalogueKind } from './catalogue-page.js';
+import { CataloguePage, filterElementId, NO_RESULTS, PAGE_FACETS, type CatalogueKind } from './catalogue-page.js';
 import { NEED_FIELDS, OFFERING_FIELDS, postedOf, type FieldDef } from './form-fields.js';
 import { RecordFormPage, type StaleChange } from './form-page.js';
 import {
@@ -55,6 +62,7 @@ import {
   OFFERING_CREATE_FORM,
   OFFERING_EDIT_FORM,
   OFFERING_TRANSITION_FORM,
+  REVIEW_FORM,
 } from './form-specs.js';
 import { NeedPage, OfferingPage, type Step } from './record-pages.js';
 import { alertsPages } from '../alerts/alerts-pages.js';
@@ -98,17 +106,20 @@ function shown(value: unknown): string {
   return String(value);
 }
 
-/** Problems the service found (plausibility, vocabulary) shown on their fields, in the form's terms. */
+/** Problems the service found (plausibility, vocabulary, a refusal) shown on their fields, in the reader's language. */
 function serviceProblems(error: AppError, spec: FormSpec<unknown>, state: FormState): FormState {
+  if (error.code === 'forbidden') return withError(state, spec, '', { key: 'error.forbidden.text' });
   let shownState = state;
-  for (const problem of error.fields) {
-    const field = problem.field.replace(/^body\./, '').split('.')[0] ?? '';
-    const name = spec.fields[field] ? field : '';
-    shownState = withError(shownState, spec, name, { key: 'capacity.error.field', params: { detail: problem.message } });
+  for (const problem of problemsOf(error)) {
+    const name = spec.fields[problem.field] ? problem.field : '';
+    // The first problem of a field is the one to fix first.
+    if (!shownState.errors.some((e) => e.field === name)) shownState = withError(shownState, spec, name, problem.message);
   }
-  return shownState.errors.length > 0
-    ? shownState
-    : withError(state, spec, '', { key: 'capacity.error.field', params: { detail: error.detail } });
+  if (shownState.errors.length === 0) return withError(state, spec, '', { key: 'forms.error.invalid' });
+  // In the order of the fields on the page, as the forms stage lists the schema's problems.
+  const order = Object.keys(spec.fields);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  return { ...shownState, errors: shownState.errors.toSorted((a, b) => rank(a.field) - rank(b.field)) };
 }
 
 const userIdOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : undefined);
@@ -157,22 +168,39 @@ export function capacityPages(deps: Deps) {
       .map((m) => ({ value: m.organisation.id, label: m.organisation.name }));
   }
 
+  /**
+   * A catalogue page. Filters that cannot be used (a control character, an unknown code, `to`
+   * before `from` …) answer 400 with the page's error summary naming each filter and what to fix,
+   * and search nothing — the API refuses the same (problem-text.ts).
+   */
   async function catalogue(c: C, kind: CatalogueKind) {
     const actor = actorOf(c);
     const raw = listParameters(c);
-    const schema = kind === 'offerings' ? OfferingListQuerySchema : NeedListQuerySchema;
-    const parsed = schema.safeParse({ ...raw, limit: '20' });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new AppError('validation-failed', `${issue?.path.join('.') ?? 'query'}: ${issue?.message ?? 'not valid'}`);
+    const checked = checkListQuery(kind, { ...raw, limit: '20' });
+    const vocab = await vocabulary(db);
+    let page: OfferingResults | NeedResults = NO_RESULTS;
+    let errors: FormError[] = [];
+    if (!checked.ok) errors = [...checked.state.errors];
+    else {
+      try {
+        page =
+          kind === 'offerings'
+            ? await searchOfferings(db, actor, checked.data as z.infer<typeof OfferingListQuerySchema>)
+            : await searchNeeds(db, actor, checked.data as z.infer<typeof NeedListQuerySchema>);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'validation-failed') throw error;
+        errors = problemsOf(error).map((p) => ({ field: p.field, id: p.field, message: p.message }));
+      }
     }
-    const [page, vocab] = await Promise.all([
-      kind === 'offerings'
-        ? searchOfferings(db, actor, parsed.data as z.infer<typeof OfferingListQuerySchema>)
-        : searchNeeds(db, actor, parsed.data as z.infer<typeof NeedListQuerySchema>),
-      vocabulary(db),
-    ]);
-    const selected = Object.fromEntries(PAGE_FACETS[kind].map((name) => [name, raw[name]?.split(',') ?? []]));
+    // Each line names its filter and leads to it when the search form shows it.
+    errors = errors.map((e) => {
+      const id = filterElementId(kind, e.field);
+      const label = FILTER_LABELS[e.field];
+      return { field: id ? e.field : '', id: id ?? '', ...(label ? { label } : {}), message: e.message };
+    });
+    const selected = Object.fromEntries(
+      PAGE_FACETS[kind].map((name) => [name, raw[name]?.split(',').map((value) => quotable(value)) ?? []]),
+    );
     const { cursor: _cursor, ...rest } = raw;
     return html(
       c,
@@ -182,13 +210,15 @@ export function capacityPages(deps: Deps) {
         page={page}
         vocab={vocab}
         selected={selected}
-        q={raw['q'] ?? ''}
+        q={quotable(raw['q'] ?? '', 200)}
         sort={raw['sort'] ?? ''}
         country={(kind === 'offerings' ? raw['eligibleFor'] : raw['country'])?.toUpperCase() ?? ''}
         canCreate={actor.kind === 'user'}
         query={new URLSearchParams(rest).toString()}
+        errors={errors}
         {...(actor.kind === 'user' ? { token: formToken(c) } : {})}
       />,
+      errors.length > 0 ? 400 : 200,
     );
   }
 
@@ -385,8 +415,25 @@ export function capacityPages(deps: Deps) {
     };
   }
 
+  /** The provider's editor confirms a stale offering is still right (POST with CSRF; the service asks can() and audits). */
+  async function confirmReviewed(c: C) {
+    const id = idOf(c);
+    const redirect = signInFirst(c, `/offerings/${id}`);
+    if (redirect) return redirect;
+    return handleForm(c, {
+      spec: REVIEW_FORM as FormSpec<unknown>,
+      render: (form, status) => showRecord(c, 'offerings', id, form, status),
+      refusals: [{ code: 'conflict', show: '', message: 'clearinghouse.review.stale' }],
+      run: async (data) => {
+        await offerings.confirmOfferingReviewed(db, asker(c), id, (data as { version: number }).version);
+        return c.redirect(`/offerings/${id}?done=1`, 303);
+      },
+    });
+  }
+
   const app = new Hono<AppEnv>();
   app.route('/', alertsPages(deps));
+  app.post('/offerings/:id/review', confirmReviewed);
   for (const kind of ['offerings', 'needs'] as const) {
     app
       .get(`/${kind}`, (c) => catalogue(c, kind))

@@ -14,11 +14,50 @@ import type { Offering } from '../offering-schemas.js';
 import type { Vocabulary } from '../vocabulary.js';
 import { jsonLdText, offeringJsonLd } from './json-ld.js';
 import { countryLabel, languageLabel, listCodes, listLabel, topicLabel, type ListName } from './labels.js';
+import { SDGS } from '../../../core/reference/sdgs.js';
+import { pick } from '../../../shared/localised.js';
+import { STALE_MONTHS } from '../upkeep/upkeep.js';
 
 export interface Step {
   readonly transition: string;
   readonly reasonRequired: boolean;
 }
+
+/**
+ * Whether a published offering has gone unreviewed for longer than the upkeep job allows (it is then flagged stale).
+ * @example isStale({ status: 'published', lastReviewedAt: '2024-01-01T00:00:00Z' }, new Date('2026-01-01')) // true
+ */
+export function isStale(o: Pick<Offering, 'status' | 'lastReviewedAt'>, now: Date): boolean {
+  const due = new Date(o.lastReviewedAt);
+  due.setUTCMonth(due.getUTCMonth() + STALE_MONTHS);
+  return o.status === 'published' && due < now;
+}
+
+/** The upkeep jobs' flags, worded for everyone: a link that did not answer, a review overdue. */
+export function UpkeepFlags(props: { lang: Language; offering: Pick<Offering, 'status' | 'lastReviewedAt' | 'linkBrokenSince'> }) {
+  const { lang, offering: o } = props;
+  const stale = isStale(o, new Date());
+  if (!o.linkBrokenSince && !stale) return null;
+  return (
+    <ul class="flags">
+      {o.linkBrokenSince ? <li>{t(lang, 'clearinghouse.flag.broken', { date: day(lang, o.linkBrokenSince) })}</li> : null}
+      {stale ? <li>{t(lang, 'clearinghouse.flag.stale', { date: day(lang, o.lastReviewedAt) })}</li> : null}
+    </ul>
+  );
+}
+
+/** DigComp codes with their titles (English, as DigComp publishes them), ESCO skills by their preferred label. */
+const digcompTags = (vocab: Vocabulary, codes: readonly string[]) => (
+  <Tags items={codes.map((c) => `${c} ${vocab.digcompTerms.get(c)?.title ?? ''}`.trim())} lang="en" />
+);
+const escoTags = (vocab: Vocabulary, codes: readonly string[]) => <Tags items={codes.map((c) => vocab.escoNames.get(c) ?? c)} lang="en" />;
+const sdgTags = (lang: Language, codes: readonly string[]) => (
+  <Tags
+    items={codes.map((c) =>
+      t(lang, 'clearinghouse.sdg.item', { number: c, name: pick(SDGS.find((g) => g.code === c)?.labels, lang) || c }),
+    )}
+  />
+);
 
 interface RecordProps {
   readonly ctx: PageContext;
@@ -47,9 +86,9 @@ function Facts(props: { rows: readonly [MessageKey, Child][]; lang: Language }) 
   );
 }
 
-const Tags = (props: { items: readonly string[] }) =>
+const Tags = (props: { items: readonly string[]; lang?: string }) =>
   props.items.length === 0 ? null : (
-    <ul class="tags">
+    <ul class="tags" lang={props.lang}>
       {props.items.map((item) => (
         <li>{item}</li>
       ))}
@@ -61,7 +100,7 @@ const money = (lang: Language, m: { amount: number | null; currency: string | nu
   m && m.amount !== null ? `${formatNumber(lang, m.amount)} ${m.currency ?? ''}`.trim() : '';
 const day = (lang: Language, iso: string | null) => (iso ? formatDate(lang, new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : '');
 
-function Workflow(props: RecordProps & { kind: 'offerings' | 'needs'; id: string; version: number }) {
+function Workflow(props: RecordProps & { kind: 'offerings' | 'needs'; id: string; version: number; reviewDue?: boolean }) {
   const { ctx, token, kind, id, version } = props;
   const lang = ctx.lang;
   if (!props.canEdit && props.steps.length === 0) return null;
@@ -76,6 +115,14 @@ function Workflow(props: RecordProps & { kind: 'offerings' | 'needs'; id: string
             {t(lang, 'capacity.edit')}
           </a>
         </p>
+      ) : null}
+      {props.canEdit && props.reviewDue ? (
+        <div class="review">
+          <p>{t(lang, 'clearinghouse.review.lead')}</p>
+          <ActionButton action={`/${kind}/${id}/review`} token={token} label={t(lang, 'clearinghouse.review.button')}>
+            <input type="hidden" name="version" value={String(version)} />
+          </ActionButton>
+        </div>
       ) : null}
       {props.steps.map((step) =>
         step.reasonRequired ? (
@@ -131,6 +178,7 @@ export function OfferingPage(props: RecordProps & { offering: Offering }) {
       {props.done ? <Notice text={t(lang, 'capacity.done')} /> : null}
       <h1 lang={o.language}>{o.title}</h1>
       <StatusLine lang={lang} status={o.status} reason={o.statusReason} demo={o.demo} />
+      <UpkeepFlags lang={lang} offering={o} />
       <p class="lead" lang={o.language}>
         {o.summary}
       </p>
@@ -144,9 +192,12 @@ export function OfferingPage(props: RecordProps & { offering: Offering }) {
       <Facts
         lang={lang}
         rows={[
-          ['capacity.field.provider', o.provider.name],
+          ['capacity.field.provider', <a href={`/offerings?provider=${o.provider.id}`}>{o.provider.name}</a>],
           ['capacity.field.kind', listLabel(lang, 'offering-kinds', o.kind)],
           ['capacity.field.topics', <Tags items={o.topics.map((c) => topicLabel(lang, vocab, c))} />],
+          ['clearinghouse.field.digcomp', o.digcomp.length ? digcompTags(vocab, o.digcomp) : ''],
+          ['clearinghouse.field.esco', o.esco.length ? escoTags(vocab, o.esco) : ''],
+          ['clearinghouse.field.sdgs', o.sdgs.length ? sdgTags(lang, o.sdgs) : ''],
           ['capacity.field.audiences', o.audiences.length ? listTags(lang, 'audiences', o.audiences) : ''],
           ['capacity.field.targetGroups', o.targetGroups.length ? listTags(lang, 'target-groups', o.targetGroups) : ''],
           ['capacity.field.levels', o.levels.length ? listTags(lang, 'levels', o.levels) : ''],
@@ -191,13 +242,19 @@ export function OfferingPage(props: RecordProps & { offering: Offering }) {
           <h2 id="translations-title">{t(lang, 'capacity.translations')}</h2>
           {o.translations.map((tr) => (
             <article lang={tr.language}>
-              <h3>{tr.title}</h3>
+              <h3>
+                {tr.title}{' '}
+                <span class="meta" lang={lang}>
+                  ({languageLabel(lang, tr.language)})
+                </span>
+              </h3>
               <p>{tr.summary}</p>
+              {tr.description ? tr.description.split(/\n{2,}/).map((para) => <p>{para}</p>) : null}
             </article>
           ))}
         </section>
       ) : null}
-      <Workflow {...props} kind="offerings" id={o.id} version={o.version} />
+      <Workflow {...props} kind="offerings" id={o.id} version={o.version} reviewDue={isStale(o, new Date())} />
     </Layout>
   );
 }
@@ -221,6 +278,8 @@ export function NeedPage(props: RecordProps & { need: Need }) {
           ['capacity.field.requester', n.requester.name],
           ['capacity.field.country', <a href={`/countries/${n.country}`}>{countryLabel(lang, vocab, n.country)}</a>],
           ['capacity.field.topics', <Tags items={n.topics.map((c) => topicLabel(lang, vocab, c))} />],
+          ['clearinghouse.field.digcomp', n.digcomp.length ? digcompTags(vocab, n.digcomp) : ''],
+          ['clearinghouse.field.esco', n.esco.length ? escoTags(vocab, n.esco) : ''],
           ['capacity.field.audiences', n.audiences.length ? listTags(lang, 'audiences', n.audiences) : ''],
           ['capacity.field.targetGroups', n.targetGroups.length ? listTags(lang, 'target-groups', n.targetGroups) : ''],
           ['capacity.field.peopleCount', n.peopleCount ? formatNumber(lang, n.peopleCount) : ''],
