@@ -12,14 +12,23 @@ import { activityPages, digestPersonalData } from './features/activity/index.js'
 import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
 import { activeProjectsSection, briefLink, briefPages, matchedOffersSection, openNeedsSection } from './features/briefs/index.js';
-import { capacityPages, needsApi, needsNav, offeringSourcesApi, offeringsApi, offeringsNav } from './features/capacity/index.js';
+import {
+  capacityPages,
+  harvestPages,
+  needsApi,
+  needsNav,
+  offeringSourcesApi,
+  offeringsApi,
+  offeringsNav,
+  savedSearchesApi,
+} from './features/capacity/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { learningPages, learningPersonalData } from './features/learning/index.js';
 import { homeNav, homePages } from './features/home/home-page.js';
 import { membershipsOf, organisationPages, organisationsApi, organisationsNav } from './features/organisations/index.js';
-import { peopleApi, peopleNav, peoplePages, profilePersonalData } from './features/people/index.js';
-import { capacitySection, matchingApi } from './features/matching/index.js';
-import { matchesNav, matchWorkflowApi, matchWorkflowPages, workflowHistory } from './features/match-workflow/index.js';
+import { candidatePool, peopleApi, peopleNav, peoplePages, peopleVocabulary, profilePersonalData } from './features/people/index.js';
+import { capacitySection, matchingApi, type PeopleSource } from './features/matching/index.js';
+import { matchesNav, matchPersonalData, matchWorkflowApi, matchWorkflowPages, workflowHistory } from './features/match-workflow/index.js';
 import { insightsApi, insightsNav, insightsPages } from './features/insights/index.js';
 import { privacyApi, privacyPages } from './features/privacy/index.js';
 import { projectPages, projectPersonalData, projectsApi, projectsNav, projectWorkApi } from './features/projects/index.js';
@@ -63,7 +72,7 @@ export const OPENAPI_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = 
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   // Other features' shares of a person's data: exported and erased with the account (privacy feature).
-  const personalDataParts = [profilePersonalData, projectPersonalData, learningPersonalData, digestPersonalData];
+  const personalDataParts = [profilePersonalData, projectPersonalData, learningPersonalData, digestPersonalData, matchPersonalData];
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
 
@@ -134,12 +143,18 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', offeringsApi(deps));
   app.route('/api/v1', needsApi(deps));
   app.route('/api/v1', offeringSourcesApi(deps));
+  app.route('/api/v1', savedSearchesApi(deps));
   app.route('/api/v1', peopleApi(deps));
   app.route('/api/v1', projectsApi(deps));
   app.route('/api/v1', projectWorkApi(deps));
+  // People for an advisory need: matching ranks the people feature's capped, visibility-filtered pool.
+  const peopleForMatching: PeopleSource = {
+    pool: (db, actor, criteria, cap) => candidatePool(db, actor, criteria, cap),
+    placeOf: async (db, iso3) => (await peopleVocabulary(db)).countries.get(iso3),
+  };
   // The workflow's track record and seats feed the matching engine (matching never imports the workflow).
-  const matching = { ...deps, history: workflowHistory };
-  app.route('/api/v1', matchingApi(deps, { history: workflowHistory }));
+  const matching = { ...deps, history: workflowHistory, people: peopleForMatching };
+  app.route('/api/v1', matchingApi(deps, { history: workflowHistory, people: peopleForMatching }));
   app.route('/api/v1', matchWorkflowApi(matching));
   app.route('/api/v1', insightsApi(deps));
   app.route('/api/v1', webhooksApi(deps));
@@ -171,6 +186,7 @@ export function createApp(deps: Deps) {
   app.route('/', activityPages(deps));
   app.route('/', ssoPages(deps));
   app.route('/', capacityPages(deps));
+  app.route('/', harvestPages(deps));
   app.route('/', matchWorkflowPages(matching));
   app.route('/', insightsPages(deps));
   app.route('/', webhookPages(deps));

@@ -51,6 +51,8 @@ interface Cell {
   readonly needId: string;
   /** A harvested catalogue of O, at an address the harvester refuses (loopback): a run reports that and changes nothing. */
   readonly sourceId: string;
+  /** A saved search of the actor (of the target person for anonymous); only for the saved-search routes. */
+  readonly savedSearchId: string;
   /** A published offering of the other organisation that fits O's need, and a requested match of the two (capacity routes only). */
   readonly fittingOfferingId: string;
   readonly matchId: string;
@@ -174,6 +176,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
 
   // Matching: whoever may read the need or offering may read its matches (404 otherwise, as for the record).
   'GET /api/v1/needs/{id}/matches': { ...get((c) => `/api/v1/needs/${c.needId}/matches`, { ...all(200), anonymous: 404 }), capacity: true },
+  'GET /api/v1/needs/{id}/people': { ...get((c) => `/api/v1/needs/${c.needId}/people`, { ...all(200), anonymous: 404 }), capacity: true },
   'GET /api/v1/offerings/{id}/matches': {
     ...get((c) => `/api/v1/offerings/${c.offeringId}/matches`, { ...all(200), anonymous: 404, other: 404 }),
     capacity: true,
@@ -313,6 +316,38 @@ const EXPECTATIONS: Record<string, Expectation> = {
     expect: only(200, ['editor', 'owner', 'admin']),
     capacity: true,
   },
+  'GET /api/v1/offering-sources/{id}/runs': {
+    ...get((c) => `/api/v1/offering-sources/${c.sourceId}/runs`, only(200, ['editor', 'owner', 'admin'])),
+    capacity: true,
+  },
+  'PATCH /api/v1/offering-sources/{id}': {
+    request: (c) => ({
+      path: `/api/v1/offering-sources/${c.sourceId}`,
+      body: {
+        url: 'https://catalogue.example.org/changed.json',
+        format: 'json-ld',
+        defaultTopics: ['cybersecurity'],
+        defaultAudiences: ['public-servants'],
+      },
+    }),
+    expect: only(200, ['editor', 'owner', 'admin']),
+    capacity: true,
+  },
+  'DELETE /api/v1/offering-sources/{id}': {
+    request: (c) => ({ path: `/api/v1/offering-sources/${c.sourceId}` }),
+    expect: only(204, ['editor', 'owner', 'admin']),
+    capacity: true,
+  },
+  // Saved searches are the person's own, in person (a session).
+  'GET /api/v1/saved-searches': get('/api/v1/saved-searches', signedIn(200)),
+  'POST /api/v1/saved-searches': {
+    request: () => ({ path: '/api/v1/saved-searches', body: { kind: 'offerings', query: { topics: 'cybersecurity' } } }),
+    expect: signedIn(201),
+  },
+  'DELETE /api/v1/saved-searches/{id}': {
+    request: (c) => ({ path: `/api/v1/saved-searches/${c.savedSearchId}` }),
+    expect: signedIn(204),
+  },
 
   // The match workflow: O's editors and owners act for O's need (the requester's side); members of either side
   // (the other organisation provides the offering) and coordinators read; nobody rates before delivery.
@@ -348,6 +383,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/insights/supply-gaps': get('/api/v1/insights/supply-gaps', all(200)),
   'GET /api/v1/insights/unfitted-needs': get('/api/v1/insights/unfitted-needs', all(200)),
   'GET /api/v1/insights/time-to-match': get('/api/v1/insights/time-to-match', all(200)),
+  'GET /api/v1/insights/unmet-by-language': get('/api/v1/insights/unmet-by-language', all(200)),
 
   // Webhooks (issue 12): O's owners and admins read them; changing or testing one is done in person.
   'GET /api/v1/organisations/{id}/webhooks': get((c) => `/api/v1/organisations/${c.orgId}/webhooks`, only(200, ['owner', 'admin'])),
@@ -519,6 +555,15 @@ forEachEngine('access matrix', (t) => {
               .executeTakeFirstOrThrow()
           ).id
         : 'none',
+      savedSearchId: operation.includes('/saved-searches/')
+        ? (
+            await t.db
+              .insertInto('saved_searches')
+              .values({ user_id: actor?.id ?? target.id, kind: 'needs', query: JSON.stringify({ country: 'NER' }) })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id
+        : '00000000-0000-4000-8000-000000000000',
       webhookId: operation.includes('/webhooks/{webhookId}')
         ? (
             await t.db

@@ -387,6 +387,15 @@ export interface OfferingSourcesTable {
   created_at: Generated<Date>;
   last_run_at: Timestamp | null;
   last_report: Json<Record<string, unknown>> | null;
+  format: Generated<'json-ld' | 'csv'>;
+}
+
+/** One harvest run of a source and its report, the last ten per source (src/features/capacity/harvest). */
+export interface OfferingSourceRunsTable {
+  id: Generated<string>;
+  source_id: string;
+  ran_at: Timestamp;
+  report: Json<Record<string, unknown>>;
 }
 
 /** A person's saved catalogue search and when its digest last went out (src/features/capacity/alerts). */
@@ -733,6 +742,7 @@ export interface Database {
   capacity_revisions: CapacityRevisionsTable;
   capacity_markers: CapacityMarkersTable;
   offering_sources: OfferingSourcesTable;
+  offering_source_runs: OfferingSourceRunsTable;
   saved_searches: SavedSearchesTable;
   mails: MailsTable;
   job_receipts: JobReceiptsTable;

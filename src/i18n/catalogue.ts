@@ -12,6 +12,7 @@ import { capacity } from './namespaces/capacity.js';
 import { clearinghouse } from './namespaces/clearinghouse.js';
 import { connect } from './namespaces/connect.js';
 import { forms } from './namespaces/forms.js';
+import { harvest } from './namespaces/harvest.js';
 import { people } from './namespaces/people.js';
 import { insights } from './namespaces/insights.js';
 import { matches } from './namespaces/matches.js';
@@ -39,6 +40,7 @@ export const NAMESPACES = [
   brief,
   activity,
   clearinghouse,
+  harvest,
 ] as const;
 
 type KeysOf<N> = N extends Namespace<infer E> ? keyof E & string : never;

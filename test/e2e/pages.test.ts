@@ -16,6 +16,7 @@ import { generateDemoData } from '../../src/features/capacity/index.js';
 import { createUser, signInAs } from '../support/auth.js';
 import { seedNeed, seedOffering } from '../support/capacity.js';
 import { launchBrowser } from '../support/browser.js';
+import { seedHarvestedSource } from '../support/harvest.js';
 import { seedProfile } from '../support/people.js';
 import { seedProjectFixture, type ProjectFixture } from '../support/projects.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -100,6 +101,7 @@ const PAGES: readonly PageCase[] = [
   { path: '/offerings/{offering}', as: 'member' },
   { path: '/needs', lang: 'fr' },
   { path: '/needs/{need}', lang: 'es' },
+  { path: '/needs/{need}/people', lang: 'ar' },
   { path: '/offerings/new', as: 'member' },
   { path: '/offerings/{offering}/edit', as: 'member', lang: 'ru' },
   { path: '/needs/new?country=NER&topic=cybersecurity&evidence=/countries/NER', as: 'member', lang: 'ar' },
@@ -109,6 +111,8 @@ const PAGES: readonly PageCase[] = [
   { path: '/countries/KEN/brief', lang: 'ar' },
   { path: '/countries/KEN/brief', lang: 'zh' },
   { path: '/countries/IND/brief', lang: 'ru' },
+  { path: '/offering-sources?organisation={org}', as: 'member' },
+  { path: '/offering-sources/{source}', as: 'member', lang: 'ar' },
   { path: '/organisations/{org}/webhooks', as: 'member' },
   { path: '/organisations/{org}/webhooks', as: 'member', lang: 'ar' },
   { path: '/organisations/{org}/webhooks/{webhook}', as: 'member', lang: 'zh' },
@@ -124,6 +128,7 @@ describe('pages in the browser', () => {
   let needId: string;
   let personId: string;
   let project: ProjectFixture;
+  let sourceId: string;
   let webhookId: string;
   const sessions = {} as Record<'member' | 'admin', BudgetCookie[]>;
 
@@ -151,6 +156,7 @@ describe('pages in the browser', () => {
     await generateDemoData(server.db, { offerings: 60, needs: 30, seed: 7 });
     offeringId = await seedOffering(server.db, orgId, { status: 'published', topics: ['cybersecurity'], eligibleGroups: ['LDC'] });
     needId = await seedNeed(server.db, orgId, { title: 'Formation au contrôle du spectre (démo des pages)' });
+    sourceId = await seedHarvestedSource(server.db, orgId);
     // A webhook with a delivered test event, so its log page shows a row.
     webhookId = (
       await server.db
@@ -201,6 +207,7 @@ describe('pages in the browser', () => {
           .replace('{person}', personId)
           .replace('{project}', project.projectId)
           .replace('{role}', project.roleId)
+          .replace('{source}', sourceId)
           .replace('{webhook}', webhookId);
         const report = await checkPageBudgets(browser, server.origin, path, {
           ...(page.lang ? { lang: page.lang } : {}),

@@ -1,7 +1,8 @@
 /**
  * The matching engine (pure): ranks offerings for a need and needs for an
  * offering with an explanation per component, never trading off a hard
- * constraint; matches pledges to a country's connectivity gaps. Weights in
+ * constraint; ranks people for an advisory need (people.ts); matches pledges to a
+ * country's connectivity gaps. Weights in
  * weights.ts, method in docs/methods.md (Matching).
  */
 export {
@@ -18,6 +19,23 @@ export { isEligible, sharesLanguage, timeframeOpens, violations } from './constr
 export { prepareDemand, rankDemands, rankSupplies, scorePair, type PreparedDemand } from './engine.js';
 export { MESSAGE_KEYS, type MatchingMessageKey } from './messages.js';
 export {
+  advisoryTimeframe,
+  PERSON_COMPONENTS,
+  PERSON_CONSTRAINTS,
+  personViolations,
+  rankPeople,
+  scorePerson,
+  type AdvisoryNeed,
+  type PeopleRanking,
+  type PersonComponent,
+  type PersonConstraint,
+  type PersonExclusion,
+  type PersonExplanation,
+  type PersonMatch,
+  type PersonSupply,
+  type Place,
+} from './people.js';
+export {
   distanceToTarget,
   pledgesForGaps,
   pledgeViolations,
@@ -33,4 +51,4 @@ export {
 } from './pledges.js';
 export { demandTerms, linkedTerms, linkStrength, topicFit, type DemandTerms, type TermRef } from './taxonomy.js';
 export * from './types.js';
-export { WEIGHTS } from './weights.js';
+export { ADVISORY, PERSON_WEIGHTS, WEIGHTS } from './weights.js';

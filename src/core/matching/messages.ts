@@ -74,6 +74,17 @@ export const MESSAGE_KEYS = [
   'matching.pledge.forCountry',
   'matching.pledge.forGroup',
   'matching.pledge.forWorld',
+  'matching.person.hidden',
+  'matching.person.language.none',
+  'matching.person.language.best',
+  'matching.person.availability.none',
+  'matching.person.availability.covers',
+  'matching.person.station.country',
+  'matching.person.station.subRegion',
+  'matching.person.station.region',
+  'matching.person.station.elsewhere',
+  'matching.person.excluded.language',
+  'matching.person.excluded.availability',
 ] as const;
 
 export type MatchingMessageKey = (typeof MESSAGE_KEYS)[number];

@@ -121,3 +121,19 @@ export const TRACK_RECORD = { prior: 3, neutralRating: 3, experienceHalf: 5, rat
 
 /** Decimals of points and scores. */
 export const POINT_DECIMALS = 4;
+
+/**
+ * People for an advisory need (people.ts). Skills decide most, as topic does for offerings; a
+ * shared working language and time in the need's timeframe come next; a duty station near the
+ * need helps (travel, time zone, context) but advice is often given from afar.
+ */
+export const PERSON_WEIGHTS = { skills: 0.45, languages: 0.2, availability: 0.2, 'duty-station': 0.15 } as const;
+
+export const ADVISORY = {
+  /** A share of working time that fully serves an advisory need (a day a week): less counts in proportion. */
+  share: 20,
+  /** A need without an end date is measured over this many days from its start. */
+  horizonDays: 90,
+  /** The language level that counts in full; below it, in proportion to the level's rank. */
+  workingLevel: 'C1',
+} as const;

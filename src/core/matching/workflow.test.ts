@@ -7,8 +7,10 @@ import {
   MATCH_TRANSITION_NAMES,
   MATCH_TRANSITIONS,
   matchTransitionsFor,
+  needStepAfter,
   nextMatchStatus,
   sideSees,
+  type NeedProgress,
   type MatchStatus,
 } from './workflow.js';
 
@@ -94,5 +96,25 @@ describe('the match life cycle', () => {
   it('refuses a name the machine does not know, even one of Object’s own', () => {
     expect(nextMatchStatus('requested', 'toString')).toBeUndefined();
     expect(nextMatchStatus('requested', 'publish')).toBeUndefined();
+  });
+
+  it('moves a need only forward along its matches, never out of fulfilled or closed unmet (property)', () => {
+    const order: Record<NeedProgress, number> = { open: 0, matched: 1, 'in-delivery': 2, fulfilled: 3, 'closed-unmet': 4 };
+    const need = fc.constantFrom<NeedProgress>('open', 'matched', 'in-delivery', 'fulfilled', 'closed-unmet');
+    fc.assert(
+      fc.property(need, status, fc.boolean(), fc.nat(3), status, (from, to, needMet, otherHolding, before) => {
+        const step = needStepAfter(from, to, { needMet, otherHolding, from: before });
+        const finished = from === 'fulfilled' || from === 'closed-unmet';
+        expect(!finished || step === undefined).toBe(true);
+        expect(!step || step.transition === 'unmatch' || order[step.to] > order[from]).toBe(true);
+        const back = [from, to, before, otherHolding].join();
+        expect(step?.transition !== 'unmatch' || back === 'matched,closed,accepted,0').toBe(true);
+        expect(step?.to !== 'fulfilled' || (needMet && to === 'delivered')).toBe(true);
+      }),
+    );
+    expect(needStepAfter('open', 'accepted', { needMet: false, otherHolding: 0 })).toEqual({ transition: 'match', to: 'matched' });
+    expect(needStepAfter('matched', 'in-delivery', { needMet: false, otherHolding: 0 })?.to).toBe('in-delivery');
+    expect(needStepAfter('in-delivery', 'delivered', { needMet: false, otherHolding: 0 })).toBeUndefined();
+    expect(needStepAfter('matched', 'closed', { needMet: false, otherHolding: 1, from: 'accepted' })).toBeUndefined();
   });
 });

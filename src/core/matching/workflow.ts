@@ -127,3 +127,41 @@ export function selectorOf(name: string): string {
 export function isFinished(status: MatchStatus): boolean {
   return MATCH_TRANSITION_NAMES.every((name) => !(MATCH_TRANSITIONS[name].from as readonly MatchStatus[]).includes(status));
 }
+
+/** A need's statuses (src/core/capacity/workflow.ts), as far as its matches move it. */
+export type NeedProgress = 'open' | 'matched' | 'in-delivery' | 'fulfilled' | 'closed-unmet';
+
+/** What a match's change does to its need: the need's transition (capacity's names) and the status it leads to. */
+export interface NeedStep {
+  readonly transition: 'match' | 'start-delivery' | 'fulfil' | 'unmatch';
+  readonly to: NeedProgress;
+}
+
+/**
+ * How a need follows its matches (docs/methods.md, "The match workflow and the need"). Only
+ * forward, never past where the need already is, and never out of `closed-unmet` or `fulfilled`
+ * (the requester decided those):
+ * - a match accepted → an open need is matched;
+ * - a match in delivery → an open or matched need is in delivery;
+ * - a match delivered with the requester's word that the need is met (`needMet`) → the need is
+ *   fulfilled; without it the need stays in delivery (more deliveries may follow, and the
+ *   requester can still fulfil it on the need itself);
+ * - an accepted match closed → a matched need with no other accepted or in-delivery match goes
+ *   back to open (the match fell through). A need in delivery stays: only its owner says it
+ *   ended.
+ * @example needStepAfter('open', 'accepted', { needMet: false, otherHolding: 0 }) // { transition: 'match', to: 'matched' }
+ * @example needStepAfter('in-delivery', 'accepted', { needMet: false, otherHolding: 0 }) // undefined
+ */
+export function needStepAfter(
+  need: NeedProgress,
+  match: MatchStatus,
+  facts: { readonly needMet: boolean; readonly otherHolding: number; readonly from?: MatchStatus },
+): NeedStep | undefined {
+  if (need === 'fulfilled' || need === 'closed-unmet') return undefined;
+  if (match === 'accepted' && need === 'open') return { transition: 'match', to: 'matched' };
+  if (match === 'in-delivery' && need !== 'in-delivery') return { transition: 'start-delivery', to: 'in-delivery' };
+  if (match === 'delivered' && facts.needMet) return { transition: 'fulfil', to: 'fulfilled' };
+  if (match === 'closed' && facts.from === 'accepted' && need === 'matched' && facts.otherHolding === 0)
+    return { transition: 'unmatch', to: 'open' };
+  return undefined;
+}

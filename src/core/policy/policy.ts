@@ -114,7 +114,7 @@ export interface ActionsOf {
   invitation: 'read' | 'create' | 'revoke' | 'accept';
   'audit-log': 'read' | 'export';
   outbox: 'read';
-  account: 'read' | 'export' | 'delete' | 'manage-tokens' | 'disable-two-factor';
+  account: 'read' | 'export' | 'delete' | 'manage-tokens' | 'disable-two-factor' | 'manage-alerts';
   taxonomy: 'read' | 'curate';
   record: 'read' | 'create' | 'update' | 'delete' | 'publish';
   offering: 'read' | 'create' | 'update' | OfferingTransition;
@@ -289,6 +289,8 @@ const RULES: { [T in ResourceType]: Rule<T> } = {
       case 'export':
       case 'delete':
       case 'manage-tokens':
+      // Saved searches and their alerts say what a person watches: theirs alone, in person.
+      case 'manage-alerts':
         return true;
       // Admins and coordinators must keep their second factor.
       case 'disable-two-factor':

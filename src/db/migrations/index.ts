@@ -23,6 +23,7 @@ import * as matchingIndex from './2026-11-30-800-matching-index.js';
 import * as matches from './2026-11-30-801-matches.js';
 import * as learningPlans from './2026-11-30-903-learning-plans.js';
 import * as activityDigests from './2026-11-30-904-activity-digests.js';
+import * as harvestRuns from './2026-11-30-915-harvest-runs.js';
 import * as webhooks from './2026-11-30-930-webhooks.js';
 
 export const migrations: Record<string, Migration> = {
@@ -49,5 +50,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-801-matches': matches,
   '2026-11-30-903-learning-plans': learningPlans,
   '2026-11-30-904-activity-digests': activityDigests,
+  '2026-11-30-915-harvest-runs': harvestRuns,
   '2026-11-30-930-webhooks': webhooks,
 };

@@ -13,6 +13,7 @@ import {
   SupplyGapsSchema,
   TimeToMatchSchema,
   UnfittedNeedsSchema,
+  UnmetByLanguageSchema,
   UnmetDemandSchema,
 } from './schemas.js';
 import * as service from './service.js';
@@ -42,6 +43,12 @@ const unmet = route(
   'Open and closed-unmet needs by topic and region',
   'One row per topic and M49 region of the need’s country.',
   UnmetDemandSchema,
+);
+const byLanguage = route(
+  'unmet-by-language',
+  'Open and closed-unmet needs by topic and language',
+  'One row per topic and language the need accepts; a need naming two topics and two languages counts in four rows.',
+  UnmetByLanguageSchema,
 );
 const trend = route(
   'trend',
@@ -88,6 +95,16 @@ export function insightsApi({ db }: Deps) {
         { data, demo },
         () => [['topic', 'region', 'open', 'unmet'], ...data.map((r) => [r.topic, r.region ?? '', r.open, r.unmet])],
         'unmet-demand',
+      );
+    })
+    .openapi(byLanguage, async (c) => {
+      const [data, demo] = await Promise.all([service.unmetByLanguage(db), service.includesDemo(db)]);
+      return answer(
+        c,
+        c.req.valid('query').format,
+        { data, demo },
+        () => [['topic', 'language', 'open', 'unmet'], ...data.map((r) => [r.topic, r.language, r.open, r.unmet])],
+        'unmet-by-language',
       );
     })
     .openapi(trend, async (c) => {

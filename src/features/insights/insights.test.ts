@@ -181,4 +181,35 @@ forEachEngine('unmet-demand insights and the country capacity section', (t) => {
     // Niger is far from the internet-use target: the pledge addressing it is named under its gap.
     expect(section).toContain('Fonds pour la santé numérique');
   });
+
+  it('counts unmet demand by topic × language and splits the monthly trend by status, as JSON, CSV and on the page', async () => {
+    type Cell = { topic: string; language: string; open: number; unmet: number };
+    const cells = async () => (await body<{ data: Cell[] }>(await get('/api/v1/insights/unmet-by-language'))).data;
+    const cell = (data: Cell[], topic: string, language: string) => data.find((r) => r.topic === topic && r.language === language);
+    let data = await cells();
+    expect(cell(data, 'cybersecurity', 'fr')).toEqual({ topic: 'cybersecurity', language: 'fr', open: 2, unmet: 0 });
+    expect(cell(data, 'cybersecurity', 'ar')).toMatchObject({ open: 1, unmet: 0 });
+    // The French need in France goes unmet (setup: its organisation closes it).
+    await t.db
+      .updateTable('needs')
+      .set({ status: 'closed-unmet', unmet_reason: 'no-offering', status_reason: 'Rien pour la France' })
+      .where('id', '=', ids.eligibility!)
+      .execute();
+    data = await cells();
+    expect(cell(data, 'cybersecurity', 'fr')).toMatchObject({ open: 1, unmet: 1 });
+    const csv = (await (await get('/api/v1/insights/unmet-by-language?format=csv')).text()).trim().split('\r\n');
+    expect(csv[0]).toBe('topic,language,open,unmet');
+    expect(csv).toContain('cybersecurity,fr,1,1');
+
+    const trend = await body<{ data: { month: string; posted: number; open: number; unmet: number }[] }>(
+      await get('/api/v1/insights/trend'),
+    );
+    expect(trend.data.at(-1)).toMatchObject({ posted: 6, open: 5, unmet: 1 });
+    const html = await (await get('/insights?lang=fr')).text();
+    expect(html).toContain('id="demand-languages');
+    expect(html).toContain('id="demand-months-open');
+    expect(html).toContain('id="demand-months-unmet');
+    expect(html).toContain('/api/v1/insights/unmet-by-language?format=csv');
+    expect(html).toMatch(/<caption id="topic-language">[^<]*<\/caption>/);
+  });
 });

@@ -27,8 +27,9 @@ function namesFor(lang: Language, labels: Awaited<ReturnType<typeof matchingRefe
 export function insightsPages({ db }: Deps) {
   return new Hono<AppEnv>().get('/insights', async (c) => {
     const lang = c.get('lang');
-    const [unmet, months, gaps, unfitted, time, demo, { labels }] = await Promise.all([
+    const [unmet, byLanguage, months, gaps, unfitted, time, demo, { labels }] = await Promise.all([
       service.unmetDemand(db),
+      service.unmetByLanguage(db),
       service.demandTrend(db),
       service.supplyGaps(db),
       service.unfittedNeeds(db),
@@ -36,7 +37,7 @@ export function insightsPages({ db }: Deps) {
       service.includesDemo(db),
       matchingReference(db),
     ]);
-    const view: InsightsView = { unmet, months, gaps, unfitted, time, demo, names: namesFor(lang, labels) };
+    const view: InsightsView = { unmet, byLanguage, months, gaps, unfitted, time, demo, names: namesFor(lang, labels) };
     return renderPage(c, <InsightsPage ctx={pageContext(c)} view={view} />);
   });
 }

@@ -1,6 +1,7 @@
 /**
- * /insights: unmet demand for coordinators and the public. Two SVG charts
- * (demand by topic, needs by month) with their data tables, and tables for
+ * /insights: unmet demand for coordinators and the public. SVG charts (demand
+ * by topic, by topic × language, needs by month split by status: still open and
+ * closed unmet) with their data tables, and tables for
  * regions, thin supply, needs without a fit and time to a match; every table
  * downloads as CSV from the API. Names (topics, regions, languages) in the
  * reader's language.
@@ -10,12 +11,13 @@ import { formatNumber, t } from '../../i18n/i18n.js';
 import { barChart } from '../../platform/charts/index.js';
 import { Layout, type PageContext } from '../../web/layout.js';
 import { ScrollRegion } from '../../web/scroll-region.js';
-import type { MonthCount, TimeToMatch, Unfitted, UnmetCell } from './service.js';
+import type { MonthCount, TimeToMatch, Unfitted, UnmetCell, UnmetLanguageCell } from './service.js';
 
 type Ctx = PageContext;
 
 export interface InsightsView {
   readonly unmet: readonly UnmetCell[];
+  readonly byLanguage: readonly UnmetLanguageCell[];
   readonly months: readonly MonthCount[];
   readonly gaps: { topics: readonly Thinness[]; languages: readonly Thinness[] };
   readonly unfitted: Unfitted;
@@ -31,6 +33,9 @@ export interface InsightsView {
 
 /** Topics shown in the chart and the region table. */
 const TOP_TOPICS = 12;
+/** Topic × language pairs in the chart, and languages in the table. */
+const TOP_PAIRS = 12;
+const TOP_LANGUAGES = 8;
 
 function Csv(props: { ctx: Ctx; path: string }) {
   return (
@@ -111,16 +116,39 @@ export function InsightsPage(props: { ctx: Ctx; view: InsightsView }) {
     decimals: 0,
     bars: topTopics.map(([code, value]) => ({ name: names.topic(code), value })),
   });
-  const monthChart = barChart({
+  const monthChart = (status: 'open' | 'unmet') =>
+    barChart({
+      lang,
+      id: `demand-months-${status}`,
+      title: t(lang, 'insights.months.byStatus', { status }),
+      description: t(lang, 'insights.months.byStatusDescription', { status }),
+      nameLabel: t(lang, 'insights.col.month'),
+      valueLabel: t(lang, 'insights.col.needs'),
+      decimals: 0,
+      order: 'given',
+      bars: view.months.slice(-12).map((m) => ({ name: m.month, value: m[status] })),
+    });
+
+  const pairs = view.byLanguage
+    .map((c) => ({ ...c, total: c.open + c.unmet }))
+    .toSorted((a, b) => b.total - a.total || a.topic.localeCompare(b.topic) || a.language.localeCompare(b.language));
+  const languageTotals = new Map<string, number>();
+  for (const c of pairs) languageTotals.set(c.language, (languageTotals.get(c.language) ?? 0) + c.total);
+  const topLanguages = [...languageTotals]
+    .toSorted((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, TOP_LANGUAGES)
+    .map(([code]) => code);
+  const pairTopics = [...new Set(pairs.map((c) => c.topic))].slice(0, TOP_TOPICS);
+  const pairCell = (topic: string, language: string) => pairs.find((c) => c.topic === topic && c.language === language)?.total ?? 0;
+  const languageChart = barChart({
     lang,
-    id: 'demand-months',
-    title: t(lang, 'insights.months.chart'),
-    description: t(lang, 'insights.months.description'),
-    nameLabel: t(lang, 'insights.col.month'),
-    valueLabel: t(lang, 'insights.col.posted'),
+    id: 'demand-languages',
+    title: t(lang, 'insights.languages.chart'),
+    description: t(lang, 'insights.languages.description'),
+    nameLabel: t(lang, 'insights.col.topicLanguage'),
+    valueLabel: t(lang, 'insights.col.needs'),
     decimals: 0,
-    order: 'given',
-    bars: view.months.slice(-12).map((m) => ({ name: m.month, value: m.posted })),
+    bars: pairs.slice(0, TOP_PAIRS).map((c) => ({ name: `${names.topic(c.topic)} · ${names.language(c.language)}`, value: c.total })),
   });
   const steps: FunnelStep[] = ['topic', 'language', 'eligibility', 'dates'];
 
@@ -161,8 +189,40 @@ export function InsightsPage(props: { ctx: Ctx; view: InsightsView }) {
       ) : null}
       <Csv ctx={ctx} path="unmet-demand" />
 
+      <h2>{t(lang, 'insights.languages.title')}</h2>
+      {languageChart.html}
+      {pairTopics.length > 0 ? (
+        <ScrollRegion labelledBy="topic-language">
+          <table>
+            <caption id="topic-language">{t(lang, 'insights.languages.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'insights.col.topic')}</th>
+                {topLanguages.map((code) => (
+                  <th scope="col" class="num">
+                    {names.language(code)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {pairTopics.map((topic) => (
+                <tr>
+                  <th scope="row">{names.topic(topic)}</th>
+                  {topLanguages.map((code) => (
+                    <td class="num">{formatNumber(lang, pairCell(topic, code))}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      ) : null}
+      <Csv ctx={ctx} path="unmet-by-language" />
+
       <h2>{t(lang, 'insights.months.title')}</h2>
-      {monthChart.html}
+      {monthChart('open').html}
+      {monthChart('unmet').html}
       <Csv ctx={ctx} path="trend" />
 
       <h2>{t(lang, 'insights.gaps.title')}</h2>

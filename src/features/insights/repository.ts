@@ -26,6 +26,19 @@ export async function unmetByTopicAndRegion(db: Db) {
   return rows;
 }
 
+/** Open and closed-unmet needs by topic and by language the need accepts (a need counts once per pair). */
+export async function unmetByTopicAndLanguage(db: Db) {
+  const { rows } = await sql<{ topic: string; language: string; open: number; unmet: number }>`
+    select t.topic, l.language,
+           count(*) filter (where n.status = 'open')::int as open,
+           count(*) filter (where n.status = 'closed-unmet')::int as unmet
+    from needs n cross join lateral unnest(n.topics) as t(topic) cross join lateral unnest(n.languages) as l(language)
+    where n.status in ('open', 'closed-unmet')
+    group by t.topic, l.language
+    order by t.topic, l.language`.execute(db);
+  return rows;
+}
+
 /** Needs posted per month (UTC) of the last `months` months, and how many of them are open or closed unmet now. */
 export async function needsByMonth(db: Db, months: number) {
   const { rows } = await sql<{ month: string; posted: number; open: number; unmet: number }>`

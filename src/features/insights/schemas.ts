@@ -26,6 +26,20 @@ export const UnmetDemandSchema = z
   })
   .openapi('UnmetDemand');
 
+export const UnmetByLanguageSchema = z
+  .object({
+    data: z.array(
+      z.object({
+        topic: z.string().openapi({ example: 'cybersecurity' }),
+        language: z.string().openapi({ description: 'A language the need accepts (ISO 639)', example: 'fr' }),
+        open: z.number().int().openapi({ description: 'Needs still open' }),
+        unmet: z.number().int().openapi({ description: 'Needs closed unmet' }),
+      }),
+    ),
+    demo: z.boolean().openapi({ description: 'True when generated demo needs are among those counted' }),
+  })
+  .openapi('UnmetDemandByLanguage');
+
 export const DemandTrendSchema = z
   .object({
     data: z.array(

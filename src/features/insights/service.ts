@@ -1,6 +1,6 @@
 /**
  * Unmet-demand insights for coordinators and the public: open and closed-unmet
- * needs by topic × region and by month, where supply is thin (topics and
+ * needs by topic × region, by topic × language and by month (split by status), where supply is thin (topics and
  * languages), open needs no published offering fits and the constraint that
  * excluded them, and the time to a need's first accepted match. Counts only;
  * titles only of public needs. The method is in src/core/insights/demand.ts.
@@ -47,6 +47,18 @@ export interface TimeToMatch {
 
 export async function unmetDemand(db: Db): Promise<UnmetCell[]> {
   return repo.unmetByTopicAndRegion(db);
+}
+
+export interface UnmetLanguageCell {
+  readonly topic: string;
+  readonly language: string;
+  readonly open: number;
+  readonly unmet: number;
+}
+
+/** Open and closed-unmet needs by topic × a language they accept. */
+export async function unmetByLanguage(db: Db): Promise<UnmetLanguageCell[]> {
+  return repo.unmetByTopicAndLanguage(db);
 }
 
 export async function demandTrend(db: Db): Promise<MonthCount[]> {

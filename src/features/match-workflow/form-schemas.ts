@@ -30,12 +30,24 @@ export const TRANSITION_FORM: FormSpec<MatchTransitionInput> = {
     version: numberOf(posted['version']),
     reason: blankToUndefined(posted['reason']),
     peopleTrained: numberOf(posted['peopleTrained']),
+    // A checkbox: absent is "not said"; any value but its own fails the schema's boolean check.
+    needMet: posted['needMet'] === undefined ? undefined : posted['needMet'] === 'yes' ? true : posted['needMet'],
   }),
   fields: {
     reason: { label: 'matches.field.reason', message: 'matches.error.reason' },
     peopleTrained: { label: 'matches.field.peopleTrained', message: 'matches.error.peopleTrained' },
+    needMet: { label: 'matches.field.needMet', message: 'matches.error.needMet' },
   },
 };
+
+/**
+ * The element id of a transition form's field: each transition has its own form on the match
+ * page, so its fields are named after it (`decline-reason`), and the error summary must link there.
+ * @example transitionFieldId('decline', 'reason') // 'decline-reason'
+ */
+export function transitionFieldId(transition: string, field: string): string {
+  return `${transition}-${{ peopleTrained: 'people', needMet: 'need-met' }[field] ?? field}`;
+}
 
 export const COMMENT_FORM: FormSpec<MatchCommentInput> = {
   schema: MatchCommentInputSchema,

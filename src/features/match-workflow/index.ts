@@ -10,3 +10,4 @@ export { matchWorkflowPages, matchesNav } from './page-routes.js';
 export { workflowHistory } from './history.js';
 export { startMatch, getMatch, listMatches, transitionMatch, commentOnMatch, rateMatch, type WorkflowDeps } from './service.js';
 export type { Match } from './schemas.js';
+export { matchPersonalData } from './personal-data.js';

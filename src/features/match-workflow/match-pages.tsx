@@ -7,6 +7,7 @@
 import { matchTransitionOf, selectorOf } from '../../core/matching/workflow.js';
 import { formatDate, formatNumber, t } from '../../i18n/i18n.js';
 import {
+  CheckboxField,
   ErrorSummary,
   errorOf,
   Form,
@@ -20,6 +21,7 @@ import {
 } from '../../platform/forms/index.js';
 import { Layout, type PageContext } from '../../web/layout.js';
 import { ScrollRegion } from '../../web/scroll-region.js';
+import { transitionFieldId } from './form-schemas.js';
 import type { Match } from './schemas.js';
 
 type Ctx = PageContext;
@@ -85,12 +87,19 @@ export function InboxPage(props: { ctx: Ctx; awaiting: readonly Match[]; all: re
   );
 }
 
-function TransitionForm(props: { ctx: Ctx; token: FormToken; match: Match; transition: string; form: FormState | undefined }) {
+function TransitionForm(props: {
+  ctx: Ctx;
+  token: FormToken;
+  match: Match;
+  transition: string;
+  form: FormState | undefined;
+  requesterSide: boolean;
+}) {
   const { ctx, match, transition } = props;
   const { lang } = ctx;
   const rule = matchTransitionOf(transition);
   const form = props.form?.values['transition'] === transition ? props.form : undefined;
-  const id = (name: string) => `${transition}-${name}`;
+  const id = (name: string) => transitionFieldId(transition, name);
   return (
     <Form action={`/matches/${match.id}/transitions`} token={props.token} class="stack action">
       <input type="hidden" name="transition" value={transition} />
@@ -112,12 +121,23 @@ function TransitionForm(props: { ctx: Ctx; token: FormToken; match: Match; trans
         <TextField
           lang={lang}
           name="peopleTrained"
-          id={id('people')}
+          id={id('peopleTrained')}
           label="matches.field.peopleTrained"
           inputmode="numeric"
           autocomplete="off"
           value={form?.values['peopleTrained']}
           error={errorOf(form, 'peopleTrained')}
+        />
+      ) : null}
+      {rule?.to === 'delivered' && props.requesterSide ? (
+        <CheckboxField
+          lang={lang}
+          name="needMet"
+          id={id('needMet')}
+          value="yes"
+          label="matches.field.needMet"
+          checked={form?.values['needMet'] === 'yes'}
+          error={errorOf(form, 'needMet')}
         />
       ) : null}
       <button type="submit">{t(lang, 'matches.action', { action: selectorOf(transition) })}</button>
@@ -127,7 +147,15 @@ function TransitionForm(props: { ctx: Ctx; token: FormToken; match: Match; trans
 
 const RATINGS = ['1', '2', '3', '4', '5'];
 
-export function MatchPage(props: { ctx: Ctx; token: FormToken; match: Match; form?: FormState | undefined; notice?: string | undefined }) {
+export function MatchPage(props: {
+  ctx: Ctx;
+  token: FormToken;
+  match: Match;
+  form?: FormState | undefined;
+  notice?: string | undefined;
+  /** The reader speaks for the requester: delivering, they may say the need is met. */
+  requesterSide?: boolean;
+}) {
   const { ctx, match, form } = props;
   const { lang } = ctx;
   const title = t(lang, 'matches.match.title', { offering: match.offering.title });
@@ -193,6 +221,7 @@ export function MatchPage(props: { ctx: Ctx; token: FormToken; match: Match; for
           match={match}
           transition={transition}
           form={which === 'transition' ? form : undefined}
+          requesterSide={props.requesterSide ?? false}
         />
       ))}
       {actions.includes('rate') ? (

@@ -1,12 +1,12 @@
 /**
  * HTML routes of matching and its workflow: the ranked pages for a need and an
- * offering, a person's inbox, one match with its forms. They call the same
+ * offering, the people for a need, a person's inbox, one match with its forms. They call the same
  * services as the API; forms go through the forms stage and answer with a 303.
  */
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { MatchStatus } from '../../core/matching/workflow.js';
-import { can } from '../../core/policy/policy.js';
+import { can, matchSidesOf } from '../../core/policy/policy.js';
 import { AppError } from '../../http/app-error.js';
 import type { AppEnv } from '../../http/app-env.js';
 import { actorOf } from '../../http/authorise.js';
@@ -17,9 +17,10 @@ import type { NavEntry } from '../../web/navigation.js';
 import { pageContext } from '../../web/page-context.js';
 import { renderPage } from '../../web/render.js';
 import { getNeed, getOffering } from '../capacity/index.js';
-import { matchingReference, needMatchPage, offeringMatchPage } from '../matching/index.js';
-import { COMMENT_FORM, RATING_FORM, START_FORM, TRANSITION_FORM } from './form-schemas.js';
+import { matchingReference, needMatchPage, needPeoplePage, offeringMatchPage } from '../matching/index.js';
+import { COMMENT_FORM, RATING_FORM, START_FORM, TRANSITION_FORM, transitionFieldId } from './form-schemas.js';
 import { InboxPage, MatchPage } from './match-pages.js';
+import { NeedPeoplePageView } from './people-page.js';
 import { NeedMatchesPage, OfferingMatchesPage, type Started } from './ranked-pages.js';
 import { matchesOfOrganisations } from './repository.js';
 import { MatchIdParamsSchema, type Match } from './schemas.js';
@@ -49,6 +50,23 @@ const REFUSALS: readonly Refusal[] = [
   { code: 'conflict', show: '', message: 'matches.error.conflict' },
   { code: 'validation-failed', field: 'body.reason', show: 'reason', message: 'matches.error.reason' },
   { code: 'validation-failed', field: 'body.peopleTrained', show: 'peopleTrained', message: 'matches.error.peopleTrained' },
+  { code: 'validation-failed', field: 'body.needMet', show: 'needMet', message: 'matches.error.needMet' },
+];
+
+const isId = (value: string | undefined) => value !== undefined && MatchIdParamsSchema.safeParse({ id: value }).success;
+
+/** A transition form's problems, linked to that form's fields (each transition has its own form). */
+function linkedToTransition(state: FormState): FormState {
+  const transition = state.values['transition'];
+  if (!transition) return state;
+  return { ...state, errors: state.errors.map((e) => (e.field ? { ...e, id: transitionFieldId(transition, e.field) } : e)) };
+}
+
+/** Why starting a match was refused, shown on the ranked page: a hard constraint, or a match under way / a finished need. */
+const START_REFUSALS: readonly Refusal[] = [
+  { code: 'conflict', field: 'body.offeringId', show: '', message: 'matches.error.excluded' },
+  { code: 'conflict', show: '', message: 'matches.error.startConflict' },
+  { code: 'forbidden', show: '', message: 'matches.error.startForbidden' },
 ];
 
 const notice = (c: C) => {
@@ -74,8 +92,8 @@ export function matchWorkflowPages(deps: service.WorkflowDeps) {
     return new Map(live.map((r) => [filter.needId ? r.offering_id : r.need_id, { id: r.id, status: r.status }]));
   }
 
-  app.get('/needs/:id/matches', async (c) => {
-    const id = idOf(c);
+  /** The ranked offerings of a need, with a refused shortlist shown on it (`form`). */
+  async function showNeedMatches(c: C, id: string, form?: FormState, status: ContentfulStatusCode = 200) {
     const actor = actorOf(c);
     const lang = c.get('lang');
     const [page, need, { labels }, started] = await Promise.all([
@@ -100,13 +118,26 @@ export function matchWorkflowPages(deps: service.WorkflowDeps) {
         // Shortlisting asks only about the requester's side (policy.ts, match rule).
         mayShortlist={can(actor, 'create', resource)}
         started={started}
-        notice={notice(c)}
+        notice={form ? undefined : notice(c)}
+        form={form}
+        peopleLink={deps.people !== undefined}
       />,
+      status,
     );
-  });
+  }
 
-  app.get('/offerings/:id/matches', async (c) => {
-    const id = idOf(c);
+  app.get('/needs/:id/matches', (c) => showNeedMatches(c, idOf(c)));
+
+  // People who could advise on the need (when the people feature is wired in, app.ts).
+  const { people } = deps;
+  if (people)
+    app.get('/needs/:id/people', async (c) => {
+      const page = await needPeoplePage({ db, people }, actorOf(c), idOf(c), { limit: RANKED }, c.get('lang'));
+      return renderPage(c, <NeedPeoplePageView ctx={pageContext(c)} page={page} />);
+    });
+
+  /** The ranked needs for an offering, with a refused proposal shown on it (`form`). */
+  async function showOfferingMatches(c: C, id: string, form?: FormState, status: ContentfulStatusCode = 200) {
     const actor = actorOf(c);
     const lang = c.get('lang');
     const [page, offering, { labels }, started] = await Promise.all([
@@ -133,10 +164,14 @@ export function matchWorkflowPages(deps: service.WorkflowDeps) {
         // Proposing asks only about the provider's side (policy.ts, match rule).
         mayPropose={offering.status === 'published' && can(actor, 'create', resource)}
         started={started}
-        notice={notice(c)}
+        notice={form ? undefined : notice(c)}
+        form={form}
       />,
+      status,
     );
-  });
+  }
+
+  app.get('/offerings/:id/matches', (c) => showOfferingMatches(c, idOf(c)));
 
   app.post('/matches', async (c) => {
     const redirect = signInFirst(c);
@@ -148,10 +183,15 @@ export function matchWorkflowPages(deps: service.WorkflowDeps) {
         // A shortlist tells nobody; a proposal tells the requester.
         return c.redirect(`/matches/${match.id}?done=${input.start === 'shortlist' ? 'shortlist' : '1'}`, 303);
       },
-      // A button form: nothing the reader typed to show again; a refusal is the error page, naming why.
-      render: async () => {
+      // A button form: a refusal (shortlisted already, a hard constraint, a finished need) is shown
+      // on the ranked page the button was on; a form that is not even complete is the error page.
+      render: async (state, status) => {
+        const { needId, offeringId, start } = state.values;
+        if (status !== 400 && start === 'shortlist' && isId(needId)) return showNeedMatches(c, needId!, state, status);
+        if (status !== 400 && start === 'propose' && isId(offeringId)) return showOfferingMatches(c, offeringId!, state, status);
         throw new AppError('validation-failed', 'The form was not complete: open the matches page again');
       },
+      refusals: START_REFUSALS,
     });
   });
 
@@ -166,10 +206,18 @@ export function matchWorkflowPages(deps: service.WorkflowDeps) {
   });
 
   async function showMatch(c: C, id: string, form?: FormState, status: ContentfulStatusCode = 200) {
-    const match = await service.getMatch(deps, actorOf(c), id);
+    const actor = actorOf(c);
+    const match = await service.getMatch(deps, actor, id);
     return renderPage(
       c,
-      <MatchPage ctx={pageContext(c)} token={formToken(c)} match={match} form={form} notice={form ? undefined : notice(c)} />,
+      <MatchPage
+        ctx={pageContext(c)}
+        token={formToken(c)}
+        match={match}
+        form={form}
+        notice={form ? undefined : notice(c)}
+        requesterSide={matchSidesOf(actor, service.resourceOf(rowLike(match))).includes('requester')}
+      />,
       status,
     );
   }
@@ -191,7 +239,13 @@ export function matchWorkflowPages(deps: service.WorkflowDeps) {
           await run(c, id, input);
           return c.redirect(`/matches/${id}?done=1`, 303);
         },
-        render: (state, status) => showMatch(c, id, { ...state, values: { ...state.values, form: name } }, status),
+        render: (state, status) =>
+          showMatch(
+            c,
+            id,
+            { ...(name === 'transition' ? linkedToTransition(state) : state), values: { ...state.values, form: name } },
+            status,
+          ),
         refusals: REFUSALS,
       });
     };

@@ -8,7 +8,7 @@
 import type { Component } from '../../core/matching/index.js';
 import { selectorOf } from '../../core/matching/workflow.js';
 import { formatNumber, t, type MessageKey } from '../../i18n/i18n.js';
-import { ActionButton, Notice, type FormToken } from '../../platform/forms/index.js';
+import { ActionButton, ErrorSummary, hasErrors, Notice, type FormState, type FormToken } from '../../platform/forms/index.js';
 import { Layout, type PageContext } from '../../web/layout.js';
 import type { NeedMatchPage, OfferingMatchPage } from '../matching/index.js';
 
@@ -95,16 +95,26 @@ export function NeedMatchesPage(props: {
   mayShortlist: boolean;
   started: Started;
   notice?: string | undefined;
+  /** A refused start (shortlisting twice, a hard constraint), shown in place with its 4xx status. */
+  form?: FormState | undefined;
+  /** Link to the people who could advise on the need. */
+  peopleLink?: boolean;
 }) {
   const { ctx, page } = props;
   const { lang } = ctx;
   const title = t(lang, 'matches.need.title', { title: page.need.title });
   const figure = page.need.connectivity.figure;
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} hasErrors={hasErrors(props.form)}>
       <h1>{title}</h1>
       <Notice text={props.notice} />
+      <ErrorSummary lang={lang} errors={props.form?.errors ?? []} />
       <p class="lead">{t(lang, 'matches.need.lead')}</p>
+      {props.peopleLink ? (
+        <p>
+          <a href={`/needs/${page.need.id}/people`}>{t(lang, 'matches.people.link')}</a>
+        </p>
+      ) : null}
       {figure ? <p>{t(lang, 'matches.need.connectivity', { country: props.countryName, figure: figure.text })}</p> : null}
       <p class="hint">{page.candidates.method}</p>
       {page.data.length === 0 ? (
@@ -143,14 +153,17 @@ export function OfferingMatchesPage(props: {
   mayPropose: boolean;
   started: Started;
   notice?: string | undefined;
+  /** A refused start (shortlisting twice, a hard constraint), shown in place with its 4xx status. */
+  form?: FormState | undefined;
 }) {
   const { ctx, page } = props;
   const { lang } = ctx;
   const title = t(lang, 'matches.offering.title', { title: page.offering.title });
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} hasErrors={hasErrors(props.form)}>
       <h1>{title}</h1>
       <Notice text={props.notice} />
+      <ErrorSummary lang={lang} errors={props.form?.errors ?? []} />
       <p class="lead">{t(lang, 'matches.offering.lead')}</p>
       <p class="hint">{page.candidates.method}</p>
       {page.data.length === 0 ? (

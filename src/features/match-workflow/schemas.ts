@@ -43,6 +43,14 @@ export const MatchTransitionInputSchema = z
       .max(1_000_000)
       .optional()
       .openapi({ description: 'Required to deliver: how many people the delivery trained (0–1,000,000)' }),
+    needMet: z
+      .boolean()
+      .optional()
+      .openapi({
+        description:
+          'With deliver, by the requester’s side only: the need is met, so it becomes fulfilled in the same step. Without it the need ' +
+          'stays in delivery (docs/methods.md, "The match workflow and the need")',
+      }),
     version: z.number().int().min(1).openapi({ description: 'The version of the match you acted on (409 when it changed since)' }),
   })
   .openapi('MatchTransitionInput');

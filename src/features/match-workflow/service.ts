@@ -4,7 +4,8 @@
  * person's list, take it through its life cycle, comment, rate. Same shape as
  * the clearinghouse's services: the policy decides (through authorise), the
  * change and its event, audit entry and mails commit in one transaction, and
- * a stale version is a 409.
+ * a stale version is a 409. A match's transition moves its need's status in the same
+ * transaction (need-progress.ts).
  */
 import {
   MATCH_STARTS,
@@ -24,7 +25,8 @@ import type { Deps } from '../../http/app-env.js';
 import { authorise } from '../../http/authorise.js';
 import { recordAudit } from '../audit/index.js';
 import { getNeed, getOffering } from '../capacity/index.js';
-import { renderMessages, scorePair, matchingReference, type MatchHistory } from '../matching/index.js';
+import { renderMessages, scorePair, matchingReference, type MatchHistory, type PeopleSource } from '../matching/index.js';
+import { followNeed } from './need-progress.js';
 import { notifyOtherSide } from './notify.js';
 import { presentMatch } from './presenters.js';
 import * as repo from './repository.js';
@@ -41,6 +43,8 @@ import type { Language } from '../../shared/localised.js';
 
 export interface WorkflowDeps extends Pick<Deps, 'db' | 'config'> {
   readonly history: MatchHistory;
+  /** The people feature's pool, for the people-for-a-need page (app.ts). */
+  readonly people?: PeopleSource;
 }
 
 export interface Asker {
@@ -210,6 +214,9 @@ export async function transitionMatch(deps: WorkflowDeps, asker: Asker, id: stri
   const missing = [
     ...(rule.reasonRequired && !input.reason ? [{ field: 'body.reason', message: `required to ${transition}` }] : []),
     ...(to === 'delivered' && input.peopleTrained === undefined ? [{ field: 'body.peopleTrained', message: 'required to deliver' }] : []),
+    ...(input.needMet && (to !== 'delivered' || !matchSidesOf(actor, resourceOf(row)).includes('requester'))
+      ? [{ field: 'body.needMet', message: 'only the requester’s side says, when delivering, that its need is met' }]
+      : []),
   ];
   if (missing.length > 0) throw new AppError('validation-failed', `${missing[0]!.field}: ${missing[0]!.message}`, missing);
   if (input.version !== row.version) throw stale(row, input.version);
@@ -233,6 +240,17 @@ export async function transitionMatch(deps: WorkflowDeps, asker: Asker, id: stri
       side,
       author_id: userIdOf(actor),
       body: input.reason ?? null,
+    });
+    await followNeed(tx, {
+      actor,
+      requestId,
+      matchId: id,
+      needId: current.need_id,
+      transition,
+      from: current.status,
+      to,
+      needMet: input.needMet ?? false,
+      reason: input.reason ?? null,
     });
     const after = (await repo.findMatch(tx, id))!;
     const match = presentMatch(after);

@@ -61,6 +61,25 @@ forEachEngine('match workflow API', (t) => {
   const transition = async (who: SignedIn, match: Match, name: string, extra: Record<string, unknown> = {}) =>
     call('POST', `/api/v1/matches/${match.id}/transitions`, who, { transition: name, version: match.version, ...extra });
 
+  const needStatus = async (id: string) => (await body<{ status: string }>(await call('GET', `/api/v1/needs/${id}`, requester))).status;
+  const needAudit = async (id: string) =>
+    (
+      await t.db
+        .selectFrom('audit_log')
+        .select(['action', 'after'])
+        .where('resource_type', '=', 'need')
+        .where('resource_id', '=', id)
+        .where('action', 'not like', '%create%')
+        .orderBy('id')
+        .execute()
+    ).map((a) => ({ action: a.action, status: (a.after as { status?: string } | null)?.status }));
+  const pageForm = (who: SignedIn, path: string, fields: Record<string, string>) =>
+    app().request(path, {
+      method: 'POST',
+      headers: { 'X-Forwarded-For': randomAddress(), Cookie: who.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: who.csrf, ...fields }).toString(),
+    });
+
   beforeAll(async () => {
     ids.requester = await seedOrganisation(t.db, 'Ministère de l’Économie numérique (workflow test)');
     ids.provider = await seedOrganisation(t.db, 'Réseau francophone de formation (workflow test)');
@@ -130,8 +149,11 @@ forEachEngine('match workflow API', (t) => {
     const seen = await body<Match>(await call('GET', `/api/v1/matches/${match.id}`, provider));
     expect(seen.actions).toEqual(['accept', 'decline', 'close', 'comment']);
 
+    expect(await needStatus(ids.need)).toBe('open');
     match = await body<Match>(await transition(provider, match, 'accept'));
     expect(match.status).toBe('accepted');
+    // The need follows its match in the same step: accepted → matched.
+    expect(await needStatus(ids.need)).toBe('matched');
     const accepted = await mailsTo(requesterUser.email);
     expect(accepted).toHaveLength(1);
     expect(accepted[0]!.lang).toBe('fr');
@@ -141,11 +163,14 @@ forEachEngine('match workflow API', (t) => {
 
     match = await body<Match>(await transition(provider, match, 'start-delivery'));
     expect(match.status).toBe('in-delivery');
+    expect(await needStatus(ids.need)).toBe('in-delivery');
     response = await transition(provider, match, 'deliver');
     expect(response.status).toBe(400);
     expect((await body<Problem>(response)).fields?.map((f) => f.field)).toEqual(['body.peopleTrained']);
     match = await body<Match>(await transition(provider, match, 'deliver', { peopleTrained: 23 }));
     expect(match).toMatchObject({ status: 'delivered', peopleTrained: 23 });
+    // The provider's word does not fulfil the requester's need: it stays in delivery.
+    expect(await needStatus(ids.need)).toBe('in-delivery');
 
     response = await call('POST', `/api/v1/matches/${match.id}/ratings`, requester, {
       rating: 5,
@@ -291,5 +316,135 @@ forEachEngine('match workflow API', (t) => {
     }
     // Rating before delivery is refused by the policy.
     expect((await call('POST', `/api/v1/matches/${match.id}/ratings`, requester, { rating: 3 })).status).toBe(403);
+  });
+
+  it('moves the need with its matches in one step, audited: a match falling through reopens it, the requester fulfils it', async () => {
+    const needId = await seedNeed(t.db, ids.requester, {
+      language: 'fr',
+      languages: ['fr'],
+      topics: ['cybersecurity'],
+      title: 'Former les équipes de réponse aux incidents des régions',
+      description: 'Des équipes régionales capables de traiter les incidents informatiques.',
+    });
+    let match = await body<Match>(await call('POST', '/api/v1/matches', provider, { needId, offeringId: ids.offering, start: 'propose' }));
+    match = await body<Match>(await transition(requester, match, 'accept-proposal'));
+    expect(await needStatus(needId)).toBe('matched');
+    // The accepted match falls through: the need is open again, with the reason given.
+    match = await body<Match>(await transition(provider, match, 'close', { reason: 'Formateur indisponible cette année' }));
+    expect(await needStatus(needId)).toBe('open');
+
+    match = await body<Match>(await call('POST', '/api/v1/matches', requester, { needId, offeringId: ids.offering, start: 'shortlist' }));
+    match = await body<Match>(await transition(requester, match, 'request'));
+    match = await body<Match>(await transition(provider, match, 'accept'));
+    match = await body<Match>(await transition(requester, match, 'start-delivery'));
+    // Only the requester says its need is met, and only when delivering; a refusal changes nothing.
+    let response = await transition(provider, match, 'deliver', { peopleTrained: 12, needMet: true });
+    expect(response.status).toBe(400);
+    expect((await body<Problem>(response)).fields?.map((f) => f.field)).toEqual(['body.needMet']);
+    expect((await body<Match>(await call('GET', `/api/v1/matches/${match.id}`, requester))).status).toBe('in-delivery');
+    match = await body<Match>(await transition(requester, match, 'deliver', { peopleTrained: 12, needMet: true }));
+    expect(match.status).toBe('delivered');
+    expect(await needStatus(needId)).toBe('fulfilled');
+    expect(await needAudit(needId)).toEqual([
+      { action: 'need.match', status: 'matched' },
+      { action: 'need.unmatch', status: 'open' },
+      { action: 'need.match', status: 'matched' },
+      { action: 'need.start-delivery', status: 'in-delivery' },
+      { action: 'need.fulfil', status: 'fulfilled' },
+    ]);
+    // A fulfilled need takes no new match.
+    response = await call('POST', '/api/v1/matches', requester, { needId, offeringId: ids.offering, start: 'shortlist' });
+    expect(response.status).toBe(409);
+  });
+
+  it('shows a refused shortlist on the need’s matches page with a 4xx, and links each problem to its field', async () => {
+    const needId = await seedNeed(t.db, ids.requester, {
+      language: 'fr',
+      languages: ['fr'],
+      topics: ['cybersecurity'],
+      title: 'Renforcer la cybersécurité des collectivités',
+      description: 'Réponse aux incidents pour les agents des collectivités locales.',
+    });
+    const shortlist = { needId, offeringId: ids.offering, start: 'shortlist' };
+    const first = await pageForm(requester, '/matches', shortlist);
+    expect(first.status).toBe(303);
+    // Shortlisting twice: the ranked page again, with the problem on it, not the error page.
+    const twice = await pageForm(requester, '/matches', shortlist);
+    expect(twice.status).toBe(409);
+    const html = await twice.text();
+    expect(html.match(/<div class="error-summary".*?<\/div>/)?.[0]).toContain('already under way');
+    expect(html).toMatch(/<h1>[^<]*Renforcer la cybersécurité des collectivités/);
+    // A pair outside a hard constraint: named as such.
+    const excluded = await pageForm(requester, '/matches', { ...shortlist, offeringId: ids.english });
+    expect(excluded.status).toBe(409);
+    expect((await excluded.text()).match(/<div class="error-summary".*?<\/div>/)?.[0]).toContain('breaks a hard constraint');
+
+    // A decline without a reason: the summary links to that form's reason field.
+    const location = first.headers.get('location')!;
+    const matchId = location.split('/')[2]!.split('?')[0]!;
+    let match = await body<Match>(await call('GET', `/api/v1/matches/${matchId}`, requester));
+    match = await body<Match>(await transition(requester, match, 'request'));
+    const declined = await pageForm(provider, `/matches/${matchId}/transitions`, { transition: 'decline', version: String(match.version) });
+    expect(declined.status).toBe(400);
+    const page = await declined.text();
+    expect(page.match(/<div class="error-summary".*?<\/div>/)?.[0]).toContain('href="#decline-reason"');
+    expect(page).toMatch(/<textarea[^>]* id="decline-reason"/);
+  });
+
+  it('exports a person’s comments and ratings, and deleting the account removes their words but keeps the ratings', async () => {
+    const person = await createUser(t.db, { memberships: [{ organisationId: ids.requester, role: 'editor' }] });
+    const session = await signInAs(app(), person);
+    const needId = await seedNeed(t.db, ids.requester, {
+      language: 'fr',
+      languages: ['fr'],
+      topics: ['cybersecurity'],
+      title: 'Former les agents des douanes à la cybersécurité',
+      description: 'Réponse aux incidents pour les agents des douanes.',
+    });
+    let match = await body<Match>(await call('POST', '/api/v1/matches', session, { needId, offeringId: ids.offering, start: 'shortlist' }));
+    match = await body<Match>(await transition(session, match, 'request'));
+    match = await body<Match>(await transition(provider, match, 'accept'));
+    match = await body<Match>(await transition(provider, match, 'start-delivery'));
+    match = await body<Match>(await transition(provider, match, 'deliver', { peopleTrained: 9 }));
+    expect((await call('POST', `/api/v1/matches/${match.id}/comments`, session, { text: 'Merci à Awa pour les supports.' })).status).toBe(
+      201,
+    );
+    expect(
+      (await call('POST', `/api/v1/matches/${match.id}/ratings`, session, { rating: 4, comment: 'Très utile, un peu long.' })).status,
+    ).toBe(201);
+
+    const exported = await body<{
+      matches: { started: { matchId: string }[]; entries: { kind: string; text: string | null; rating: number | null }[] };
+    }>(await app().request('/api/v1/me/export', { headers: session.headers }));
+    expect(exported.matches.started.map((m) => m.matchId)).toEqual([match.id]);
+    expect(exported.matches.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'comment', text: 'Merci à Awa pour les supports.', rating: null }),
+        expect.objectContaining({ kind: 'rating', text: 'Très utile, un peu long.', rating: 4 }),
+        expect.objectContaining({ kind: 'transition', text: null }),
+      ]),
+    );
+
+    const deleted = await app().request('/api/v1/me', {
+      method: 'DELETE',
+      headers: { ...session.headers, 'X-Forwarded-For': randomAddress(), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ password: person.password }),
+    });
+    expect(deleted.status).toBe(204);
+    const after = await body<Match>(await call('GET', `/api/v1/matches/${match.id}`, requester));
+    // Their words are gone and no entry names them; the rating still counts for the provider.
+    expect(after.ratings.requester).toBe(4);
+    expect(after.events?.filter((e) => e.kind === 'comment' || e.kind === 'rating').map((e) => [e.kind, e.text, e.rating])).toEqual([
+      ['comment', null, null],
+      ['rating', null, 4],
+    ]);
+    expect(JSON.stringify(after)).not.toMatch(/Awa|un peu long/);
+    const row = await t.db
+      .selectFrom('matches')
+      .select(['requester_rating_comment', 'created_by'])
+      .where('id', '=', match.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ requester_rating_comment: null, created_by: null });
+    expect(await t.db.selectFrom('match_events').select('id').where('author_id', '=', person.id).execute()).toEqual([]);
   });
 });

@@ -17,3 +17,4 @@ export { NO_HISTORY, type MatchHistory } from './history.js';
 export { scorePair, type PairScore } from './pair-score.js';
 export type { NeedMatchPage, OfferingMatchPage } from './schemas.js';
 export { capacitySection, countryCapacity, CapacitySection, type CountryCapacity } from './country-section.js';
+export { needPeoplePage, PEOPLE_CAP, type NeedPeoplePage, type PeopleSource } from './need-people.js';

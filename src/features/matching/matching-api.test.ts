@@ -3,6 +3,7 @@ import { body, testApp } from '../../../test/support/app.js';
 import { createUser, randomAddress, signInAs, type SignedIn } from '../../../test/support/auth.js';
 import { seedNeed, seedOffering, seedOrganisation } from '../../../test/support/capacity.js';
 import { forEachEngine } from '../../../test/support/engines.js';
+import { seedProfile } from '../../../test/support/people.js';
 import { ANONYMOUS } from '../../core/policy/actor.js';
 import { AppError } from '../../http/app-error.js';
 import { reference } from './context.js';
@@ -261,6 +262,79 @@ forEachEngine('matching API', (t) => {
       expect(taxonomy.escoDigcomp.size).toBeGreaterThanOrEqual(15);
       expect(taxonomy.escoDigcomp.get('14832d87-2f2f-4895-b290-e4760ebae42a')).toEqual(['5.1']);
       expect(taxonomy.escoBroader.size).toBe(369);
+    });
+  });
+
+  describe('people for a need', () => {
+    interface PeoplePage {
+      data: { score: number; person: { id: string; name: string }; explanation: { component: string; points: number; text: string }[] }[];
+      excluded?: { person: { id: string }; constraints: { constraint: string; text: string }[] }[];
+    }
+    const open = { basics: 'public', dutyStation: 'public', languages: 'public', skills: 'public', availability: 'public' };
+    const adviser = (name: string, overrides: Record<string, unknown>) => ({
+      name,
+      topics: ['cybersecurity'],
+      digcomp: [{ code: '4.2', level: 5 }],
+      languages: [{ code: 'fr', level: 'C2' }],
+      availability: [{ share: 20, from: '2027-01-01', to: '2027-12-31' }],
+      visibility: open,
+      ...overrides,
+    });
+
+    it('ranks the people the reader may see, within language and availability, explained, hidden parts counting as absent', async () => {
+      const org = await seedOrganisation(t.db, 'Agence de cybersécurité (people test)');
+      const person = async (overrides: Record<string, unknown>) => {
+        const user = await createUser(t.db, { memberships: [{ organisationId: org, role: 'member' }] });
+        await seedProfile(t.db, user.id, overrides);
+        return user.id;
+      };
+      const near = await person(adviser('Awa Traoré', { dutyStation: { country: 'MLI', city: 'Bamako' } }));
+      const far = await person(
+        adviser('Claire Martin', { dutyStation: { country: 'FRA', city: null }, languages: [{ code: 'fr', level: 'B2' }] }),
+      );
+      const busy = await person(adviser('Ibrahim Sow', { availability: [{ share: 50, from: '2028-03-01', to: null }] }));
+      const english = await person(adviser('John Reid', { languages: [{ code: 'en', level: 'native' }] }));
+      const colleagues = await person(adviser('Fatou Ndiaye', { visibility: {} }));
+      const discreet = await person(
+        adviser('Moussa Kane', { dutyStation: { country: 'NER', city: null }, visibility: { ...open, skills: 'members' } }),
+      );
+      const colleague = await signInAs(app(), await createUser(t.db, { memberships: [{ organisationId: org, role: 'member' }] }));
+
+      const res = await get(`/api/v1/needs/${ids.need}/people?limit=50&explain=excluded&lang=fr`);
+      expect(res.status).toBe(200);
+      const page = await body<PeoplePage>(res);
+      const order = page.data.map((m) => m.person.id);
+      expect(order).toContain(near);
+      expect(order.indexOf(near)).toBeLessThan(order.indexOf(far));
+      expect(order).not.toContain(busy);
+      expect(order).not.toContain(english);
+      // Visible to their organisation only: never scored for an anonymous reader, not even as excluded.
+      expect(order).not.toContain(colleagues);
+      expect(page.excluded?.map((x) => x.person.id)).not.toContain(colleagues);
+      const why = (id: string) => Object.fromEntries(page.data.find((m) => m.person.id === id)!.explanation.map((e) => [e.component, e]));
+      expect(why(near)['languages']?.text).toBe('Parle français au niveau C2');
+      expect(why(near)['duty-station']?.text).toMatch(/Mali.*même sous-région que Niger/);
+      for (const m of page.data) expect(Math.abs(m.explanation.reduce((s, e) => s + e.points, 0) - m.score)).toBeLessThan(1e-3);
+      // Skills shown to members only: for the anonymous reader they score nothing and say so.
+      expect(why(discreet)['skills']).toMatchObject({ points: 0, text: 'Non visible pour vous' });
+      const excluded = Object.fromEntries((page.excluded ?? []).map((x) => [x.person.id, x.constraints.map((c) => c.constraint)]));
+      expect(excluded[busy]).toEqual(['availability']);
+      expect(excluded[english]).toEqual(['language']);
+
+      const seenByColleague = await body<PeoplePage>(await get(`/api/v1/needs/${ids.need}/people?limit=50`, colleague));
+      expect(seenByColleague.data.map((m) => m.person.id)).toContain(colleagues);
+      const discreetForMember = seenByColleague.data.find((m) => m.person.id === discreet)!;
+      expect(discreetForMember.explanation.find((e) => e.component === 'skills')!.points).toBeGreaterThan(0);
+
+      expect((await get(`/api/v1/needs/${ids.membersNeed}/people`)).status).toBe(404);
+      expect((await get('/api/v1/needs/00000000-0000-4000-8000-000000000000/people')).status).toBe(404);
+      expect((await get(`/api/v1/needs/${ids.need}/people?limit=0`)).status).toBe(400);
+
+      // The page: the same people, without JavaScript, linked from the need's matches page.
+      const html = await (await get(`/needs/${ids.need}/people?lang=en`)).text();
+      expect(html).toContain(`href="/people/${near}"`);
+      expect(html).not.toContain(`href="/people/${colleagues}"`);
+      expect(await (await get(`/needs/${ids.need}/matches`)).text()).toContain(`href="/needs/${ids.need}/people"`);
     });
   });
 });
