@@ -2,7 +2,7 @@
  * Table types for Kysely: one interface per table, the shape PostgreSQL returns.
  * Checked against the live schema by src/db/schema.test.ts so they cannot drift.
  */
-import type { ColumnType, Generated, Insertable, RawBuilder, Selectable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, RawBuilder, Selectable } from 'kysely';
 import type { Localised } from '../shared/localised.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -495,6 +495,11 @@ export interface ProfileSearchTable {
   availability: Json<AvailabilityColumn[]>;
   demo: boolean;
   search_vector: SearchVector;
+  /** The person's organisations, kept by triggers on memberships (migration 940). */
+  organisation_ids: Generated<string[]>;
+  /** Generated from availability: the periods as a date multirange, and the largest share. */
+  availability_spans: GeneratedAlways<string>;
+  availability_share: GeneratedAlways<number>;
 }
 
 export interface IatiOrganisationsTable {

@@ -77,6 +77,8 @@ const PAGES: readonly PageCase[] = [
   { path: '/projects', lang: 'zh' },
   { path: '/projects/{project}' },
   { path: '/projects/{project}?role={role}', as: 'member' },
+  { path: '/projects/{project}/edit', as: 'member' },
+  { path: '/projects/{project}/edit', as: 'member', lang: 'ar' },
   { path: '/me/profile', as: 'member' },
   { path: '/me/profile', as: 'member', lang: 'ar' },
   { path: '/me/learning?role={role}', as: 'member' },
