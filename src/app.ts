@@ -43,6 +43,7 @@ import {
 } from './features/indicators/index.js';
 import { REFERENCE_VERSIONED_READS, referenceApi, referenceNav, referencePages } from './features/reference/index.js';
 import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
+import { webhookPages, webhooksApi } from './features/webhooks/index.js';
 import type { Actor } from './core/policy/actor.js';
 import type { AppEnv, Deps } from './http/app-env.js';
 import { limitBodies } from './http/body-limit.js';
@@ -156,6 +157,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', matchingApi(deps, { history: workflowHistory, people: peopleForMatching }));
   app.route('/api/v1', matchWorkflowApi(matching));
   app.route('/api/v1', insightsApi(deps));
+  app.route('/api/v1', webhooksApi(deps));
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));
@@ -187,6 +189,7 @@ export function createApp(deps: Deps) {
   app.route('/', harvestPages(deps));
   app.route('/', matchWorkflowPages(matching));
   app.route('/', insightsPages(deps));
+  app.route('/', webhookPages(deps));
   app.route(
     '/',
     apiDocsPage(() => openApiDocument(app)),

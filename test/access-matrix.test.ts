@@ -56,6 +56,8 @@ interface Cell {
   /** A published offering of the other organisation that fits O's need, and a requested match of the two (capacity routes only). */
   readonly fittingOfferingId: string;
   readonly matchId: string;
+  /** A webhook of O (only for routes under /webhooks/{webhookId}). */
+  readonly webhookId: string;
 }
 
 interface Expectation {
@@ -382,6 +384,28 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/insights/unfitted-needs': get('/api/v1/insights/unfitted-needs', all(200)),
   'GET /api/v1/insights/time-to-match': get('/api/v1/insights/time-to-match', all(200)),
   'GET /api/v1/insights/unmet-by-language': get('/api/v1/insights/unmet-by-language', all(200)),
+
+  // Webhooks (issue 12): O's owners and admins read them; changing or testing one is done in person.
+  'GET /api/v1/organisations/{id}/webhooks': get((c) => `/api/v1/organisations/${c.orgId}/webhooks`, only(200, ['owner', 'admin'])),
+  'POST /api/v1/organisations/{id}/webhooks': {
+    request: (c) => ({
+      path: `/api/v1/organisations/${c.orgId}/webhooks`,
+      body: { url: 'https://hooks.example.org/dcp', events: ['need'] },
+    }),
+    expect: only(201, ['owner', 'admin']),
+  },
+  'DELETE /api/v1/organisations/{id}/webhooks/{webhookId}': {
+    request: (c) => ({ path: `/api/v1/organisations/${c.orgId}/webhooks/${c.webhookId}` }),
+    expect: only(204, ['owner', 'admin']),
+  },
+  'POST /api/v1/organisations/{id}/webhooks/{webhookId}/test': {
+    request: (c) => ({ path: `/api/v1/organisations/${c.orgId}/webhooks/${c.webhookId}/test` }),
+    expect: only(202, ['owner', 'admin']),
+  },
+  'GET /api/v1/organisations/{id}/webhooks/{webhookId}/deliveries': get(
+    (c) => `/api/v1/organisations/${c.orgId}/webhooks/${c.webhookId}/deliveries`,
+    only(200, ['owner', 'admin']),
+  ),
 };
 
 /** Every operation of the OpenAPI document as `METHOD /path`. */
@@ -540,6 +564,21 @@ forEachEngine('access matrix', (t) => {
               .executeTakeFirstOrThrow()
           ).id
         : '00000000-0000-4000-8000-000000000000',
+      webhookId: operation.includes('/webhooks/{webhookId}')
+        ? (
+            await t.db
+              .insertInto('webhooks')
+              .values({
+                organisation_id: orgId,
+                url: 'https://hooks.example.org/dcp',
+                events: ['need'],
+                secret_sealed: randomBytes(60),
+                created_by: null,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id
+        : 'none',
     };
   }
 

@@ -687,6 +687,42 @@ export interface MatchEventsTable {
   created_at: Generated<Date>;
 }
 
+/** An organisation's outgoing webhook (migration 930); the secret sealed with a server key. */
+export interface WebhooksTable {
+  id: Generated<string>;
+  organisation_id: string;
+  url: string;
+  events: ('project' | 'need' | 'offering' | 'match')[];
+  secret_sealed: Buffer;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** One event for one webhook: the JSON sent (no personal data) and how it ended. */
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  webhook_id: string;
+  event: string;
+  payload: Json<object>;
+  status: Generated<'pending' | 'delivered' | 'failed'>;
+  created_at: Generated<Date>;
+}
+
+/** One try of a delivery: the receiver's status code or a short error code, never a body. */
+export interface WebhookAttemptsTable {
+  delivery_id: string;
+  attempt: number;
+  at: Generated<Date>;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+/** Audit entries the webhook-dispatch job has still to turn into deliveries (filled by a trigger). */
+export interface WebhookPendingTable {
+  audit_id: ColumnType<number, number, never>;
+}
+
 export interface Database {
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
@@ -741,6 +777,10 @@ export interface Database {
   activity_digest_subscriptions: ActivityDigestSubscriptionsTable;
   matches: MatchesTable;
   match_events: MatchEventsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  webhook_pending: WebhookPendingTable;
 }
 
 export type CountryRow = Selectable<CountriesTable>;

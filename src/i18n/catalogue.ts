@@ -21,6 +21,7 @@ import { platform } from './namespaces/platform.js';
 import { profiles } from './namespaces/profiles.js';
 import { projects } from './namespaces/projects.js';
 import { shell } from './namespaces/shell.js';
+import { activity } from './namespaces/activity.js';
 
 export const NAMESPACES = [
   shell,
@@ -37,6 +38,7 @@ export const NAMESPACES = [
   charts,
   profiles,
   brief,
+  activity,
   clearinghouse,
   harvest,
 ] as const;

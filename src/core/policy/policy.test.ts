@@ -84,6 +84,7 @@ const CASES: { [T in keyof ActionsOf]: { resource: Extract<Resource, { type: T }
       'close',
     ],
   },
+  webhook: { resource: { type: 'webhook', organisationId: ORG }, actions: ['read', 'manage'] },
 };
 const ALL = Object.values(CASES).flatMap(({ resource, actions }) =>
   (actions as string[]).map((action) => ({ resource: resource as Resource, action })),
@@ -192,6 +193,8 @@ const EXPECTED: Record<string, string[]> = {
   'match:start-delivery': [],
   'match:deliver': [],
   'match:close': ['other', 'editor', 'owner'],
+  'webhook:read': ['owner', 'admin'],
+  'webhook:manage': ['owner', 'admin'],
 };
 
 const PROVIDER = ['editor', 'owner', 'admin'];

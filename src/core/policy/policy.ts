@@ -39,6 +39,8 @@ export type Resource =
   | { readonly type: 'organisation'; readonly id: string }
   | { readonly type: 'membership'; readonly organisationId: string; readonly userId: string }
   | { readonly type: 'invitation'; readonly organisationId: string }
+  /** An organisation's outgoing webhooks and their delivery log (issue 12). */
+  | { readonly type: 'webhook'; readonly organisationId: string }
   | { readonly type: 'audit-log' }
   /** Mail kept when SMTP is not configured (verification links, invitations). */
   | { readonly type: 'outbox' }
@@ -121,6 +123,7 @@ export interface ActionsOf {
   'profile-part': 'read';
   project: 'read' | 'create' | 'update' | 'post-update' | 'comment' | 'find-candidates' | 'leave';
   match: 'read' | 'create' | 'comment' | 'rate' | MatchTransition;
+  webhook: 'read' | 'manage';
 }
 
 export type Action<R extends Resource = Resource> = ActionsOf[R['type']];
@@ -436,5 +439,14 @@ const RULES: { [T in ResourceType]: Rule<T> } = {
         return rule !== undefined && rule.from.includes(status) && sides.some((side) => rule.by.includes(side) && sideSees(status, side));
       }
     }
+  },
+
+  // An organisation's owners (and admins) see its webhooks and their log; registering, removing
+  // and testing one is done in person: its secret is shown once, to someone signed in.
+  webhook(actor, action, { organisationId }) {
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    const allowed = e.admin || isOwner(e.roleIn(organisationId));
+    return action === 'read' ? allowed : allowed && e.session;
   },
 };

@@ -26,6 +26,7 @@ import * as activityDigests from './2026-11-30-904-activity-digests.js';
 import * as harvestRuns from './2026-11-30-915-harvest-runs.js';
 import * as finderSpeed from './2026-11-30-940-finder-speed.js';
 import * as finderPublicIndexes from './2026-11-30-941-finder-public-indexes.js';
+import * as webhooks from './2026-11-30-950-webhooks.js';
 import * as finderExactIndexes from './2026-11-30-970-finder-exact-indexes.js';
 
 export const migrations: Record<string, Migration> = {
@@ -55,5 +56,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-915-harvest-runs': harvestRuns,
   '2026-11-30-940-finder-speed': finderSpeed,
   '2026-11-30-941-finder-public-indexes': finderPublicIndexes,
+  '2026-11-30-950-webhooks': webhooks,
   '2026-11-30-970-finder-exact-indexes': finderExactIndexes,
 };
