@@ -23,6 +23,7 @@ import * as matchingIndex from './2026-11-30-800-matching-index.js';
 import * as matches from './2026-11-30-801-matches.js';
 import * as learningPlans from './2026-11-30-903-learning-plans.js';
 import * as activityDigests from './2026-11-30-904-activity-digests.js';
+import * as matchingKeys from './2026-11-30-960-matching-keys.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-801-matches': matches,
   '2026-11-30-903-learning-plans': learningPlans,
   '2026-11-30-904-activity-digests': activityDigests,
+  '2026-11-30-960-matching-keys': matchingKeys,
 };

@@ -98,7 +98,12 @@ export async function planNeedMatching(
     query: { where, links: linksOf(ref.taxonomy, need), text, cap: CANDIDATE_CAP },
     timeframe: options.explain
       ? null
-      : { eligibleFor: [need.country, ...country.groups], opens: timeframeOpens(demand, options.today), closes: need.endDate },
+      : {
+          eligibleFor: [need.country, ...country.groups],
+          languages: need.languages,
+          opens: timeframeOpens(demand, options.today),
+          closes: need.endDate,
+        },
   };
 }
 
