@@ -75,8 +75,9 @@ export async function planNeedMatching(
   needId: string,
   options: { today: string; explain: boolean },
 ): Promise<NeedPlan> {
-  const [need, version] = await Promise.all([getNeed(db, actor, needId), dataVersion(db)]);
-  const [ref, contexts, vocab] = await Promise.all([reference(db, version), countryContexts(db, [need.country], version), vocabulary(db)]);
+  // One round trip of reads in parallel; the reference and the country's context are then cached per data version.
+  const [need, version, vocab] = await Promise.all([getNeed(db, actor, needId), dataVersion(db), vocabulary(db)]);
+  const [ref, contexts] = await Promise.all([reference(db, version), countryContexts(db, [need.country], version, vocab)]);
   const country = contexts.get(need.country) ?? unknownCountry(need.country);
   const demand = demandOfNeed(need, country);
   const where = offeringConditions(
