@@ -12,7 +12,9 @@
  * database (the demo data is removed afterwards). Server: a throwaway cluster
  * of the system's PostgreSQL (/usr/lib/postgresql/15+), migrated and loaded
  * with the same reference and indicator data; skipped with a notice when there
- * is none. Where the time goes: the use case reports each stage's time.
+ * is none. Where the time goes: the use case reports each stage's time, and
+ * each subject's candidate query is run once more under EXPLAIN (ANALYZE,
+ * BUFFERS), whose server-side times a loaded machine disturbs less.
  */
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
