@@ -7,13 +7,28 @@
  * same page (no facets, ranking every match). One call at a time, in this process.
  *
  * After each measurement the app's queries are run once more under EXPLAIN (ANALYZE, BUFFERS) and
- * their plans' top lines logged and kept in results/latest.json: where the time goes.
+ * their plans' top lines logged and kept in results/latest.json, and `breakdown` times each phase
+ * of searchOfferings apart (vocabulary check, text query preparation, the search statement, the
+ * page's rows), with the number of statements one call sends and the time of a bare `select 1`
+ * round trip at that moment: where the time goes, inside and outside PostgreSQL.
  */
 import { CompiledQuery, sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
 import { ANONYMOUS } from '../src/core/policy/actor.js';
 import type { Db } from '../src/db/database.js';
-import { generateDemoData, searchOfferings, type OfferingListQuery } from '../src/features/capacity/index.js';
+import {
+  generateDemoData,
+  OFFERING_FACETS,
+  offeringConditions,
+  offeringsByIds,
+  presentOfferingSummary,
+  searchOfferings,
+  vocabulary,
+  type OfferingListQuery,
+} from '../src/features/capacity/index.js';
+import { CORPUS } from '../src/features/capacity/offering-writes.js';
+import { prepareQuery, search } from '../src/platform/search/index.js';
 import type { Benchmark, BenchContext } from './benchmark.js';
+import { percentile } from './http.js';
 import { compareInProcess } from './in-process.js';
 
 const OFFERINGS = 100_000;
@@ -125,6 +140,50 @@ async function explain(db: Db, query: OfferingListQuery): Promise<string[]> {
   return plans.toSorted((a, b) => b.ms - a.ms).flatMap((p) => p.lines);
 }
 
+/** Calls per class when timing the phases apart (after the measured rounds). */
+const BREAKDOWN_REPEATS = 30;
+
+/** Mean and p95 (ms) of each phase of searchOfferings, the statements per call, and a bare round trip. */
+async function breakdown(db: Db, query: OfferingListQuery) {
+  const phases: Record<string, number[]> = { roundTrip: [], vocabulary: [], prepareQuery: [], search: [], rows: [], whole: [] };
+  const recorder = new Recorder();
+  const traced = db.withPlugin(recorder);
+  await searchOfferings(traced, ANONYMOUS, query);
+  recorder.nodes.length = 0;
+  await searchOfferings(traced, ANONYMOUS, query);
+  const statements = recorder.nodes.length;
+  const time = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    phases[phase]!.push(performance.now() - started);
+    return result;
+  };
+  for (let i = 0; i < BREAKDOWN_REPEATS; i += 1) {
+    await time('roundTrip', () => sql`select 1`.execute(db));
+    const vocab = await time('vocabulary', () => vocabulary(db));
+    const where = offeringConditions(ANONYMOUS, query, vocab);
+    const prepared = await time('prepareQuery', async () => (query.q ? await prepareQuery(db, CORPUS, query.q) : undefined));
+    const tsquery = prepared?.tsquery;
+    const hits = await time('search', () =>
+      search(
+        db,
+        { table: 'offerings', where },
+        { tsquery, sort: tsquery ? 'relevance' : 'newest', limit: query.limit, cursor: undefined, facets: OFFERING_FACETS },
+      ),
+    );
+    await time('rows', async () => (await offeringsByIds(db, hits.ids)).map(presentOfferingSummary));
+    await time('whole', () => searchOfferings(db, ANONYMOUS, query));
+  }
+  const summary = Object.fromEntries(
+    Object.entries(phases).map(([phase, times]) => {
+      const sorted = Float64Array.from(times).toSorted();
+      const mean = times.reduce((a, b) => a + b, 0) / times.length;
+      return [phase, { mean: Math.round(mean * 100) / 100, p95: Math.round(percentile(sorted, 95) * 100) / 100 }];
+    }),
+  );
+  return { statements, phases: summary };
+}
+
 function benchmark(kind: QueryClass): Benchmark {
   const query = { limit: 20, ...kind.query } as OfferingListQuery;
   return {
@@ -143,7 +202,14 @@ function benchmark(kind: QueryClass): Benchmark {
       });
       const plans = await explain(db, query);
       for (const line of plans) ctx.log(`explain: ${line}`);
-      return Object.assign(result, { matches: first.total, ranking: first.search.method, explain: plans });
+      const phases = await breakdown(db, query);
+      ctx.log(
+        `breakdown: ${phases.statements} statements per call; ` +
+          Object.entries(phases.phases)
+            .map(([phase, { mean, p95 }]) => `${phase} ${mean} ms (p95 ${p95})`)
+            .join(', '),
+      );
+      return Object.assign(result, { matches: first.total, ranking: first.search.method, explain: plans, breakdown: phases });
     },
   };
 }

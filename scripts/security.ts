@@ -129,7 +129,7 @@ function sqlmapTargets(origin: string, world: Awaited<ReturnType<typeof prepare>
       url: `${origin}/api/v1/offerings?q=cybersecurity&topics=cybersecurity&languages=fr&eligibleFor=NER&kind=training&sort=relevance&limit=5`,
     },
     { name: 'needs', url: `${origin}/api/v1/needs?q=spectrum&country=NER&urgency=high&limit=5` },
-    { name: 'people', url: `${origin}/api/v1/people?q=data&languages=fr&country=KEN&minShare=0.2&limit=5` },
+    { name: 'people', url: `${origin}/api/v1/people?q=data&languages=fr&country=KEN&minShare=20&limit=5` },
     { name: 'projects', url: `${origin}/api/v1/projects?q=digital&countries=HTI&status=implementation&limit=5` },
     { name: 'offerings-page', url: `${origin}/offerings?q=cybersecurity&topics=cybersecurity&eligibleFor=NER` },
     {

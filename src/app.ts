@@ -12,7 +12,16 @@ import { activityPages, digestPersonalData } from './features/activity/index.js'
 import { apiDocsNav, apiDocsPage } from './features/api-docs/api-page.js';
 import { auditApi, auditPages } from './features/audit/index.js';
 import { activeProjectsSection, briefLink, briefPages, matchedOffersSection, openNeedsSection } from './features/briefs/index.js';
-import { capacityPages, needsApi, needsNav, offeringSourcesApi, offeringsApi, offeringsNav } from './features/capacity/index.js';
+import {
+  capacityPages,
+  harvestPages,
+  needsApi,
+  needsNav,
+  offeringSourcesApi,
+  offeringsApi,
+  offeringsNav,
+  savedSearchesApi,
+} from './features/capacity/index.js';
 import { healthRoute } from './features/health/health-route.js';
 import { learningPages, learningPersonalData } from './features/learning/index.js';
 import { homeNav, homePages } from './features/home/home-page.js';
@@ -34,6 +43,7 @@ import {
 } from './features/indicators/index.js';
 import { REFERENCE_VERSIONED_READS, referenceApi, referenceNav, referencePages } from './features/reference/index.js';
 import { ssoPages, ssoSignInAlternative } from './features/sso/index.js';
+import { webhookPages, webhooksApi } from './features/webhooks/index.js';
 import type { Actor } from './core/policy/actor.js';
 import type { AppEnv, Deps } from './http/app-env.js';
 import { limitBodies } from './http/body-limit.js';
@@ -133,6 +143,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', offeringsApi(deps));
   app.route('/api/v1', needsApi(deps));
   app.route('/api/v1', offeringSourcesApi(deps));
+  app.route('/api/v1', savedSearchesApi(deps));
   app.route('/api/v1', peopleApi(deps));
   app.route('/api/v1', projectsApi(deps));
   app.route('/api/v1', projectWorkApi(deps));
@@ -146,6 +157,7 @@ export function createApp(deps: Deps) {
   app.route('/api/v1', matchingApi(deps, { history: workflowHistory, people: peopleForMatching }));
   app.route('/api/v1', matchWorkflowApi(matching));
   app.route('/api/v1', insightsApi(deps));
+  app.route('/api/v1', webhooksApi(deps));
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
 
   app.route('/', homePages(deps));
@@ -174,8 +186,10 @@ export function createApp(deps: Deps) {
   app.route('/', activityPages(deps));
   app.route('/', ssoPages(deps));
   app.route('/', capacityPages(deps));
+  app.route('/', harvestPages(deps));
   app.route('/', matchWorkflowPages(matching));
   app.route('/', insightsPages(deps));
+  app.route('/', webhookPages(deps));
   app.route(
     '/',
     apiDocsPage(() => openApiDocument(app)),

@@ -9,6 +9,7 @@ import { activityDigestJob } from './features/activity/index.js';
 import { alertsJob, harvestJob, upkeepJob } from './features/capacity/index.js';
 import { forgetReceiptsJob, type AnyJob } from './platform/jobs/index.js';
 import { forgetFinishedMailsJob, sendMailJob } from './platform/mail/index.js';
+import { webhookDeliverJob, webhookDispatchJob } from './features/webhooks/index.js';
 
 export const JOBS: readonly AnyJob[] = [
   sendMailJob,
@@ -19,4 +20,6 @@ export const JOBS: readonly AnyJob[] = [
   upkeepJob,
   alertsJob,
   activityDigestJob,
+  webhookDispatchJob,
+  webhookDeliverJob,
 ];

@@ -51,9 +51,13 @@ interface Cell {
   readonly needId: string;
   /** A harvested catalogue of O, at an address the harvester refuses (loopback): a run reports that and changes nothing. */
   readonly sourceId: string;
+  /** A saved search of the actor (of the target person for anonymous); only for the saved-search routes. */
+  readonly savedSearchId: string;
   /** A published offering of the other organisation that fits O's need, and a requested match of the two (capacity routes only). */
   readonly fittingOfferingId: string;
   readonly matchId: string;
+  /** A webhook of O (only for routes under /webhooks/{webhookId}). */
+  readonly webhookId: string;
 }
 
 interface Expectation {
@@ -312,6 +316,38 @@ const EXPECTATIONS: Record<string, Expectation> = {
     expect: only(200, ['editor', 'owner', 'admin']),
     capacity: true,
   },
+  'GET /api/v1/offering-sources/{id}/runs': {
+    ...get((c) => `/api/v1/offering-sources/${c.sourceId}/runs`, only(200, ['editor', 'owner', 'admin'])),
+    capacity: true,
+  },
+  'PATCH /api/v1/offering-sources/{id}': {
+    request: (c) => ({
+      path: `/api/v1/offering-sources/${c.sourceId}`,
+      body: {
+        url: 'https://catalogue.example.org/changed.json',
+        format: 'json-ld',
+        defaultTopics: ['cybersecurity'],
+        defaultAudiences: ['public-servants'],
+      },
+    }),
+    expect: only(200, ['editor', 'owner', 'admin']),
+    capacity: true,
+  },
+  'DELETE /api/v1/offering-sources/{id}': {
+    request: (c) => ({ path: `/api/v1/offering-sources/${c.sourceId}` }),
+    expect: only(204, ['editor', 'owner', 'admin']),
+    capacity: true,
+  },
+  // Saved searches are the person's own, in person (a session).
+  'GET /api/v1/saved-searches': get('/api/v1/saved-searches', signedIn(200)),
+  'POST /api/v1/saved-searches': {
+    request: () => ({ path: '/api/v1/saved-searches', body: { kind: 'offerings', query: { topics: 'cybersecurity' } } }),
+    expect: signedIn(201),
+  },
+  'DELETE /api/v1/saved-searches/{id}': {
+    request: (c) => ({ path: `/api/v1/saved-searches/${c.savedSearchId}` }),
+    expect: signedIn(204),
+  },
 
   // The match workflow: O's editors and owners act for O's need (the requester's side); members of either side
   // (the other organisation provides the offering) and coordinators read; nobody rates before delivery.
@@ -348,6 +384,28 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/insights/unfitted-needs': get('/api/v1/insights/unfitted-needs', all(200)),
   'GET /api/v1/insights/time-to-match': get('/api/v1/insights/time-to-match', all(200)),
   'GET /api/v1/insights/unmet-by-language': get('/api/v1/insights/unmet-by-language', all(200)),
+
+  // Webhooks (issue 12): O's owners and admins read them; changing or testing one is done in person.
+  'GET /api/v1/organisations/{id}/webhooks': get((c) => `/api/v1/organisations/${c.orgId}/webhooks`, only(200, ['owner', 'admin'])),
+  'POST /api/v1/organisations/{id}/webhooks': {
+    request: (c) => ({
+      path: `/api/v1/organisations/${c.orgId}/webhooks`,
+      body: { url: 'https://hooks.example.org/dcp', events: ['need'] },
+    }),
+    expect: only(201, ['owner', 'admin']),
+  },
+  'DELETE /api/v1/organisations/{id}/webhooks/{webhookId}': {
+    request: (c) => ({ path: `/api/v1/organisations/${c.orgId}/webhooks/${c.webhookId}` }),
+    expect: only(204, ['owner', 'admin']),
+  },
+  'POST /api/v1/organisations/{id}/webhooks/{webhookId}/test': {
+    request: (c) => ({ path: `/api/v1/organisations/${c.orgId}/webhooks/${c.webhookId}/test` }),
+    expect: only(202, ['owner', 'admin']),
+  },
+  'GET /api/v1/organisations/{id}/webhooks/{webhookId}/deliveries': get(
+    (c) => `/api/v1/organisations/${c.orgId}/webhooks/${c.webhookId}/deliveries`,
+    only(200, ['owner', 'admin']),
+  ),
 };
 
 /** Every operation of the OpenAPI document as `METHOD /path`. */
@@ -492,6 +550,30 @@ forEachEngine('access matrix', (t) => {
                 url: 'http://127.0.0.1:9/courses.json',
                 default_topics: ['cybersecurity'],
                 default_audiences: ['public-servants'],
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id
+        : 'none',
+      savedSearchId: operation.includes('/saved-searches/')
+        ? (
+            await t.db
+              .insertInto('saved_searches')
+              .values({ user_id: actor?.id ?? target.id, kind: 'needs', query: JSON.stringify({ country: 'NER' }) })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id
+        : '00000000-0000-4000-8000-000000000000',
+      webhookId: operation.includes('/webhooks/{webhookId}')
+        ? (
+            await t.db
+              .insertInto('webhooks')
+              .values({
+                organisation_id: orgId,
+                url: 'https://hooks.example.org/dcp',
+                events: ['need'],
+                secret_sealed: randomBytes(60),
+                created_by: null,
               })
               .returning('id')
               .executeTakeFirstOrThrow()

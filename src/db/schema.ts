@@ -2,7 +2,7 @@
  * Table types for Kysely: one interface per table, the shape PostgreSQL returns.
  * Checked against the live schema by src/db/schema.test.ts so they cannot drift.
  */
-import type { ColumnType, Generated, Insertable, RawBuilder, Selectable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, RawBuilder, Selectable } from 'kysely';
 import type { Localised } from '../shared/localised.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -387,6 +387,15 @@ export interface OfferingSourcesTable {
   created_at: Generated<Date>;
   last_run_at: Timestamp | null;
   last_report: Json<Record<string, unknown>> | null;
+  format: Generated<'json-ld' | 'csv'>;
+}
+
+/** One harvest run of a source and its report, the last ten per source (src/features/capacity/harvest). */
+export interface OfferingSourceRunsTable {
+  id: Generated<string>;
+  source_id: string;
+  ran_at: Timestamp;
+  report: Json<Record<string, unknown>>;
 }
 
 /** A person's saved catalogue search and when its digest last went out (src/features/capacity/alerts). */
@@ -486,6 +495,11 @@ export interface ProfileSearchTable {
   availability: Json<AvailabilityColumn[]>;
   demo: boolean;
   search_vector: SearchVector;
+  /** The person's organisations, kept by triggers on memberships (migration 940). */
+  organisation_ids: Generated<string[]>;
+  /** Generated from availability: the periods as a date multirange, and the largest share. */
+  availability_spans: GeneratedAlways<string>;
+  availability_share: GeneratedAlways<number>;
 }
 
 export interface IatiOrganisationsTable {
@@ -666,6 +680,42 @@ export interface MatchEventsTable {
   created_at: Generated<Date>;
 }
 
+/** An organisation's outgoing webhook (migration 930); the secret sealed with a server key. */
+export interface WebhooksTable {
+  id: Generated<string>;
+  organisation_id: string;
+  url: string;
+  events: ('project' | 'need' | 'offering' | 'match')[];
+  secret_sealed: Buffer;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** One event for one webhook: the JSON sent (no personal data) and how it ended. */
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  webhook_id: string;
+  event: string;
+  payload: Json<object>;
+  status: Generated<'pending' | 'delivered' | 'failed'>;
+  created_at: Generated<Date>;
+}
+
+/** One try of a delivery: the receiver's status code or a short error code, never a body. */
+export interface WebhookAttemptsTable {
+  delivery_id: string;
+  attempt: number;
+  at: Generated<Date>;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+/** Audit entries the webhook-dispatch job has still to turn into deliveries (filled by a trigger). */
+export interface WebhookPendingTable {
+  audit_id: ColumnType<number, number, never>;
+}
+
 export interface Database {
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
@@ -697,6 +747,7 @@ export interface Database {
   capacity_revisions: CapacityRevisionsTable;
   capacity_markers: CapacityMarkersTable;
   offering_sources: OfferingSourcesTable;
+  offering_source_runs: OfferingSourceRunsTable;
   saved_searches: SavedSearchesTable;
   mails: MailsTable;
   job_receipts: JobReceiptsTable;
@@ -719,6 +770,10 @@ export interface Database {
   activity_digest_subscriptions: ActivityDigestSubscriptionsTable;
   matches: MatchesTable;
   match_events: MatchEventsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  webhook_pending: WebhookPendingTable;
 }
 
 export type CountryRow = Selectable<CountriesTable>;

@@ -12,6 +12,7 @@ import { capacity } from './namespaces/capacity.js';
 import { clearinghouse } from './namespaces/clearinghouse.js';
 import { connect } from './namespaces/connect.js';
 import { forms } from './namespaces/forms.js';
+import { harvest } from './namespaces/harvest.js';
 import { people } from './namespaces/people.js';
 import { insights } from './namespaces/insights.js';
 import { matches } from './namespaces/matches.js';
@@ -20,6 +21,7 @@ import { platform } from './namespaces/platform.js';
 import { profiles } from './namespaces/profiles.js';
 import { projects } from './namespaces/projects.js';
 import { shell } from './namespaces/shell.js';
+import { activity } from './namespaces/activity.js';
 
 export const NAMESPACES = [
   shell,
@@ -36,7 +38,9 @@ export const NAMESPACES = [
   charts,
   profiles,
   brief,
+  activity,
   clearinghouse,
+  harvest,
 ] as const;
 
 type KeysOf<N> = N extends Namespace<infer E> ? keyof E & string : never;

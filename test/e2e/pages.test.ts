@@ -7,6 +7,7 @@
  * countries filter without JavaScript, and the skip link as the first Tab stop.
  * A new page adds one line to PAGES.
  */
+import { randomBytes } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { generateDemoData } from '../../src/features/capacity/index.js';
 import { createUser, signInAs } from '../support/auth.js';
 import { seedNeed, seedOffering } from '../support/capacity.js';
 import { launchBrowser } from '../support/browser.js';
+import { seedHarvestedSource } from '../support/harvest.js';
 import { seedProfile } from '../support/people.js';
 import { seedProjectFixture, type ProjectFixture } from '../support/projects.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -75,6 +77,8 @@ const PAGES: readonly PageCase[] = [
   { path: '/projects', lang: 'zh' },
   { path: '/projects/{project}' },
   { path: '/projects/{project}?role={role}', as: 'member' },
+  { path: '/projects/{project}/edit', as: 'member' },
+  { path: '/projects/{project}/edit', as: 'member', lang: 'ar' },
   { path: '/me/profile', as: 'member' },
   { path: '/me/profile', as: 'member', lang: 'ar' },
   { path: '/me/learning?role={role}', as: 'member' },
@@ -109,6 +113,11 @@ const PAGES: readonly PageCase[] = [
   { path: '/countries/KEN/brief', lang: 'ar' },
   { path: '/countries/KEN/brief', lang: 'zh' },
   { path: '/countries/IND/brief', lang: 'ru' },
+  { path: '/offering-sources?organisation={org}', as: 'member' },
+  { path: '/offering-sources/{source}', as: 'member', lang: 'ar' },
+  { path: '/organisations/{org}/webhooks', as: 'member' },
+  { path: '/organisations/{org}/webhooks', as: 'member', lang: 'ar' },
+  { path: '/organisations/{org}/webhooks/{webhook}', as: 'member', lang: 'zh' },
 ];
 
 describe('pages in the browser', () => {
@@ -121,6 +130,8 @@ describe('pages in the browser', () => {
   let needId: string;
   let personId: string;
   let project: ProjectFixture;
+  let sourceId: string;
+  let webhookId: string;
   const sessions = {} as Record<'member' | 'admin', BudgetCookie[]>;
 
   beforeAll(async () => {
@@ -147,6 +158,30 @@ describe('pages in the browser', () => {
     await generateDemoData(server.db, { offerings: 60, needs: 30, seed: 7 });
     offeringId = await seedOffering(server.db, orgId, { status: 'published', topics: ['cybersecurity'], eligibleGroups: ['LDC'] });
     needId = await seedNeed(server.db, orgId, { title: 'Formation au contrôle du spectre (démo des pages)' });
+    sourceId = await seedHarvestedSource(server.db, orgId);
+    // A webhook with a delivered test event, so its log page shows a row.
+    webhookId = (
+      await server.db
+        .insertInto('webhooks')
+        .values({
+          organisation_id: orgId,
+          url: 'https://chat.example.org/hooks/dcp',
+          events: ['need', 'match'],
+          secret_sealed: randomBytes(60),
+          created_by: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const delivery = await server.db
+      .insertInto('webhook_deliveries')
+      .values({ webhook_id: webhookId, event: 'ping', payload: '{}', status: 'delivered' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await server.db
+      .insertInto('webhook_attempts')
+      .values({ delivery_id: delivery.id, attempt: 1, status_code: 204, error: null, duration_ms: 41 })
+      .execute();
     const http = { request: (path: string, init?: RequestInit) => fetch(`${server.origin}${path}`, init) };
     for (const [role, user] of [
       ['member', member],
@@ -173,7 +208,9 @@ describe('pages in the browser', () => {
           .replace('{need}', needId)
           .replace('{person}', personId)
           .replace('{project}', project.projectId)
-          .replace('{role}', project.roleId);
+          .replace('{role}', project.roleId)
+          .replace('{source}', sourceId)
+          .replace('{webhook}', webhookId);
         const report = await checkPageBudgets(browser, server.origin, path, {
           ...(page.lang ? { lang: page.lang } : {}),
           ...(page.as ? { cookies: sessions[page.as] } : {}),

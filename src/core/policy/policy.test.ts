@@ -41,7 +41,10 @@ const CASES: { [T in keyof ActionsOf]: { resource: Extract<Resource, { type: T }
   invitation: { resource: { type: 'invitation', organisationId: ORG }, actions: ['read', 'create', 'revoke', 'accept'] },
   'audit-log': { resource: { type: 'audit-log' }, actions: ['read', 'export'] },
   outbox: { resource: { type: 'outbox' }, actions: ['read'] },
-  account: { resource: { type: 'account', userId: ME }, actions: ['read', 'export', 'delete', 'manage-tokens', 'disable-two-factor'] },
+  account: {
+    resource: { type: 'account', userId: ME },
+    actions: ['read', 'export', 'delete', 'manage-tokens', 'disable-two-factor', 'manage-alerts'],
+  },
   taxonomy: { resource: { type: 'taxonomy' }, actions: ['read', 'curate'] },
   record: {
     resource: { type: 'record', ownerOrganisationId: ORG, published: false },
@@ -81,6 +84,7 @@ const CASES: { [T in keyof ActionsOf]: { resource: Extract<Resource, { type: T }
       'close',
     ],
   },
+  webhook: { resource: { type: 'webhook', organisationId: ORG }, actions: ['read', 'manage'] },
 };
 const ALL = Object.values(CASES).flatMap(({ resource, actions }) =>
   (actions as string[]).map((action) => ({ resource: resource as Resource, action })),
@@ -133,6 +137,7 @@ const EXPECTED: Record<string, string[]> = {
   'account:delete': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
   'account:manage-tokens': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
   'account:disable-two-factor': ['other', 'member', 'editor', 'owner'],
+  'account:manage-alerts': ['other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
   'taxonomy:read': ['anonymous', 'other', 'member', 'editor', 'owner', 'coordinator', 'admin'],
   'taxonomy:curate': ['coordinator', 'admin'],
   'record:read': ['member', 'editor', 'owner', 'coordinator', 'admin'],
@@ -188,6 +193,8 @@ const EXPECTED: Record<string, string[]> = {
   'match:start-delivery': [],
   'match:deliver': [],
   'match:close': ['other', 'editor', 'owner'],
+  'webhook:read': ['owner', 'admin'],
+  'webhook:manage': ['owner', 'admin'],
 };
 
 const PROVIDER = ['editor', 'owner', 'admin'];

@@ -39,6 +39,8 @@ export type Resource =
   | { readonly type: 'organisation'; readonly id: string }
   | { readonly type: 'membership'; readonly organisationId: string; readonly userId: string }
   | { readonly type: 'invitation'; readonly organisationId: string }
+  /** An organisation's outgoing webhooks and their delivery log (issue 12). */
+  | { readonly type: 'webhook'; readonly organisationId: string }
   | { readonly type: 'audit-log' }
   /** Mail kept when SMTP is not configured (verification links, invitations). */
   | { readonly type: 'outbox' }
@@ -112,7 +114,7 @@ export interface ActionsOf {
   invitation: 'read' | 'create' | 'revoke' | 'accept';
   'audit-log': 'read' | 'export';
   outbox: 'read';
-  account: 'read' | 'export' | 'delete' | 'manage-tokens' | 'disable-two-factor';
+  account: 'read' | 'export' | 'delete' | 'manage-tokens' | 'disable-two-factor' | 'manage-alerts';
   taxonomy: 'read' | 'curate';
   record: 'read' | 'create' | 'update' | 'delete' | 'publish';
   offering: 'read' | 'create' | 'update' | OfferingTransition;
@@ -121,6 +123,7 @@ export interface ActionsOf {
   'profile-part': 'read';
   project: 'read' | 'create' | 'update' | 'post-update' | 'comment' | 'find-candidates' | 'leave';
   match: 'read' | 'create' | 'comment' | 'rate' | MatchTransition;
+  webhook: 'read' | 'manage';
 }
 
 export type Action<R extends Resource = Resource> = ActionsOf[R['type']];
@@ -286,6 +289,8 @@ const RULES: { [T in ResourceType]: Rule<T> } = {
       case 'export':
       case 'delete':
       case 'manage-tokens':
+      // Saved searches and their alerts say what a person watches: theirs alone, in person.
+      case 'manage-alerts':
         return true;
       // Admins and coordinators must keep their second factor.
       case 'disable-two-factor':
@@ -434,5 +439,14 @@ const RULES: { [T in ResourceType]: Rule<T> } = {
         return rule !== undefined && rule.from.includes(status) && sides.some((side) => rule.by.includes(side) && sideSees(status, side));
       }
     }
+  },
+
+  // An organisation's owners (and admins) see its webhooks and their log; registering, removing
+  // and testing one is done in person: its secret is shown once, to someone signed in.
+  webhook(actor, action, { organisationId }) {
+    if (actor.kind !== 'user') return false;
+    const e = effective(actor);
+    const allowed = e.admin || isOwner(e.roleIn(organisationId));
+    return action === 'read' ? allowed : allowed && e.session;
   },
 };

@@ -23,6 +23,10 @@ import * as matchingIndex from './2026-11-30-800-matching-index.js';
 import * as matches from './2026-11-30-801-matches.js';
 import * as learningPlans from './2026-11-30-903-learning-plans.js';
 import * as activityDigests from './2026-11-30-904-activity-digests.js';
+import * as harvestRuns from './2026-11-30-915-harvest-runs.js';
+import * as finderSpeed from './2026-11-30-940-finder-speed.js';
+import * as finderPublicIndexes from './2026-11-30-941-finder-public-indexes.js';
+import * as webhooks from './2026-11-30-950-webhooks.js';
 import * as matchingKeys from './2026-11-30-960-matching-keys.js';
 
 export const migrations: Record<string, Migration> = {
@@ -49,5 +53,9 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-801-matches': matches,
   '2026-11-30-903-learning-plans': learningPlans,
   '2026-11-30-904-activity-digests': activityDigests,
+  '2026-11-30-915-harvest-runs': harvestRuns,
+  '2026-11-30-940-finder-speed': finderSpeed,
+  '2026-11-30-941-finder-public-indexes': finderPublicIndexes,
+  '2026-11-30-950-webhooks': webhooks,
   '2026-11-30-960-matching-keys': matchingKeys,
 };

@@ -27,3 +27,4 @@ export { accountDataOf, deleteAccountData } from './personal-data.js';
 export { confirmIdentity, proofRequired, REAUTH_MINUTES, type Credential, type ProofKind } from './reauthenticate.js';
 // Its background jobs, run by the platform's workers (src/jobs.ts).
 export { passwordResetJob } from './password-reset.js';
+export { serverSecret } from './server-secrets.js';

@@ -1,19 +1,41 @@
 /**
  * /me/activity in process: a member of an organisation sees the updates, comments and new team
  * members of the projects their organisation leads and the changes to its needs, newest first,
- * within the last 30 days; someone outside sees none of it; a visitor is sent to sign in.
+ * within the last 30 days; someone outside sees none of it; a visitor is sent to sign in. The
+ * matches that concern the organisation (either side, as the match workflow lets each side see
+ * them) are on the page and in the digest; other organisations' matches are not.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
 import { silentLogger, testApp } from '../../../test/support/app.js';
 import { createUser } from '../../../test/support/auth.js';
-import { seedNeed, seedOrganisation } from '../../../test/support/capacity.js';
+import { seedNeed, seedOffering, seedOrganisation } from '../../../test/support/capacity.js';
 import { forEachEngine } from '../../../test/support/engines.js';
 import { Browser } from '../../../test/support/forms.js';
 import { seedProject } from '../../../test/support/projects.js';
 import { loadConfig } from '../../config/config.js';
 import { drainJobs, enqueue } from '../../platform/jobs/index.js';
-import { activityDigestJob } from './digest.js';
+import { activityDigestJob, digestMails, setSubscribed } from './digest.js';
+
+/** A match row between a need and an offering, as the workflow stores it. */
+function matchRow(
+  needId: string,
+  offeringId: string,
+  requester: string,
+  providerId: string,
+  status: 'accepted' | 'shortlisted' | 'in-delivery',
+) {
+  return {
+    need_id: needId,
+    offering_id: offeringId,
+    requester_organisation_id: requester,
+    provider_organisation_id: providerId,
+    status,
+    started_by: 'requester' as const,
+    score: null,
+    created_by: null,
+  };
+}
 
 forEachEngine('activity page', (t) => {
   const app = () => testApp(t.db);
@@ -96,5 +118,48 @@ forEachEngine('activity page', (t) => {
     await reader.post('/me/activity/digest', { subscribe: 'no' }, page.html);
     const exported = JSON.parse((await reader.get('/api/v1/me/export')).html) as { activityDigest: { subscribed: boolean } };
     expect(exported.activityDigest).toEqual({ subscribed: false });
+  });
+
+  it('shows the matches that concern my organisation, on either side, in the page and the digest; not other organisations’ matches', async () => {
+    const provider = await seedOrganisation(t.db);
+    const stranger = await seedOrganisation(t.db);
+    const published = { status: 'published', language: 'fr', languages: ['fr'] };
+    const ourNeed = await seedNeed(t.db, org, { title: 'Besoin : régulation des données (mise en relation)' });
+    const theirOffering = await seedOffering(t.db, provider, { ...published, title: 'Cours de protection des données' });
+    const ourOffering = await seedOffering(t.db, org, { ...published, title: 'Atelier de cybersécurité (notre offre)' });
+    const theirNeed = await seedNeed(t.db, provider, { title: 'Besoin du partenaire en cybersécurité' });
+    const shortlistedOffering = await seedOffering(t.db, org, { ...published, title: 'Offre seulement présélectionnée' });
+    const strangerNeed = await seedNeed(t.db, stranger, { title: 'Besoin étranger à nous' });
+    await t.db
+      .insertInto('matches')
+      .values([
+        matchRow(ourNeed, theirOffering, org, provider, 'accepted'),
+        matchRow(theirNeed, ourOffering, provider, org, 'in-delivery'),
+        // The provider's side does not see a shortlist, nor does a third organisation see anything.
+        matchRow(theirNeed, shortlistedOffering, provider, org, 'shortlisted'),
+        matchRow(strangerNeed, theirOffering, stranger, provider, 'accepted'),
+      ])
+      .execute();
+    const reader = await signedIn([{ organisationId: org, role: 'member' }]);
+    const { html } = await reader.get('/me/activity');
+    expect(html).toContain('Cours de protection des données → Besoin : régulation des données (mise en relation)');
+    expect(html).toContain('Atelier de cybersécurité (notre offre) → Besoin du partenaire en cybersécurité');
+    expect(html.match(/Atelier de cybersécurité \(notre offre\) →/g)).toHaveLength(1);
+    expect(html).toContain('In delivery');
+    expect(html).not.toContain('Besoin étranger à nous');
+    expect(html).not.toContain('Offre seulement présélectionnée →');
+    expect(html).toMatch(/href="\/matches\/[0-9a-f-]{36}"/);
+    const coordinator = await createUser(t.db, { platformRole: 'coordinator' });
+    const deps = loadConfig({ NODE_ENV: 'test', DCP_PUBLIC_URL: 'https://dcp.example.org' });
+    await setSubscribed(t.db, reader.user.id, true);
+    await setSubscribed(t.db, coordinator.id, true);
+    await t.db.updateTable('users').set({ preferred_lang: 'es' }).where('id', '=', reader.user.id).execute();
+    const mails = await digestMails(t.db, deps);
+    const mine = mails.find((m) => m.to === reader.user.email);
+    expect(mine?.text).toContain('Cours de protection des données → Besoin : régulation des données (mise en relation)');
+    expect(mine?.text).toContain('Aceptada');
+    expect(mine?.text).not.toContain('Besoin étranger à nous');
+    // A coordinator with no organisation is told of no match: this is about their organisations, not the platform.
+    expect(mails.find((m) => m.to === coordinator.email)).toBeUndefined();
   });
 });

@@ -8,12 +8,13 @@
 import { z } from 'zod';
 import type { Actor } from '../../core/policy/actor.js';
 import type { Db, WriteTx } from '../../db/database.js';
-import { formatDate, t, type MessageKey } from '../../i18n/i18n.js';
+import { formatDate, t } from '../../i18n/i18n.js';
 import { defineJob } from '../../platform/jobs/index.js';
 import { mailLink, queueMail, type OutgoingMail } from '../../platform/mail/index.js';
 import type { Config } from '../../config/config.js';
 import { emailOfAccount, preferredLanguageOf } from '../accounts/index.js';
 import { activityOf } from './service.js';
+import { detailOf, kindLabel } from './words.js';
 
 export const DIGEST_DAYS = 7;
 
@@ -60,11 +61,9 @@ export async function digestMails(db: Db, config: Pick<Config, 'publicUrl' | 'ho
     const events = await activityOf(db, await subscriberActor(db, userId), DIGEST_DAYS, now);
     if (events.length === 0) continue;
     const lines = events.map((e) =>
-      [
-        `${formatDate(lang, new Date(e.at))} · ${t(lang, `people.activity.kind.${e.kind}` as MessageKey)} · ${e.title}`,
-        e.detail,
-        mailLink(config, e.href, {}),
-      ].join('\n'),
+      [`${formatDate(lang, new Date(e.at))} · ${kindLabel(lang, e)} · ${e.title}`, detailOf(lang, e), mailLink(config, e.href, {})].join(
+        '\n',
+      ),
     );
     mails.push({
       to: email,

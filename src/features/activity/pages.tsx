@@ -1,8 +1,9 @@
 /** /me/activity: what happened lately in the person's projects and their organisations' needs and offerings. */
-import { formatDate, t, type MessageKey } from '../../i18n/i18n.js';
+import { formatDate, t } from '../../i18n/i18n.js';
 import { ActionButton, Notice, type FormToken } from '../../platform/forms/index.js';
 import { Layout, type PageContext } from '../../web/layout.js';
 import type { ActivityEvent } from './service.js';
+import { detailOf, kindLabel } from './words.js';
 
 export function ActivityPage(props: {
   ctx: PageContext;
@@ -33,10 +34,9 @@ export function ActivityPage(props: {
           {events.map((e) => (
             <li>
               <p>
-                <time datetime={e.at}>{formatDate(lang, new Date(e.at))}</time> · {t(lang, `people.activity.kind.${e.kind}` as MessageKey)}{' '}
-                · <a href={e.href}>{e.title}</a>
+                <time datetime={e.at}>{formatDate(lang, new Date(e.at))}</time> · {kindLabel(lang, e)} · <a href={e.href}>{e.title}</a>
               </p>
-              <p>{e.detail}</p>
+              <p>{detailOf(lang, e)}</p>
             </li>
           ))}
         </ol>

@@ -3,20 +3,23 @@
  * or their organisations lead or partner in (updates, comments, people joining: the projects
  * feature says which), and in their organisations' needs and offerings (created or changed, with
  * their status: the clearinghouse's catalogue, read as the person). Newest first, over the last
- * `days` days. Matches from the matching engine are not part of it yet (it is not on this branch).
+ * `days` days. And the matches that concern them: on their organisations' needs or offerings, on
+ * either side (the match workflow's list, read as a member without a platform role: a coordinator
+ * sees the matches of their own organisations here, not every match on the platform).
  */
 import type { Actor } from '../../core/policy/actor.js';
 import type { Db } from '../../db/database.js';
 import { requireUser } from '../../http/authorise.js';
 import { searchNeeds, searchOfferings, type NeedListQuery, type OfferingListQuery } from '../capacity/index.js';
+import { listMatches } from '../match-workflow/index.js';
 import { projectEventsFor } from '../projects/index.js';
 
 export interface ActivityEvent {
   readonly at: string;
-  readonly kind: 'update' | 'comment' | 'joined' | 'need' | 'offering';
+  readonly kind: 'update' | 'comment' | 'joined' | 'need' | 'offering' | 'match';
   readonly title: string;
   readonly href: string;
-  /** What was said, the role joined, or a record's status. */
+  /** What was said, the role joined, or a record's status (a match's: its workflow status, e.g. `in-delivery`). */
   readonly detail: string;
 }
 
@@ -31,6 +34,7 @@ export async function activityOf(db: Db, actor: Actor, days = ACTIVITY_DAYS, now
   const since = new Date(now.getTime() - days * 86_400_000);
   const organisations = [...new Set(memberships.map((m) => m.organisationId))];
   const projects = await projectEventsFor(db, userId, since, PER_SOURCE);
+  const matches = await listMatches({ db }, { ...requireUser(actor), platformRole: null }, {});
   const capacity = await Promise.all(
     organisations.map(async (organisationId) => {
       const [needs, offerings] = await Promise.all([
@@ -42,14 +46,14 @@ export async function activityOf(db: Db, actor: Actor, days = ACTIVITY_DAYS, now
           at: n.updatedAt,
           kind: 'need' as const,
           title: n.title,
-          href: `/api/v1/needs/${n.id}`,
+          href: `/needs/${n.id}`,
           detail: n.status,
         })),
         ...offerings.data.map((o) => ({
           at: o.updatedAt,
           kind: 'offering' as const,
           title: o.title,
-          href: `/api/v1/offerings/${o.id}`,
+          href: `/offerings/${o.id}`,
           detail: o.status,
         })),
       ];
@@ -63,8 +67,16 @@ export async function activityOf(db: Db, actor: Actor, days = ACTIVITY_DAYS, now
       href: `/projects/${e.projectId}`,
       detail: e.text,
     })),
-    ...capacity.flat().filter((e) => e.at >= since.toISOString()),
+    ...matches.data.slice(0, PER_SOURCE).map((m) => ({
+      at: m.updatedAt,
+      kind: 'match' as const,
+      title: `${m.offering.title} → ${m.need.title}`,
+      href: `/matches/${m.id}`,
+      detail: m.status,
+    })),
+    ...capacity.flat(),
   ]
+    .filter((e) => e.at >= since.toISOString())
     .toSorted((a, b) => b.at.localeCompare(a.at))
     .slice(0, 100);
 }

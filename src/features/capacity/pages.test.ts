@@ -180,6 +180,18 @@ forEachEngine('clearinghouse pages', (t) => {
   });
 
   describe('listing and review through the forms', () => {
+    it('offers a provider’s editor the harvested-catalogue pages from the catalogue; a visitor sees neither link', async () => {
+      const browser = await as(editor);
+      const catalogue = await browser.get('/offerings');
+      expect(catalogue.html).toContain('href="/offerings/new"');
+      expect(catalogue.html).toContain('<a href="/offering-sources">');
+      const sources = await browser.get('/offering-sources');
+      expect(sources.response.status).toBe(200);
+      expect(sources.html).toContain('<h1');
+      const visitor = await new Browser(app()).get('/offerings');
+      expect(visitor.html).not.toContain('href="/offering-sources"');
+    });
+
     it('a provider lists an offering as a draft, submits it; a coordinator returns it with a reason, then publishes it', async () => {
       const browser = await as(editor);
       const form = await browser.get('/offerings/new');

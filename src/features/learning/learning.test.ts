@@ -71,6 +71,8 @@ forEachEngine('learning plan', (t) => {
     expect(html).toContain('For the role “Data protection officer”');
     expect(html).toContain('4.2 Protecting personal data and privacy: level 5 asked, you have 2');
     expect(html).toContain('French: C1 advanced asked, you have B2 upper intermediate');
+    // The catalogue has no language courses: the gap is said plainly, not left without a word.
+    expect(html).toContain('No offering in the catalogue teaches French yet.');
     expect(html).not.toContain('Cybersecurity: not in your profile');
     expect(html).toContain('only offerings that work offline or on a low-bandwidth connection');
     expect(html).toContain(`value="${lowBandwidthCourse}"`);
@@ -100,6 +102,74 @@ forEachEngine('learning plan', (t) => {
     // The plan is part of the person's data export.
     const exported = JSON.parse((await browser.get('/api/v1/me/export')).html) as { learningPlan: { status: string }[] };
     expect(exported.learningPlan.map((i) => i.status)).toEqual(['completed']);
+  });
+
+  it('completing an item for a DigComp area raises the competences the offering taught in it, audited', async () => {
+    const user = await createUser(t.db);
+    await seedProfile(t.db, user.id, { languages: [{ code: 'en', level: 'C1' }], digcomp: [{ code: '4.1', level: 2 }] });
+    const browser = new Browser(app());
+    await browser.submit('/sign-in', { email: user.email, password: user.password });
+    // A page with a form, for its CSRF token (the learning page has none before the first item).
+    const page = await browser.get('/me/profile');
+    // An area-level gap (role asks for area 4 at level 6): the English course teaches 4.2, in area 4.
+    const add = await browser.post(
+      '/me/learning/items',
+      { offeringId: englishCourse, skillKind: 'digcomp', skillCode: '4', targetLevel: '6' },
+      page.html,
+    );
+    expect(add.response.status).toBe(303);
+    const plan = await browser.get('/me/learning');
+    const itemId = /action="\/me\/learning\/items\/([0-9a-f-]{36})"/.exec(plan.html)![1]!;
+    const done = await browser.post(`/me/learning/items/${itemId}`, { status: 'completed' }, plan.html);
+    expect(done.response.headers.get('location')).toBe('/me/learning?done=raised#plan');
+    const profile = JSON.parse((await browser.get('/api/v1/me/profile')).html) as OwnProfile;
+    expect(profile.skills.digcomp).toEqual(
+      expect.arrayContaining([
+        { code: '4.1', level: 2 },
+        { code: '4.2', level: 6 },
+      ]),
+    );
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('subject_id', '=', user.id)
+      .where('action', 'in', ['learning.plan-status', 'learning.skill-raise', 'profile.update'])
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['learning.plan-status', 'profile.update', 'learning.skill-raise']);
+    expect(audit[2]!.after).toMatchObject({ digcomp: ['4.2'], level: 6 });
+    // Completing it again raises nothing more (never lowers, never repeats).
+    const again = await browser.post(`/me/learning/items/${itemId}`, { status: 'completed' }, plan.html);
+    expect(again.response.headers.get('location')).toBe('/me/learning?done=saved#plan');
+  });
+
+  it('for an area the offering does not teach in, raises the person’s best competence of that area', async () => {
+    const user = await createUser(t.db);
+    await seedProfile(t.db, user.id, {
+      digcomp: [
+        { code: '1.1', level: 3 },
+        { code: '1.2', level: 4 },
+      ],
+    });
+    const browser = new Browser(app());
+    await browser.submit('/sign-in', { email: user.email, password: user.password });
+    // A page with a form, for its CSRF token (the learning page has none before the first item).
+    const page = await browser.get('/me/profile');
+    await browser.post(
+      '/me/learning/items',
+      { offeringId: englishCourse, skillKind: 'digcomp', skillCode: '1', targetLevel: '5' },
+      page.html,
+    );
+    const plan = await browser.get('/me/learning');
+    const itemId = /action="\/me\/learning\/items\/([0-9a-f-]{36})"/.exec(plan.html)![1]!;
+    await browser.post(`/me/learning/items/${itemId}`, { status: 'completed' }, plan.html);
+    const profile = JSON.parse((await browser.get('/api/v1/me/profile')).html) as OwnProfile;
+    expect(profile.skills.digcomp).toEqual(
+      expect.arrayContaining([
+        { code: '1.1', level: 3 },
+        { code: '1.2', level: 5 },
+      ]),
+    );
   });
 
   it('sends a visitor to sign in, and answers 404 for a role they may not read', async () => {

@@ -63,7 +63,7 @@ export function learningPages({ db }: Deps) {
         render: (form, status) => show(c, form, status),
         run: async ({ status }) => {
           const { raised } = await setItemStatus(db, asker(c), id, status);
-          return c.redirect(`/me/learning?done=${raised ? 'raised' : 'saved'}#plan`, 303);
+          return c.redirect(`/me/learning?done=${raised.length > 0 ? 'raised' : 'saved'}#plan`, 303);
         },
       });
     });

@@ -67,8 +67,8 @@ export function LearningPage(props: {
             {gaps.map(({ gap, offerings }) => (
               <li>
                 <p>{gapText(ctx, names, gap)}</p>
-                {gap.kind === 'language' ? null : offerings.length === 0 ? (
-                  <p class="hint">{t(lang, 'people.learning.noOffering')}</p>
+                {offerings.length === 0 ? (
+                  <p class="hint">{t(lang, 'people.learning.noOfferingFor', { skill: skillName(names, gap.kind, gap.code) })}</p>
                 ) : (
                   <ul>
                     {offerings.map((o) => (

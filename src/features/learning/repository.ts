@@ -62,13 +62,13 @@ export async function insertItem(
     .execute();
 }
 
-export async function updateStatus(db: Db, userId: string, id: string, status: PlanStatus) {
-  return db
+export async function updateStatus(tx: WriteTx, userId: string, id: string, status: PlanStatus) {
+  return tx
     .updateTable('learning_plan_items')
     .set({ status, updated_at: new Date() })
     .where('id', '=', id)
     .where('user_id', '=', userId)
-    .returning(['skill_kind', 'skill_code', 'target_level'])
+    .returning(['skill_kind', 'skill_code', 'target_level', 'offering_id'])
     .executeTakeFirst();
 }
 

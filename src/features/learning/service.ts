@@ -7,6 +7,7 @@
  * their profile. Reads people, projects, the clearinghouse and the indicators through their index.
  */
 import { bandwidthFor, skillGaps, type SkillGap } from '../../core/people/learning.js';
+import { digcompArea } from '../../core/people/index.js';
 import type { CompetenceSkill, LanguageSkill } from '../../core/people/index.js';
 import type { Actor } from '../../core/policy/actor.js';
 import type { Db } from '../../db/database.js';
@@ -109,22 +110,65 @@ export async function addToPlan(db: Db, asker: { actor: Actor; requestId?: strin
 }
 
 /**
- * Moves one of the person's items to `status`; completing an item for a DigComp competence raises
- * that competence in their profile to the level the item was for. Returns whether it did.
+ * The competences completing an item for a DigComp code raises: a competence itself; for an area,
+ * the offering's competences in that area (what the course taught), else the person's best
+ * competence in it (the one the gap was measured by). None when neither says which.
+ */
+async function competencesFor(db: Db, actor: Actor, item: { skill_code: string; offering_id: string }): Promise<string[]> {
+  const code = item.skill_code;
+  if (code.includes('.')) return [code];
+  const taught = await getOffering(db, actor, item.offering_id)
+    .then((o) => o.digcomp.filter((c) => c.includes('.') && digcompArea(c) === code))
+    .catch((error: unknown) => {
+      // The offering was withdrawn or deleted since it was saved: the person still learned.
+      if (error instanceof AppError && error.code === 'not-found') return [];
+      throw error;
+    });
+  if (taught.length > 0) return taught;
+  const held = ((await ownProfile(db, actor))?.skills.digcomp ?? []).filter((c) => digcompArea(c.code) === code);
+  const best = held.toSorted((a, b) => b.level - a.level)[0];
+  return best ? [best.code] : [];
+}
+
+/**
+ * Moves one of the person's items to `status` (audited); completing an item for a DigComp area or
+ * competence raises the competences it covers (competencesFor) in their profile to the level the
+ * item was for. Returns what it raised.
  */
 export async function setItemStatus(
   db: Db,
   asker: { actor: Actor; requestId?: string | null },
   itemId: string,
   status: repo.PlanStatus,
-): Promise<{ raised: boolean }> {
+): Promise<{ raised: string[] }> {
   const { userId } = requireUser(asker.actor);
-  const item = await repo.updateStatus(db, userId, itemId, status);
+  const item = await db.transaction().execute(async (tx) => {
+    const updated = await repo.updateStatus(tx, userId, itemId, status);
+    if (updated)
+      await recordAudit(tx, {
+        actor: asker.actor,
+        action: 'learning.plan-status',
+        resourceType: 'learning-plan',
+        resourceId: itemId,
+        subjectId: userId,
+        after: { status },
+        requestId: asker.requestId,
+      });
+    return updated;
+  });
   if (!item) throw new AppError('not-found', `No item "${itemId}" in your learning plan`);
   const level = Number(item.target_level);
-  const raised =
-    status === 'completed' && item.skill_kind === 'digcomp' && Number.isInteger(level) && level >= 1 && level <= 8
-      ? await raiseCompetence(db, asker, item.skill_code, level)
-      : false;
+  if (status !== 'completed' || item.skill_kind !== 'digcomp' || !Number.isInteger(level) || level < 1 || level > 8) return { raised: [] };
+  const raised = await raiseCompetence(db, asker, await competencesFor(db, asker.actor, item), level);
+  if (raised.length > 0)
+    await recordAudit(db, {
+      actor: asker.actor,
+      action: 'learning.skill-raise',
+      resourceType: 'profile',
+      resourceId: userId,
+      subjectId: userId,
+      after: { item: itemId, digcomp: raised, level },
+      requestId: asker.requestId,
+    });
   return { raised };
 }

@@ -253,6 +253,11 @@ export function OrganisationPage(props: { ctx: Ctx; token: FormToken; view: Orga
           </a>
         </p>
       ) : null}
+      {view.may.edit ? (
+        <p>
+          <a href={`/organisations/${o.id}/webhooks`}>{t(lang, 'activity.webhooks.title')}</a>
+        </p>
+      ) : null}
 
       {view.members ? (
         <section aria-labelledby="members">

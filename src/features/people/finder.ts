@@ -11,7 +11,7 @@
  * search; newest-first sorts by when the person joined the finder, not by when a part changed.
  */
 import { sql, type RawBuilder } from 'kysely';
-import type { Problem } from '../../core/capacity/plausibility.js';
+import { isLanguageCode, type Problem } from '../../core/capacity/plausibility.js';
 import { partsSeenBy, type LanguageLevel } from '../../core/people/index.js';
 import type { Actor } from '../../core/policy/actor.js';
 import type { Db } from '../../db/database.js';
@@ -53,7 +53,12 @@ function problemsOf(query: PeopleQuery, vocab: PeopleVocabulary): Problem[] {
   check('topics', query.topics, (v) => vocab.topics.has(v), 'a topic; see /api/v1/taxonomies/topics');
   check('digcomp', query.digcomp, (v) => vocab.digcomp.has(v), 'a DigComp 2.2 code; see /api/v1/taxonomies/digcomp');
   check('esco', query.esco, (v) => vocab.esco.has(v.toLowerCase()), 'an ESCO digital skill UUID');
-  check('languages', query.languages, (v) => LANGUAGE_FILTER.test(v), 'a language code, optionally with a level (fr or fr:B2)');
+  check(
+    'languages',
+    query.languages,
+    (v) => isLanguageCode(LANGUAGE_FILTER.exec(v)?.[1] ?? ''),
+    'a language code (ISO 639), optionally with a level (fr or fr:B2)',
+  );
   if (query.country && !countriesOf(vocab, query.country))
     problems.push({ path: ['country'], message: `"${query.country}" is neither a country’s ISO alpha-3 code nor a group code` });
   if (query.minProficiency !== undefined && !query.digcomp?.length)
@@ -87,7 +92,11 @@ function availabilityCondition(query: PeopleQuery): RawBuilder<unknown> | undefi
   if (!from && query.minShare === undefined) return undefined;
   const share = query.minShare ?? 1;
   const period = from ? sql`and a."from" <= ${from}::date and (a."to" is null or a."to" >= ${to}::date)` : sql``;
-  return sql`exists (select 1 from ${periods} where a.share >= ${share} ${period})`;
+  // The generated columns answer from an index; the exact test (one period with both) runs on their rows only.
+  const indexed = from
+    ? sql`profile_search.availability_spans @> daterange(${from}::date, ${to}::date, '[]') and profile_search.availability_share >= ${share}`
+    : sql`profile_search.availability_share >= ${share}`;
+  return sql`${indexed} and exists (select 1 from ${periods} where a.share >= ${share} ${period})`;
 }
 
 /**
@@ -121,10 +130,7 @@ export function peopleConditions(query: PeopleQuery, vocab: PeopleVocabulary, sc
     );
   if (query.languages?.length) conditions.push(languageCondition(query.languages));
   if (query.country) conditions.push(sql`profile_search.duty_station = any(${[...countriesOf(vocab, query.country)!]}::text[])`);
-  if (query.organisation)
-    conditions.push(
-      sql`profile_search.user_id in (select m.user_id from memberships as m where m.organisation_id = ${query.organisation}::uuid)`,
-    );
+  if (query.organisation) conditions.push(sql`profile_search.organisation_ids @> array[${query.organisation}::uuid]`);
   const availability = availabilityCondition(query);
   if (availability) conditions.push(availability);
   if (query.demo === 'exclude') conditions.push(sql`not profile_search.demo`);

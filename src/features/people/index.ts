@@ -6,6 +6,8 @@
  */
 export { peopleApi } from './routes.js';
 export { peopleNav, peoplePages } from './page-routes.js';
+export { filterErrors, refusalOf, type FilterField } from './query-errors.js';
+export { filterState } from './filter-state.js';
 export { namer, PersonCard, withParam, FacetList, type FacetLink, type Namer } from './page-parts.js';
 export { deleteMyProfile, getMyProfile, getPerson, raiseCompetence, saveMyProfile } from './service.js';
 export { PEOPLE_FACETS, searchPeople } from './finder.js';

@@ -9,7 +9,7 @@ import { AppError } from '../../http/app-error.js';
 import type { AppEnv, Deps } from '../../http/app-env.js';
 import { actorOf } from '../../http/authorise.js';
 import { t } from '../../i18n/i18n.js';
-import { formToken, freshForm, handleForm, withError, type FormState } from '../../platform/forms/index.js';
+import { formToken, freshForm, handleForm, withError, type FormError, type FormState } from '../../platform/forms/index.js';
 import { pick } from '../../shared/localised.js';
 import type { NavEntry } from '../../web/navigation.js';
 import { pageContext } from '../../web/page-context.js';
@@ -20,6 +20,7 @@ import { PROFILE_FORM, postedOf } from './form-schemas.js';
 import { namer } from './page-parts.js';
 import { FinderPage, PersonPage, ProfileFormPage, type FinderFilters } from './pages.js';
 import { PROFILE_NOTICE } from './presenters.js';
+import { filterErrors, refusalOf, type FilterField } from './query-errors.js';
 import { PersonParamsSchema } from './schemas.js';
 import * as service from './service.js';
 import { peopleVocabulary } from './vocabulary.js';
@@ -61,6 +62,24 @@ function apiQuery(filters: FinderFilters, cursor: string | undefined) {
     limit: '20',
   };
 }
+
+/** The finder's fields by the API parameter they fill: where a refusal is shown and what it says. */
+const FINDER_FIELDS: Readonly<Record<string, FilterField>> = {
+  q: { id: 'q', label: 'people.finder.q', message: 'people.finder.error.q' },
+  topics: { id: 'topics', label: 'people.form.topics', message: 'people.finder.error.topics' },
+  digcomp: { id: 'digcomp', label: 'people.finder.digcomp', message: 'people.finder.error.digcomp' },
+  languages: { id: 'language', label: 'people.finder.language', message: 'people.finder.error.language' },
+  country: { id: 'country', label: 'people.finder.country', message: 'people.finder.error.country' },
+  availableFrom: { id: 'availableFrom', label: 'people.finder.availableFrom', message: 'people.finder.error.availableFrom' },
+  minShare: { id: 'minShare', label: 'people.finder.minShare', message: 'people.finder.error.minShare' },
+};
+
+const levelWithoutLanguage: FormError = {
+  field: 'level',
+  id: 'level',
+  label: 'people.finder.level',
+  message: { key: 'people.finder.error.level' },
+};
 
 /** Sends a visitor who is not signed in to sign in first, to come back here. */
 const signInFirst = (c: C) =>
@@ -115,18 +134,18 @@ export function peoplePages({ db }: Deps) {
       const filters = filtersOf(c);
       const { names, topics } = await vocabularyChoices(ctx.lang);
       const parsed = PeopleQuerySchema.safeParse(apiQuery(filters, c.req.query('cursor')));
-      let problems: string[] = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      let errors: FormError[] = parsed.success ? [] : filterErrors(parsed.error, FINDER_FIELDS, 'people.finder.error.cursor');
+      // A level says "at least this level of a language": without the language there is nothing to apply it to.
+      if (present(filters.level) && !present(filters.language)) errors = [...errors, levelWithoutLanguage];
       let page;
-      if (parsed.success) {
-        try {
-          page = await searchPeople(db, actorOf(c), parsed.data);
-        } catch (error) {
-          if (!(error instanceof AppError) || error.code !== 'validation-failed') throw error;
-          problems = error.fields.map((f) => `${f.field.replace(/^query\./, '')}: ${f.message}`);
-        }
+      if (errors.length === 0 && parsed.success) {
+        page = await searchPeople(db, actorOf(c), parsed.data).catch((error: unknown) => {
+          errors = filterErrors(refusalOf(error), FINDER_FIELDS, 'people.finder.error.cursor');
+          return undefined;
+        });
       }
-      const html = <FinderPage ctx={ctx} filters={filters} page={page} problems={problems} names={names} topics={topics} />;
-      return renderPage(c, html, problems.length > 0 ? 400 : 200);
+      const html = <FinderPage ctx={ctx} filters={filters} page={page} errors={errors} names={names} topics={topics} />;
+      return renderPage(c, html, errors.length > 0 ? 400 : 200);
     })
     .get('/people/:id', async (c) => {
       const parsed = PersonParamsSchema.safeParse({ id: c.req.param('id') });

@@ -59,7 +59,51 @@ forEachEngine('people pages', (t) => {
     const html = await response.text();
     expect(html).toContain('<html lang="fr"');
     expect(html).toContain('Il y a un problème');
-    expect(html).toContain('country: &quot;XXXX&quot; is neither');
+    // The forms stage's summary: the field's label, what to enter, a link to the field, which is marked invalid.
+    expect(html).toContain('<a href="#country">Lieu d’affectation : Saisissez un code de pays tel que KEN');
+    expect(html).toMatch(
+      /<input id="country" name="country" value="XXXX"[^>]*aria-invalid="true"[^>]*aria-describedby="country-hint country-error"/,
+    );
+  });
+
+  it('refuses every implausible or invalid filter with 400 and the summary naming its field, as the API does', async () => {
+    const refused: [string, string, string][] = [
+      ['minShare=0', 'minShare', 'minShare=0'],
+      ['minShare=150', 'minShare', 'minShare=150'],
+      ['minShare=half', 'minShare', 'minShare=half'],
+      ['availableFrom=2027-02-30', 'availableFrom', 'availableFrom=2027-02-30'],
+      ['availableFrom=1890-01-01', 'availableFrom', 'availableFrom=1890-01-01'],
+      ['topics=not-a-topic', 'topics', 'topics=not-a-topic'],
+      ['digcomp=9', 'digcomp', 'digcomp=9'],
+      ['language=zz', 'language', 'languages=zz'],
+      ['language=fr&level=Z9', 'language', 'languages=fr:Z9'],
+      ['country=ZZZ', 'country', 'country=ZZZ'],
+      // A level with no language to apply it to: the page alone has the two fields (the API's refusal of a bare level).
+      ['level=B2', 'level', 'languages=:B2'],
+    ];
+    for (const [query, field, api] of refused) {
+      const response = await get(`/people?${query}`);
+      expect(response.status, query).toBe(400);
+      const html = await response.text();
+      expect(html, query).toContain('There is a problem');
+      expect(html, query).toContain(`<a href="#${field}">`);
+      expect(html, query).toMatch(new RegExp(`id="${field}-error"`));
+      expect((await get(`/api/v1/people?${api}`)).status, api).toBe(400);
+    }
+    // A small share is a real answer (someone offering a few hours a week), not a mistake.
+    expect((await get('/people?minShare=7')).status).toBe(200);
+    expect((await get('/people?cursor=not-a-cursor')).status).toBe(400);
+  });
+
+  it('explains on /privacy#profiles, linked from the profile form, what a profile shares and the visibility choices', async () => {
+    for (const lang of ['en', 'ar', 'zh', 'fr', 'ru', 'es']) {
+      const html = await (await get(`/privacy?lang=${lang}`)).text();
+      expect(html, lang).toContain('<h2 id="profiles">');
+      expect(html, lang).toContain('href="/me/profile"');
+    }
+    const html = await (await get('/privacy')).text();
+    for (const words of ['Your profile in the expert finder', 'Duty station', 'Signed-in members', 'This is the default for every part'])
+      expect(html).toContain(words);
   });
 
   it('shows a person’s visible parts and hides the rest; 404 when even the basics are hidden', async () => {

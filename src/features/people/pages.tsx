@@ -17,12 +17,14 @@ import {
   TextareaField,
   TextField,
   type Choice,
+  type FormError,
   type FormState,
   type FormToken,
 } from '../../platform/forms/index.js';
 import { LANGUAGES } from '../../shared/localised.js';
 import { Layout } from '../../web/layout.js';
 import { AVAILABILITY_ROWS, LANGUAGE_ROWS, LEVELS, visibilityOf } from './form-schemas.js';
+import { filterState } from './filter-state.js';
 import { FacetList, PersonCard, withParam, type Ctx, type FacetLink, type Namer } from './page-parts.js';
 import type { PeoplePage } from './finder-schemas.js';
 import type { OwnProfile, Person } from './schemas.js';
@@ -47,13 +49,14 @@ export function FinderPage(props: {
   ctx: Ctx;
   filters: FinderFilters;
   page: PeoplePage | undefined;
-  problems: readonly string[];
+  errors: readonly FormError[];
   names: Namer;
   topics: readonly Choice[];
 }) {
   const { ctx, filters, page, names } = props;
   const lang = ctx.lang;
   const title = t(lang, 'people.finder.title');
+  const invalid = filterState(lang, props.errors);
   const any: Choice = { value: '', label: t(lang, 'people.finder.any') };
   const facet = (name: string, param: string, label: (v: string) => string, keep: (v: string) => boolean = () => true): FacetLink[] =>
     (page?.facets.values[name] ?? [])
@@ -64,22 +67,13 @@ export function FinderPage(props: {
         return { label: label(v.value), count: v.count, href: withParam(ctx.url, param, active ? undefined : v.value), active };
       });
   return (
-    <Layout ctx={ctx} title={title} hasErrors={props.problems.length > 0}>
+    <Layout ctx={ctx} title={title} hasErrors={props.errors.length > 0}>
       <h1>{title}</h1>
       <p class="lead">{t(lang, 'people.finder.lead')}</p>
       <p>
         <a href="/me/profile">{t(lang, 'people.profile.link')}</a>
       </p>
-      {props.problems.length > 0 ? (
-        <div class="error-summary" role="alert" tabindex={-1}>
-          <h2>{t(lang, 'forms.summary.title')}</h2>
-          <ul>
-            {props.problems.map((p) => (
-              <li>{p}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary lang={lang} errors={props.errors} />
       <form class="filters" method="get" action="/people" role="search">
         <fieldset>
           <legend class="skip">{t(lang, 'people.finder.filters')}</legend>
@@ -89,7 +83,8 @@ export function FinderPage(props: {
           </div>
           <div>
             <label for="topics">{t(lang, 'people.form.topics')}</label>
-            <select id="topics" name="topics">
+            {invalid.line('topics')}
+            <select {...invalid.attrs('topics')} id="topics" name="topics">
               {[any, ...props.topics].map((o) => (
                 <option value={o.value} selected={o.value === filters.topics}>
                   {o.label}
@@ -99,7 +94,8 @@ export function FinderPage(props: {
           </div>
           <div>
             <label for="digcomp">{t(lang, 'people.finder.digcomp')}</label>
-            <select id="digcomp" name="digcomp">
+            {invalid.line('digcomp')}
+            <select {...invalid.attrs('digcomp')} id="digcomp" name="digcomp">
               {[any, ...AREAS.map((a) => ({ value: a, label: names.digcomp(a) }))].map((o) => (
                 <option value={o.value} selected={o.value === filters.digcomp}>
                   {o.label}
@@ -109,7 +105,8 @@ export function FinderPage(props: {
           </div>
           <div>
             <label for="language">{t(lang, 'people.finder.language')}</label>
-            <select id="language" name="language">
+            {invalid.line('language')}
+            <select {...invalid.attrs('language')} id="language" name="language">
               {[any, ...COMMON_LANGUAGES.map((code) => ({ value: code, label: names.language(code) }))].map((o) => (
                 <option value={o.value} selected={o.value === filters.language}>
                   {o.label}
@@ -119,7 +116,8 @@ export function FinderPage(props: {
           </div>
           <div>
             <label for="level">{t(lang, 'people.finder.level')}</label>
-            <select id="level" name="level">
+            {invalid.line('level')}
+            <select {...invalid.attrs('level')} id="level" name="level">
               {[any, ...LEVELS.map((l) => ({ value: l, label: names.level(l) }))].map((o) => (
                 <option value={o.value} selected={o.value === filters.level}>
                   {o.label}
@@ -129,18 +127,38 @@ export function FinderPage(props: {
           </div>
           <div>
             <label for="country">{t(lang, 'people.finder.country')}</label>
-            <input id="country" name="country" value={filters.country} maxlength={4} size={6} aria-describedby="country-hint" />
+            {invalid.line('country')}
+            <input
+              id="country"
+              name="country"
+              value={filters.country}
+              maxlength={4}
+              size={6}
+              aria-invalid={invalid.attrs('country')['aria-invalid']}
+              aria-describedby={['country-hint', invalid.attrs('country')['aria-describedby']].filter(Boolean).join(' ')}
+            />
             <p class="hint" id="country-hint">
               {t(lang, 'people.finder.countryHint')}
             </p>
           </div>
           <div>
             <label for="availableFrom">{t(lang, 'people.finder.availableFrom')}</label>
-            <input id="availableFrom" name="availableFrom" type="date" value={filters.availableFrom} />
+            {invalid.line('availableFrom')}
+            <input {...invalid.attrs('availableFrom')} id="availableFrom" name="availableFrom" type="date" value={filters.availableFrom} />
           </div>
           <div>
             <label for="minShare">{t(lang, 'people.finder.minShare')}</label>
-            <input id="minShare" name="minShare" type="number" min={1} max={100} value={filters.minShare} size={4} />
+            {invalid.line('minShare')}
+            <input
+              {...invalid.attrs('minShare')}
+              id="minShare"
+              name="minShare"
+              type="number"
+              min={1}
+              max={100}
+              value={filters.minShare}
+              size={4}
+            />
           </div>
           <button type="submit">{t(lang, 'people.finder.search')}</button>
           <a href="/people">{t(lang, 'people.finder.reset')}</a>

@@ -150,21 +150,24 @@ export async function getPerson(db: Db, actor: Actor, userId: string): Promise<P
 }
 
 /**
- * Raises one of the person's DigComp competences to `level` (never lowers it): what completing a
- * learning-plan item does. Saved like any edit of the profile (finder rows rebuilt, audited).
- * Returns false, changing nothing, without a profile, without current consent, or for an area code.
- * @example await raiseCompetence(db, { actor }, '4.2', 5) // true
+ * Raises the person's DigComp competences `codes` to `level` (never lowers one; a competence not
+ * yet in the profile is added): what completing a learning-plan item does. Saved like any edit of
+ * the profile (finder rows rebuilt, audited as profile.update). Returns the competences it raised;
+ * none, changing nothing, without a profile, without current consent, or for area codes.
+ * @example await raiseCompetence(db, { actor }, ['4.2'], 5) // ['4.2']
  */
-export async function raiseCompetence(db: Db, asker: Asker, code: string, level: number): Promise<boolean> {
-  if (!code.includes('.')) return false;
+export async function raiseCompetence(db: Db, asker: Asker, codes: readonly string[], level: number): Promise<string[]> {
+  const competences = [...new Set(codes.filter((code) => code.includes('.')))];
+  if (competences.length === 0) return [];
   const own = await getMyProfile(db, asker.actor).catch((error: unknown) => {
     if (error instanceof AppError && error.code === 'not-found') return undefined;
     throw error;
   });
-  if (!own?.consent.current) return false;
-  const current = own.skills.digcomp.find((c) => c.code === code)?.level ?? null;
-  const next = raisedLevel(current, level);
-  if (next === current) return false;
+  if (!own?.consent.current) return [];
+  const levels = new Map(own.skills.digcomp.map((c) => [c.code, c.level]));
+  const raised = competences.filter((code) => raisedLevel(levels.get(code) ?? null, level) !== levels.get(code));
+  if (raised.length === 0) return [];
+  for (const code of raised) levels.set(code, raisedLevel(levels.get(code) ?? null, level));
   const input = ProfileInputSchema.parse({
     version: own.version,
     name: own.name,
@@ -172,7 +175,7 @@ export async function raiseCompetence(db: Db, asker: Asker, code: string, level:
     dutyStation: own.dutyStation,
     languages: own.languages,
     topics: own.skills.topics,
-    digcomp: [...own.skills.digcomp.filter((c) => c.code !== code), { code, level: next }],
+    digcomp: [...levels].map(([code, l]) => ({ code, level: l })),
     esco: own.skills.esco,
     expertise: own.skills.expertise,
     availability: own.availability,
@@ -181,5 +184,5 @@ export async function raiseCompetence(db: Db, asker: Asker, code: string, level:
     visibility: own.visibility,
   });
   await saveMyProfile(db, asker, input);
-  return true;
+  return raised;
 }

@@ -38,18 +38,18 @@ export function viewerScope(actor: Actor): ViewerScope {
  * they belong to (their organisations' or their own: rank 0; else their floor). One row per
  * person, so nobody is counted twice.
  *
- * Reads the organisations feature's `memberships` table in the condition itself: who shares an
- * organisation with the viewer is a set of users that can be large, and a semi-join lets
- * PostgreSQL hash it once instead of the application passing thousands of ids.
+ * Each row carries the person's organisations (`organisation_ids`, kept from `memberships` by
+ * triggers, migration 940), so the test is a cheap array overlap per row: a walk of the
+ * listed_at index (or of a filter's index) stops after the rows it needs, where a semi-join on
+ * memberships made PostgreSQL read and sort every row of the table.
  */
 export function visibleRows(scope: ViewerScope, table = 'profile_search'): RawBuilder<unknown> {
   const user = sql.ref(`${table}.user_id`);
   const audience = sql.ref(`${table}.audience`);
+  const organisations = sql.ref(`${table}.organisation_ids`);
   const close =
     scope.organisationIds.length > 0
-      ? sql`(${user} in (select m.user_id from memberships as m where m.organisation_id = any(${[...scope.organisationIds]}::uuid[]))${
-          scope.self ? sql` or ${user} = ${scope.self}::uuid` : sql``
-        })`
+      ? sql`(${organisations} && ${[...scope.organisationIds]}::uuid[]${scope.self ? sql` or ${user} = ${scope.self}::uuid` : sql``})`
       : scope.self
         ? sql`${user} = ${scope.self}::uuid`
         : undefined;

@@ -183,6 +183,27 @@ forEachEngine('profile visibility × viewer', (t) => {
     expect(page.data.map((p) => p.id)).toEqual([loner.id]);
   });
 
+  it('follows membership changes at once: a leaver’s organisation-only parts stop showing to that organisation, a joiner’s start', async () => {
+    const orgD = await seedOrganisation(t.db, `Moving ${marker}`);
+    const mover = await createUser(t.db, { memberships: [{ organisationId: orgD, role: 'member' }] });
+    await seedProfile(t.db, mover.id, {
+      name: `Mover ${marker}`,
+      topics: ['digital-health'],
+      visibility: { basics: 'members', skills: 'organisation' },
+    });
+    // The viewer: a member of A, who shares no organisation with the mover yet.
+    const seen = async () =>
+      (await body<PeoplePage>(await get('same-organisation', `/api/v1/people?q=Mover&topics=digital-health`))).data.map((p) => p.id);
+    expect(await seen()).toEqual([]);
+    await t.db.insertInto('memberships').values({ organisation_id: orgA, user_id: mover.id, role: 'member' }).execute();
+    expect(await seen()).toEqual([mover.id]);
+    await t.db.deleteFrom('memberships').where('organisation_id', '=', orgA).where('user_id', '=', mover.id).execute();
+    expect(await seen()).toEqual([]);
+    // Still found by name by any signed-in member (basics: members), without the skills.
+    const byName = await body<PeoplePage>(await get('same-organisation', `/api/v1/people?q=Mover`));
+    expect(byName.data.map((p) => p.id)).toContain(mover.id);
+  });
+
   it('sorts newest first by when people joined, so changing a hidden part moves nobody for outsiders', async () => {
     const orgC = await seedOrganisation(t.db, `Sorting ${marker}`);
     const first = await createUser(t.db, { memberships: [{ organisationId: orgC, role: 'member' }] });

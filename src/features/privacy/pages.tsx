@@ -17,6 +17,7 @@ import {
 import { Layout, type PageContext } from '../../web/layout.js';
 import { ScrollRegion } from '../../web/scroll-region.js';
 import type { ProofKind } from '../accounts/index.js';
+import { PROFILE_PARTS, VISIBILITIES } from '../../core/people/index.js';
 
 const DATA = ['account', 'password', 'sessions', 'memberships', 'tokens', 'invitations', 'audit'] as const;
 const PRINCIPLES = [
@@ -85,6 +86,7 @@ export function PrivacyPage(props: {
           </>
         ))}
       </dl>
+      <ProfileNotice lang={lang} />
       <h2 id="yours">{t(lang, 'privacy.rights.title')}</h2>
       {!props.signedIn ? (
         <p>
@@ -140,5 +142,36 @@ export function PrivacyPage(props: {
         </>
       )}
     </Layout>
+  );
+}
+
+/** The profile notice the profile form links to (/privacy#profiles): what a profile shares and the visibility choices. */
+function ProfileNotice(props: { lang: PageContext['lang'] }) {
+  const { lang } = props;
+  return (
+    <section aria-labelledby="profiles">
+      <h2 id="profiles">{t(lang, 'people.privacy.title')}</h2>
+      <p>{t(lang, 'people.privacy.lead')}</p>
+      <p>{t(lang, 'people.privacy.parts')}</p>
+      <ul>
+        {PROFILE_PARTS.map((part) => (
+          <li>{t(lang, `people.part.${part}` as MessageKey)}</li>
+        ))}
+      </ul>
+      <p>{t(lang, 'people.privacy.choices')}</p>
+      <dl>
+        {VISIBILITIES.map((v) => (
+          <>
+            <dt>{t(lang, `people.visibility.${v}` as MessageKey)}</dt>
+            <dd>{t(lang, `people.privacy.choice.${v}` as MessageKey)}</dd>
+          </>
+        ))}
+      </dl>
+      <p>{t(lang, 'people.privacy.finder')}</p>
+      <p>{t(lang, 'people.privacy.consent')}</p>
+      <p>
+        <a href="/me/profile">{t(lang, 'people.privacy.edit')}</a>
+      </p>
+    </section>
   );
 }

@@ -36,6 +36,8 @@ forEachEngine('IATI import and export', (t) => {
     expect(result.problemCounts.error).toBe(0);
     expect(result.problems.length).toBeGreaterThan(0);
     for (const line of result.problems) expect(line).toMatch(new RegExp(`^${file.replace('.', '\\.')}:\\d+:\\d+: (info|warning) [a-z-]+`));
+    // Each count is said once ("(7 times)"), not twice ("(7 times) (×7)").
+    for (const line of result.problems) expect(line).not.toMatch(/(once|times)[^)]*\) \(×\d+\)$/);
   });
 
   it('matches or creates the publishers as organisations, marked as imported from IATI and unverified', async () => {

@@ -51,7 +51,9 @@ export interface IatiImportSummary {
 const MAX_IDENTIFIER = 300;
 
 function problemLine(p: IatiProblem): string {
-  const count = p.count > 1 ? ` (×${p.count})` : '';
+  // Aggregated messages of the parser already say how often ("(7 times; …)"): the count is not repeated.
+  const counted = /\((once|\d+ times)[;)]/.test(p.message);
+  const count = p.count > 1 && !counted ? ` (×${p.count})` : '';
   const activity = p.activity ? ` [${p.activity}]` : '';
   return `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code}${activity}: ${p.message}${count}`;
 }

@@ -4,12 +4,13 @@
  * updates with comments, the IATI download, and for those allowed the people ranked for a role).
  */
 import { t, type MessageKey } from '../../i18n/i18n.js';
-import type { Choice } from '../../platform/forms/index.js';
+import { ErrorSummary, Notice, type Choice, type FormError, type FormState, type FormToken } from '../../platform/forms/index.js';
 import { Layout } from '../../web/layout.js';
 import { ScrollRegion } from '../../web/scroll-region.js';
-import { FacetList, PersonCard, withParam, type FacetLink, type Namer } from '../people/index.js';
+import { FacetList, PersonCard, filterState, withParam, type FacetLink, type Namer } from '../people/index.js';
 import type { PageContext } from '../../web/layout.js';
 import type { ProjectPage } from './catalogue.js';
+import { CommentForm, UpdateForm } from './work-forms.js';
 import { PROJECT_STATUSES, type CandidatePage, type Project, type ProjectSummary, type Update } from './schemas.js';
 
 type Ctx = PageContext;
@@ -55,13 +56,14 @@ export function ProjectsPage(props: {
   ctx: Ctx;
   filters: ProjectFilters;
   page: ProjectPage | undefined;
-  problems: readonly string[];
+  errors: readonly FormError[];
   names: Namer;
   topics: readonly Choice[];
   iatiHref: string;
 }) {
   const { ctx, filters, page, names } = props;
   const lang = ctx.lang;
+  const invalid = filterState(lang, props.errors);
   const title = t(lang, 'projects.page.title');
   const any = { value: '', label: t(lang, 'people.finder.any') };
   const facet = (name: string, param: keyof ProjectFilters, label: (v: string) => string): FacetLink[] =>
@@ -72,7 +74,8 @@ export function ProjectsPage(props: {
   const select = (id: keyof ProjectFilters, label: string, options: readonly Choice[]) => (
     <div>
       <label for={id}>{label}</label>
-      <select id={id} name={id}>
+      {invalid.line(id)}
+      <select {...invalid.attrs(id)} id={id} name={id}>
         {[any, ...options].map((o) => (
           <option value={o.value} selected={o.value === filters[id]}>
             {o.label}
@@ -83,19 +86,10 @@ export function ProjectsPage(props: {
   );
   const sdgs = Array.from({ length: 17 }, (_, i) => ({ value: String(i + 1), label: t(lang, 'projects.page.sdg', { goal: i + 1 }) }));
   return (
-    <Layout ctx={ctx} title={title} hasErrors={props.problems.length > 0}>
+    <Layout ctx={ctx} title={title} hasErrors={props.errors.length > 0}>
       <h1>{title}</h1>
       <p class="lead">{t(lang, 'projects.page.lead')}</p>
-      {props.problems.length > 0 ? (
-        <div class="error-summary" role="alert" tabindex={-1}>
-          <h2>{t(lang, 'forms.summary.title')}</h2>
-          <ul>
-            {props.problems.map((p) => (
-              <li>{p}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary lang={lang} errors={props.errors} />
       <form class="filters" method="get" action="/projects" role="search">
         <fieldset>
           <legend class="skip">{t(lang, 'projects.page.filters')}</legend>
@@ -105,7 +99,16 @@ export function ProjectsPage(props: {
           </div>
           <div>
             <label for="countries">{t(lang, 'projects.page.country')}</label>
-            <input id="countries" name="countries" value={filters.countries} maxlength={4} size={6} aria-describedby="countries-hint" />
+            {invalid.line('countries')}
+            <input
+              id="countries"
+              name="countries"
+              value={filters.countries}
+              maxlength={4}
+              size={6}
+              aria-invalid={invalid.attrs('countries')['aria-invalid']}
+              aria-describedby={['countries-hint', invalid.attrs('countries')['aria-describedby']].filter(Boolean).join(' ')}
+            />
             <p class="hint" id="countries-hint">
               {t(lang, 'people.finder.countryHint')}
             </p>
@@ -181,20 +184,37 @@ export function ProjectsPage(props: {
 export interface ProjectView {
   readonly project: Project;
   readonly updates: readonly Update[];
-  readonly may: { readonly findCandidates: boolean };
+  readonly may: { readonly findCandidates: boolean; readonly postUpdate: boolean; readonly comment: boolean; readonly update: boolean };
   /** The role whose candidates are shown, with them. */
   readonly candidates: { readonly roleId: string; readonly roleTitle: string; readonly page: CandidatePage } | undefined;
   /** Whether the reader is signed in (the learning link is theirs). */
   readonly signedIn: boolean;
 }
 
-export function ProjectDetailPage(props: { ctx: Ctx; view: ProjectView; names: Namer }) {
-  const { ctx, names } = props;
+/** The page's forms: the CSRF token, a notice after a redirect, and the form that failed (if one did). */
+export interface ProjectForms {
+  readonly token: FormToken;
+  readonly notice: string | undefined;
+  readonly update: FormState;
+  /** The comment form that failed, by update id. */
+  readonly comment: { readonly updateId: string; readonly form: FormState } | undefined;
+}
+
+export function ProjectDetailPage(props: { ctx: Ctx; view: ProjectView; names: Namer; forms: ProjectForms }) {
+  const { ctx, names, forms } = props;
   const { project, updates, may, candidates } = props.view;
   const lang = ctx.lang;
+  const failed = [...forms.update.errors, ...(forms.comment?.form.errors ?? [])];
   return (
-    <Layout ctx={ctx} title={project.title}>
+    <Layout ctx={ctx} title={project.title} hasErrors={failed.length > 0}>
       <h1>{project.title}</h1>
+      <Notice text={forms.notice} />
+      <ErrorSummary lang={lang} errors={failed} />
+      {may.update ? (
+        <p>
+          <a href={`/projects/${project.id}/edit`}>{t(lang, 'projects.edit.link')}</a>
+        </p>
+      ) : null}
       {project.demo ? <p class="notice">{t(lang, 'projects.page.demo')}</p> : null}
       {project.origin === 'iati' ? <p class="hint">{t(lang, 'projects.imported')}</p> : null}
       <dl class="facts">
@@ -326,12 +346,22 @@ export function ProjectDetailPage(props: { ctx: Ctx; view: ProjectView; names: N
 
       <section aria-labelledby="updates">
         <h2 id="updates">{t(lang, 'projects.page.updates')}</h2>
+        {may.postUpdate ? (
+          <UpdateForm
+            lang={lang}
+            projectId={project.id}
+            token={forms.token}
+            form={forms.update}
+            names={names}
+            projectLanguage={project.language}
+          />
+        ) : null}
         {updates.length === 0 ? (
           <p>{t(lang, 'projects.page.noUpdates')}</p>
         ) : (
           <ol>
             {updates.map((u) => (
-              <li>
+              <li id={`update-${u.id}`}>
                 <p>
                   <strong>{u.date}</strong>
                   {u.author ? ` · ${u.author.name}` : ''}
@@ -346,6 +376,15 @@ export function ProjectDetailPage(props: { ctx: Ctx; view: ProjectView; names: N
                       </li>
                     ))}
                   </ul>
+                ) : null}
+                {may.comment ? (
+                  <CommentForm
+                    lang={lang}
+                    projectId={project.id}
+                    updateId={u.id}
+                    token={forms.token}
+                    form={forms.comment?.updateId === u.id ? forms.comment.form : undefined}
+                  />
                 ) : null}
               </li>
             ))}

@@ -126,8 +126,18 @@ export async function relatedOf(db: Db, actor: Actor, links: readonly { kind: 'n
 }
 
 /** What the actor may do on a project they may read, for the page to show its links and forms. */
-export async function projectAbilities(db: Db, actor: Actor, id: string): Promise<{ findCandidates: boolean; postUpdate: boolean }> {
+export async function projectAbilities(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<{ findCandidates: boolean; postUpdate: boolean; comment: boolean; update: boolean }> {
   const row = await readableProject(db, actor, id, 'read');
   const resource = await resourceOf(db, row);
-  return { findCandidates: can(actor, 'find-candidates', resource), postUpdate: can(actor, 'post-update', resource) };
+  return {
+    findCandidates: can(actor, 'find-candidates', resource),
+    postUpdate: can(actor, 'post-update', resource),
+    // As postComment asks it: of the project without its team (commenting is not the team's alone).
+    comment: can(actor, 'comment', await resourceOf(db, row, false)),
+    update: can(actor, 'update', resource),
+  };
 }

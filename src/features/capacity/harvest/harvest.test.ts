@@ -71,12 +71,13 @@ forEachEngine('harvesting provider catalogues', (t) => {
   const allow = { allowPrivate: true };
   let provider: string;
 
-  async function source(url: string): Promise<string> {
+  async function source(url: string, format: 'json-ld' | 'csv' = 'json-ld'): Promise<string> {
     const row = await t.db
       .insertInto('offering_sources')
       .values({
         organisation_id: provider,
         url,
+        format,
         default_topics: ['e-government-digital-public-services'],
         default_audiences: ['policymakers-regulators'],
       })
@@ -127,6 +128,174 @@ forEachEngine('harvesting provider catalogues', (t) => {
     ]);
     // A second run finds nothing new.
     expect(await harvestSource(t.db, SYSTEM, id, allow)).toMatchObject({ created: 0, updated: 0, unchanged: 2, archived: 0 });
+  });
+
+  it('reads the other kinds a provider publishes — services, expert pools, guides, grants — with level, certificate, languages, dates and cost; reports what it cannot map', async () => {
+    const served = [
+      course('lvl', 'Advanced threat hunting', {
+        educationalLevel: 'Advanced',
+        educationalCredentialAwarded: { '@type': 'EducationalOccupationalCredential', credentialCategory: 'Certificate after exam' },
+        availableLanguage: ['en', 'fr'],
+        hasCourseInstance: [
+          {
+            '@type': 'CourseInstance',
+            courseMode: 'blended',
+            startDate: '2027-05-03T09:00:00Z',
+            endDate: '2027-05-28',
+            courseWorkload: 'PT36H',
+          },
+          { '@type': 'CourseInstance', courseMode: 'onsite', inLanguage: 'es', startDate: '2027-09-01' },
+        ],
+        offers: { '@type': 'Offer', priceSpecification: { '@type': 'PriceSpecification', price: 450, priceCurrency: 'EUR' } },
+        areaServed: ['Niger', 'MLI'],
+      }),
+      {
+        '@type': 'ProfessionalService',
+        '@id': 'https://academy.example.org/services/regulatory-advice',
+        name: 'Regulatory advice on spectrum licensing',
+        description: 'Our regulators advise a national regulatory authority on licensing and auctions, on request.',
+        inLanguage: 'fr',
+        about: 'Spectrum management',
+        availableChannel: {
+          '@type': 'ServiceChannel',
+          serviceUrl: 'https://academy.example.org/ask',
+          serviceLocation: { '@type': 'Place', name: 'Geneva' },
+        },
+      },
+      {
+        '@type': 'Service',
+        '@id': 'https://academy.example.org/services/roster',
+        serviceType: 'Expert pool',
+        name: 'Roster of data protection experts',
+        description: 'Vetted experts in data protection law, deployable to ministries for up to three months.',
+        inLanguage: 'en',
+        availableChannel: { '@type': 'ServiceChannel', serviceUrl: 'https://academy.example.org/roster' },
+      },
+      {
+        '@type': 'DigitalDocument',
+        '@id': 'https://academy.example.org/toolkits/cirt',
+        name: 'National CIRT establishment toolkit',
+        description: 'A step-by-step guide with templates for setting up a national computer incident response team.',
+        inLanguage: 'ar',
+        about: ['cybersecurity'],
+        isAccessibleForFree: true,
+      },
+      {
+        '@type': 'MonetaryGrant',
+        '@id': 'https://academy.example.org/grants/rural',
+        name: 'Rural connectivity grant for the Sahel',
+        description: 'Financing for community networks in rural areas of Niger and Mali, matched one to one.',
+        inLanguage: 'en',
+        about: ['Broadband policy and regulation', 'affordability'],
+        amount: { '@type': 'MonetaryAmount', value: 1500000, currency: 'USD' },
+        areaServed: ['NER', 'Mali'],
+        temporalCoverage: '2027-01-01/2028-12-31',
+      },
+      {
+        '@type': 'MonetaryGrant',
+        '@id': 'https://academy.example.org/grants/vague',
+        name: 'A grant with no dimension',
+        description: 'Money for something, some day, somewhere in the world.',
+        inLanguage: 'en',
+        amount: 1000,
+        currency: 'USD',
+      },
+      { '@type': 'Event', '@id': 'https://academy.example.org/events/forum', name: 'Digital forum 2027' },
+      { '@type': 'Organization', name: 'Example Academy' },
+    ];
+    files.set('/kinds.json', { type: 'application/ld+json', body: feed(served) });
+    const id = await source(`${origin}/kinds.json`);
+    const report = await harvestSource(t.db, SYSTEM, id, allow);
+    expect(report).toMatchObject({ error: null, items: 7, created: 5 });
+    expect(report.problems).toEqual([
+      {
+        position: 6,
+        key: 'https://academy.example.org/grants/vague',
+        message: expect.stringContaining('name the connectivity (UMC) dimension'),
+      },
+      {
+        position: 7,
+        key: 'https://academy.example.org/events/forum',
+        message: expect.stringMatching(/^@type Event is not something we list; we read Course/),
+      },
+    ]);
+    const rows = await t.db
+      .selectFrom('offerings')
+      .select([
+        'source_key',
+        'kind',
+        'language',
+        'languages',
+        'levels',
+        'certification',
+        'modality',
+        'start_date',
+        'end_date',
+        'rolling',
+        'duration_hours',
+        'cost_amount',
+        'cost_currency',
+        'topics',
+        'eligible_countries',
+        'pledge_amount',
+        'pledge_currency',
+        'umc_dimension',
+      ])
+      .where('source_id', '=', id)
+      .execute();
+    const byKey = new Map(rows.map((r) => [r.source_key!.split('/').slice(-2).join('/'), r]));
+    expect(byKey.get('courses/lvl')).toMatchObject({
+      kind: 'course',
+      levels: ['advanced'],
+      certification: 'assessed',
+      modality: 'blended',
+      languages: ['en', 'fr', 'es'],
+      rolling: false,
+      duration_hours: 36,
+      eligible_countries: ['NER', 'MLI'],
+    });
+    expect(byKey.get('courses/lvl')).toMatchObject({
+      start_date: '2027-05-03',
+      end_date: '2027-05-28',
+      cost_amount: 450,
+      cost_currency: 'EUR',
+    });
+    expect(byKey.get('services/regulatory-advice')).toMatchObject({
+      kind: 'advisory-service',
+      language: 'fr',
+      modality: 'blended',
+      topics: ['spectrum-management'],
+      rolling: true,
+    });
+    expect(byKey.get('services/roster')).toMatchObject({ kind: 'expert-pool', modality: 'live-online' });
+    expect(byKey.get('toolkits/cirt')).toMatchObject({
+      kind: 'toolkit-guide',
+      language: 'ar',
+      cost_amount: null,
+      topics: ['cybersecurity'],
+    });
+    expect(byKey.get('grants/rural')).toMatchObject({
+      kind: 'financing-pledge',
+      rolling: false,
+      topics: ['broadband-policy-regulation'],
+      eligible_countries: ['NER', 'MLI'],
+    });
+    expect(byKey.get('grants/rural')).toMatchObject({
+      start_date: '2027-01-01',
+      end_date: '2028-12-31',
+      pledge_amount: 1500000,
+      pledge_currency: 'USD',
+      umc_dimension: 'affordability',
+    });
+    expect(byKey.has('grants/vague')).toBe(false);
+
+    // The source registered as CSV that serves this feed: refused as a whole, nothing changes.
+    files.set('/kinds-as-csv', { type: 'application/ld+json', body: feed(served) });
+    const csv = await source(`${origin}/kinds-as-csv`, 'csv');
+    expect((await harvestSource(t.db, SYSTEM, csv, allow)).error).toMatch(
+      /registered as CSV, but the address serves application\/ld\+json/,
+    );
+    expect(await offeringsOf(csv)).toEqual([]);
   });
 
   it('follows a feed that changes between runs: updates, archives what is gone, brings it back; reports unreadable items and leaves them', async () => {
@@ -192,7 +361,7 @@ forEachEngine('harvesting provider catalogues', (t) => {
         'course,fr,Gouvernance des données,Principes et pratiques de gouvernance des données publiques.,data-governance-statistics,public-servants,fr,self-paced-online,true,https://academy.example.org/fr/gouvernance\n' +
         'course,fr,Cours sans thème connu,Un cours dont le thème n’existe pas dans notre vocabulaire.,astrology,public-servants,fr,self-paced-online,true,https://academy.example.org/fr/astro\n',
     });
-    const id = await source(`${origin}/catalogue.csv`);
+    const id = await source(`${origin}/catalogue.csv`, 'csv');
     const report = await harvestSource(t.db, SYSTEM, id, allow);
     expect(report).toMatchObject({ error: null, items: 2, created: 1 });
     expect(report.problems).toEqual([
@@ -270,5 +439,31 @@ forEachEngine('harvesting provider catalogues', (t) => {
       },
     );
     expect(await offeringsOf(id)).toHaveLength(2);
+    // The runs, newest first: the job's (one new item), then "harvest now" (the first).
+    const runs = (await (await app.request(`/api/v1/offering-sources/${id}/runs`, { headers })).json()) as { data: HarvestReport[] };
+    expect(runs.data.map((r) => r.created)).toEqual([1, 1]);
+    expect(runs.data[0]!.ranAt > runs.data[1]!.ranAt).toBe(true);
+    const changed = await app.request(`/api/v1/offering-sources/${id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({
+        url: `${origin}/api-courses.html`,
+        format: 'csv',
+        defaultTopics: ['cybersecurity'],
+        defaultAudiences: ['public-servants'],
+      }),
+    });
+    expect(((await changed.json()) as { format: string }).format).toBe('csv');
+    expect((await app.request(`/api/v1/offering-sources/${id}`, { method: 'DELETE', headers })).status).toBe(204);
+    expect(await t.db.selectFrom('offering_source_runs').select('id').where('source_id', '=', id).execute()).toEqual([]);
+    // Its offerings stay, no longer tied to a source.
+    expect(
+      await t.db
+        .selectFrom('offerings')
+        .select('id')
+        .where('title', '=', 'Digital public infrastructure')
+        .where('source_id', 'is', null)
+        .execute(),
+    ).toHaveLength(1);
   });
 });

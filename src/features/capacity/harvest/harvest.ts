@@ -6,8 +6,10 @@
  * status stays; an update of a published offering keeps it published and is audited), and
  * archives those the catalogue no longer lists. Items that cannot be read are reported with
  * what is wrong and left as they were — never archived for being unreadable. A catalogue that
- * cannot be fetched or read at all changes nothing. The report is kept on the source.
+ * cannot be fetched or read at all changes nothing. The report is kept on the source and as one
+ * of its last ten runs (sources.ts), for its editors' pages.
  */
+import { sql } from 'kysely';
 import type { Actor } from '../../../core/policy/actor.js';
 import type { Db } from '../../../db/database.js';
 import { lockForTransaction } from '../../../db/locks.js';
@@ -24,6 +26,7 @@ import { organisationName } from '../shared-repository.js';
 import { vocabulary } from '../vocabulary.js';
 import { fetchCatalogue, FetchProblem } from './fetch-catalogue.js';
 import { readCatalogue, type HarvestItem } from './read-catalogue.js';
+import { KEPT_RUNS, sourceRow } from './sources.js';
 
 export interface HarvestProblem {
   readonly position: number;
@@ -45,98 +48,7 @@ export interface HarvestReport {
   readonly problems: HarvestProblem[];
 }
 
-export interface OfferingSource {
-  readonly id: string;
-  readonly organisationId: string;
-  readonly url: string;
-  readonly defaultTopics: string[];
-  readonly defaultAudiences: string[];
-  readonly lastRunAt: string | null;
-  readonly lastReport: HarvestReport | null;
-}
-
 export const GONE_REASON = 'No longer in the provider’s published catalogue (harvest)';
-
-type SourceRow = Awaited<ReturnType<typeof sourceRow>>;
-const sourceRow = (db: Db, id: string) => db.selectFrom('offering_sources').selectAll().where('id', '=', id).executeTakeFirst();
-
-function presentSource(row: NonNullable<SourceRow>): OfferingSource {
-  return {
-    id: row.id,
-    organisationId: row.organisation_id,
-    url: row.url,
-    defaultTopics: row.default_topics,
-    defaultAudiences: row.default_audiences,
-    lastRunAt: row.last_run_at ? new Date(row.last_run_at).toISOString() : null,
-    lastReport: (row.last_report as unknown as HarvestReport | null) ?? null,
-  };
-}
-
-export interface SourceInput {
-  readonly providerOrganisationId: string;
-  readonly url: string;
-  readonly defaultTopics: readonly string[];
-  readonly defaultAudiences: readonly string[];
-}
-
-/** A provider's editor registers the catalogue URL; the next run (daily, or now) harvests it. */
-export async function registerSource(db: Db, actor: Actor, input: SourceInput): Promise<OfferingSource> {
-  authorise(actor, 'create', { type: 'offering', ownerOrganisationId: input.providerOrganisationId, status: 'draft' });
-  if (!(await organisationName(db, input.providerOrganisationId)))
-    throw new AppError('validation-failed', 'body.providerOrganisationId: no such organisation', [
-      { field: 'body.providerOrganisationId', message: 'no such organisation' },
-    ]);
-  const vocab = await vocabulary(db);
-  const unknown = input.defaultTopics.filter((t) => !vocab.topics.has(t));
-  if (unknown.length > 0)
-    throw new AppError('validation-failed', `body.defaultTopics: not topics: ${unknown.join(', ')}`, [
-      { field: 'body.defaultTopics', message: `not topics: ${unknown.join(', ')}` },
-    ]);
-  const row = await db
-    .insertInto('offering_sources')
-    .values({
-      organisation_id: input.providerOrganisationId,
-      url: input.url,
-      default_topics: [...input.defaultTopics],
-      default_audiences: [...input.defaultAudiences],
-      created_by: actor.kind === 'user' ? actor.userId : null,
-    })
-    .onConflict((c) =>
-      c
-        .constraint('offering_sources_url')
-        .doUpdateSet({ default_topics: [...input.defaultTopics], default_audiences: [...input.defaultAudiences], active: true }),
-    )
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await recordAudit(db, {
-    actor,
-    action: 'offering-source.register',
-    resourceType: 'organisation',
-    resourceId: row.organisation_id,
-    after: { url: row.url },
-  });
-  return presentSource(row);
-}
-
-/** The sources of an organisation, with each one's last report (for its editors). */
-export async function listSources(db: Db, actor: Actor, organisationId: string): Promise<OfferingSource[]> {
-  authorise(actor, 'create', { type: 'offering', ownerOrganisationId: organisationId, status: 'draft' });
-  const rows = await db
-    .selectFrom('offering_sources')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .orderBy('created_at')
-    .execute();
-  return rows.map(presentSource);
-}
-
-/** The source if `actor` may run it (its organisation's editors, admins); 404 otherwise. */
-export async function sourceFor(db: Db, actor: Actor, id: string): Promise<OfferingSource> {
-  const row = await sourceRow(db, id);
-  if (!row) throw new AppError('not-found', `No offering source with id "${id}"`);
-  authorise(actor, 'create', { type: 'offering', ownerOrganisationId: row.organisation_id, status: 'draft' });
-  return presentSource(row);
-}
 
 /** Whether two records' fields are equal, whatever the order of their keys. */
 function sameFields(a: OfferingFields, b: OfferingFields): boolean {
@@ -196,12 +108,22 @@ function check(items: readonly HarvestItem[], vocab: Awaited<ReturnType<typeof v
   return { checked, problems, seen };
 }
 
+/** Keeps the report on the source and as a run; runs beyond the last KEPT_RUNS are deleted. */
 async function keep(db: Db, report: HarvestReport): Promise<HarvestReport> {
-  await db
-    .updateTable('offering_sources')
-    .set({ last_run_at: report.ranAt, last_report: JSON.stringify(report) })
-    .where('id', '=', report.sourceId)
-    .execute();
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('offering_sources')
+      .set({ last_run_at: report.ranAt, last_report: JSON.stringify(report) })
+      .where('id', '=', report.sourceId)
+      .execute();
+    // Through the source row, so a source removed during the run keeps no orphan run.
+    await sql`insert into offering_source_runs (source_id, ran_at, report)
+      select id, ${report.ranAt}::timestamptz, ${JSON.stringify(report)}::jsonb from offering_sources where id = ${report.sourceId}`.execute(
+      tx,
+    );
+    await sql`delete from offering_source_runs where source_id = ${report.sourceId} and id not in (
+      select id from offering_source_runs where source_id = ${report.sourceId} order by ran_at desc limit ${KEPT_RUNS})`.execute(tx);
+  });
   return report;
 }
 
@@ -233,7 +155,7 @@ export async function harvestSource(
   let items: HarvestItem[];
   try {
     const fetched = await fetchCatalogue(row.url, options);
-    items = readCatalogue(fetched, { topics: row.default_topics, audiences: row.default_audiences }, vocab);
+    items = readCatalogue(fetched, row.format, { topics: row.default_topics, audiences: row.default_audiences }, vocab);
   } catch (error) {
     if (error instanceof FetchProblem || error instanceof FormatError) return keep(db, { ...base, error: error.message });
     throw error;

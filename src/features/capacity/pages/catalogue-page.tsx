@@ -195,6 +195,12 @@ export function CataloguePage(props: CataloguePageProps) {
           <a class="button" href={`/${kind}/new`}>
             {t(lang, kind === 'offerings' ? 'capacity.offering.new' : 'capacity.need.new')}
           </a>
+          {kind === 'offerings' ? (
+            <>
+              {' '}
+              <a href="/offering-sources">{t(lang, 'harvest.link')}</a>
+            </>
+          ) : null}
         </p>
       ) : null}
       <form method="get" action={`/${kind}`} class="catalogue" role="search" aria-label={t(lang, 'capacity.search.label')}>
