@@ -12,7 +12,9 @@
  * database (the demo data is removed afterwards). Server: a throwaway cluster
  * of the system's PostgreSQL (/usr/lib/postgresql/15+), migrated and loaded
  * with the same reference and indicator data; skipped with a notice when there
- * is none. Where the time goes: the use case reports each stage's time.
+ * is none. Where the time goes: the use case reports each stage's time, and
+ * each subject's candidate query is run once more under EXPLAIN (ANALYZE,
+ * BUFFERS), whose server-side times a loaded machine disturbs less.
  */
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
@@ -28,7 +30,7 @@ import { migrate } from '../src/db/migrate.js';
 import { generateDemoData, removeDemoData } from '../src/features/capacity/index.js';
 import { importIndicators } from '../src/features/indicators/index.js';
 import { matchesForNeed, planNeedMatching, type NeedPlan, type Stage } from '../src/features/matching/index.js';
-import { offeringCandidates } from '../src/features/matching/candidate-repository.js';
+import { offeringCandidates, offeringCandidatesQuery } from '../src/features/matching/candidate-repository.js';
 import { importReference } from '../src/features/reference/index.js';
 import type { Benchmark } from './benchmark.js';
 import { percentile, type Comparison, type EndpointResult } from './http.js';
@@ -150,6 +152,43 @@ export interface MatchingMeasure {
   /** Mean and p95 ms per stage of the use case. */
   stages: Record<Stage, { mean: number; p95: number }>;
   candidates: { mean: number; max: number; capped: number };
+  /** The candidate query of each subject under EXPLAIN (ANALYZE, BUFFERS): server-side ms (planning + execution) and shared buffers. */
+  explain: { mean: number; p95: number; buffers: number; slowest: string };
+}
+
+/**
+ * Each subject's candidate statements (the close scope, and every link when it widens) under
+ * EXPLAIN (ANALYZE, BUFFERS): the database's own time, less noisy than a loaded machine's wall clock.
+ */
+async function explainCandidates(db: Db, plans: readonly NeedPlan[]): Promise<MatchingMeasure['explain']> {
+  const times: number[] = [];
+  let buffers = 0;
+  let slowest = { ms: -1, plan: '' };
+  for (const plan of plans) {
+    let ms = 0;
+    let text = '';
+    const widens = (await offeringCandidates(db, plan.query, plan.timeframe)).links === 'all';
+    for (const scope of widens ? (['close', 'all'] as const) : (['close'] as const)) {
+      const compiled = offeringCandidatesQuery(plan.query, plan.timeframe, scope).compile(db);
+      const { rows } = await db.executeQuery<{ 'QUERY PLAN': string }>({ ...compiled, sql: `explain (analyze, buffers) ${compiled.sql}` });
+      const lines = rows.map((r) => r['QUERY PLAN']);
+      const figure = (label: string) => Number(new RegExp(`${label}: ([\\d.]+)`).exec(lines.join('\n'))?.[1] ?? 0);
+      ms += figure('Planning Time') + figure('Execution Time');
+      // The first Buffers line is the top node's: the whole statement's.
+      const top = lines.find((l) => l.includes('Buffers: shared')) ?? '';
+      buffers += Number(/hit=(\d+)/.exec(top)?.[1] ?? 0) + Number(/read=(\d+)/.exec(top)?.[1] ?? 0);
+      text += `${lines.join('\n')}\n`;
+    }
+    times.push(ms);
+    if (ms > slowest.ms) slowest = { ms, plan: text };
+  }
+  const sorted = Float64Array.from(times).toSorted();
+  return {
+    mean: times.reduce((a, x) => a + x, 0) / Math.max(1, times.length),
+    p95: percentile(sorted, 95),
+    buffers: buffers / Math.max(1, plans.length),
+    slowest: slowest.plan,
+  };
 }
 
 async function measure(engine: Engine, offerings: number, seconds: number, log: (m: string) => void): Promise<MatchingMeasure> {
@@ -213,23 +252,24 @@ async function measure(engine: Engine, offerings: number, seconds: number, log: 
     },
     stages,
     candidates: { mean: considered.reduce((a, x) => a + x, 0) / Math.max(1, considered.length), max: Math.max(0, ...considered), capped },
+    explain: await explainCandidates(engine.db, plans),
   };
 }
 
 function table(measures: readonly MatchingMeasure[]): string {
   const head =
-    '| engine | offerings | matchesForNeed p50 / p95 ms | candidate query p50 / p95 ms | p95 ratio | context | candidates | score | records | candidates scored (mean / max, capped) |';
+    '| engine | offerings | matchesForNeed p50 / p95 ms | candidate query p50 / p95 ms | p95 ratio | context | candidates | score | records | candidates scored (mean / max, capped) | candidate query EXPLAIN mean / p95 ms (buffers) |';
   const rows = measures.map((m) => {
     const { target, baseline, ratio } = m.comparison;
     const stage = (s: Stage) => `${m.stages[s].mean.toFixed(1)} / ${m.stages[s].p95.toFixed(1)}`;
-    return `| ${m.engine} | ${m.offerings} | ${target.latencyMs.p50.toFixed(1)} / ${target.latencyMs.p95.toFixed(1)} | ${baseline.latencyMs.p50.toFixed(1)} / ${baseline.latencyMs.p95.toFixed(1)} | ${ratio.p95.toFixed(2)}× | ${stage('context')} | ${stage('candidates')} | ${stage('score')} | ${stage('records')} | ${m.candidates.mean.toFixed(0)} / ${m.candidates.max} (${m.candidates.capped}) |`;
+    return `| ${m.engine} | ${m.offerings} | ${target.latencyMs.p50.toFixed(1)} / ${target.latencyMs.p95.toFixed(1)} | ${baseline.latencyMs.p50.toFixed(1)} / ${baseline.latencyMs.p95.toFixed(1)} | ${ratio.p95.toFixed(2)}× | ${stage('context')} | ${stage('candidates')} | ${stage('score')} | ${stage('records')} | ${m.candidates.mean.toFixed(0)} / ${m.candidates.max} (${m.candidates.capped}) | ${m.explain.mean.toFixed(1)} / ${m.explain.p95.toFixed(1)} (${m.explain.buffers.toFixed(0)}) |`;
   });
   return [
     head,
-    `|${' --- |'.repeat(10)}`,
+    `|${' --- |'.repeat(11)}`,
     ...rows,
     '',
-    'Stages: mean / p95 ms of each stage of matchesForNeed, one request at a time.',
+    "Stages: mean / p95 ms of each stage of matchesForNeed, one request at a time. EXPLAIN: each subject's candidate statements under EXPLAIN (ANALYZE, BUFFERS), planning + execution ms and shared buffers per subject (the slowest plan is in the JSON).",
   ].join('\n');
 }
 

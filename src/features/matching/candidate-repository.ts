@@ -140,42 +140,73 @@ export async function offeringForScoring(db: Db, id: string, text: readonly Sear
 
 /** The need's side of the constraints SQL checks on offerings (constraints.ts `dates`, `eligibility`). */
 export interface Timeframe {
-  /** The country and every group it belongs to: an offering must name one (index offerings_matching). */
+  /** The country and every group it belongs to: an offering must name one (index offerings_matching_keys). */
   readonly eligibleFor: readonly string[];
+  /** The need's languages: an offering must share one (the shared-language constraint). */
+  readonly languages: readonly string[];
   /** The later of the need's start and today. */
   readonly opens: string;
   readonly closes: string | null;
 }
 
 /**
+ * The keys of `offerings_matching_keys` (migration 960) an offering linked by one of these terms, in
+ * one of the need's languages and open to its country or one of its groups, is indexed under.
+ */
+export function matchingKeys(terms: Terms, timeframe: Timeframe): string[] {
+  const prefixed = [...terms.topics.map((t) => `t:${t}`), ...terms.digcomp.map((d) => `d:${d}`), ...terms.esco.map((e) => `e:${e}`)];
+  return prefixed.flatMap((term) => timeframe.languages.flatMap((l) => timeframe.eligibleFor.map((code) => `${term}|${l}|${code}`)));
+}
+
+/**
  * The candidate query, in three steps: every linked offering within the
- * filters, as (id, tier, listed_at) only; the `cap` most closely linked of
- * them (tier, then the most recently listed); and for those alone the scored
- * columns and the text rank. Ranking text or reading wide rows for every
- * linked offering would cost the most on common topics, so neither happens
- * before the cap; the count of linked offerings comes from the first step.
+ * filters, as (row address, tier, listed_at) only; the `cap` most closely
+ * linked of them (tier, then the most recently listed); and for those alone
+ * the scored columns and the text rank, read by row address (no second index
+ * descent). Ranking text or reading wide rows for every linked offering would
+ * cost the most on common topics, so neither happens before the cap; the
+ * count of linked offerings comes from the first step.
+ *
+ * With a timeframe (the constraints in SQL), "linked, in a shared language,
+ * open to the country" is one lookup of `offerings_matching_keys`' combined
+ * keys; without one (`?explain=excluded`), the terms alone are looked up.
+ * The lookup sits in a subquery the planner may not merge (`offset 0`): else
+ * the language and eligibility conditions of `where` tempt it to AND in the
+ * catalogue's facet index, decoding the long posting lists the combined keys
+ * avoid (EXPLAIN: 15–20 ms of a 25 ms plan). A row address read in the first
+ * step is valid in the last: one statement, one snapshot.
  */
 export function offeringCandidatesQuery(query: CandidateQuery, timeframe: Timeframe | null, scope: Scope) {
+  const terms = query.links[scope === 'close' ? 'close' : 'linked'];
+  const keys = timeframe ? matchingKeys(terms, timeframe) : [];
+  const linkedWithin = !timeframe
+    ? linkCondition('offerings', terms)
+    : keys.length === 0
+      ? sql`false`
+      : sql`offering_matching_keys(offerings.topics, offerings.digcomp, offerings.esco, offerings.languages,
+              offerings.eligible_countries || offerings.eligible_groups) && ${keys}::text[]`;
   const constraints = timeframe
-    ? sql`and (offerings.eligible_countries || offerings.eligible_groups) && ${arr(timeframe.eligibleFor)}
-          and offerings.kind <> all(${arr(PLEDGE_KINDS)})
+    ? sql`and offerings.kind <> all(${arr(PLEDGE_KINDS)})
           and (offerings.rolling or (offerings.start_date is null and offerings.end_date is null)
                or (coalesce(offerings.start_date, offerings.end_date) >= ${timeframe.opens}::date
                    and (${timeframe.closes}::date is null or coalesce(offerings.end_date, offerings.start_date) <= ${timeframe.closes}::date)))`
     : sql``;
   return sql<OfferingCandidateRow>`
     with linked as materialized (
-      select offerings.id, ${preScore('offerings', query.links)} as tier, offerings.listed_at
-      from offerings
-      where offerings.status = 'published' and (${query.where})
-        and ${linkCondition('offerings', query.links[scope === 'close' ? 'close' : 'linked'])} ${constraints}
+      select offerings.address, ${preScore('offerings', query.links)} as tier, offerings.listed_at, offerings.id
+      from (
+        select offerings.ctid as address, offerings.* from offerings
+        where offerings.status = 'published' and ${linkedWithin}
+        offset 0
+      ) as offerings
+      where (${query.where}) ${constraints}
     ), chosen as (
-      select id, tier from linked order by tier desc, listed_at desc, id desc limit ${query.cap}
+      select address, tier from linked order by tier desc, listed_at desc, id desc limit ${query.cap}
     )
     select ${OFFERING_COLUMNS},
            ts_rank(${RANK_WEIGHTS}, offerings.search_vector, subject.query, 1)::float8 as text_rank,
            (select count(*) from linked)::int as linked
-    from chosen join offerings on offerings.id = chosen.id
+    from chosen join offerings on offerings.ctid = chosen.address
     cross join (select ${anyWordQuery(query.text)} as query) as subject
     order by chosen.tier desc, text_rank desc, offerings.id`;
 }

@@ -15,7 +15,7 @@ import { CONTROLLED_LISTS } from '../../core/reference/controlled-lists.js';
 import { INDICATOR_CATALOGUE } from '../../core/indicators/index.js';
 import type { Db } from '../../db/database.js';
 import type { Localised } from '../../shared/localised.js';
-import { vocabulary } from '../capacity/index.js';
+import { vocabulary, type Vocabulary } from '../capacity/index.js';
 import { dataVersion, VersionedCache } from '../imports/index.js';
 import { countryProfile } from '../indicators/index.js';
 import { exportTaxonomy, listGroups } from '../reference/index.js';
@@ -123,10 +123,16 @@ async function loadConnectivity(db: Db, iso3: string): Promise<Connectivity> {
 
 /**
  * Each country's groups and measured connectivity (countries the vocabulary does not know are left out).
+ * @param known the data version and vocabulary when the caller has read them already (saves a round trip)
  * @example (await countryContexts(db, ['NER'])).get('NER')?.connectivity.internetUse // { value: 23.2, year: 2023 }
  */
-export async function countryContexts(db: Db, iso3s: readonly string[], knownVersion?: string): Promise<Map<string, CountryContext>> {
-  const [vocab, version] = await Promise.all([vocabulary(db), knownVersion ?? dataVersion(db)]);
+export async function countryContexts(
+  db: Db,
+  iso3s: readonly string[],
+  knownVersion?: string,
+  knownVocabulary?: Vocabulary,
+): Promise<Map<string, CountryContext>> {
+  const [vocab, version] = await Promise.all([knownVocabulary ?? vocabulary(db), knownVersion ?? dataVersion(db)]);
   const cache = cacheOf(connectivityCaches, db, 400);
   const result = new Map<string, CountryContext>();
   await Promise.all(

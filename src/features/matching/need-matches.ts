@@ -75,8 +75,9 @@ export async function planNeedMatching(
   needId: string,
   options: { today: string; explain: boolean },
 ): Promise<NeedPlan> {
-  const [need, version] = await Promise.all([getNeed(db, actor, needId), dataVersion(db)]);
-  const [ref, contexts, vocab] = await Promise.all([reference(db, version), countryContexts(db, [need.country], version), vocabulary(db)]);
+  // One round trip of reads in parallel; the reference and the country's context are then cached per data version.
+  const [need, version, vocab] = await Promise.all([getNeed(db, actor, needId), dataVersion(db), vocabulary(db)]);
+  const [ref, contexts] = await Promise.all([reference(db, version), countryContexts(db, [need.country], version, vocab)]);
   const country = contexts.get(need.country) ?? unknownCountry(need.country);
   const demand = demandOfNeed(need, country);
   const where = offeringConditions(
@@ -98,7 +99,12 @@ export async function planNeedMatching(
     query: { where, links: linksOf(ref.taxonomy, need), text, cap: CANDIDATE_CAP },
     timeframe: options.explain
       ? null
-      : { eligibleFor: [need.country, ...country.groups], opens: timeframeOpens(demand, options.today), closes: need.endDate },
+      : {
+          eligibleFor: [need.country, ...country.groups],
+          languages: need.languages,
+          opens: timeframeOpens(demand, options.today),
+          closes: need.endDate,
+        },
   };
 }
 
