@@ -500,6 +500,13 @@ export interface ProfileSearchTable {
   /** Generated from availability: the periods as a date multirange, and the largest share. */
   availability_spans: GeneratedAlways<string>;
   availability_share: GeneratedAlways<number>;
+  /** Generated (migration 970): the periods offering at least 25, 50 or 100 %, how many periods, the latest start, the duty station as an array. */
+  availability_spans_25: GeneratedAlways<string>;
+  availability_spans_50: GeneratedAlways<string>;
+  availability_spans_100: GeneratedAlways<string>;
+  availability_periods: GeneratedAlways<number>;
+  availability_latest_start: GeneratedAlways<Date | null>;
+  stations: GeneratedAlways<string[]>;
 }
 
 export interface IatiOrganisationsTable {

@@ -28,6 +28,7 @@ import * as finderSpeed from './2026-11-30-940-finder-speed.js';
 import * as finderPublicIndexes from './2026-11-30-941-finder-public-indexes.js';
 import * as webhooks from './2026-11-30-950-webhooks.js';
 import * as matchingKeys from './2026-11-30-960-matching-keys.js';
+import * as finderExactIndexes from './2026-11-30-970-finder-exact-indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-941-finder-public-indexes': finderPublicIndexes,
   '2026-11-30-950-webhooks': webhooks,
   '2026-11-30-960-matching-keys': matchingKeys,
+  '2026-11-30-970-finder-exact-indexes': finderExactIndexes,
 };

@@ -19,13 +19,13 @@ import { AppError } from '../../http/app-error.js';
 import { prepareQuery, search, type FacetColumn, type PreparedQuery } from '../../platform/search/index.js';
 import { LANGUAGE_FILTER, type PeoplePage, type PeopleQuery } from './finder-schemas.js';
 import { fieldsOfRow } from './record.js';
-import { organisationsOfUsers, profilesByIds } from './repository.js';
+import { organisationsOfFinderRows, profilesOfFinderRows } from './repository.js';
 import { presentPersonSummary } from './presenters.js';
 import { PEOPLE_CORPUS } from './search-rows.js';
 import { viewerScope, visibleRows, type ViewerScope } from './viewer.js';
 import { countriesOf, peopleVocabulary, type PeopleVocabulary } from './vocabulary.js';
 
-/** A row's availability periods, as a relation. */
+/** A row's availability periods, as a relation (the exact test for people with several periods). */
 const periods = sql`jsonb_to_recordset(profile_search.availability) as a(share int, "from" date, "to" date)`;
 
 export const PEOPLE_FACETS: readonly FacetColumn[] = [
@@ -35,10 +35,11 @@ export const PEOPLE_FACETS: readonly FacetColumn[] = [
   { name: 'languages', value: sql.ref('languages'), array: true },
   { name: 'country', value: sql.ref('duty_station'), array: false },
   {
+    // Generated columns (migration 970): no per-row function call for the window's counts.
     name: 'availability',
     value: sql`array_remove(array[
-      case when exists (select 1 from ${periods} where a."from" <= current_date and (a."to" is null or a."to" >= current_date)) then 'now' end,
-      case when exists (select 1 from ${periods} where a."from" > current_date) then 'later' end], null)`,
+      case when profile_search.availability_spans @> current_date then 'now' end,
+      case when profile_search.availability_latest_start > current_date then 'later' end], null)`,
     array: true,
   },
 ];
@@ -86,17 +87,34 @@ function languageCondition(filters: readonly string[]): RawBuilder<unknown> {
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
+/** The generated periods offering at least a threshold (migration 970), the largest not above `share`. */
+function spansOf(share: number): { readonly column: string; readonly threshold: number } {
+  const threshold = [100, 50, 25].find((t) => share >= t);
+  return threshold
+    ? { column: `profile_search.availability_spans_${threshold}`, threshold }
+    : { column: 'profile_search.availability_spans', threshold: 1 };
+}
+
+/**
+ * Someone with one period that covers the dates at the share. Answered from generated, indexed
+ * columns: for a person with one period (most people) the periods of at least the threshold
+ * containing the dates and the largest share are the exact test; only people with several periods
+ * run the per-period test, so that two periods are never combined into one.
+ */
 function availabilityCondition(query: PeopleQuery): RawBuilder<unknown> | undefined {
   const from = query.availableFrom ?? query.availableTo;
   const to = query.availableTo ?? query.availableFrom;
   if (!from && query.minShare === undefined) return undefined;
   const share = query.minShare ?? 1;
-  const period = from ? sql`and a."from" <= ${from}::date and (a."to" is null or a."to" >= ${to}::date)` : sql``;
-  // The generated columns answer from an index; the exact test (one period with both) runs on their rows only.
-  const indexed = from
-    ? sql`profile_search.availability_spans @> daterange(${from}::date, ${to}::date, '[]') and profile_search.availability_share >= ${share}`
-    : sql`profile_search.availability_share >= ${share}`;
-  return sql`${indexed} and exists (select 1 from ${periods} where a.share >= ${share} ${period})`;
+  // The largest share offered: some period offers at least `share` exactly when it does.
+  const offered = sql`profile_search.availability_share >= ${share}`;
+  if (!from) return offered;
+  const onePeriod = sql`exists (select 1 from ${periods} where a.share >= ${share} and a."from" <= ${from}::date and (a."to" is null or a."to" >= ${to}::date))`;
+  const spans = spansOf(share);
+  const covers = sql`${sql.ref(spans.column)} @> daterange(${from}::date, ${to}::date, '[]')`;
+  // At a threshold the column already says the share; repeating it would make the planner count the share twice.
+  const test = spans.threshold === share ? covers : sql`${covers} and ${offered}`;
+  return sql`${test} and (profile_search.availability_periods = 1 or ${onePeriod})`;
 }
 
 /**
@@ -129,7 +147,8 @@ export function peopleConditions(query: PeopleQuery, vocab: PeopleVocabulary, sc
       ),
     );
   if (query.languages?.length) conditions.push(languageCondition(query.languages));
-  if (query.country) conditions.push(sql`profile_search.duty_station = any(${[...countriesOf(vocab, query.country)!]}::text[])`);
+  // `stations` (the duty station as an array) sits in the filters' GIN index beside the skills (migration 970).
+  if (query.country) conditions.push(overlaps('stations', [...countriesOf(vocab, query.country)!]));
   if (query.organisation) conditions.push(sql`profile_search.organisation_ids @> array[${query.organisation}::uuid]`);
   const availability = availabilityCondition(query);
   if (availability) conditions.push(availability);
@@ -145,9 +164,12 @@ export function peopleConditions(query: PeopleQuery, vocab: PeopleVocabulary, sc
  */
 export async function searchPeople(db: Db, actor: Actor, query: PeopleQuery): Promise<PeoplePage> {
   const scope = viewerScope(actor);
-  const vocab = await peopleVocabulary(db);
+  // Independent reads, so one wait instead of two: the vocabulary (its version check) and the text's tsquery.
+  const [vocab, prepared]: [PeopleVocabulary, PreparedQuery | undefined] = await Promise.all([
+    peopleVocabulary(db),
+    query.q?.trim() ? prepareQuery(db, PEOPLE_CORPUS[scope.floor], query.q) : undefined,
+  ]);
   const where = peopleConditions(query, vocab, scope);
-  const prepared: PreparedQuery | undefined = query.q?.trim() ? await prepareQuery(db, PEOPLE_CORPUS[scope.floor], query.q) : undefined;
   const tsquery = prepared?.tsquery;
   const sort = query.sort ?? (tsquery ? 'relevance' : 'newest');
   const searchScope = { table: 'profile_search', where };
@@ -174,21 +196,14 @@ export async function searchPeople(db: Db, actor: Actor, query: PeopleQuery): Pr
   };
 }
 
-/** The people of finder rows, in order, each with the parts of that row's audience. */
+/** The people of finder rows, in order, each with the parts of that row's audience (two reads side by side). */
 async function presentHits(db: Db, rowIds: readonly string[]) {
   if (rowIds.length === 0) return [];
-  const rows = await db.selectFrom('profile_search').select(['id', 'user_id', 'audience']).where('id', 'in', rowIds).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const ordered = rowIds.flatMap((id) => byId.get(id) ?? []);
-  const userIds = ordered.map((r) => r.user_id);
-  const [profiles, organisations] = await Promise.all([profilesByIds(db, userIds), organisationsOfUsers(db, userIds)]);
-  const profileOf = new Map(profiles.map((p) => [p.user_id, p]));
-  return ordered.flatMap((hit) => {
-    const profile = profileOf.get(hit.user_id);
-    if (!profile) return [];
-    const seen = partsSeenBy(fieldsOfRow(profile).visibility, hit.audience as 0 | 1 | 2);
+  const [hits, organisations] = await Promise.all([profilesOfFinderRows(db, rowIds), organisationsOfFinderRows(db, rowIds)]);
+  return hits.flatMap(({ audience, profile }) => {
+    const seen = partsSeenBy(fieldsOfRow(profile).visibility, audience as 0 | 1 | 2);
     // The person narrowed their basics since the row was read: they are not shown.
     if (!seen.has('basics')) return [];
-    return [presentPersonSummary(profile, organisations.get(hit.user_id) ?? [], seen)];
+    return [presentPersonSummary(profile, organisations.get(profile.user_id) ?? [], seen)];
   });
 }

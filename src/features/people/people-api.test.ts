@@ -201,6 +201,45 @@ forEachEngine('people API', (t) => {
       expect(keys(await find('availableFrom=2027-09-01'))).toEqual(['content']);
     });
 
+    it('needs one period covering the whole span at the share: two periods are never joined, shares between thresholds count', async () => {
+      // A person of another organisation (the other tests count orgB's three): 50 % until March, then 40 % for the rest of 2027.
+      const orgC = await seedOrganisation(t.db, `Finder Periods ${marker}`);
+      const user = await createUser(t.db, { memberships: [{ organisationId: orgC, role: 'member' }] });
+      await seedProfile(t.db, user.id, {
+        name: `Two Periods ${marker}`,
+        visibility: {
+          basics: 'public',
+          dutyStation: 'public',
+          languages: 'public',
+          skills: 'public',
+          availability: 'public',
+          bio: 'public',
+          links: 'public',
+        },
+        availability: [
+          { share: 50, from: '2027-01-01', to: '2027-03-31' },
+          { share: 40, from: '2027-04-01', to: '2027-12-31' },
+        ],
+      });
+      const found = async (query: string) => {
+        const response = await call('GET', `/api/v1/people?organisation=${orgC}&${query}`);
+        expect(response.status).toBe(200);
+        return (await body<PeoplePage>(response)).data.map((p) => p.id);
+      };
+      // Both periods together cover February–May at 25 %, but neither alone does.
+      expect(await found('availableFrom=2027-02-01&availableTo=2027-05-31&minShare=25')).toEqual([]);
+      // 30 % and 40 % lie between the indexed thresholds (25 and 50): the second period answers.
+      expect(await found('availableFrom=2027-05-01&availableTo=2027-06-30&minShare=30')).toEqual([user.id]);
+      expect(await found('availableFrom=2027-05-01&availableTo=2027-06-30&minShare=40')).toEqual([user.id]);
+      expect(await found('availableFrom=2027-05-01&availableTo=2027-06-30&minShare=45')).toEqual([]);
+      // At the threshold itself, the first period answers for its own span only.
+      expect(await found('availableFrom=2027-02-01&availableTo=2027-03-15&minShare=50')).toEqual([user.id]);
+      expect(await found('availableFrom=2027-03-15&availableTo=2027-04-15&minShare=50')).toEqual([]);
+      // A share without dates: the largest share offered.
+      expect(await found('minShare=50')).toEqual([user.id]);
+      expect(await found('minShare=51')).toEqual([]);
+    });
+
     it('searches text in French without accents, in Arabic and in Chinese', async () => {
       expect(keys(await find('q=cybersecurite'))).toEqual(['security']);
       expect(keys(await find(`q=${encodeURIComponent('المحتوى')}`))).toEqual(['content']);

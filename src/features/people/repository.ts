@@ -29,6 +29,44 @@ export async function profilesByIds(db: Reader, ids: readonly string[]): Promise
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/**
+ * The profiles behind finder rows, in the order of `rowIds`, each with the audience of its row:
+ * one statement, so a page of the finder costs one round trip here, not a lookup of the rows and
+ * then of their profiles.
+ */
+export async function profilesOfFinderRows(
+  db: Reader,
+  rowIds: readonly string[],
+): Promise<{ readonly audience: number; readonly profile: ProfileRow }[]> {
+  if (rowIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('profile_search')
+    .innerJoin('profiles', 'profiles.user_id', 'profile_search.user_id')
+    .selectAll('profiles')
+    .select(['profile_search.id as finder_row_id', 'profile_search.audience as finder_audience'])
+    .where('profile_search.id', 'in', rowIds)
+    .execute();
+  const byId = new Map(
+    rows.map(({ finder_row_id, finder_audience, ...profile }) => [finder_row_id, { audience: finder_audience, profile }]),
+  );
+  return rowIds.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The organisations of the people behind finder rows (by user id), read beside profilesOfFinderRows. */
+export async function organisationsOfFinderRows(db: Reader, rowIds: readonly string[]): Promise<Map<string, OrganisationRef[]>> {
+  const result = new Map<string, OrganisationRef[]>();
+  if (rowIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select(['memberships.user_id', 'organisations.id', 'organisations.name'])
+    .where('memberships.user_id', 'in', (eb) => eb.selectFrom('profile_search').select('user_id').where('id', 'in', rowIds))
+    .orderBy('organisations.name')
+    .execute();
+  for (const row of rows) result.set(row.user_id, [...(result.get(row.user_id) ?? []), { id: row.id, name: row.name }]);
+  return result;
+}
+
 /** Updates the row if it is still at `version`; false when someone saved in between. */
 export async function updateProfile(
   tx: WriteTx,

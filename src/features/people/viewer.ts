@@ -53,8 +53,12 @@ export function visibleRows(scope: ViewerScope, table = 'profile_search'): RawBu
       : scope.self
         ? sql`${user} = ${scope.self}::uuid`
         : undefined;
-  if (!close) return sql`${audience} = ${scope.floor}`;
-  return sql`((${audience} = 0 and ${close}) or (${audience} = ${scope.floor} and not ${close}))`;
+  // The rank as a literal, written as the partial indexes' predicates are (`audience = 2`, `audience < 2`, migrations
+  // 941 and 970): a bound parameter is a different expression to the planner, which then counts the audience twice
+  // and AND-s the partial index's bitmap with a scan of another index for every row of that audience.
+  const floor = sql.lit(scope.floor);
+  if (!close) return sql`${audience} = ${floor}`;
+  return sql`((${audience} = 0 and ${close}) or (${audience} = ${floor} and not ${close}))`;
 }
 
 /**
