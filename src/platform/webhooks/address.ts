@@ -6,8 +6,6 @@
  * unless the configuration allows private ones (tests, local trials: never production), so a
  * name that later resolves inside our network (DNS rebinding) is still refused.
  */
-import { isIP } from 'node:net';
-
 export type AddressProblem = 'not-http' | 'credentials' | 'own-host' | 'invalid';
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1', '0.0.0.0', '::']);
@@ -44,34 +42,4 @@ export function webhookAddressProblem(
   return listening.has(target) ? 'own-host' : null;
 }
 
-/** IPv4 as a 32-bit number. */
-function v4(address: string): number {
-  return address.split('.').reduce((n, part) => n * 256 + Number(part), 0);
-}
-
-const PRIVATE_V4: readonly (readonly [string, number])[] = [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-];
-
-/**
- * Whether an address is not on the public internet (loopback, private, link-local, CGNAT,
- * unique-local, multicast, unspecified).
- * @example isInternalAddress('10.1.2.3') // true
- */
-export function isInternalAddress(address: string): boolean {
-  if (isIP(address) === 4) return PRIVATE_V4.some(([base, bits]) => v4(address) >>> (32 - bits) === v4(base) >>> (32 - bits));
-  const a = address.toLowerCase();
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-  if (mapped) return isInternalAddress(mapped[1]!);
-  return a === '::' || a === '::1' || /^f[cd]/.test(a) || /^fe[89ab]/.test(a) || a.startsWith('ff');
-}
+export { isInternalAddress } from '../outbound/index.js';

@@ -4,11 +4,9 @@
  * the attempt gives up after `timeoutMs`. The outcome is a status code or a short error code —
  * never the body or the error's text, which may quote personal data or the secret's neighbours.
  */
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import { isIP } from 'node:net';
-import { isInternalAddress } from './address.js';
+import { guardedLookup, internalLiteral } from '../outbound/index.js';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './signature.js';
 
 export interface SignedPost {
@@ -34,23 +32,6 @@ class InternalAddress extends Error {
   readonly code = 'internal-address';
 }
 
-/** The connection's own DNS lookup, refusing internal addresses at connect time (DNS rebinding). */
-function guardedLookup(allowInternal: boolean) {
-  return (
-    hostname: string,
-    options: object,
-    callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
-  ) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
-      if (error) return callback(error, []);
-      if (!allowInternal && addresses.some((a) => isInternalAddress(a.address))) return callback(new InternalAddress(), []);
-      if ((options as { all?: boolean }).all) return callback(null, addresses);
-      const first = addresses[0]!;
-      callback(null, first.address, first.family);
-    });
-  };
-}
-
 const codeOf = (error: unknown): string => {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? code.slice(0, 40) : 'request-failed';
@@ -66,8 +47,7 @@ export function sendSigned(post: SignedPost): Promise<SendOutcome> {
   const client = url.protocol === 'https:' ? https : http;
   const elapsed = () => Math.round(performance.now() - started);
   // An address written as an IP is never looked up, so the lookup's guard would not see it.
-  const literal = url.hostname.replace(/^\[|\]$/g, '');
-  if (!post.allowInternal && isIP(literal) !== 0 && isInternalAddress(literal))
+  if (!post.allowInternal && internalLiteral(url) !== undefined)
     return Promise.resolve({ statusCode: null, error: 'internal-address', durationMs: elapsed() });
   return new Promise((resolve) => {
     let settled = false;
@@ -81,7 +61,7 @@ export function sendSigned(post: SignedPost): Promise<SendOutcome> {
       url,
       {
         method: 'POST',
-        lookup: guardedLookup(post.allowInternal),
+        lookup: guardedLookup(post.allowInternal, () => new InternalAddress()),
         headers: {
           'Content-Type': 'application/json; charset=utf-8',
           'Content-Length': Buffer.byteLength(post.body),

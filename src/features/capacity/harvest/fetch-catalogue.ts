@@ -7,10 +7,9 @@
  * never production: src/config). Redirects are followed (at most 3), each checked again. Bodies
  * are cut off at 5 MB, and a request gives up after 20 s.
  */
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import { isIP } from 'node:net';
+import { guardedLookup, internalLiteral } from '../../../platform/outbound/index.js';
 
 export interface FetchedCatalogue {
   readonly url: string;
@@ -31,65 +30,17 @@ export class FetchProblem extends Error {
 
 const MAX_REDIRECTS = 3;
 
-/** IPv4 as a 32-bit number. */
-function v4(address: string): number {
-  return address.split('.').reduce((n, part) => n * 256 + Number(part), 0);
-}
-const inV4 = (address: string, base: string, bits: number) => bits === 0 || v4(address) >>> (32 - bits) === v4(base) >>> (32 - bits);
+export { isInternalAddress } from '../../../platform/outbound/index.js';
 
-/**
- * Whether an address is not on the public internet.
- * @example isInternalAddress('10.1.2.3') // true
- * @example isInternalAddress('8.8.8.8') // false
- */
-export function isInternalAddress(address: string): boolean {
-  if (isIP(address) === 4) {
-    return [
-      ['0.0.0.0', 8],
-      ['10.0.0.0', 8],
-      ['100.64.0.0', 10],
-      ['127.0.0.0', 8],
-      ['169.254.0.0', 16],
-      ['172.16.0.0', 12],
-      ['192.0.0.0', 24],
-      ['192.168.0.0', 16],
-      ['198.18.0.0', 15],
-      ['224.0.0.0', 4],
-      ['240.0.0.0', 4],
-    ].some(([base, bits]) => inV4(address, base as string, bits as number));
-  }
-  const a = address.toLowerCase();
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-  if (mapped) return isInternalAddress(mapped[1]!);
-  return a === '::' || a === '::1' || /^f[cd]/.test(a) || /^fe[89ab]/.test(a) || a.startsWith('ff');
-}
-
-/** The connection's DNS lookup, refusing internal addresses (checked at connect time, for every address given). */
-function guardedLookup(allowPrivate: boolean) {
-  return (
-    hostname: string,
-    options: object,
-    callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
-  ) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
-      if (error) return callback(error, []);
-      const list = addresses;
-      const internal = list.find((a) => isInternalAddress(a.address));
-      if (internal && !allowPrivate)
-        return callback(new FetchProblem(`${hostname} resolves to an internal address (${internal.address}): refused`), []);
-      const all = (options as { all?: boolean }).all;
-      if (all) return callback(null, list);
-      callback(null, list[0]!.address, list[0]!.family);
-    });
-  };
-}
+const refuseInternal = (hostname: string, address: string) =>
+  new FetchProblem(`${hostname} resolves to an internal address (${address}): refused`);
 
 function getOnce(
   url: URL,
   options: Required<FetchOptions>,
 ): Promise<{ status: number; location?: string; contentType: string; text: string }> {
   return new Promise((resolve, reject) => {
-    if (isIP(url.hostname.replace(/^\[|\]$/g, '')) && isInternalAddress(url.hostname.replace(/^\[|\]$/g, '')) && !options.allowPrivate) {
+    if (internalLiteral(url) !== undefined && !options.allowPrivate) {
       reject(new FetchProblem(`${url.hostname} is an internal address: refused`));
       return;
     }
@@ -97,7 +48,7 @@ function getOnce(
     const request = client.get(
       url,
       {
-        lookup: guardedLookup(options.allowPrivate) as never,
+        lookup: guardedLookup(options.allowPrivate, refuseInternal) as never,
         timeout: options.timeoutMs,
         headers: {
           Accept: 'application/ld+json, application/json, text/html, text/csv;q=0.9, */*;q=0.1',
@@ -187,15 +138,19 @@ export async function brokenLink(address: string, options: FetchOptions): Promis
 
 function headersOnly(url: URL, options: Required<FetchOptions>): Promise<{ status: number; location?: string }> {
   return new Promise((resolve, reject) => {
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (isIP(host) && isInternalAddress(host) && !options.allowPrivate) {
+    const host = internalLiteral(url);
+    if (host !== undefined && !options.allowPrivate) {
       reject(new FetchProblem(`${host} is an internal address: refused`));
       return;
     }
     const client = url.protocol === 'https:' ? https : http;
     const request = client.get(
       url,
-      { lookup: guardedLookup(options.allowPrivate) as never, timeout: options.timeoutMs, headers: { 'User-Agent': 'DCP-link-check/1' } },
+      {
+        lookup: guardedLookup(options.allowPrivate, refuseInternal) as never,
+        timeout: options.timeoutMs,
+        headers: { 'User-Agent': 'DCP-link-check/1' },
+      },
       (response) => {
         resolve({ status: response.statusCode ?? 0, ...(response.headers.location ? { location: response.headers.location } : {}) });
         response.destroy();
