@@ -7,6 +7,7 @@ import { selectorOf } from '../../core/matching/workflow.js';
 import { formatNumber, t } from '../../i18n/i18n.js';
 import { Layout, type PageContext } from '../../web/layout.js';
 import type { NeedPeoplePage } from '../matching/index.js';
+import { WhyTable } from './ranked-pages.js';
 
 export function NeedPeoplePageView(props: { ctx: PageContext; page: NeedPeoplePage }) {
   const { ctx, page } = props;
@@ -35,33 +36,12 @@ export function NeedPeoplePageView(props: { ctx: PageContext; page: NeedPeoplePa
                 <strong>{t(lang, 'matches.people.score', { score: formatNumber(lang, item.score, { style: 'percent' }) })}</strong>
                 {item.person.notice ? ` · ${item.person.notice}` : ''}
               </p>
-              <details>
-                <summary>{t(lang, 'matches.people.why')}</summary>
-                <table>
-                  <caption class="skip">{t(lang, 'matches.people.why')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t(lang, 'matches.col.component')}</th>
-                      <th scope="col" class="num">
-                        {t(lang, 'matches.col.points')}
-                      </th>
-                      <th scope="col">{t(lang, 'matches.col.reason')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {item.explanation.map((e) => (
-                      <tr>
-                        <th scope="row">{t(lang, 'matches.people.component', { component: selectorOf(e.component) })}</th>
-                        <td class="num">
-                          {formatNumber(lang, e.points, { maximumFractionDigits: 2 })} /{' '}
-                          {formatNumber(lang, e.weight, { maximumFractionDigits: 2 })}
-                        </td>
-                        <td>{e.text}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </details>
+              <WhyTable
+                lang={lang}
+                summary={t(lang, 'matches.people.why')}
+                explanation={item.explanation}
+                componentName={(component) => t(lang, 'matches.people.component', { component: selectorOf(component) })}
+              />
             </li>
           ))}
         </ol>

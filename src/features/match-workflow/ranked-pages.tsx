@@ -29,13 +29,23 @@ const COMPONENT_KEYS: Record<Component, MessageKey> = {
 /** A started match of the reader's organisations, per candidate: a link instead of the button. */
 export type Started = ReadonlyMap<string, { id: string; status: string }>;
 
-function Why(props: { ctx: Ctx; explanation: Explanation; id: string }) {
-  const { lang } = props.ctx;
+/**
+ * The engine's explanation as a folded table: one row per component with its points out of its
+ * weight and the reason in the reader's language. Offerings, needs and people share it; only the
+ * summary's words and the component names differ.
+ */
+export function WhyTable(props: {
+  lang: Ctx['lang'];
+  summary: string;
+  explanation: readonly { component: string; points: number; weight: number; text: string }[];
+  componentName: (component: string) => string;
+}) {
+  const { lang } = props;
   return (
     <details>
-      <summary>{t(lang, 'matches.why')}</summary>
+      <summary>{props.summary}</summary>
       <table>
-        <caption class="skip">{t(lang, 'matches.why')}</caption>
+        <caption class="skip">{props.summary}</caption>
         <thead>
           <tr>
             <th scope="col">{t(lang, 'matches.col.component')}</th>
@@ -48,7 +58,7 @@ function Why(props: { ctx: Ctx; explanation: Explanation; id: string }) {
         <tbody>
           {props.explanation.map((e) => (
             <tr>
-              <th scope="row">{t(lang, COMPONENT_KEYS[e.component])}</th>
+              <th scope="row">{props.componentName(e.component)}</th>
               <td class="num">
                 {formatNumber(lang, e.points, { maximumFractionDigits: 2 })} / {formatNumber(lang, e.weight, { maximumFractionDigits: 2 })}
               </td>
@@ -58,6 +68,18 @@ function Why(props: { ctx: Ctx; explanation: Explanation; id: string }) {
         </tbody>
       </table>
     </details>
+  );
+}
+
+function Why(props: { ctx: Ctx; explanation: Explanation }) {
+  const { lang } = props.ctx;
+  return (
+    <WhyTable
+      lang={lang}
+      summary={t(lang, 'matches.why')}
+      explanation={props.explanation}
+      componentName={(component) => t(lang, COMPONENT_KEYS[component as Component])}
+    />
   );
 }
 
@@ -128,7 +150,7 @@ export function NeedMatchesPage(props: {
                 {t(lang, 'matches.by', { name: item.offering.provider.name })} ·{' '}
                 <strong>{t(lang, 'matches.score', { score: formatNumber(lang, item.score, { style: 'percent' }) })}</strong>
               </p>
-              <Why ctx={ctx} explanation={item.explanation} id={item.offering.id} />
+              <Why ctx={ctx} explanation={item.explanation} />
               <StartOrOpen
                 ctx={ctx}
                 token={props.token}
@@ -178,7 +200,7 @@ export function OfferingMatchesPage(props: {
                 {t(lang, 'matches.in', { country: props.countryNames.get(item.need.country) ?? item.need.country })} ·{' '}
                 <strong>{t(lang, 'matches.score', { score: formatNumber(lang, item.score, { style: 'percent' }) })}</strong>
               </p>
-              <Why ctx={ctx} explanation={item.explanation} id={item.need.id} />
+              <Why ctx={ctx} explanation={item.explanation} />
               <StartOrOpen
                 ctx={ctx}
                 token={props.token}
