@@ -88,20 +88,7 @@ function Checks(props: { lang: Language; def: FieldDef; options: readonly Choice
       class={error ? 'field invalid' : 'field'}
       aria-describedby={error ? `${def.name}-error` : def.hint ? `${def.name}-hint` : undefined}
     >
-      <legend>
-        {t(lang, def.label)}
-        {def.optional ? <span class="optional"> {t(lang, 'forms.optional')}</span> : null}
-      </legend>
-      {def.hint ? (
-        <p class="hint" id={`${def.name}-hint`}>
-          {t(lang, def.hint)}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error" id={`${def.name}-error`}>
-          {t(lang, error.key, error.params ?? {})}
-        </p>
-      ) : null}
+      <GroupHead lang={lang} def={def} error={error} />
       <div class="choices">
         {options.map((o, i) => {
           const id = i === 0 ? def.name : `${def.name}-${o.value}`;
