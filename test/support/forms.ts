@@ -3,7 +3,7 @@
  * JavaScript would: read the page, keep its cookies, post the fields with
  * the CSRF token the page carried.
  */
-import { randomAddress } from './auth.js';
+import { randomAddress, signInAs, type TestUser } from './auth.js';
 
 interface RequestingApp {
   request(input: string, init?: RequestInit): Response | Promise<Response>;
@@ -64,4 +64,20 @@ export function csrfIn(html: string): string {
   const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
   if (!token) throw new Error('the page has no CSRF token');
   return token;
+}
+
+/**
+ * A maker of browsers signed in as a person: one real sign-in per person, its session shared by
+ * every browser made for them afterwards (a TOTP code is accepted once, so signing in again would fail).
+ * @example const as = signedInBrowsers(app); const page = await (await as(editor)).get('/offerings/new');
+ */
+export function signedInBrowsers(app: () => RequestingApp): (user: TestUser) => Promise<Browser> {
+  const sessions = new Map<string, string>();
+  return async (user) => {
+    const browser = new Browser(app());
+    let cookie = sessions.get(user.id);
+    if (!cookie) sessions.set(user.id, (cookie = (await signInAs(app(), user)).cookie.slice('dcp_session='.length)));
+    browser.cookies.set('dcp_session', cookie);
+    return browser;
+  };
 }

@@ -9,10 +9,10 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { body, testApp } from '../../../test/support/app.js';
-import { createUser, signInAs, type TestUser } from '../../../test/support/auth.js';
+import { createUser, type TestUser } from '../../../test/support/auth.js';
 import { seedOffering, seedOrganisation } from '../../../test/support/capacity.js';
 import { forEachEngine } from '../../../test/support/engines.js';
-import { Browser } from '../../../test/support/forms.js';
+import { Browser, signedInBrowsers } from '../../../test/support/forms.js';
 
 const ESCO_BROWSE = 'e439742d-558d-4f52-885e-afdc740b48cf'; // "browse, search and filter data, information and digital content"
 const ESCO_HASKELL = '000f1d3d-220f-4789-9c0a-cc742521fb02';
@@ -54,14 +54,7 @@ forEachEngine('clearinghouse forms, flags and filters', (t) => {
   const app = () => testApp(t.db);
   let provider: string;
   let editor: TestUser;
-  const sessions = new Map<string, string>();
-  async function as(user: TestUser): Promise<Browser> {
-    const browser = new Browser(app());
-    let cookie = sessions.get(user.id);
-    if (!cookie) sessions.set(user.id, (cookie = (await signInAs(app(), user)).cookie.slice('dcp_session='.length)));
-    browser.cookies.set('dcp_session', cookie);
-    return browser;
-  }
+  const as = signedInBrowsers(app);
 
   beforeAll(async () => {
     provider = await seedOrganisation(t.db, 'Forms Library Academy');

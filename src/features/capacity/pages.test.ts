@@ -6,10 +6,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/support/app.js';
-import { createUser, signInAs, type TestUser } from '../../../test/support/auth.js';
+import { createUser, type TestUser } from '../../../test/support/auth.js';
 import { seedNeed, seedOffering, seedOrganisation } from '../../../test/support/capacity.js';
 import { forEachEngine } from '../../../test/support/engines.js';
-import { Browser } from '../../../test/support/forms.js';
+import { Browser, signedInBrowsers } from '../../../test/support/forms.js';
 
 /** The ids the error summary links to. */
 const summaryTargets = (html: string) =>
@@ -48,15 +48,7 @@ forEachEngine('clearinghouse pages', (t) => {
   let editor: TestUser;
   let coordinator: TestUser;
 
-  const sessions = new Map<string, string>();
-  /** A browser signed in as `user` (the session of one real sign-in per person: a TOTP code is used once). */
-  async function as(user: TestUser): Promise<Browser> {
-    const browser = new Browser(app());
-    let cookie = sessions.get(user.id);
-    if (!cookie) sessions.set(user.id, (cookie = (await signInAs(app(), user)).cookie.slice('dcp_session='.length)));
-    browser.cookies.set('dcp_session', cookie);
-    return browser;
-  }
+  const as = signedInBrowsers(app);
 
   beforeAll(async () => {
     provider = await seedOrganisation(t.db, 'Pages Cyber Academy');
