@@ -5,15 +5,17 @@
  *
  * 1. keep listening and serving, every response now closing its connection; the
  *    job workers take no new job and let running ones finish (or release them);
- * 2. once no request is in flight and no connection came for a moment (at most
- *    2 s, under load the listen backlog is taken in late), hold any newer request
- *    unanswered;
+ * 2. once the job workers have stopped, no request is in flight and no connection
+ *    came for a moment (at most 2 s, under load the listen backlog is taken in
+ *    late), hold any newer request unanswered;
  * 3. close the database (for the embedded default: stop PostgreSQL);
  * 4. stop listening and drop the held connections; the process exits.
  *
  * So /healthz answers until the moment the app and its database are both gone
  * (a monitor, or stranger-try, never sees a process left after it stopped
- * answering), and no request the app had accepted is cut off. Measured in
+ * answering: the workers' stop, which can take seconds, happens while it still
+ * answers, and only closing the database falls in the held moment), and no
+ * request the app had accepted is cut off. Measured in
  * test/ops/sigterm-under-load.test.ts and test/e2e/private-clone.test.ts.
  */
 import type { Server } from 'node:http';
@@ -75,10 +77,11 @@ export async function runServer(config: Config, database: OpenDatabase, logger: 
 
   logger.info({ signal }, 'shutting down: finishing requests in flight');
   workers?.giveUp();
-  const jobsStopped = jobs?.then((runner) => runner?.stop(config.shutdownGraceMs)) ?? Promise.resolve();
+  let jobsDone = false;
+  const jobsStopped = (jobs?.then((runner) => runner?.stop(config.shutdownGraceMs)) ?? Promise.resolve()).finally(() => (jobsDone = true));
   server.on('request', (_request, response) => response.setHeader('Connection', 'close'));
   const started = performance.now();
-  const settled = () => inFlight === 0 && since(started) >= 250 && (since(lastConnection) >= 250 || since(started) >= 2000);
+  const settled = () => jobsDone && inFlight === 0 && since(started) >= 250 && (since(lastConnection) >= 250 || since(started) >= 2000);
   // Checked in a check-phase callback, right after a poll phase has taken in what the kernel queued.
   while (!settled() && since(started) < config.shutdownGraceMs) await new Promise((resolve) => setTimeout(() => setImmediate(resolve), 50));
   if (!settled()) logger.warn({ inFlight }, 'grace period over: closing remaining connections');
