@@ -292,3 +292,61 @@ async function firstText(page: Page, selector: string): Promise<string> {
   const found = page.locator(selector);
   return (await found.count()) > 0 ? (await found.first().innerText()).trim() : '';
 }
+
+/**
+ * Every way a measured page misses its budgets, in words (empty when it keeps them all): status,
+ * first response and first visit bytes, other origins, failed requests, axe, lang and dir, and with
+ * JavaScript off its status, <h1>, main content and a working main-navigation link.
+ * @example expect(budgetFailures(report, { lang: 'ar' })).toEqual([])
+ */
+export function budgetFailures(r: PageBudgetReport, page: { readonly lang?: string; readonly status?: number } = {}): string[] {
+  const lang = page.lang ?? 'en';
+  const status = page.status ?? 200;
+  const first = r.firstResponse;
+  const ns = r.noScript;
+  const failures: string[] = [];
+  const check = (ok: boolean, message: string) => {
+    if (!ok) failures.push(message);
+  };
+
+  check(first.status === status, `HTTP status ${first.status}, expected ${status}`);
+  check(
+    first.wireBytes <= BUDGETS.firstResponseBytes,
+    `first response is ${first.wireBytes} B on the wire (${first.encoding || 'uncompressed'}, ${first.htmlBytes} B of HTML); budget ${BUDGETS.firstResponseBytes} B`,
+  );
+  check(
+    r.firstVisit.totalBytes <= BUDGETS.firstVisitBytes,
+    `first visit transfers ${r.firstVisit.totalBytes} B in ${r.firstVisit.requests.length} requests; budget ${BUDGETS.firstVisitBytes} B\n${r.firstVisit.requests.map((q) => `  ${q.bytes} B ${q.status ?? '-'} ${q.url}`).join('\n')}`,
+  );
+  check(r.thirdParty.length === 0, `requests to other origins: ${r.thirdParty.join(', ')}`);
+  const failed = r.firstVisit.requests.filter((q) => q.failed);
+  check(failed.length === 0, `failed requests: ${failed.map((q) => `${q.url} (${q.failed ?? ''})`).join(', ')}`);
+  check(r.axe.length === 0, `axe WCAG 2.1 A/AA violations:\n${formatViolations(r.axe)}`);
+  const dir = lang === 'ar' ? 'rtl' : 'ltr';
+  check(
+    r.html.lang === lang && r.html.dir === dir,
+    `<html lang="${r.html.lang ?? ''}" dir="${r.html.dir ?? ''}">, expected lang="${lang}" dir="${dir}"`,
+  );
+
+  check(ns.status === status, `with JavaScript off: HTTP status ${ns.status ?? 'none'}, expected ${status}`);
+  check(ns.h1 !== '', 'with JavaScript off: no <h1> text');
+  check(ns.mainTextLength > 20, `with JavaScript off: main content is ${ns.mainTextLength} characters`);
+  if (!ns.link) failures.push('with JavaScript off: no main-navigation link to another page');
+  else {
+    const { text, href, status: linkStatus, landedPath, expectedPath, h1 } = ns.link;
+    check(
+      linkStatus === 200 && landedPath === expectedPath && h1 !== '',
+      `with JavaScript off: following "${text}" (${href}) gave HTTP ${linkStatus ?? 'none'} at ${landedPath} with <h1> "${h1}"`,
+    );
+  }
+  return failures;
+}
+
+function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map(
+      (v) =>
+        `  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${v.nodes.map((n) => `    ${n.target}  ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n')}`,
+    )
+    .join('\n');
+}

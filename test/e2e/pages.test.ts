@@ -20,7 +20,7 @@ import { seedHarvestedSource } from '../support/harvest.js';
 import { seedProfile } from '../support/people.js';
 import { seedProjectFixture, type ProjectFixture } from '../support/projects.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { AXE_TAGS, BUDGETS, checkPageBudgets, type AxeViolation, type BudgetCookie, type PageBudgetReport } from './page-budgets.js';
+import { AXE_TAGS, budgetFailures, BUDGETS, checkPageBudgets, type BudgetCookie, type PageBudgetReport } from './page-budgets.js';
 
 interface PageCase {
   /** `{org}` stands for an organisation the suite makes, with members; `{offering}` and `{need}` for its published offering and open need. */
@@ -430,58 +430,6 @@ describe('pages in the browser', () => {
  * Every budget and check of one page, as the list of those it misses, each
  * message carrying the measured figure; one run shows all that are over.
  */
-function budgetFailures(r: PageBudgetReport, page: PageCase): string[] {
-  const lang = page.lang ?? 'en';
-  const status = page.status ?? 200;
-  const first = r.firstResponse;
-  const ns = r.noScript;
-  const failures: string[] = [];
-  const check = (ok: boolean, message: string) => {
-    if (!ok) failures.push(message);
-  };
-
-  check(first.status === status, `HTTP status ${first.status}, expected ${status}`);
-  check(
-    first.wireBytes <= BUDGETS.firstResponseBytes,
-    `first response is ${first.wireBytes} B on the wire (${first.encoding || 'uncompressed'}, ${first.htmlBytes} B of HTML); budget ${BUDGETS.firstResponseBytes} B`,
-  );
-  check(
-    r.firstVisit.totalBytes <= BUDGETS.firstVisitBytes,
-    `first visit transfers ${r.firstVisit.totalBytes} B in ${r.firstVisit.requests.length} requests; budget ${BUDGETS.firstVisitBytes} B\n${r.firstVisit.requests.map((q) => `  ${q.bytes} B ${q.status ?? '-'} ${q.url}`).join('\n')}`,
-  );
-  check(r.thirdParty.length === 0, `requests to other origins: ${r.thirdParty.join(', ')}`);
-  const failed = r.firstVisit.requests.filter((q) => q.failed);
-  check(failed.length === 0, `failed requests: ${failed.map((q) => `${q.url} (${q.failed ?? ''})`).join(', ')}`);
-  check(r.axe.length === 0, `axe WCAG 2.1 A/AA violations:\n${formatViolations(r.axe)}`);
-  const dir = lang === 'ar' ? 'rtl' : 'ltr';
-  check(
-    r.html.lang === lang && r.html.dir === dir,
-    `<html lang="${r.html.lang ?? ''}" dir="${r.html.dir ?? ''}">, expected lang="${lang}" dir="${dir}"`,
-  );
-
-  check(ns.status === status, `with JavaScript off: HTTP status ${ns.status ?? 'none'}, expected ${status}`);
-  check(ns.h1 !== '', 'with JavaScript off: no <h1> text');
-  check(ns.mainTextLength > 20, `with JavaScript off: main content is ${ns.mainTextLength} characters`);
-  if (!ns.link) failures.push('with JavaScript off: no main-navigation link to another page');
-  else {
-    const { text, href, status: linkStatus, landedPath, expectedPath, h1 } = ns.link;
-    check(
-      linkStatus === 200 && landedPath === expectedPath && h1 !== '',
-      `with JavaScript off: following "${text}" (${href}) gave HTTP ${linkStatus ?? 'none'} at ${landedPath} with <h1> "${h1}"`,
-    );
-  }
-  return failures;
-}
-
-function formatViolations(violations: AxeViolation[]): string {
-  return violations
-    .map(
-      (v) =>
-        `  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${v.nodes.map((n) => `    ${n.target}  ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n')}`,
-    )
-    .join('\n');
-}
-
 /** A compact, fixed-width table of the measured figures, for the test output. */
 function budgetTable(reports: PageBudgetReport[]): string {
   const header = ['path', 'lang', 'status', 'enc', '1st wire B', 'html B', 'total B', 'reqs', 'axe', '3rd', 'dir', 'no-JS link'];
