@@ -13,5 +13,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores on CI: more workers only contend for the same PostgreSQL servers.
     maxWorkers: 2,
+    // it.concurrent tests of one file in flight at once (the browser tier's page checks).
+    maxConcurrency: 3,
   },
 });
