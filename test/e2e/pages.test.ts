@@ -204,7 +204,7 @@ describe('pages in the browser', () => {
   describe.concurrent('inclusion budgets', () => {
     for (const [index, page] of PAGES.entries()) {
       const signedIn = page.as ? ` as ${page.as}` : '';
-      it(`${page.path} [${page.lang ?? 'en'}]${signedIn}`, async ({ expect }) => {
+      it(`${page.path} [${page.lang ?? 'en'}]${signedIn}`, async ({ expect: check }) => {
         const path = page.path
           .replace('{org}', orgId)
           .replace('{offering}', offeringId)
@@ -219,7 +219,7 @@ describe('pages in the browser', () => {
           ...(page.as ? { cookies: sessions[page.as] } : {}),
         });
         reports[index] = report;
-        expect(budgetFailures(report, page), `${page.path} [${page.lang ?? 'en'}]${signedIn} misses its budgets`).toEqual([]);
+        check(budgetFailures(report, page), `${page.path} [${page.lang ?? 'en'}]${signedIn} misses its budgets`).toEqual([]);
       }, 60_000);
     }
   });
