@@ -5,7 +5,8 @@ import { createUser, randomAddress, signInAs, TEST_PASSWORD, type SignedIn } fro
 import { seedOrganisation } from '../../../test/support/capacity.js';
 import { forEachEngine } from '../../../test/support/engines.js';
 import { profileBody, seedProfile } from '../../../test/support/people.js';
-import type { OwnProfile, PeoplePage, Person } from './index.js';
+import { FINDER_WINDOW } from './finder.js';
+import { generateDemoPeople, type OwnProfile, type PeoplePage, type Person } from './index.js';
 
 forEachEngine('people API', (t) => {
   const app = () => testApp(t.db);
@@ -308,6 +309,41 @@ forEachEngine('people API', (t) => {
       expect(await t.db.selectFrom('profiles').select('user_id').where('user_id', '=', user.id).execute()).toEqual([]);
       expect(await t.db.selectFrom('profile_search').select('user_id').where('user_id', '=', user.id).execute()).toEqual([]);
       expect(await t.db.selectFrom('profile_consents').select('user_id').where('user_id', '=', user.id).execute()).toEqual([]);
+    });
+  });
+
+  // Last in the file: the generated people would change the totals the tests above count.
+  describe('more matches than the finder reads', () => {
+    it('says "at least 250" of the total, the facets and the ranking, and newest-first pages still reach everyone', async () => {
+      await generateDemoPeople(t.db, { people: 420, seed: 11 });
+      const visible = Number(
+        (
+          await t.db
+            .selectFrom('profile_search')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('demo', '=', true)
+            .where('audience', '=', 1)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      expect(visible, 'enough demo people shown to signed-in members to fill the window').toBeGreaterThan(FINDER_WINDOW);
+
+      const browse = await body<PeoplePage>(await call('GET', '/api/v1/people?demo=only&limit=50', ana.session));
+      expect(browse.total).toEqual({ value: FINDER_WINDOW, exact: false });
+      expect(browse.facets).toMatchObject({ counted: FINDER_WINDOW, exact: false });
+      const seen = new Set(browse.data.map((p) => p.id));
+      for (let next = browse.next; next;) {
+        const page = await body<PeoplePage>(
+          await call('GET', `/api/v1/people?demo=only&limit=50&cursor=${encodeURIComponent(next)}`, ana.session),
+        );
+        for (const person of page.data) seen.add(person.id);
+        next = page.next;
+      }
+      expect(seen.size, 'newest first pages go past the window').toBe(visible);
+
+      const ranked = await body<PeoplePage>(await call('GET', '/api/v1/people?demo=only&q=digital&sort=relevance', ana.session));
+      expect(ranked.total).toEqual({ value: FINDER_WINDOW, exact: false });
+      expect(ranked.search).toMatchObject({ ranked: FINDER_WINDOW, capped: true, method: expect.stringContaining(`${FINDER_WINDOW}`) });
     });
   });
 });
