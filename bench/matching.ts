@@ -5,6 +5,9 @@
  * shown) against its candidate query alone (`offeringCandidates` with the same
  * inputs), one request at a time, interleaved rounds as bench/http.ts does.
  *
+ * The use case runs as the API runs it, with the match workflow's history (each provider's track
+ * record and the seats taken, read for every candidate: two statements side by side).
+ *
  * Data: generated demo offerings and needs (src/core/capacity/demo, the
  * catalogue's own generator, every record labelled), 50,000 offerings, then
  * 50,000 more; `analyze` after each load, as autovacuum would. The subjects
@@ -32,6 +35,7 @@ import { importIndicators } from '../src/features/indicators/index.js';
 import { matchesForNeed, planNeedMatching, type NeedPlan, type Stage } from '../src/features/matching/index.js';
 import { offeringCandidates, offeringCandidatesQuery } from '../src/features/matching/candidate-repository.js';
 import { importReference } from '../src/features/reference/index.js';
+import { workflowHistory } from '../src/features/match-workflow/index.js';
 import type { Benchmark } from './benchmark.js';
 import { percentile, type Comparison, type EndpointResult } from './http.js';
 
@@ -203,7 +207,7 @@ async function measure(engine: Engine, offerings: number, seconds: number, log: 
   const considered: number[] = [];
   let capped = 0;
   const target = (i: number, record: boolean) =>
-    matchesForNeed({ db: engine.db }, ANONYMOUS, ids[i % ids.length]!, {
+    matchesForNeed({ db: engine.db, history: workflowHistory }, ANONYMOUS, ids[i % ids.length]!, {
       limit: 10,
       today,
       ...(record ? { observe: (stage: Stage, ms: number) => stageTimes[stage].push(ms) } : {}),
