@@ -61,7 +61,7 @@ export const PeoplePageSchema = z
       value: z.number().int(),
       exact: z
         .boolean()
-        .openapi({ description: 'false: at least `value` people (counting stops at the 1,000 most recently listed matches)' }),
+        .openapi({ description: 'false: at least `value` people (counting stops at the 250 most recently listed matches)' }),
     }),
     search: z.object({
       q: z.string().nullable(),

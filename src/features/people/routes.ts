@@ -24,7 +24,7 @@ const findPeople = createRoute({
     'People whose profile basics you may see, matching every given facet (values of one facet: any of them). A DigComp area finds people ' +
     'with any of its competences; `languages=fr:B2` finds French at B2 or above. Each person decides who sees which part of their profile ' +
     '(public, signed-in members, their own organisations): a part hidden from you neither matches your filters nor counts in your facets ' +
-    'or ranks your text search. Relevance ranks, facets and totals count at most the 1,000 most recently listed matches, and say so.',
+    'or ranks your text search. Relevance ranks, facets and totals count at most the 250 most recently listed matches, and say so.',
   request: { query: PeopleQuerySchema },
   responses: { 200: jsonResponse(PeoplePageSchema, 'A page of people'), ...problemResponses(400) },
 });
