@@ -126,13 +126,12 @@ async function breakdown(db: Db, cases: readonly Case[], people: readonly Viewer
         const tsquery = prepared?.tsquery;
         const searchScope = { table: 'profile_search', where };
         t = performance.now();
-        await search(db, searchScope, {
-          tsquery,
-          sort: tsquery ? 'relevance' : 'newest',
-          limit: 20,
-          cursor: undefined,
-          facets: PEOPLE_FACETS,
-        });
+        await search(
+          db,
+          searchScope,
+          { tsquery, sort: tsquery ? 'relevance' : 'newest', limit: 20, cursor: undefined, facets: PEOPLE_FACETS },
+          FINDER_WINDOW,
+        );
         phases['search']!.push(performance.now() - t);
         t = performance.now();
         await searchPeople(db, viewer.actor, query);
