@@ -183,7 +183,12 @@ export async function searchPeople(db: Db, actor: Actor, query: PeopleQuery): Pr
   const tsquery = prepared?.tsquery;
   const sort = query.sort ?? (tsquery ? 'relevance' : 'newest');
   const searchScope = { table: 'profile_search', where };
-  const hits = await search(db, searchScope, { tsquery, sort, limit: query.limit, cursor: query.cursor, facets: PEOPLE_FACETS }, FINDER_WINDOW);
+  const hits = await search(
+    db,
+    searchScope,
+    { tsquery, sort, limit: query.limit, cursor: query.cursor, facets: PEOPLE_FACETS },
+    FINDER_WINDOW,
+  );
   const { facets } = hits;
   const data = await presentHits(db, hits.ids);
   return {
