@@ -94,16 +94,20 @@ export async function deliverOnce(
     allowInternal: ctx.config.harvestPrivateAddresses,
   });
   const status = outcome.error === null ? 'delivered' : ctx.attempt >= options.lastAttempt ? 'failed' : 'pending';
-  await repo.recordAttempt(
-    ctx.db,
-    {
-      delivery_id: delivery.id,
-      attempt: ctx.attempt,
-      status_code: outcome.statusCode,
-      error: outcome.error,
-      duration_ms: outcome.durationMs,
-    },
-    status,
+  // The attempt and the delivery's status together: a worker killed between them would leave a delivered
+  // event marked pending, and its retry would send it again.
+  await ctx.db.transaction().execute((tx) =>
+    repo.recordAttempt(
+      tx,
+      {
+        delivery_id: delivery.id,
+        attempt: ctx.attempt,
+        status_code: outcome.statusCode,
+        error: outcome.error,
+        duration_ms: outcome.durationMs,
+      },
+      status,
+    ),
   );
   if (outcome.error !== null) throw new DeliveryFailed(outcome.error);
 }

@@ -54,9 +54,9 @@ export async function deliveryToSend(db: Reader, id: string) {
     .executeTakeFirst();
 }
 
-/** One attempt, once (a job retried after its worker died records its number once). */
+/** One attempt, once (a job retried after its worker died records its number once), and the delivery's status, in the caller's transaction. */
 export async function recordAttempt(
-  tx: WriteTx | Db,
+  tx: WriteTx,
   attempt: { delivery_id: string; attempt: number; status_code: number | null; error: string | null; duration_ms: number },
   status: 'pending' | 'delivered' | 'failed',
 ): Promise<void> {
