@@ -199,8 +199,8 @@ describe('pages in the browser', () => {
     await server?.close();
   });
 
-  // Concurrent: a page's check spends much of its time waiting (on the server, on Chromium's
-  // renderer, on axe), so three in flight keep two cores busy; each runs in its own contexts.
+  // Concurrent: one check at a time leaves a core idle while it waits for the server, a new
+  // renderer and network quiet; three in flight keep both busy. Each runs in its own contexts.
   // The global expect is safe here: a failed toEqual throws inside its own test (no snapshots).
   describe.concurrent('inclusion budgets', () => {
     for (const [index, page] of PAGES.entries()) {
