@@ -175,7 +175,6 @@ function decode(raw: Buffer, encoding: string): Buffer {
   }
 }
 
-/** A first visit in a fresh context: every transfer through CDP, then axe and the <html> attributes. */
 /** A fresh browser context holding only `cookies` (for this page's origin). */
 async function freshContext(
   browser: Browser,
@@ -188,6 +187,7 @@ async function freshContext(
   return context;
 }
 
+/** A first visit in a fresh context: every transfer through CDP, then axe and the <html> attributes. */
 async function firstVisit(browser: Browser, href: string, cookies: readonly BudgetCookie[]) {
   const context = await freshContext(browser, href, cookies);
   try {
