@@ -430,10 +430,6 @@ describe('pages in the browser', () => {
   });
 });
 
-/**
- * Every budget and check of one page, as the list of those it misses, each
- * message carrying the measured figure; one run shows all that are over.
- */
 /** A compact, fixed-width table of the measured figures, for the test output. */
 function budgetTable(reports: PageBudgetReport[]): string {
   const header = ['path', 'lang', 'status', 'enc', '1st wire B', 'html B', 'total B', 'reqs', 'axe', '3rd', 'dir', 'no-JS link'];
