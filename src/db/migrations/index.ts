@@ -29,6 +29,7 @@ import * as finderPublicIndexes from './2026-11-30-941-finder-public-indexes.js'
 import * as webhooks from './2026-11-30-950-webhooks.js';
 import * as matchingKeys from './2026-11-30-960-matching-keys.js';
 import * as finderExactIndexes from './2026-11-30-970-finder-exact-indexes.js';
+import * as matchingKeysSerial from './2026-11-30-980-matching-keys-serial.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28-001-reference': reference,
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-950-webhooks': webhooks,
   '2026-11-30-960-matching-keys': matchingKeys,
   '2026-11-30-970-finder-exact-indexes': finderExactIndexes,
+  '2026-11-30-980-matching-keys-serial': matchingKeysSerial,
 };

@@ -46,11 +46,15 @@ function nameFields(names: Partial<Localised>): SearchField[] {
 
 const caches = new WeakMap<Db, VersionedCache<Vocabulary>>();
 
-/** @example const vocab = await vocabulary(db); vocab.topics.has('cybersecurity') // true */
-export async function vocabulary(db: Db): Promise<Vocabulary> {
+/**
+ * The vocabulary at the current data version; a caller that has just read the version passes it
+ * (`dataVersion`), which saves the statement that reads it again.
+ * @example const vocab = await vocabulary(db); vocab.topics.has('cybersecurity') // true
+ */
+export async function vocabulary(db: Db, version?: string): Promise<Vocabulary> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new VersionedCache<Vocabulary>(1)));
-  return cache.get(await dataVersion(db), 'vocabulary', () => loadVocabulary(db));
+  return cache.get(version ?? (await dataVersion(db)), 'vocabulary', () => loadVocabulary(db));
 }
 
 async function loadVocabulary(db: Db): Promise<Vocabulary> {

@@ -75,8 +75,9 @@ export async function planNeedMatching(
   needId: string,
   options: { today: string; explain: boolean },
 ): Promise<NeedPlan> {
-  // One round trip of reads in parallel; the reference and the country's context are then cached per data version.
-  const [need, version, vocab] = await Promise.all([getNeed(db, actor, needId), dataVersion(db), vocabulary(db)]);
+  // One round trip of reads in parallel; the vocabulary, the reference and the country's context are then cached per data version.
+  const [need, version] = await Promise.all([getNeed(db, actor, needId), dataVersion(db)]);
+  const vocab = await vocabulary(db, version);
   const [ref, contexts] = await Promise.all([reference(db, version), countryContexts(db, [need.country], version, vocab)]);
   const country = contexts.get(need.country) ?? unknownCountry(need.country);
   const demand = demandOfNeed(need, country);
@@ -125,9 +126,10 @@ export async function matchesForNeed(deps: MatchingDeps, actor: Actor, needId: s
   lap('candidates');
   const [records, taken] = await Promise.all([
     history.trackRecords(db, [...new Set(rows.map((r) => r.provider_organisation_id))]),
+    // Seats taken matter only where seats are limited (constraints.ts seatsLeft): about half the candidates.
     history.seatsTaken(
       db,
-      rows.map((r) => r.id),
+      rows.filter((r) => r.seats !== null).map((r) => r.id),
     ),
   ]);
   const ranking: Ranking = rankSupplies(

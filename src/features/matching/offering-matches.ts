@@ -71,7 +71,7 @@ export async function matchesForOffering(
   const [offering, version] = await Promise.all([getOffering(db, actor, offeringId), dataVersion(db)]);
   const [ref, vocab, records, taken] = await Promise.all([
     reference(db, version),
-    vocabulary(db),
+    vocabulary(db, version),
     history.trackRecords(db, [offering.provider.id]),
     history.seatsTaken(db, [offering.id]),
   ]);

@@ -171,6 +171,9 @@ export function FinderPage(props: {
               ? t(lang, 'people.found', { count: page.total.value })
               : t(lang, 'people.foundAtLeast', { count: page.total.value })}
           </p>
+          {page.search.capped && page.search.ranked !== null ? (
+            <p>{t(lang, 'search.rankedAmongRecent', { count: page.search.ranked })}</p>
+          ) : null}
           {page.search.corrections.length > 0 ? (
             <p>
               {t(lang, 'people.finder.corrected', {

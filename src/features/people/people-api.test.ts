@@ -344,6 +344,16 @@ forEachEngine('people API', (t) => {
       const ranked = await body<PeoplePage>(await call('GET', '/api/v1/people?demo=only&q=digital&sort=relevance', ana.session));
       expect(ranked.total).toEqual({ value: FINDER_WINDOW, exact: false });
       expect(ranked.search).toMatchObject({ ranked: FINDER_WINDOW, capped: true, method: expect.stringContaining(`${FINDER_WINDOW}`) });
+
+      // The page says it too, in the reader's language: the total is a floor and the ranking covers the most recent 250.
+      const html = await (await call('GET', '/people?demo=only&q=digital&sort=relevance&lang=fr', ana.session)).text();
+      expect(html.includes(`Au moins ${FINDER_WINDOW} personnes trouvées`), 'the total is a floor').toBe(true);
+      expect(html.includes(`Classés par pertinence parmi les ${FINDER_WINDOW} résultats les plus récents`), 'the ranking is capped').toBe(
+        true,
+      );
+      const newest = await (await call('GET', '/people?demo=only&lang=fr', ana.session)).text();
+      expect(newest.includes(`Au moins ${FINDER_WINDOW} personnes trouvées`), 'browsing: the total is a floor').toBe(true);
+      expect(newest.includes('Classés par pertinence'), 'browsing newest first ranks nothing').toBe(false);
     });
   });
 });

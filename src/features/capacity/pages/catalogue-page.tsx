@@ -247,6 +247,9 @@ export function CataloguePage(props: CataloguePageProps) {
         </p>
       </form>
       {props.errors && props.errors.length > 0 ? null : <p role="status">{total}</p>}
+      {page.search.capped && page.search.ranked !== null ? (
+        <p>{t(lang, 'search.rankedAmongRecent', { count: page.search.ranked })}</p>
+      ) : null}
       {props.token && !props.errors?.length ? (
         <p>
           <SaveSearchForm lang={lang} token={props.token} kind={kind} query={props.query} />{' '}
