@@ -18,6 +18,7 @@ export { harvestSource, type HarvestReport } from './harvest/harvest.js';
 export { registerSource } from './harvest/sources.js';
 export { createOffering, getOffering, transitionOffering, updateOffering } from './offering-service.js';
 export { createNeed, getNeed, transitionNeed, updateNeed } from './need-service.js';
+export { followNeedStatus } from './need-writes.js';
 export { NEED_FACETS, OFFERING_FACETS, searchNeeds, searchOfferings } from './catalogue.js';
 export { exportAllOfferings, exportOfferings, importOfferings, type Importer, type ImportSummary } from './offering-transfer.js';
 export { exportAllNeeds, exportNeeds, importNeeds } from './need-transfer.js';

@@ -98,6 +98,23 @@ export async function changeNeed(tx: WriteTx, row: NeedRow, change: NeedChange, 
   return after;
 }
 
+/**
+ * Moves a need's status in the caller's transaction and keeps the revision, as every other change
+ * does: for the match workflow, whose matches move their need along (match-workflow/need-progress.ts
+ * has locked the row and audits the step). False when the need is no longer at `version`.
+ */
+export async function followNeedStatus(
+  tx: WriteTx,
+  id: string,
+  version: number,
+  change: { readonly status: NeedStatus; readonly statusReason: string | null },
+  changedBy: string | null,
+): Promise<boolean> {
+  if (!(await repo.updateNeed(tx, id, version, { status: change.status, status_reason: change.statusReason }))) return false;
+  await keepRevisions(tx, [(await repo.findNeed(tx, id))!], changedBy);
+  return true;
+}
+
 async function keepRevisions(tx: WriteTx, rows: readonly NeedRow[], changedBy?: string | null): Promise<void> {
   await insertRevisions(
     tx,

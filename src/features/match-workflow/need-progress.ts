@@ -2,8 +2,8 @@
  * The need follows its matches: inside the transaction that moves a match, the need's status
  * moves too (accepted → matched, in delivery → in delivery, delivered with the requester's word
  * → fulfilled, an accepted match closed → open again), audited as the need's own transition
- * with the match that caused it. The rule is pure (needStepAfter in src/core/matching/workflow.ts);
- * this module only reads and writes. The need's status is changed here rather than through
+ * with the match that caused it, and kept as a revision of the need like any other change. The rule
+ * is pure (needStepAfter in src/core/matching/workflow.ts); this module only reads and writes. The need's status is changed here rather than through
  * capacity's transitionNeed because that opens its own transaction and asks the policy whether
  * the actor may take the need's transition, and a provider accepting a request speaks for the
  * match, not for the requester's need.
@@ -12,6 +12,7 @@ import { needStepAfter, type MatchStatus, type MatchTransition } from '../../cor
 import type { Actor } from '../../core/policy/actor.js';
 import type { WriteTx } from '../../db/database.js';
 import { recordAudit } from '../audit/index.js';
+import { followNeedStatus } from '../capacity/index.js';
 import * as repo from './repository.js';
 
 export interface NeedFollowing {
@@ -37,8 +38,9 @@ export async function followNeed(tx: WriteTx, change: NeedFollowing): Promise<st
   const step = needStepAfter(need.status, change.to, { needMet: change.needMet, otherHolding, from: change.from });
   if (!step) return undefined;
   const reason = step.transition === 'unmatch' ? change.reason : null;
-  // The row is locked, so the version read is the version written.
-  await repo.setNeedStatus(tx, change.needId, need.version, step.to, reason);
+  // The row is locked, so the version read is the version written; capacity keeps the need's revision.
+  const changedBy = change.actor.kind === 'user' ? change.actor.userId : null;
+  await followNeedStatus(tx, change.needId, need.version, { status: step.to, statusReason: reason }, changedBy);
   await recordAudit(tx, {
     actor: change.actor,
     action: `need.${step.transition}`,

@@ -8,7 +8,7 @@
  * organisations' tables) for the same reason: one statement per mail batch.
  */
 import { sql } from 'kysely';
-import type { MatchSide, MatchStatus, NeedProgress } from '../../core/matching/workflow.js';
+import type { MatchSide, MatchStatus } from '../../core/matching/workflow.js';
 import type { Db, WriteTx } from '../../db/database.js';
 
 type Reader = Db | WriteTx;
@@ -262,7 +262,7 @@ export async function seatsTakenRows(db: Reader, offeringIds: readonly string[],
 /**
  * The need's status and version, locked for the caller's transaction (the match row is locked
  * first, always in that order). The workflow moves a need's status along with its matches
- * (need-progress.ts); capacity owns the rest of the record.
+ * (need-progress.ts) through capacity, which writes the status and keeps the revision.
  */
 export async function lockNeedStatus(tx: WriteTx, needId: string) {
   return tx.selectFrom('needs').select(['status', 'version']).where('id', '=', needId).forUpdate().executeTakeFirst();
@@ -278,15 +278,4 @@ export async function otherHoldingMatches(tx: WriteTx, needId: string, exceptMat
     .where('status', 'in', ['accepted', 'in-delivery'])
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/** Sets the need's status if it is still at `version` (a new version, as capacity's own changes make one). */
-export async function setNeedStatus(tx: WriteTx, needId: string, version: number, status: NeedProgress, reason: string | null) {
-  const result = await tx
-    .updateTable('needs')
-    .set({ status, status_reason: reason, version: version + 1, updated_at: sql<Date>`now()` })
-    .where('id', '=', needId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
 }

@@ -152,8 +152,18 @@ forEachEngine('match workflow API', (t) => {
     expect(await needStatus(ids.need)).toBe('open');
     match = await body<Match>(await transition(provider, match, 'accept'));
     expect(match.status).toBe('accepted');
-    // The need follows its match in the same step: accepted → matched.
+    // The need follows its match in the same step: accepted → matched, kept as a revision of the need
+    // like any other change to it (its versions have no gap), changed by the provider who accepted.
     expect(await needStatus(ids.need)).toBe('matched');
+    const revisions = await t.db
+      .selectFrom('capacity_revisions')
+      .select(['version', 'snapshot', 'changed_by'])
+      .where('record_type', '=', 'need')
+      .where('record_id', '=', ids.need)
+      .orderBy('version')
+      .execute();
+    expect(revisions.map((r) => r.version)).toEqual(revisions.map((_, i) => i + 1));
+    expect(revisions.at(-1)).toMatchObject({ snapshot: { status: 'matched' }, changed_by: providerUser.id });
     const accepted = await mailsTo(requesterUser.email);
     expect(accepted).toHaveLength(1);
     expect(accepted[0]!.lang).toBe('fr');
