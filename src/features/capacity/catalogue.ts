@@ -57,12 +57,16 @@ interface Listing {
 }
 
 /** Runs a listing: the text query, one page of hits and the facet counts (in parallel). */
+/** The search words' query (typo corrections, tsquery), when there are words. */
+const prepareText = (db: Db, q: string | undefined): Promise<PreparedQuery | undefined> =>
+  q?.trim() ? prepareQuery(db, CORPUS, q) : Promise.resolve(undefined);
+
 async function run(
   db: Db,
   listing: Listing,
   query: { q?: string | undefined; sort?: 'relevance' | 'newest' | undefined; limit: number; cursor?: string | undefined },
+  prepared: PreparedQuery | undefined,
 ) {
-  const prepared: PreparedQuery | undefined = query.q?.trim() ? await prepareQuery(db, CORPUS, query.q) : undefined;
   const tsquery = prepared?.tsquery;
   const sort = query.sort ?? (tsquery ? 'relevance' : 'newest');
   const scope = { table: listing.table, where: listing.where };
@@ -91,16 +95,19 @@ async function run(
  * @example await searchOfferings(db, actor, { q: 'cybersécurité', eligibleFor: 'NER', limit: 20 })
  */
 export async function searchOfferings(db: Db, actor: Actor, query: OfferingListQuery): Promise<OfferingPage> {
-  const where = offeringConditions(actor, query, await vocabulary(db));
-  const { hits, facets, search } = await run(db, { table: 'offerings', where, facets: OFFERING_FACETS }, query);
+  // Independent reads side by side: the vocabulary's version check and the words' typo lookup (one round trip fewer).
+  const [vocab, prepared] = await Promise.all([vocabulary(db), prepareText(db, query.q)]);
+  const where = offeringConditions(actor, query, vocab);
+  const { hits, facets, search } = await run(db, { table: 'offerings', where, facets: OFFERING_FACETS }, query, prepared);
   const rows = await offeringsByIds(db, hits.ids);
   return { data: rows.map(presentOfferingSummary), next: hits.next, total: hits.total, search, facets };
 }
 
 /** Needs the actor may see that match the list parameters (members-only needs for signed-in people). */
 export async function searchNeeds(db: Db, actor: Actor, query: NeedListQuery): Promise<NeedPage> {
-  const where = needConditions(actor, query, await vocabulary(db));
-  const { hits, facets, search } = await run(db, { table: 'needs', where, facets: NEED_FACETS }, query);
+  const [vocab, prepared] = await Promise.all([vocabulary(db), prepareText(db, query.q)]);
+  const where = needConditions(actor, query, vocab);
+  const { hits, facets, search } = await run(db, { table: 'needs', where, facets: NEED_FACETS }, query, prepared);
   const rows = await needsByIds(db, hits.ids);
   return { data: rows.map(presentNeedSummary), next: hits.next, total: hits.total, search, facets };
 }
@@ -117,6 +124,6 @@ export async function needExportConditions(db: Db, actor: Actor, query: NeedList
 }
 
 async function withText(db: Db, where: RawBuilder<unknown>, q: string | undefined, table: 'offerings' | 'needs' = 'offerings') {
-  const tsquery = q?.trim() ? (await prepareQuery(db, CORPUS, q)).tsquery : undefined;
+  const tsquery = (await prepareText(db, q))?.tsquery;
   return tsquery ? sql`(${where}) and ${sql.ref(`${table}.search_vector`)} @@ ${tsquery}::tsquery` : where;
 }
