@@ -56,11 +56,11 @@ interface Listing {
   readonly facets: readonly FacetColumn[];
 }
 
-/** Runs a listing: the text query, one page of hits and the facet counts (in parallel). */
 /** The search words' query (typo corrections, tsquery), when there are words. */
 const prepareText = (db: Db, q: string | undefined): Promise<PreparedQuery | undefined> =>
   q?.trim() ? prepareQuery(db, CORPUS, q) : Promise.resolve(undefined);
 
+/** Runs a listing with its prepared words: one page of hits and the facet counts (in parallel). */
 async function run(
   db: Db,
   listing: Listing,
