@@ -21,6 +21,7 @@ import {
   type FormState,
   type FormToken,
 } from '../../platform/forms/index.js';
+import { RankingNote } from '../../platform/search/index.js';
 import { LANGUAGES } from '../../shared/localised.js';
 import { Layout } from '../../web/layout.js';
 import { AVAILABILITY_ROWS, LANGUAGE_ROWS, LEVELS, visibilityOf } from './form-schemas.js';
@@ -171,9 +172,7 @@ export function FinderPage(props: {
               ? t(lang, 'people.found', { count: page.total.value })
               : t(lang, 'people.foundAtLeast', { count: page.total.value })}
           </p>
-          {page.search.capped && page.search.ranked !== null ? (
-            <p>{t(lang, 'search.rankedAmongRecent', { count: page.search.ranked })}</p>
-          ) : null}
+          <RankingNote lang={lang} search={page.search} />
           {page.search.corrections.length > 0 ? (
             <p>
               {t(lang, 'people.finder.corrected', {

@@ -25,6 +25,7 @@ export {
   type Total,
 } from './search.js';
 export { rememberWords } from './lexicon.js';
+export { RankingNote } from './ranking-note.js';
 export { configurationFor, lexiconWords, queryTerms, type QueryTerms } from './text.js';
 
 export interface PreparedQuery {

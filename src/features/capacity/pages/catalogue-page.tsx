@@ -7,6 +7,7 @@
 import { NEED_STATUSES, OFFERING_STATUSES } from '../../../core/capacity/workflow.js';
 import { t, type MessageKey } from '../../../i18n/i18n.js';
 import { ErrorSummary, type FormError, type FormToken } from '../../../platform/forms/index.js';
+import { RankingNote } from '../../../platform/search/index.js';
 import type { Language } from '../../../shared/localised.js';
 import { SaveSearchForm } from '../alerts/alerts-pages.js';
 import { Layout, type PageContext } from '../../../web/layout.js';
@@ -247,9 +248,7 @@ export function CataloguePage(props: CataloguePageProps) {
         </p>
       </form>
       {props.errors && props.errors.length > 0 ? null : <p role="status">{total}</p>}
-      {page.search.capped && page.search.ranked !== null ? (
-        <p>{t(lang, 'search.rankedAmongRecent', { count: page.search.ranked })}</p>
-      ) : null}
+      <RankingNote lang={lang} search={page.search} />
       {props.token && !props.errors?.length ? (
         <p>
           <SaveSearchForm lang={lang} token={props.token} kind={kind} query={props.query} />{' '}
