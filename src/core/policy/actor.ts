@@ -23,3 +23,9 @@ export type Actor =
     };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+/**
+ * The signed-in user behind an action (a record's author, an audit entry's actor); null for
+ * anonymous and for the platform itself (audit's SYSTEM, imports and jobs acting on their own).
+ */
+export const userIdOf = (actor: Actor | { readonly kind: 'system' }): string | null => (actor.kind === 'user' ? actor.userId : null);

@@ -6,7 +6,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { stringify } from 'csv-stringify/sync';
-import type { Actor } from '../../core/policy/actor.js';
+import { type Actor, userIdOf } from '../../core/policy/actor.js';
 import type { Db, WriteTx } from '../../db/database.js';
 import { authorise } from '../../http/authorise.js';
 import { decodeCursor, paginate } from '../../http/pagination.js';
@@ -53,7 +53,7 @@ export async function recordAudits(tx: WriteTx | Db, events: readonly AuditEvent
 function entryOf(event: AuditEvent): Insertable<AuditLogTable> {
   const actor = event.actor;
   return {
-    actor_id: actor.kind === 'user' ? actor.userId : null,
+    actor_id: userIdOf(actor),
     via: actor.kind === 'system' ? 'system' : actor.kind === 'anonymous' ? 'anonymous' : actor.via.kind,
     token_organisation_id: actor.kind === 'user' && actor.via.kind === 'token' ? actor.via.organisationId : null,
     action: event.action,

@@ -4,7 +4,7 @@
  * as offering-service.ts: policy, checks, one transaction, audit.
  */
 import { can } from '../../core/policy/policy.js';
-import type { Actor } from '../../core/policy/actor.js';
+import { type Actor, userIdOf } from '../../core/policy/actor.js';
 import { NEED_TRANSITIONS, nextStatus, transitionOf, transitionsFrom } from '../../core/capacity/workflow.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
@@ -19,7 +19,6 @@ import { notFound, staleVersion, type Asker } from './service-support.js';
 import { organisationName } from './shared-repository.js';
 import { vocabulary } from './vocabulary.js';
 
-const userIdOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
 const resourceOf = (row: Pick<NeedRow, 'requester_organisation_id' | 'status' | 'visibility'>) =>
   ({ type: 'need', ownerOrganisationId: row.requester_organisation_id, status: row.status, visibility: row.visibility }) as const;
 

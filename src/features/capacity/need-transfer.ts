@@ -3,6 +3,7 @@
  * every record checked first, then one transaction under an advisory lock;
  * ids update the organisation's own needs; people import open needs only.
  */
+import { userIdOf } from '../../core/policy/actor.js';
 import { sql, type RawBuilder } from 'kysely';
 import type { NeedStatus } from '../../core/capacity/workflow.js';
 import type { Db } from '../../db/database.js';
@@ -80,7 +81,7 @@ export async function importNeeds(db: Db, importer: Importer, organisationId: st
     const existing = new Map((await repo.needsByIds(tx, [...ids])).map((row) => [row.id, row]));
     const foreign = checked.filter((c) => c.id && existing.get(c.id) && existing.get(c.id)!.requester_organisation_id !== organisationId);
     if (foreign.length > 0) throw new ImportProblems(foreign.map((c) => c.locate(['id'], `${c.id} is another organisation’s need`)));
-    const createdBy = actor.kind === 'user' ? actor.userId : null;
+    const createdBy = userIdOf(actor);
     const toCreate: NewNeedRecord[] = checked
       .filter((c) => !c.id || !existing.has(c.id))
       .map((c) => ({

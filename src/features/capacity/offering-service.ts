@@ -6,7 +6,7 @@
  * jobs call these; none of them queries offerings directly.
  */
 import { can } from '../../core/policy/policy.js';
-import type { Actor } from '../../core/policy/actor.js';
+import { type Actor, userIdOf } from '../../core/policy/actor.js';
 import { nextStatus, OFFERING_TRANSITIONS, transitionOf, transitionsFrom } from '../../core/capacity/workflow.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
@@ -21,7 +21,6 @@ import { notFound, staleVersion, type Asker } from './service-support.js';
 import { organisationName } from './shared-repository.js';
 import { vocabulary } from './vocabulary.js';
 
-const userIdOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
 const resourceOf = (row: Pick<OfferingRow, 'provider_organisation_id' | 'status'>) =>
   ({ type: 'offering', ownerOrganisationId: row.provider_organisation_id, status: row.status }) as const;
 

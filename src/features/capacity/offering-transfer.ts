@@ -6,7 +6,7 @@
  * any other creates one. The system (the `dcp` command) may set statuses; a
  * person imports drafts only. Every record written is audited.
  */
-import type { Actor } from '../../core/policy/actor.js';
+import { type Actor, userIdOf } from '../../core/policy/actor.js';
 import type { Db } from '../../db/database.js';
 import { lockForTransaction } from '../../db/locks.js';
 import type { FormatProblem } from '../../formats/csv/format-error.js';
@@ -88,7 +88,7 @@ export async function importOfferings(db: Db, importer: Importer, organisationId
     const existing = new Map((await repo.offeringsByIds(tx, [...ids])).map((row) => [row.id, row]));
     const foreign = checked.filter((c) => c.id && existing.get(c.id) && existing.get(c.id)!.provider_organisation_id !== organisationId);
     if (foreign.length > 0) throw new ImportProblems(foreign.map((c) => c.locate(['id'], `${c.id} is another organisation’s offering`)));
-    const createdBy = actor.kind === 'user' ? actor.userId : null;
+    const createdBy = userIdOf(actor);
     const toCreate: NewOfferingRecord[] = checked
       .filter((c) => !c.id || !existing.has(c.id))
       .map((c) => ({

@@ -9,7 +9,7 @@
  * match, not for the requester's need.
  */
 import { needStepAfter, type MatchStatus, type MatchTransition } from '../../core/matching/workflow.js';
-import type { Actor } from '../../core/policy/actor.js';
+import { type Actor, userIdOf } from '../../core/policy/actor.js';
 import type { WriteTx } from '../../db/database.js';
 import { recordAudit } from '../audit/index.js';
 import { followNeedStatus } from '../capacity/index.js';
@@ -39,7 +39,7 @@ export async function followNeed(tx: WriteTx, change: NeedFollowing): Promise<st
   if (!step) return undefined;
   const reason = step.transition === 'unmatch' ? change.reason : null;
   // The row is locked, so the version read is the version written; capacity keeps the need's revision.
-  const changedBy = change.actor.kind === 'user' ? change.actor.userId : null;
+  const changedBy = userIdOf(change.actor);
   await followNeedStatus(tx, change.needId, need.version, { status: step.to, statusReason: reason }, changedBy);
   await recordAudit(tx, {
     actor: change.actor,

@@ -17,7 +17,7 @@ import {
   type MatchStatus,
   type MatchTransition,
 } from '../../core/matching/workflow.js';
-import type { Actor } from '../../core/policy/actor.js';
+import { type Actor, userIdOf } from '../../core/policy/actor.js';
 import { can, matchSidesOf, type Resource } from '../../core/policy/policy.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
@@ -58,8 +58,6 @@ export interface Asker {
 const NEEDS_TAKING_MATCHES = ['open', 'matched', 'in-delivery'];
 /** Most matches a list returns. */
 export const LIST_LIMIT = 200;
-
-const userIdOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
 
 /** What the policy reads of a match. */
 export type PolicyFields = Pick<

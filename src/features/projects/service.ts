@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { isCurrencyCode } from '../../core/capacity/plausibility.js';
 import { validateProject, type Project as Activity } from '../../core/projects/index.js';
-import type { Actor } from '../../core/policy/actor.js';
+import { type Actor, userIdOf } from '../../core/policy/actor.js';
 import type { Db, WriteTx } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { authorise } from '../../http/authorise.js';
@@ -20,8 +20,6 @@ import { PROJECTS_CORPUS, activityOf, projectColumns, projectTexts, type Project
 import * as repo from './repository.js';
 import type { Project, ProjectInput, ProjectPatch } from './schemas.js';
 import { invalid, linkProblems, readableProject, relatedOf, resourceOf, staleVersion, type Asker, type PathProblem } from './support.js';
-
-const userIdOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
 
 interface CheckedFields {
   readonly topics?: readonly string[];

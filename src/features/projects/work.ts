@@ -4,7 +4,7 @@
  * updates come from those doing the work; anyone who may read the project may comment. Authors
  * are shown by name only when their profile basics are shown to the reader.
  */
-import type { Actor } from '../../core/policy/actor.js';
+import { type Actor, userIdOf } from '../../core/policy/actor.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/app-error.js';
 import { authorise } from '../../http/authorise.js';
@@ -185,7 +185,7 @@ export async function postUpdate(db: Db, asker: Asker, projectId: string, input:
       .insertInto('project_updates')
       .values({
         project_id: projectId,
-        author_id: actor.kind === 'user' ? actor.userId : null,
+        author_id: userIdOf(actor),
         on_date: input.date,
         language: input.language,
         body: input.body,
@@ -218,7 +218,7 @@ export async function postComment(db: Db, asker: Asker, projectId: string, updat
   await db.transaction().execute(async (tx) => {
     const comment = await tx
       .insertInto('project_update_comments')
-      .values({ update_id: updateId, author_id: actor.kind === 'user' ? actor.userId : null, body: input.body })
+      .values({ update_id: updateId, author_id: userIdOf(actor), body: input.body })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(tx, {

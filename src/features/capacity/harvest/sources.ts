@@ -5,7 +5,7 @@
  * audiences, and remove a source. Removing stops the harvest; the offerings it brought stay, with
  * their status, no longer tied to it. Every change is audited.
  */
-import type { Actor } from '../../../core/policy/actor.js';
+import { type Actor, userIdOf } from '../../../core/policy/actor.js';
 import type { Db } from '../../../db/database.js';
 import { AppError } from '../../../http/app-error.js';
 import { authorise } from '../../../http/authorise.js';
@@ -88,7 +88,7 @@ export async function registerSource(db: Db, actor: Actor, input: SourceInput): 
       format,
       default_topics: [...input.defaultTopics],
       default_audiences: [...input.defaultAudiences],
-      created_by: actor.kind === 'user' ? actor.userId : null,
+      created_by: userIdOf(actor),
     })
     .onConflict((c) =>
       c
