@@ -2,11 +2,11 @@
  * The need follows its matches: inside the transaction that moves a match, the need's status
  * moves too (accepted → matched, in delivery → in delivery, delivered with the requester's word
  * → fulfilled, an accepted match closed → open again), audited as the need's own transition
- * with the match that caused it, and kept as a revision of the need like any other change. The rule
- * is pure (needStepAfter in src/core/matching/workflow.ts); this module only reads and writes. The need's status is changed here rather than through
- * capacity's transitionNeed because that opens its own transaction and asks the policy whether
- * the actor may take the need's transition, and a provider accepting a request speaks for the
- * match, not for the requester's need.
+ * with the match that caused it, and kept as a revision of the need like any other change. The
+ * rule is pure (needStepAfter in src/core/matching/workflow.ts); this module only reads, and
+ * capacity's followNeedStatus writes. Not capacity's transitionNeed: that opens its own
+ * transaction and asks the policy whether the actor may take the need's transition, and a
+ * provider accepting a request speaks for the match, not for the requester's need.
  */
 import { needStepAfter, type MatchStatus, type MatchTransition } from '../../core/matching/workflow.js';
 import { type Actor, userIdOf } from '../../core/policy/actor.js';

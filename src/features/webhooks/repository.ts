@@ -54,7 +54,10 @@ export async function deliveryToSend(db: Reader, id: string) {
     .executeTakeFirst();
 }
 
-/** One attempt, once (a job retried after its worker died records its number once), and the delivery's status, in the caller's transaction. */
+/**
+ * One attempt, once (a job retried after its worker died records its number once), and the
+ * delivery's status, in the caller's transaction.
+ */
 export async function recordAttempt(
   tx: WriteTx,
   attempt: { delivery_id: string; attempt: number; status_code: number | null; error: string | null; duration_ms: number },
