@@ -33,7 +33,8 @@ export const peopleNav: NavEntry = { href: '/people', label: 'people.nav' };
 const asker = (c: C) => ({ actor: actorOf(c), requestId: c.get('requestId') });
 
 function filtersOf(c: C): FinderFilters {
-  const q = (name: string) => (c.req.query(name) ?? '').slice(0, 200);
+  // Taken whole: a value too long is refused with the field named (the API's schema), never cut short and searched.
+  const q = (name: string) => c.req.query(name) ?? '';
   return {
     q: q('q'),
     topics: q('topics'),

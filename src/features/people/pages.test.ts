@@ -80,6 +80,8 @@ forEachEngine('people pages', (t) => {
       ['country=ZZZ', 'country', 'country=ZZZ'],
       // A level with no language to apply it to: the page alone has the two fields (the API's refusal of a bare level).
       ['level=B2', 'level', 'languages=:B2'],
+      // Too long a search: refused with the field named, not cut to 200 characters and searched.
+      [`q=${'x'.repeat(201)}`, 'q', `q=${'x'.repeat(201)}`],
     ];
     for (const [query, field, api] of refused) {
       const response = await get(`/people?${query}`);

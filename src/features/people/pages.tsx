@@ -80,7 +80,8 @@ export function FinderPage(props: {
           <legend class="skip">{t(lang, 'people.finder.filters')}</legend>
           <div>
             <label for="q">{t(lang, 'people.finder.q')}</label>
-            <input id="q" name="q" type="search" value={filters.q} maxlength={200} />
+            {invalid.line('q')}
+            <input {...invalid.attrs('q')} id="q" name="q" type="search" value={filters.q} maxlength={200} />
           </div>
           <div>
             <label for="topics">{t(lang, 'people.form.topics')}</label>
